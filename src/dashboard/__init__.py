@@ -1,0 +1,1 @@
+"""Tellen & Vertellen: a monitor for Dutch prestatieafspraken."""

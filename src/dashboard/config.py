@@ -1,0 +1,56 @@
+"""Settings from the environment, each with a working default (the runtime contract)."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJECT_ROOT / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    media_dir: Path
+    base_url: str
+    demo: bool
+    max_upload_mb: int
+    secret_key_file: Path
+
+    @property
+    def secret_key(self) -> str:
+        """DASHBOARD_SECRET_KEY, else a key generated once and kept beside the data (never in git)."""
+        from_env = os.environ.get("DASHBOARD_SECRET_KEY")
+        if from_env:
+            return from_env
+        if not self.secret_key_file.exists():
+            self.secret_key_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.secret_key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as out:
+                out.write(secrets.token_urlsafe(48))
+        return self.secret_key_file.read_text().strip()
+
+
+def _absolute_sqlite(url: str) -> str:
+    """A relative SQLite path is taken from the project root, so `data/` works from any folder."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        return prefix + str(PROJECT_ROOT / url[len(prefix):])
+    return url
+
+
+def load() -> Settings:
+    """Read the environment now (tests change it between runs)."""
+    media = Path(os.environ.get("DASHBOARD_MEDIA_DIR", "data/media"))
+    return Settings(
+        database_url=_absolute_sqlite(
+            os.environ.get("DASHBOARD_DATABASE_URL", "sqlite:///data/dashboard.db")
+        ),
+        media_dir=media if media.is_absolute() else PROJECT_ROOT / media,
+        base_url=os.environ.get("DASHBOARD_BASE_URL", "http://localhost:8501").rstrip("/"),
+        demo=os.environ.get("DASHBOARD_DEMO", "1").strip() not in {"0", "false", "nee", "no"},
+        max_upload_mb=int(os.environ.get("DASHBOARD_MAX_UPLOAD_MB", "50")),
+        secret_key_file=DATA_DIR / ".secret_key",
+    )

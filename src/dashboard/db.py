@@ -1,0 +1,117 @@
+"""The database: engine with SQLite pragmas, schema migrations on first use, Dutch errors.
+
+Every entry point (app, CLI, tests) goes through `open_database`, so the schema is always
+created or upgraded before anything reads it, and a bad URL or a damaged file becomes one
+`DatabaseUnavailable` with a message a user can act on.
+"""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, exc, inspect, make_url, select
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be used; the message is Dutch and safe to show (no password)."""
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block ends cleanly and rolls back otherwise."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def is_empty(self) -> bool:
+        """True when there are no observations (the demo data may be loaded)."""
+        from dashboard.models import Observatie
+
+        with self.sessions() as session:
+            return session.scalar(select(Observatie.id).limit(1)) is None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _describe(url: str) -> str:
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        return "(ongeldige URL)"
+    if parsed.get_backend_name() == "sqlite":
+        return f"het bestand {parsed.database}"
+    return parsed.render_as_string(hide_password=True)
+
+
+def create_database_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError as error:
+        raise DatabaseUnavailable(
+            f"DASHBOARD_DATABASE_URL is geen geldige database-URL: {url!r}. "
+            "Gebruik bijvoorbeeld sqlite:///data/dashboard.db of postgresql+psycopg://gebruiker@host/db."
+        ) from error
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, exc.NoSuchModuleError) as error:
+        raise DatabaseUnavailable(
+            f"Voor {_describe(url)} ontbreekt het databasestuurprogramma ({error}). "
+            "Installeer het, bijvoorbeeld `pip install psycopg[binary]` voor PostgreSQL."
+        ) from error
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration (alembic, batch mode on SQLite)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(url: str) -> Database:
+    """Connect, check the file is a database, migrate. Raises DatabaseUnavailable, never resets data."""
+    engine = create_database_engine(url)
+    try:
+        with engine.connect() as connection:
+            inspect(connection).get_table_names()
+        migrate(engine)
+    except exc.DBAPIError as error:
+        engine.dispose()
+        log.error("Database %s onbruikbaar: %s", _describe(url), error.orig)
+        if engine.dialect.name == "sqlite":
+            raise DatabaseUnavailable(
+                f"De database in {_describe(url)} kan niet worden gelezen: het bestand is "
+                "beschadigd of geen SQLite-database. Er is niets overschreven. Zet een reservekopie "
+                "terug of wijs met DASHBOARD_DATABASE_URL een ander bestand aan."
+            ) from error
+        raise DatabaseUnavailable(
+            f"De database {_describe(url)} is niet bereikbaar. Controleer DASHBOARD_DATABASE_URL, "
+            "of de server draait en of gebruikersnaam en wachtwoord kloppen."
+        ) from error
+    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

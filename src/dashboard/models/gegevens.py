@@ -1,0 +1,160 @@
+"""The counted side: areas, parties, the indicator catalogue, observations, targets, import batches."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dashboard.models.base import Base
+
+NIVEAUS = ("gemeente", "wijk", "buurt")
+PARTIJ_SOORTEN = ("gemeente", "corporatie", "huurdersorganisatie", "zorg", "welzijn", "politie", "overig")
+RICHTINGEN = ("hoger", "lager", "neutraal")
+AGGREGATIES = ("som", "gemiddelde", "laatste")
+PERIODE_SOORTEN = ("jaar", "kwartaal", "maand")
+
+
+class Gebied(Base):
+    """A CBS area: gemeente (GM0000), wijk (WK000000) or buurt (BU00000000)."""
+
+    __tablename__ = "gebieden"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    niveau: Mapped[str] = mapped_column(String(10))
+    ouder_id: Mapped[int | None] = mapped_column(ForeignKey("gebieden.id"), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geometrie: Mapped[str | None] = mapped_column(Text, doc="GeoJSON geometry as text")
+    ouder: Mapped[Gebied | None] = relationship(remote_side=[id])
+    __table_args__ = (CheckConstraint(f"niveau IN {NIVEAUS}", name="niveau"),)
+
+
+class Partij(Base):
+    """A party in (or beside) the lokale driehoek."""
+
+    __tablename__ = "partijen"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200), unique=True)
+    soort: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str | None] = mapped_column(String(40), unique=True)
+    __table_args__ = (CheckConstraint(f"soort IN {PARTIJ_SOORTEN}", name="soort"),)
+
+
+class Indicator(Base):
+    """One KPI of the catalogue: everything the dashboard knows about a figure comes from here."""
+
+    __tablename__ = "indicatoren"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(60), unique=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    eenheid: Mapped[str] = mapped_column(String(40))
+    richting: Mapped[str] = mapped_column(String(10), default="neutraal")
+    aggregatie: Mapped[str] = mapped_column(String(12), default="som")
+    categorie: Mapped[str] = mapped_column(String(60), default="")
+    omschrijving: Mapped[str] = mapped_column(Text, default="")
+    bron: Mapped[str] = mapped_column(String(200), default="")
+    min_waarde: Mapped[float | None] = mapped_column(Float)
+    max_waarde: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (
+        CheckConstraint(f"richting IN {RICHTINGEN}", name="richting"),
+        CheckConstraint(f"aggregatie IN {AGGREGATIES}", name="aggregatie"),
+    )
+
+
+class ImportBatch(Base):
+    """One imported file: who, when, what it was, what it did."""
+
+    __tablename__ = "import_batches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bestandsnaam: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    soort: Mapped[str] = mapped_column(String(20))
+    formaat: Mapped[str] = mapped_column(String(20), default="")
+    gebruiker: Mapped[str] = mapped_column(String(120), default="")
+    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    status: Mapped[str] = mapped_column(String(20), default="committed")
+    rows_new: Mapped[int] = mapped_column(Integer, default=0)
+    rows_changed: Mapped[int] = mapped_column(Integer, default=0)
+    rows_unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    rows_skipped_empty: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Observatie(Base):
+    """A value for indicator x gebied x partij (NULL = all parties together) x periode."""
+
+    __tablename__ = "observaties"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicatoren.id", ondelete="CASCADE"))
+    gebied_id: Mapped[int] = mapped_column(ForeignKey("gebieden.id", ondelete="CASCADE"))
+    partij_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="CASCADE"))
+    periode: Mapped[str] = mapped_column(String(10))
+    jaar: Mapped[int] = mapped_column(Integer)
+    periode_soort: Mapped[str] = mapped_column(String(10))
+    volgnummer: Mapped[int] = mapped_column(Integer)
+    waarde: Mapped[float] = mapped_column(Float)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    # NULLs are distinct in a plain UNIQUE, so the natural key is two partial unique indexes.
+    __table_args__ = (
+        Index(
+            "uq_observaties_sleutel_partij",
+            "indicator_id", "gebied_id", "partij_id", "periode",
+            unique=True,
+            sqlite_where=text("partij_id IS NOT NULL"),
+            postgresql_where=text("partij_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_observaties_sleutel_totaal",
+            "indicator_id", "gebied_id", "periode",
+            unique=True,
+            sqlite_where=text("partij_id IS NULL"),
+            postgresql_where=text("partij_id IS NULL"),
+        ),
+        Index("ix_observaties_reeks", "indicator_id", "periode_soort", "gebied_id", "jaar"),
+        CheckConstraint(f"periode_soort IN {PERIODE_SOORTEN}", name="periode_soort"),
+    )
+
+
+class Streefwaarde(Base):
+    """A target for indicator x gebied x partij (NULL = all parties) x periode."""
+
+    __tablename__ = "streefwaarden"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicatoren.id", ondelete="CASCADE"))
+    gebied_id: Mapped[int] = mapped_column(ForeignKey("gebieden.id", ondelete="CASCADE"))
+    partij_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="CASCADE"))
+    periode: Mapped[str] = mapped_column(String(10))
+    jaar: Mapped[int] = mapped_column(Integer)
+    periode_soort: Mapped[str] = mapped_column(String(10))
+    volgnummer: Mapped[int] = mapped_column(Integer)
+    waarde: Mapped[float] = mapped_column(Float)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
+    __table_args__ = (
+        Index(
+            "uq_streefwaarden_sleutel_partij",
+            "indicator_id", "gebied_id", "partij_id", "periode",
+            unique=True,
+            sqlite_where=text("partij_id IS NOT NULL"),
+            postgresql_where=text("partij_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_streefwaarden_sleutel_totaal",
+            "indicator_id", "gebied_id", "periode",
+            unique=True,
+            sqlite_where=text("partij_id IS NULL"),
+            postgresql_where=text("partij_id IS NULL"),
+        ),
+        Index("ix_streefwaarden_reeks", "indicator_id", "gebied_id", "jaar"),
+    )
