@@ -1,0 +1,27 @@
+"""What a user got wrong in a file: each problem names the line, the column, the value and why."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # line in the file, the header being line 1
+    column: str
+    value: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = f"Regel {self.line}" + (f", kolom {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+class ImportRejected(Exception):
+    """The file was refused as a whole; nothing was written. Carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems[:5]))

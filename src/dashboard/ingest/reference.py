@@ -1,0 +1,181 @@
+"""Reference data: gebieden (CSV or CBS/PDOK GeoJSON), partijen and the indicator catalogue.
+
+Small tables, so each row is compared and written through the ORM by its natural key
+(gebied code, partij naam, indicator sleutel). Returns counts; raises nothing but Problems.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dashboard.ingest import areas
+from dashboard.ingest.problems import Problem
+from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
+from dashboard.models import Gebied, Indicator, Partij
+from dashboard.models.gegevens import AGGREGATIES, NIVEAUS, PARTIJ_SOORTEN, RICHTINGEN
+
+Counts = Counter  # new, changed, unchanged
+
+
+def _apply(obj, values: dict, counts: Counts, is_new: bool) -> None:
+    changed = any(getattr(obj, k) != v for k, v in values.items())
+    for k, v in values.items():
+        setattr(obj, k, v)
+    counts["new" if is_new else ("changed" if changed else "unchanged")] += 1
+
+
+def _optional_number(cell: str, decimal: str) -> float | None:
+    if cell is None or cell.lower() in EMPTY_VALUES:
+        return None
+    return float(to_numbers(pd.Series([cell]), decimal).iloc[0])
+
+
+def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problems: list[Problem]) -> None:
+    for line, value in zip(range(2, len(frame) + 2), frame[column].str.lower()):
+        if value not in allowed:
+            problems.append(Problem(line, column, value,
+                                    f"'{value}' is geen geldige {column}; kies uit {', '.join(allowed)}."))
+
+
+def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:
+    counts: Counts = Counter()
+    frame = frame.assign(code=frame["code"].map(areas.normalise))
+    frame["niveau"] = frame["niveau"].str.lower()
+    _require(frame, "niveau", NIVEAUS, problems)
+    for line, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):
+        if areas.level(row["code"]) is None:
+            problems.append(Problem(line, "code", row["code"],
+                                    "geen CBS-code; gebruik GM + 4 cijfers, WK + 6 of BU + 8."))
+        for column in ("lat", "lon"):
+            cell = row.get(column, "")
+            if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:
+                problems.append(Problem(line, column, cell, "geen getal."))
+    if problems:
+        return counts
+    existing = {g.code: g for g in session.scalars(select(Gebied))}
+    order = {"gemeente": 0, "wijk": 1, "buurt": 2}
+    for line, row in sorted(zip(range(2, len(frame) + 2), frame.to_dict("records")),
+                            key=lambda item: order[item[1]["niveau"]]):
+        ouder_code = areas.normalise(row.get("ouder", "")) or None
+        ouder = existing.get(ouder_code) if ouder_code else None
+        if ouder_code and ouder is None:
+            problems.append(Problem(line, "ouder", ouder_code, "onbekend bovenliggend gebied."))
+            continue
+        gebied = existing.get(row["code"])
+        is_new = gebied is None
+        if is_new:
+            gebied = existing[row["code"]] = Gebied(code=row["code"])
+            session.add(gebied)
+        values = {"naam": row["naam"], "niveau": row["niveau"], "ouder": ouder}
+        for column in ("lat", "lon"):
+            if row.get(column):
+                values[column] = _optional_number(row[column], decimal)
+        _apply(gebied, values, counts, is_new)
+    session.flush()
+    return counts
+
+
+def _centre(geometry: dict) -> tuple[float, float] | None:
+    """The mean of the outer ring's points: good enough for a label or a map marker."""
+    rings = geometry.get("coordinates") or []
+    if geometry.get("type") == "MultiPolygon":
+        rings = [polygon[0] for polygon in rings if polygon]
+    else:
+        rings = rings[:1]
+    points = [point for ring in rings for point in ring]
+    if not points:
+        return None
+    return (sum(p[1] for p in points) / len(points), sum(p[0] for p in points) / len(points))
+
+
+def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> Counts:
+    """CBS/PDOK boundaries: `statcode`/`statnaam` per feature; adds missing areas under their parent."""
+    counts: Counts = Counter()
+    features = data.get("features") if isinstance(data, dict) else None
+    if data.get("type") != "FeatureCollection" or not isinstance(features, list):
+        problems.append(Problem(1, "", "", "geen GeoJSON FeatureCollection."))
+        return counts
+    existing = {g.code: g for g in session.scalars(select(Gebied))}
+    order = {"gemeente": 0, "wijk": 1, "buurt": 2}
+    parsed = []
+    for number, feature in enumerate(features, start=1):
+        properties = (feature or {}).get("properties") or {}
+        code = areas.normalise(properties.get("statcode", ""))
+        geometry = (feature or {}).get("geometry") or {}
+        if areas.level(code) is None:
+            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code."))
+        elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            problems.append(Problem(number, "geometry", str(geometry.get("type")),
+                                    f"feature {number}: alleen Polygon of MultiPolygon."))
+        else:
+            parsed.append((code, str(properties.get("statnaam") or code).strip(), geometry))
+    if problems:
+        return counts
+    for code, naam, geometry in sorted(parsed, key=lambda item: order[areas.level(item[0])]):
+        gebied = existing.get(code)
+        is_new = gebied is None
+        if is_new:
+            gebied = existing[code] = Gebied(code=code, niveau=areas.level(code))
+            session.add(gebied)
+        centre = _centre(geometry)
+        values = {"naam": naam if is_new else gebied.naam,
+                  "geometrie": json.dumps(geometry, separators=(",", ":"))}
+        values["ouder"] = existing.get(areas.parent(code) or "") if is_new else gebied.ouder
+        if centre and (is_new or gebied.lat is None):
+            values["lat"], values["lon"] = centre
+        _apply(gebied, values, counts, is_new)
+    session.flush()
+    return counts
+
+
+def partijen(session: Session, frame: pd.DataFrame, problems: list[Problem]) -> Counts:
+    counts: Counts = Counter()
+    frame = frame.assign(soort=frame["soort"].str.lower())
+    _require(frame, "soort", PARTIJ_SOORTEN, problems)
+    if problems:
+        return counts
+    existing = {p.naam.lower(): p for p in session.scalars(select(Partij))}
+    for row in frame.to_dict("records"):
+        partij = existing.get(row["naam"].lower())
+        is_new = partij is None
+        if is_new:
+            partij = existing[row["naam"].lower()] = Partij(naam=row["naam"])
+            session.add(partij)
+        _apply(partij, {"soort": row["soort"], "code": row.get("code") or None}, counts, is_new)
+    session.flush()
+    return counts
+
+
+def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:
+    counts: Counts = Counter()
+    frame = frame.assign(richting=frame["richting"].str.lower(), aggregatie=frame["aggregatie"].str.lower(),
+                         sleutel=frame["sleutel"].str.lower())
+    _require(frame, "richting", RICHTINGEN, problems)
+    _require(frame, "aggregatie", AGGREGATIES, problems)
+    for line, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):
+        for column in ("min", "max"):
+            cell = row.get(column, "")
+            if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:
+                problems.append(Problem(line, column, cell, "geen getal."))
+    if problems:
+        return counts
+    existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
+    for row in frame.to_dict("records"):
+        indicator = existing.get(row["sleutel"])
+        is_new = indicator is None
+        if is_new:
+            indicator = existing[row["sleutel"]] = Indicator(sleutel=row["sleutel"])
+            session.add(indicator)
+        _apply(indicator, {
+            "naam": row["naam"], "eenheid": row["eenheid"], "richting": row["richting"],
+            "aggregatie": row["aggregatie"], "categorie": row.get("categorie", ""),
+            "omschrijving": row.get("omschrijving", ""), "bron": row.get("bron", ""),
+            "min_waarde": _optional_number(row.get("min", ""), decimal),
+            "max_waarde": _optional_number(row.get("max", ""), decimal),
+        }, counts, is_new)
+    session.flush()
+    return counts
