@@ -1,0 +1,116 @@
+"""Figure builders (plotly, pydeck) with a colour-blind-safe palette; plain data in, figures out."""
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from dashboard import formatting
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Viridis in five steps for the map: ordered in lightness, safe for colour-blind readers and in grey.
+SCALE = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
+NO_DATA = (200, 200, 200)
+# A base map without tiles, inlined as a data: URL: nothing is fetched from the internet.
+OFFLINE_STYLE = "data:application/json;charset=utf-8," + quote(json.dumps({
+    "version": 8, "sources": {}, "layers": [
+        {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f2f2f0"}}]}))
+
+
+def _layout(fig: go.Figure, title: str, y_title: str = "") -> go.Figure:
+    fig.update_layout(
+        title=title, template="plotly_white", colorway=PALETTE, font={"size": 15},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.15},
+        separators=",.", yaxis_title=y_title, hovermode="x unified",
+    )
+    return fig
+
+
+def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
+    """Values over time as a line, the target as a dashed line in another colour and shape."""
+    fig = go.Figure()
+    fig.add_scatter(x=data["label"], y=data["waarde"], name="Gerealiseerd", mode="lines+markers",
+                    line={"color": PALETTE[0], "width": 3}, marker={"size": 8},
+                    hovertemplate="%{y:,.1f}<extra>Gerealiseerd</extra>")
+    if data["streefwaarde"].notna().any():
+        fig.add_scatter(x=data["label"], y=data["streefwaarde"], name="Streefwaarde", mode="lines+markers",
+                        line={"color": PALETTE[5], "width": 2, "dash": "dash"},
+                        marker={"symbol": "diamond", "size": 8}, connectgaps=True,
+                        hovertemplate="%{y:,.1f}<extra>Streefwaarde</extra>")
+    fig.update_xaxes(type="category")
+    return _layout(fig, f"{naam}: verloop", eenheid)
+
+
+def bars(data: pd.DataFrame, label: str, title: str, eenheid: str) -> go.Figure:
+    """Horizontal bars, largest on top, each labelled with its Dutch-formatted value."""
+    ordered = data.sort_values("waarde")
+    fig = go.Figure(go.Bar(
+        x=ordered["waarde"], y=ordered[label], orientation="h", marker_color=PALETTE[0],
+        text=[formatting.value(v, eenheid) for v in ordered["waarde"]], textposition="auto",
+        hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
+    ))
+    fig = _layout(fig, title, "")
+    fig.update_layout(hovermode="closest", height=max(260, 60 + 38 * len(ordered)))
+    return fig
+
+
+def classes(values: pd.Series) -> list[float]:
+    """Five equal-width class bounds over the values shown (six numbers, low to high)."""
+    low, high = float(values.min()), float(values.max())
+    if high == low:
+        high = low + 1
+    step = (high - low) / len(SCALE)
+    return [low + step * i for i in range(len(SCALE) + 1)]
+
+
+def colour(value: float | None, bounds: list[float]) -> tuple[int, int, int]:
+    if value is None or pd.isna(value):
+        return NO_DATA
+    for index, upper in enumerate(bounds[1:]):
+        if value <= upper:
+            return SCALE[index]
+    return SCALE[-1]
+
+
+def legend(bounds: list[float], eenheid: str) -> pd.DataFrame:
+    """The map's legend as a table: colour class, from, to (formatted)."""
+    return pd.DataFrame({
+        "kleur": ["#%02x%02x%02x" % rgb for rgb in SCALE],
+        "van": [formatting.value(b, eenheid) for b in bounds[:-1]],
+        "tot en met": [formatting.value(b, eenheid) for b in bounds[1:]],
+    })
+
+
+def _outer_points(geometry: dict) -> list[list[float]]:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [point[:2] for polygon in polygons for point in polygon[0]]
+
+
+def wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str) -> tuple[pdk.Deck, pd.DataFrame]:
+    """Wijken coloured by value (GeoJsonLayer, no base map) and the legend that goes with it."""
+    merged = shapes.merge(values[["gebied", "waarde"]], left_on="code", right_on="gebied", how="left")
+    bounds = classes(merged["waarde"].dropna()) if merged["waarde"].notna().any() else [0, 1, 2, 3, 4, 5]
+    features = []
+    for row in merged.to_dict("records"):
+        if not row["geometrie"]:
+            continue
+        features.append({"type": "Feature", "geometry": json.loads(row["geometrie"]), "properties": {
+            "naam": row["naam"], "code": row["code"],
+            "waarde": formatting.value(row["waarde"], eenheid) if pd.notna(row["waarde"]) else "geen gegevens",
+            "kleur": list(colour(row["waarde"], bounds)),
+        }})
+    layer = pdk.Layer(
+        "GeoJsonLayer", id="wijken", data={"type": "FeatureCollection", "features": features},
+        pickable=True, stroked=True, filled=True, get_fill_color="properties.kleur",
+        get_line_color=[255, 255, 255], line_width_min_pixels=2, opacity=0.85,
+    )
+    points = [point for feature in features for point in _outer_points(feature["geometry"])]
+    view = pdk.data_utils.compute_view(points, view_proportion=1) if points else pdk.ViewState(
+        latitude=52.1, longitude=5.3, zoom=7)
+    deck = pdk.Deck(layers=[layer], initial_view_state=view, map_style=OFFLINE_STYLE,
+                    tooltip={"text": "{naam}\n" + naam + ": {waarde}"})
+    return deck, legend(bounds, eenheid)

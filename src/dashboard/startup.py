@@ -1,0 +1,34 @@
+"""What every start does, for the app and the CLI alike: open and migrate, fill what is empty."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+
+from dashboard import config
+from dashboard.db import Database, open_database
+from dashboard.ingest import import_file
+from dashboard.models import Indicator
+
+log = logging.getLogger(__name__)
+CATALOGUE = config.DATA_DIR / "indicatoren.csv"
+
+
+def load_catalogue(db: Database) -> None:
+    """The indicator catalogue from data/, only into an empty table: later edits are the users'."""
+    with db.sessions() as session:
+        if session.scalar(select(Indicator.id).limit(1)) is not None:
+            return
+    import_file(db, CATALOGUE, user="systeem")
+
+
+def prepare(settings: config.Settings, demo: bool | None = None) -> Database:
+    """Open the database; load the catalogue, and the demo data when asked and nothing is there yet."""
+    db = open_database(settings.database_url)
+    load_catalogue(db)
+    if (settings.demo if demo is None else demo) and db.is_empty():
+        from dashboard import demo as demo_data
+
+        log.info("Lege database: demodata laden")
+        demo_data.load(db)
+    return db

@@ -1,0 +1,16 @@
+"""Download buttons for what a page shows: CSV for Dutch Excel and an .xlsx workbook."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import export
+
+
+def table(frame: pd.DataFrame, name: str) -> None:
+    left, right = st.columns(2)
+    left.download_button("Download CSV", lambda: export.csv_bytes(frame), file_name=f"{name}.csv",
+                         mime="text/csv", icon=":material/download:", key=f"csv_{name}", on_click="ignore")
+    right.download_button("Download Excel", lambda: export.xlsx_bytes(frame), file_name=f"{name}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/download:", key=f"xlsx_{name}", on_click="ignore")

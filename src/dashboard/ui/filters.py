@@ -1,0 +1,53 @@
+"""The dashboard's sidebar filters, mirrored in the URL so a view can be bookmarked and shared."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import views
+from dashboard.queries import Options, View
+
+ALLE_PARTIJEN = "Alle partijen samen"
+ALLE_GROEPEN = "Alle groepen"
+
+
+def _start(options: Options) -> None:
+    """Fill the widgets from the query string once per session; unusable values get a notice."""
+    if "f_gebied" in st.session_state:
+        return
+    view, notices = views.from_params(st.query_params.to_dict(), options)
+    for notice in notices:
+        st.warning(notice, icon=":material/link_off:")
+    st.session_state.update({
+        "f_gebied": view.gebied, "f_partij": view.partij or ALLE_PARTIJEN, "f_soort": view.soort,
+        "f_jaren": (view.van, view.tot), "f_groep": view.categorie or ALLE_GROEPEN,
+        "f_indicator": view.indicator,
+    })
+
+
+def sidebar(options: Options) -> View:
+    """Render the filters and return the chosen view; the URL follows every change."""
+    _start(options)
+    gebieden = options.gebieden.set_index("code")
+    indicatoren = options.indicatoren.set_index("sleutel")
+    with st.sidebar:
+        st.header("Filters")
+        gebied = st.selectbox("Gebied", gebieden.index.tolist(), key="f_gebied",
+                              format_func=lambda c: f"{gebieden.at[c, 'naam']} ({gebieden.at[c, 'niveau']})")
+        partij = st.selectbox("Partij", [ALLE_PARTIJEN] + options.partijen["naam"].tolist(), key="f_partij")
+        soort = st.radio("Periode", ["jaar", "kwartaal"], key="f_soort", horizontal=True,
+                         format_func=lambda s: {"jaar": "Per jaar", "kwartaal": "Per kwartaal"}[s])
+        if len(options.jaren) > 1:
+            van, tot = st.slider("Jaren", options.jaren[0], options.jaren[-1], key="f_jaren")
+        else:
+            van = tot = options.jaren[0]
+        groep = st.selectbox("Indicatorgroep", [ALLE_GROEPEN] + options.categorieen, key="f_groep")
+        in_group = indicatoren if groep == ALLE_GROEPEN else indicatoren[indicatoren["categorie"] == groep]
+        if st.session_state["f_indicator"] not in in_group.index:
+            st.session_state["f_indicator"] = in_group.index[0]
+        indicator = st.selectbox("Indicator voor de grafieken", in_group.index.tolist(), key="f_indicator",
+                                 format_func=lambda k: indicatoren.at[k, "naam"])
+    view = View(gebied=gebied, indicator=indicator, partij=None if partij == ALLE_PARTIJEN else partij,
+                soort=soort, van=van, tot=tot, categorie=None if groep == ALLE_GROEPEN else groep)
+    st.query_params.from_dict(views.to_params(view, options))
+    return view
+

@@ -1,0 +1,34 @@
+"""st.navigation from the visitor's own list of pages: a page not in it cannot be opened.
+
+Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
+call of the server process: the first visitor after a start would get every script in pages/,
+run without app.py. `entered_through_app` closes that gap for every page.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import site
+
+_APP_RAN = "_navigation_from_app"
+
+
+def _pages() -> list:
+    return [
+        st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
+                default=page.path == "")
+        for page in site.pages_for_visitor()
+    ]
+
+
+def run() -> None:
+    """Called by app.py on every run: show the visitor's pages and run the one asked for."""
+    st.session_state[_APP_RAN] = True
+    st.navigation(_pages()).run()
+
+
+def entered_through_app() -> None:
+    """Pages call this first. If Streamlit ran the page directly, switch to st.navigation and rerun."""
+    if not st.session_state.get(_APP_RAN):
+        st.navigation(_pages(), position="hidden")
+        st.rerun()

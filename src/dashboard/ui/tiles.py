@@ -1,0 +1,46 @@
+"""KPI tiles: value, change against the previous period, distance to target, coloured by direction."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import formatting
+
+COLUMNS = 4
+
+
+def _delta_colour(richting: str) -> str:
+    # Streamlit colours a rise green under "normal"; "inverse" makes a fall the good news.
+    return {"hoger": "normal", "lager": "inverse"}.get(richting, "off")
+
+
+def _target_line(tile: dict) -> str:
+    if tile["streefwaarde"] is None or pd.isna(tile["streefwaarde"]):
+        return "Geen streefwaarde"
+    doel = formatting.value(tile["streefwaarde"], tile["eenheid"])
+    if tile["op_koers"] is None:
+        return f"Streefwaarde {doel}"
+    afstand = formatting.change(tile["tot_doel"], tile["eenheid"])
+    mark = ":material/check_circle: op koers" if tile["op_koers"] else ":material/error: nog niet"
+    return f"Streefwaarde {doel} ({afstand}) · {mark}"
+
+
+def show(tiles: pd.DataFrame) -> None:
+    """A grid of st.metric tiles; each says its period, its target and how it is doing."""
+    if tiles.empty:
+        st.info("Er zijn geen indicatoren in deze groep.")
+        return
+    records = tiles.to_dict("records")
+    for start in range(0, len(records), COLUMNS):
+        for column, tile in zip(st.columns(COLUMNS), records[start:start + COLUMNS]):
+            with column.container(border=True):
+                has_value = tile["waarde"] is not None and not pd.isna(tile["waarde"])
+                st.metric(
+                    tile["naam"],
+                    formatting.value(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
+                    delta=formatting.change(tile["verschil"], tile["eenheid"]),
+                    delta_color=_delta_colour(tile["richting"]),
+                    help=f"{tile['omschrijving']} Bron: {tile['bron']}.",
+                )
+                period = f"{tile['periode']}" if has_value else "Geen waarde in deze periode"
+                st.caption(f"{period} · {_target_line(tile)}")

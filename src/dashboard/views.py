@@ -1,0 +1,64 @@
+"""A dashboard view to and from the URL query string, so a view can be bookmarked and shared.
+
+Query values are untrusted: anything unknown falls back to the default, with a Dutch notice
+naming the filter (not echoing the raw value, which could be anything).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dashboard.queries import SOORTEN, Options, View
+
+LABELS = {"gebied": "gebied", "indicator": "indicator", "partij": "partij", "soort": "periode",
+          "van": "beginjaar", "tot": "eindjaar", "groep": "indicatorgroep"}
+
+
+def _year(text: str, jaren: list[int]) -> int | None:
+    return int(text) if text.isdigit() and len(text) == 4 and int(text) in jaren else None
+
+
+def from_params(params: dict[str, str], options: Options) -> tuple[View, list[str]]:
+    """The view the query string asks for, and a notice for each value that was not usable."""
+    view = options.default_view()
+    notices = []
+    known = {
+        "gebied": set(options.gebieden["code"]),
+        "indicator": set(options.indicatoren["sleutel"]),
+        "partij": set(options.partijen["naam"]),
+        "soort": set(SOORTEN),
+        "groep": set(options.categorieen),
+    }
+    changes = {}
+    for name, value in params.items():
+        if name not in LABELS:
+            continue
+        value = str(value)[:200]
+        if name in ("van", "tot"):
+            year = _year(value, options.jaren)
+            if year is None:
+                notices.append(f"De link bevat een onbruikbaar {LABELS[name]}; de standaard is gebruikt.")
+            else:
+                changes[name] = year
+        elif value in known[name]:
+            changes["categorie" if name == "groep" else name] = value
+        else:
+            notices.append(f"De link bevat een onbekend(e) {LABELS[name]}; de standaard is gebruikt.")
+    view = replace(view, **changes)
+    if view.van > view.tot:
+        view = replace(view, van=view.tot)
+        notices.append("Het beginjaar lag na het eindjaar; beide zijn gelijkgezet.")
+    if view.categorie:
+        in_group = options.indicatoren[options.indicatoren["categorie"] == view.categorie]["sleutel"]
+        if view.indicator not in set(in_group):
+            view = replace(view, indicator=in_group.iloc[0])
+    return view, notices
+
+
+def to_params(view: View, options: Options) -> dict[str, str]:
+    """Only what differs from the default, so shared links stay short."""
+    default = options.default_view()
+    params = {"gebied": view.gebied, "indicator": view.indicator, "partij": view.partij or "",
+              "soort": view.soort, "van": str(view.van), "tot": str(view.tot), "groep": view.categorie or ""}
+    defaults = {"gebied": default.gebied, "indicator": default.indicator, "partij": "", "soort": "jaar",
+                "van": str(default.van), "tot": str(default.tot), "groep": ""}
+    return {k: v for k, v in params.items() if v != defaults[k]}

@@ -1,0 +1,65 @@
+"""Shared fixtures: a fresh SQLite database per test, the demo data, the app under AppTest."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import config, startup
+from dashboard.db import Database, open_database
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db(tmp_path) -> Database:
+    """An empty, migrated database with the indicator catalogue and nothing else."""
+    database = open_database(sqlite_url(tmp_path / "leeg.db"))
+    startup.load_catalogue(database)
+    return database
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo data set loaded once per test run; tests get their own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = startup.prepare(replace(config.load(), database_url=sqlite_url(path)), demo=True)
+    database.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_template, tmp_path) -> Path:
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_path) -> Database:
+    return open_database(sqlite_url(demo_db_path))
+
+
+@pytest.fixture
+def app_env(monkeypatch, demo_db_path, tmp_path):
+    """Point the app at a private copy of the demo database and media folder."""
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", sqlite_url(demo_db_path))
+    monkeypatch.setenv("DASHBOARD_MEDIA_DIR", str(tmp_path / "media"))
+    monkeypatch.setenv("DASHBOARD_SECRET_KEY", "test-secret-" + tmp_path.name)
+    monkeypatch.chdir(ROOT)
+    return demo_db_path
+
+
+@pytest.fixture
+def app(app_env) -> AppTest:
+    """app.py under AppTest, after its first run (the home page)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    return at
