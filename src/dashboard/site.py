@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard import access
+
 
 @dataclass(frozen=True)
 class Page:
@@ -19,6 +21,6 @@ PAGES = (
 )
 
 
-def pages_for_visitor() -> tuple[Page, ...]:
-    """Every visitor sees every page until accounts and share links exist (the access issue)."""
-    return PAGES
+def pages_for(visitor: access.Visitor) -> tuple[Page, ...]:
+    """The pages this visitor may open, in menu order; nothing else is reachable."""
+    return tuple(page for page in PAGES if access.may_open(visitor, page.key))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import site
+from dashboard.ui import visitor
 
 _APP_RAN = "_navigation_from_app"
 
@@ -17,7 +18,7 @@ def _pages() -> list:
     return [
         st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
                 default=page.path == "")
-        for page in site.pages_for_visitor()
+        for page in site.pages_for(visitor.current())
     ]
 
 
