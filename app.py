@@ -6,6 +6,6 @@ import streamlit as st
 from dashboard.ui import navigation, runtime
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-st.set_page_config(page_title="Tellen & Vertellen", page_icon=":material/handshake:", layout="wide")
+st.set_page_config(page_title="Tellen & Vertellen", page_icon="🏘️", layout="wide")
 runtime.database()
 navigation.run()

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.ui import chrome, downloads, filters, navigation, runtime, tiles
+from dashboard.ui import chrome, downloads, filters, navigation, runtime, tables, tiles
 from dashboard.ui import charts as show
 
 navigation.entered_through_app()
@@ -26,7 +26,7 @@ with db.sessions() as session:
     st.header(indicator["naam"])
     trend = queries.trend(session, view)
     show.figure(charts.trend(trend, indicator["naam"], indicator["eenheid"]),
-                trend.drop(columns=["jaar"]), key="trend",
+                trend[["label", "waarde", "streefwaarde"]], key="trend",
                 alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
     left, right = st.columns(2)
@@ -56,6 +56,6 @@ with db.sessions() as session:
 
     st.header("Tabel")
     shown = queries.table(session, view, options.indicatoren)
-    st.dataframe(shown, hide_index=True)
+    tables.show(shown)
     downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
     chrome.footer(queries.last_update(session))

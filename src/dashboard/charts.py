@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from urllib.parse import quote
 
 import pandas as pd
@@ -21,46 +22,47 @@ OFFLINE_STYLE = "data:application/json;charset=utf-8," + quote(json.dumps({
         {"id": "achtergrond", "type": "background", "paint": {"background-color": "#f2f2f0"}}]}))
 
 
-def _layout(fig: go.Figure, title: str, y_title: str = "") -> go.Figure:
-    fig.update_layout(
-        title=title, template="plotly_white", colorway=PALETTE, font={"size": 15},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10}, legend={"orientation": "h", "y": -0.15},
-        separators=",.", yaxis_title=y_title, hovermode="x unified",
-    )
-    return fig
+_GRID = {"gridcolor": "#e6e6e6", "zerolinecolor": "#bdbdbd", "tickformat": ",~f"}  # 14.000, not 14k
+
+
+def _layout(title: str, y_title: str = "", **extra) -> dict:
+    """A light layout set directly: plotly's named templates cost ~30 ms per figure."""
+    return {
+        "title": {"text": title}, "colorway": PALETTE, "font": {"size": 15},
+        "paper_bgcolor": "white", "plot_bgcolor": "white", "separators": ",.",
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "legend": {"orientation": "h", "y": -0.15},
+        "hovermode": "x unified", "xaxis": dict(_GRID), "yaxis": {**_GRID, "title": {"text": y_title}},
+        **extra,
+    }
 
 
 def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
     """Values over time as a line, the target as a dashed line in another colour and shape."""
-    fig = go.Figure()
-    fig.add_scatter(x=data["label"], y=data["waarde"], name="Gerealiseerd", mode="lines+markers",
-                    line={"color": PALETTE[0], "width": 3}, marker={"size": 8},
-                    hovertemplate="%{y:,.1f}<extra>Gerealiseerd</extra>")
+    traces = [go.Scatter(x=data["label"], y=data["waarde"], name="Gerealiseerd", mode="lines+markers",
+                         line={"color": PALETTE[0], "width": 3}, marker={"size": 8},
+                         hovertemplate="%{y:,.1f}<extra>Gerealiseerd</extra>")]
     if data["streefwaarde"].notna().any():
-        fig.add_scatter(x=data["label"], y=data["streefwaarde"], name="Streefwaarde", mode="lines+markers",
-                        line={"color": PALETTE[5], "width": 2, "dash": "dash"},
-                        marker={"symbol": "diamond", "size": 8}, connectgaps=True,
-                        hovertemplate="%{y:,.1f}<extra>Streefwaarde</extra>")
-    fig.update_xaxes(type="category")
-    return _layout(fig, f"{naam}: verloop", eenheid)
+        traces.append(go.Scatter(x=data["label"], y=data["streefwaarde"], name="Streefwaarde",
+                                 mode="lines+markers", line={"color": PALETTE[5], "width": 2, "dash": "dash"},
+                                 marker={"symbol": "diamond", "size": 8}, connectgaps=True,
+                                 hovertemplate="%{y:,.1f}<extra>Streefwaarde</extra>"))
+    layout = _layout(f"{naam}: verloop", eenheid)
+    layout["xaxis"] = {**layout["xaxis"], "type": "category"}
+    return go.Figure(traces, layout=layout)
 
 
 def bars(data: pd.DataFrame, label: str, title: str, eenheid: str) -> go.Figure:
     """Horizontal bars, largest on top, each labelled with its Dutch-formatted value."""
     ordered = data.sort_values("waarde")
-    fig = go.Figure(go.Bar(
-        x=ordered["waarde"], y=ordered[label], orientation="h", marker_color=PALETTE[0],
-        text=[formatting.value(v, eenheid) for v in ordered["waarde"]], textposition="auto",
-        hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
-    ))
-    fig = _layout(fig, title, "")
-    fig.update_layout(hovermode="closest", height=max(260, 60 + 38 * len(ordered)))
-    return fig
+    bar = go.Bar(x=ordered["waarde"], y=ordered[label], orientation="h", marker_color=PALETTE[0],
+                 text=[formatting.value(v, eenheid) for v in ordered["waarde"]], textposition="auto",
+                 hovertemplate="%{y}: %{x:,.1f}<extra></extra>")
+    return go.Figure([bar], layout=_layout(title, hovermode="closest", height=max(260, 60 + 38 * len(ordered))))
 
 
-def classes(values: pd.Series) -> list[float]:
+def classes(values: list[float]) -> list[float]:
     """Five equal-width class bounds over the values shown (six numbers, low to high)."""
-    low, high = float(values.min()), float(values.max())
+    low, high = float(min(values)), float(max(values))
     if high == low:
         high = low + 1
     step = (high - low) / len(SCALE)
@@ -90,18 +92,30 @@ def _outer_points(geometry: dict) -> list[list[float]]:
     return [point[:2] for polygon in polygons for point in polygon[0]]
 
 
+def _fit(points: list[list[float]]) -> pdk.ViewState:
+    """Centre and zoom so that every point is in view (the whole Netherlands when there are none)."""
+    if not points:
+        return pdk.ViewState(latitude=52.2, longitude=5.3, zoom=6.5)
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.6, 1e-4)
+    return pdk.ViewState(latitude=(min(lats) + max(lats)) / 2, longitude=(min(lons) + max(lons)) / 2,
+                         zoom=min(16.0, math.log2(360 / span) - 0.6))
+
+
 def wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str) -> tuple[pdk.Deck, pd.DataFrame]:
     """Wijken coloured by value (GeoJsonLayer, no base map) and the legend that goes with it."""
-    merged = shapes.merge(values[["gebied", "waarde"]], left_on="code", right_on="gebied", how="left")
-    bounds = classes(merged["waarde"].dropna()) if merged["waarde"].notna().any() else [0, 1, 2, 3, 4, 5]
+    by_code = dict(zip(values["gebied"], values["waarde"]))
+    shown = [v for v in by_code.values() if pd.notna(v)]
+    bounds = classes(shown) if shown else [0, 1, 2, 3, 4, 5]
     features = []
-    for row in merged.to_dict("records"):
-        if not row["geometrie"]:
+    for code, name, geometry in zip(shapes["code"], shapes["naam"], shapes["geometrie"]):
+        if not geometry:
             continue
-        features.append({"type": "Feature", "geometry": json.loads(row["geometrie"]), "properties": {
-            "naam": row["naam"], "code": row["code"],
-            "waarde": formatting.value(row["waarde"], eenheid) if pd.notna(row["waarde"]) else "geen gegevens",
-            "kleur": list(colour(row["waarde"], bounds)),
+        amount = by_code.get(code)
+        features.append({"type": "Feature", "geometry": json.loads(geometry), "properties": {
+            "naam": name, "code": code,
+            "waarde": formatting.value(amount, eenheid) if amount is not None else "geen gegevens",
+            "kleur": list(colour(amount, bounds)),
         }})
     layer = pdk.Layer(
         "GeoJsonLayer", id="wijken", data={"type": "FeatureCollection", "features": features},
@@ -109,8 +123,7 @@ def wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str
         get_line_color=[255, 255, 255], line_width_min_pixels=2, opacity=0.85,
     )
     points = [point for feature in features for point in _outer_points(feature["geometry"])]
-    view = pdk.data_utils.compute_view(points, view_proportion=1) if points else pdk.ViewState(
-        latitude=52.1, longitude=5.3, zoom=7)
+    view = _fit(points)
     deck = pdk.Deck(layers=[layer], initial_view_state=view, map_style=OFFLINE_STYLE,
                     tooltip={"text": "{naam}\n" + naam + ": {waarde}"})
     return deck, legend(bounds, eenheid)

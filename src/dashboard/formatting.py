@@ -1,53 +1,67 @@
 """The one formatter for Dutch numbers, dates and units on screen (babel, nl_NL)."""
 from __future__ import annotations
 
+import decimal
 import math
 from datetime import date, datetime
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
 GEEN_WAARDE = "–"
+_DECIMALS = {"%": 1, "cijfer": 1}
 
 
-def _decimals(eenheid: str) -> int:
-    return {"%": 1, "cijfer": 1, "maanden": 0, "kWh/m2": 0, "EUR/maand": 0, "EUR": 0}.get(eenheid, 0)
+def _missing(amount: float | None) -> bool:
+    return amount is None or (isinstance(amount, float) and math.isnan(amount))
 
 
-def number(value: float | None, decimals: int = 0) -> str:
+def number(amount: float | None, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5'; None/NaN -> a dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(amount):
         return GEEN_WAARDE
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    with decimal.localcontext() as context:
+        context.rounding = decimal.ROUND_HALF_UP  # 2,5 -> 3, as readers expect; babel's default is half-even
+        return format_decimal(decimal.Decimal(str(amount)), format=pattern, locale=LOCALE)
 
 
-def value(value: float | None, eenheid: str) -> str:
-    """A value with its unit as a reader expects it: '28,4%', '€ 652', '1.234 woningen'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def short(amount: float | None, eenheid: str) -> str:
+    """A tile's big number: a symbol stays (28,4% · € 652), a word unit goes to the caption."""
+    if _missing(amount):
         return GEEN_WAARDE
-    decimals = _decimals(eenheid)
     if eenheid == "%":
-        return format_percent(value / 100, format="#,##0.0%", locale=LOCALE)
+        return f"{number(amount, 1)}%"
     if eenheid.startswith("EUR"):
-        suffix = " per maand" if eenheid == "EUR/maand" else ""
-        return f"€ {number(value, decimals)}{suffix}"
-    if eenheid == "cijfer":
-        return number(value, decimals)
-    return f"{number(value, decimals)} {eenheid}"
+        return f"€ {number(amount)}"
+    return number(amount, _DECIMALS.get(eenheid, 0))
+
+
+def value(amount: float | None, eenheid: str) -> str:
+    """A value with its unit as a reader expects it: '28,4%', '€ 652 per maand', '1.234 woningen'."""
+    text = short(amount, eenheid)
+    if _missing(amount) or eenheid in ("%", "EUR", "cijfer", "aantal", ""):
+        return text
+    if eenheid == "EUR/maand":
+        return f"{text} per maand"
+    return f"{text} {eenheid}"
+
+
+def unit_word(eenheid: str) -> str:
+    """The unit as a caption under a tile's number: 'woningen', 'per maand'; empty for % and €."""
+    return {"%": "", "EUR": "", "EUR/maand": "per maand", "cijfer": "rapportcijfer"}.get(eenheid, eenheid)
 
 
 def change(delta: float | None, eenheid: str) -> str | None:
     """A signed change: '+12 woningen', '-1,3 procentpunt'. None when there is nothing to compare."""
-    if delta is None or (isinstance(delta, float) and math.isnan(delta)):
+    if _missing(delta):
         return None
     sign = "+" if delta > 0 else ("-" if delta < 0 else "±")
-    magnitude = abs(delta)
     if eenheid == "%":
-        return f"{sign}{number(magnitude, 1)} procentpunt"
-    return f"{sign}{value(magnitude, eenheid)}"
+        return f"{sign}{number(abs(delta), 1)} procentpunt"
+    return f"{sign}{value(abs(delta), eenheid)}"
 
 
 def day(moment: date | datetime) -> str:

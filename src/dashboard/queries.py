@@ -10,6 +10,7 @@ the database. How values combine follows the indicator's own rule:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 from sqlalchemy import case, func, select
@@ -48,8 +49,9 @@ class Options:
     def default_view(self) -> View:
         gemeenten = self.gebieden[self.gebieden["niveau"] == "gemeente"]
         gebied = (gemeenten if not gemeenten.empty else self.gebieden)["code"].iloc[0]
-        return View(gebied=gebied, indicator=self.indicatoren["sleutel"].iloc[0],
-                    van=self.jaren[0], tot=self.jaren[-1])
+        first = self.indicatoren.iloc[0]
+        return View(gebied=gebied, indicator=first["sleutel"], van=self.jaren[0], tot=self.jaren[-1],
+                    categorie=first["categorie"] or None)
 
 
 def catalogue(session: Session) -> pd.DataFrame:
@@ -80,70 +82,87 @@ def options(session: Session) -> Options | None:
                    categorieen=sorted(c for c in indicatoren["categorie"].unique() if c))
 
 
+class Row(NamedTuple):
+    indicator: str
+    gebied: str  # or the party's name, for per-party comparisons
+    periode: str
+    jaar: int
+    volgnummer: int
+    waarde: float
+
+
 def _values(session: Session, model, keys: list[str], codes: list[str], partij: str | None,
-            soort: str, van: int, tot: int, per_partij: bool = False) -> pd.DataFrame:
-    """indicator x gebied x periode rows at the asked grain: for one party, all parties together,
-    or (per_partij) one row per party with the party's name in `gebied`'s place beside it."""
+            soort: str, van: int, tot: int, per_partij: bool = False) -> list[Row]:
+    """indicator x gebied x periode values at the asked grain: for one party, all parties
+    together, or (per_partij) one row per party with the party's name in `gebied`'s place.
+
+    Small results, so plain tuples: pandas costs more than it saves on a few hundred rows.
+    """
     stored_total = func.max(case((model.partij_id.is_(None), model.waarde)))
     party_sum = func.sum(case((model.partij_id.is_not(None), model.waarde)))
     party_avg = func.avg(case((model.partij_id.is_not(None), model.waarde)))
+    across = case((Indicator.aggregatie == "gemiddelde", party_avg), else_=party_sum)
+    owner = Partij.naam if per_partij else Gebied.code
     query = (
-        select(Indicator.sleutel, Indicator.aggregatie, Gebied.code, model.periode, model.jaar,
-               model.periode_soort, model.volgnummer, stored_total, party_sum, party_avg)
+        select(Indicator.sleutel, Indicator.aggregatie, owner, model.periode, model.jaar,
+               model.periode_soort, model.volgnummer, func.coalesce(stored_total, across))
         .join(Indicator, model.indicator_id == Indicator.id)
         .join(Gebied, model.gebied_id == Gebied.id)
         .where(Indicator.sleutel.in_(keys), Gebied.code.in_(codes),
                model.periode_soort.in_(_FINER[soort]), model.jaar.between(van, tot))
-        .group_by(Indicator.sleutel, Indicator.aggregatie, Gebied.code, model.periode, model.jaar,
+        .group_by(Indicator.sleutel, Indicator.aggregatie, owner, model.periode, model.jaar,
                   model.periode_soort, model.volgnummer)
+        .order_by(Indicator.sleutel, owner, model.jaar, model.volgnummer)
     )
     if partij or per_partij:
         query = query.join(Partij, model.partij_id == Partij.id)
     if partij:
         query = query.where(Partij.naam == partij)
-    if per_partij:
-        query = query.add_columns(Partij.naam).group_by(Partij.naam)
-    frame = pd.DataFrame(session.execute(query).all(), columns=[
-        "indicator", "aggregatie", "gebied", "periode", "jaar", "periode_soort", "volgnummer",
-        "totaal", "som", "gemiddelde"] + (["partij"] if per_partij else []))
-    if per_partij:  # the party takes the place of the area in the time rule's grouping
-        frame["gebied"] = frame["partij"]
-    across = frame["som"].where(frame["aggregatie"] != "gemiddelde", frame["gemiddelde"])
-    frame["waarde"] = frame["totaal"].where(frame["totaal"].notna(), across)
-    return _to_grain(frame.dropna(subset=["waarde"]), soort)
+    return _to_grain([row for row in session.execute(query) if row[7] is not None], soort)
 
 
-def _to_grain(frame: pd.DataFrame, soort: str) -> pd.DataFrame:
-    """Keep rows stored at the grain; derive the missing ones from finer periods by the time rule."""
-    columns = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde"]
-    stored = frame[frame["periode_soort"] == soort][columns]
-    finer = frame[frame["periode_soort"] != soort].copy()
-    if finer.empty:
-        return stored.reset_index(drop=True)
-    if soort == "jaar":
-        finer["doel"] = finer["jaar"]
-    else:  # months into quarters
-        finer["doel"] = (finer["volgnummer"] - 1) // 3 + 1
-    finer = finer.sort_values(["indicator", "gebied", "jaar", "volgnummer"])
-    derived = finer.groupby(["indicator", "aggregatie", "gebied", "jaar", "doel"], as_index=False).agg(
-        som=("waarde", "sum"), gemiddelde=("waarde", "mean"), laatste=("waarde", "last"))
-    derived["waarde"] = [row[row_rule] for row, row_rule in
-                         zip(derived.to_dict("records"), derived["aggregatie"])]
-    derived["volgnummer"] = 0 if soort == "jaar" else derived["doel"]
-    derived["periode"] = [Periode(j, soort, n).code for j, n in zip(derived["jaar"], derived["volgnummer"])]
-    derived = derived[columns]
-    have = set(zip(stored["indicator"], stored["gebied"], stored["periode"]))
-    keep = [key not in have for key in zip(derived["indicator"], derived["gebied"], derived["periode"])]
-    return pd.concat([stored, derived[keep]], ignore_index=True)
+_TIME_RULES = {
+    "som": sum,
+    "gemiddelde": lambda values: sum(values) / len(values),
+    "laatste": lambda values: values[-1],
+}
+
+
+def _to_grain(rows, soort: str) -> list[Row]:
+    """Keep values stored at the grain; derive missing ones from finer periods by the time rule."""
+    stored: dict[tuple, Row] = {}
+    finer: dict[tuple, list[float]] = {}
+    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde in rows:
+        if periode_soort == soort:
+            stored[(indicator, owner, periode)] = Row(indicator, owner, periode, jaar, volgnummer, waarde)
+        else:  # rows arrive in time order, so the last one appended is the latest
+            nummer = 0 if soort == "jaar" else (volgnummer - 1) // 3 + 1
+            finer.setdefault((indicator, aggregatie, owner, jaar, nummer), []).append(waarde)
+    for (indicator, aggregatie, owner, jaar, nummer), values in finer.items():
+        code = Periode(jaar, soort, nummer).code
+        if (indicator, owner, code) not in stored:
+            stored[(indicator, owner, code)] = Row(indicator, owner, code, jaar, nummer,
+                                                   _TIME_RULES[aggregatie](values))
+    return sorted(stored.values(), key=lambda row: (row.indicator, row.gebied, row.jaar, row.volgnummer))
+
+
+def _series(session: Session, view: View, keys: list[str], codes: list[str]) -> list[tuple[Row, float | None]]:
+    """Each value with the target for its year (targets are set per year)."""
+    values = _values(session, Observatie, keys, codes, view.partij, view.soort, view.van, view.tot)
+    targets = {(t.indicator, t.gebied, t.jaar): t.waarde for t in
+               _values(session, Streefwaarde, keys, codes, view.partij, "jaar", view.van, view.tot)}
+    return [(row, targets.get((row.indicator, row.gebied, row.jaar))) for row in values]
+
+
+SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "streefwaarde"]
 
 
 def series(session: Session, view: View, keys: list[str], codes: list[str]) -> pd.DataFrame:
     """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, streefwaarde."""
-    values = _values(session, Observatie, keys, codes, view.partij, view.soort, view.van, view.tot)
-    targets = _values(session, Streefwaarde, keys, codes, view.partij, "jaar", view.van, view.tot + 5)
-    targets = targets[["indicator", "gebied", "jaar", "waarde"]].rename(columns={"waarde": "streefwaarde"})
-    merged = values.merge(targets, on=["indicator", "gebied", "jaar"], how="left")
-    return merged.sort_values(["indicator", "gebied", "jaar", "volgnummer"]).reset_index(drop=True)
+    rows = [(*row, target) for row, target in _series(session, view, keys, codes)]
+    frame = pd.DataFrame(rows, columns=SERIES_COLUMNS)
+    frame["streefwaarde"] = frame["streefwaarde"].astype(float)
+    return frame
 
 
 def tile_values(session: Session, view: View, indicatoren: pd.DataFrame) -> pd.DataFrame:
@@ -152,26 +171,26 @@ def tile_values(session: Session, view: View, indicatoren: pd.DataFrame) -> pd.D
     `beter` is True when the change is in the indicator's good direction, `op_koers` when the
     value meets its target; both None where the indicator is neutral or there is nothing to compare.
     """
-    catalogue_rows = indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
-    data = series(session, view, catalogue_rows["sleutel"].tolist(), [view.gebied])
+    chosen = indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
+    per_indicator: dict[str, list[tuple[Row, float | None]]] = {}
+    for row, target in _series(session, view, chosen["sleutel"].tolist(), [view.gebied]):
+        per_indicator.setdefault(row.indicator, []).append((row, target))
     tiles = []
-    for row in catalogue_rows.to_dict("records"):
-        own = data[data["indicator"] == row["sleutel"]]
-        tile = {**row, "periode": None, "waarde": None, "vorige": None, "verschil": None,
-                "streefwaarde": None, "tot_doel": None, "beter": None, "op_koers": None}
-        if not own.empty:
-            last = own.iloc[-1]
-            periode = Periode(int(last["jaar"]), view.soort, int(last["volgnummer"]))
-            before = own[own["periode"] == periode.previous().code]
-            tile.update(periode=periode.label, waarde=float(last["waarde"]))
-            if not before.empty:
-                tile["vorige"] = float(before["waarde"].iloc[0])
-                tile["verschil"] = tile["waarde"] - tile["vorige"]
-            if pd.notna(last["streefwaarde"]):
-                tile["streefwaarde"] = float(last["streefwaarde"])
-                tile["tot_doel"] = tile["waarde"] - tile["streefwaarde"]
-        tile["beter"] = _is_good(tile["verschil"], row["richting"])
-        tile["op_koers"] = _is_good(tile["tot_doel"], row["richting"], meets=True)
+    for meta in chosen.to_dict("records"):
+        tile = {**meta, "periode": None, "waarde": None, "vorige": None, "verschil": None,
+                "streefwaarde": None, "tot_doel": None}
+        own = per_indicator.get(meta["sleutel"])
+        if own:
+            last, target = own[-1]
+            periode = Periode(last.jaar, view.soort, last.volgnummer)
+            before = {row.periode: row.waarde for row, _ in own}.get(periode.previous().code)
+            tile.update(periode=periode.label, waarde=last.waarde, vorige=before, streefwaarde=target)
+            if before is not None:
+                tile["verschil"] = last.waarde - before
+            if target is not None:
+                tile["tot_doel"] = last.waarde - target
+        tile["beter"] = _is_good(tile["verschil"], meta["richting"])
+        tile["op_koers"] = _is_good(tile["tot_doel"], meta["richting"], meets=True)
         tiles.append(tile)
     return pd.DataFrame(tiles)
 
@@ -185,21 +204,26 @@ def _is_good(difference: float | None, richting: str, meets: bool = False) -> bo
 
 
 def trend(session: Session, view: View) -> pd.DataFrame:
-    """The chosen indicator over time for the chosen gebied: periode label, waarde, streefwaarde."""
-    data = series(session, view, [view.indicator], [view.gebied])
-    data["label"] = [Periode(int(j), view.soort, int(n)).label for j, n in zip(data["jaar"], data["volgnummer"])]
-    return data[["periode", "label", "jaar", "waarde", "streefwaarde"]]
+    """The chosen indicator over time for the chosen gebied: periode, label, jaar, waarde, streefwaarde."""
+    rows = [(row.periode, Periode(row.jaar, view.soort, row.volgnummer).label, row.jaar, row.waarde, target)
+            for row, target in _series(session, view, [view.indicator], [view.gebied])]
+    frame = pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde"])
+    frame["streefwaarde"] = frame["streefwaarde"].astype(float)
+    return frame
+
+
+def _latest_each(rows: list[Row]) -> list[Row]:
+    """Per owner (gebied or partij) its latest value; rows come sorted by time within an owner."""
+    return list({row.gebied: row for row in rows}.values())
 
 
 def compare_partijen(session: Session, view: View) -> pd.DataFrame:
     """The chosen indicator per party in the chosen gebied, each at its latest period."""
-    data = _values(session, Observatie, [view.indicator], [view.gebied], None, view.soort,
+    rows = _values(session, Observatie, [view.indicator], [view.gebied], None, view.soort,
                    view.van, view.tot, per_partij=True)
-    if data.empty:
-        return pd.DataFrame(columns=["partij", "periode", "waarde"])
-    last = data.sort_values(["jaar", "volgnummer"]).groupby("gebied").tail(1)
-    return (last.rename(columns={"gebied": "partij"})[["partij", "periode", "waarde"]]
-            .sort_values("waarde", ascending=False).reset_index(drop=True))
+    latest = sorted(_latest_each(rows), key=lambda row: -row.waarde)
+    return pd.DataFrame([(row.gebied, row.periode, row.waarde) for row in latest],
+                        columns=["partij", "periode", "waarde"])
 
 
 def wijken_of(gebieden: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -210,15 +234,15 @@ def wijken_of(gebieden: pd.DataFrame, code: str) -> pd.DataFrame:
 
 
 def compare_wijken(session: Session, view: View, gebieden: pd.DataFrame) -> pd.DataFrame:
-    """The chosen indicator per wijk, each at its latest period: gebied, naam, periode, waarde."""
+    """The chosen indicator per wijk at the latest period any wijk has: gebied, naam, periode, waarde."""
     wijken = wijken_of(gebieden, view.gebied)
-    data = series(session, view, [view.indicator], wijken["code"].tolist())
-    if data.empty:
-        return pd.DataFrame(columns=["gebied", "naam", "periode", "waarde", "streefwaarde"])
-    latest_period = data.sort_values(["jaar", "volgnummer"])["periode"].iloc[-1]
-    data = data[data["periode"] == latest_period]
-    named = data.merge(wijken[["code", "naam"]], left_on="gebied", right_on="code")
-    return named[["gebied", "naam", "periode", "waarde", "streefwaarde"]].sort_values("waarde", ascending=False)
+    names = dict(zip(wijken["code"], wijken["naam"]))
+    rows = _values(session, Observatie, [view.indicator], list(names), view.partij, view.soort,
+                   view.van, view.tot)
+    newest = max(((row.jaar, row.volgnummer) for row in rows), default=None)
+    latest = sorted((row for row in rows if (row.jaar, row.volgnummer) == newest), key=lambda row: -row.waarde)
+    return pd.DataFrame([(row.gebied, names[row.gebied], row.periode, row.waarde) for row in latest],
+                        columns=["gebied", "naam", "periode", "waarde"])
 
 
 def geometries(session: Session, codes: list[str]) -> pd.DataFrame:
@@ -231,10 +255,14 @@ def geometries(session: Session, codes: list[str]) -> pd.DataFrame:
 def table(session: Session, view: View, indicatoren: pd.DataFrame) -> pd.DataFrame:
     """What the page shows as a table for download: the group's indicators over the chosen years."""
     chosen = indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
-    data = series(session, view, chosen["sleutel"].tolist(), [view.gebied])
-    named = data.merge(chosen[["sleutel", "naam", "eenheid"]], left_on="indicator", right_on="sleutel")
-    named["partij"] = view.partij or ""
-    return named[["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde", "eenheid"]]
+    meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
+    rows = [(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
+             row.waarde, target, meta[row.indicator]["eenheid"])
+            for row, target in _series(session, view, list(meta), [view.gebied])]
+    frame = pd.DataFrame(rows, columns=["indicator", "naam", "gebied", "partij", "periode", "waarde",
+                                        "streefwaarde", "eenheid"])
+    frame["streefwaarde"] = frame["streefwaarde"].astype(float)
+    return frame
 
 
 def last_update(session: Session):

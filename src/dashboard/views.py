@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from dashboard.queries import SOORTEN, Options, View
 
+ALLE_GROEPEN = "alle"
 LABELS = {"gebied": "gebied", "indicator": "indicator", "partij": "partij", "soort": "periode",
           "van": "beginjaar", "tot": "eindjaar", "groep": "indicatorgroep"}
 
@@ -26,7 +27,7 @@ def from_params(params: dict[str, str], options: Options) -> tuple[View, list[st
         "indicator": set(options.indicatoren["sleutel"]),
         "partij": set(options.partijen["naam"]),
         "soort": set(SOORTEN),
-        "groep": set(options.categorieen),
+        "groep": set(options.categorieen) | {ALLE_GROEPEN},
     }
     changes = {}
     for name, value in params.items():
@@ -39,8 +40,10 @@ def from_params(params: dict[str, str], options: Options) -> tuple[View, list[st
                 notices.append(f"De link bevat een onbruikbaar {LABELS[name]}; de standaard is gebruikt.")
             else:
                 changes[name] = year
+        elif name == "groep" and value in known[name]:
+            changes["categorie"] = None if value == ALLE_GROEPEN else value
         elif value in known[name]:
-            changes["categorie" if name == "groep" else name] = value
+            changes[name] = value
         else:
             notices.append(f"De link bevat een onbekend(e) {LABELS[name]}; de standaard is gebruikt.")
     view = replace(view, **changes)
@@ -58,7 +61,7 @@ def to_params(view: View, options: Options) -> dict[str, str]:
     """Only what differs from the default, so shared links stay short."""
     default = options.default_view()
     params = {"gebied": view.gebied, "indicator": view.indicator, "partij": view.partij or "",
-              "soort": view.soort, "van": str(view.van), "tot": str(view.tot), "groep": view.categorie or ""}
+              "soort": view.soort, "van": str(view.van), "tot": str(view.tot), "groep": view.categorie or ALLE_GROEPEN}
     defaults = {"gebied": default.gebied, "indicator": default.indicator, "partij": "", "soort": "jaar",
-                "van": str(default.van), "tot": str(default.tot), "groep": ""}
+                "van": str(default.van), "tot": str(default.tot), "groep": default.categorie or ALLE_GROEPEN}
     return {k: v for k, v in params.items() if v != defaults[k]}

@@ -6,6 +6,8 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from dashboard.ui import tables
+
 
 def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:
     chart, numbers = st.tabs(["Grafiek", "Tabel"])
@@ -13,7 +15,7 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:
         st.plotly_chart(fig, key=key, config={"displaylogo": False, "locale": "nl"})
         st.caption(alt)
     with numbers:
-        st.dataframe(table, hide_index=True)
+        tables.show(table)
 
 
 def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, alt: str) -> None:
@@ -25,11 +27,11 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
         with right:
             st.caption("Legenda")
             st.dataframe(
-                legend.style.apply(lambda col: [f"background-color: {c}; color: {c}" for c in col],
-                                   subset=["kleur"]),
+                legend.rename(columns={"kleur": " ", "tot en met": "t/m"}).style.apply(
+                    lambda col: [f"background-color: {c}; color: {c}" for c in col], subset=[" "]),
                 hide_index=True,
             )
             st.caption("Grijs: geen gegevens")
         st.caption(alt)
     with numbers:
-        st.dataframe(table, hide_index=True)
+        tables.show(table)

@@ -9,13 +9,15 @@ from dashboard import formatting
 COLUMNS = 4
 
 
-def _delta_colour(richting: str) -> str:
+def _delta_colour(tile: dict) -> str:
     # Streamlit colours a rise green under "normal"; "inverse" makes a fall the good news.
-    return {"hoger": "normal", "lager": "inverse"}.get(richting, "off")
+    if not tile["verschil"]:
+        return "off"
+    return {"hoger": "normal", "lager": "inverse"}.get(tile["richting"], "off")
 
 
 def _target_line(tile: dict) -> str:
-    if tile["streefwaarde"] is None or pd.isna(tile["streefwaarde"]):
+    if pd.isna(tile["streefwaarde"]):
         return "Geen streefwaarde"
     doel = formatting.value(tile["streefwaarde"], tile["eenheid"])
     if tile["op_koers"] is None:
@@ -34,13 +36,15 @@ def show(tiles: pd.DataFrame) -> None:
     for start in range(0, len(records), COLUMNS):
         for column, tile in zip(st.columns(COLUMNS), records[start:start + COLUMNS]):
             with column.container(border=True):
-                has_value = tile["waarde"] is not None and not pd.isna(tile["waarde"])
+                has_value = not pd.isna(tile["waarde"])
                 st.metric(
                     tile["naam"],
-                    formatting.value(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
+                    formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
                     delta=formatting.change(tile["verschil"], tile["eenheid"]),
-                    delta_color=_delta_colour(tile["richting"]),
+                    delta_color=_delta_colour(tile),
                     help=f"{tile['omschrijving']} Bron: {tile['bron']}.",
                 )
-                period = f"{tile['periode']}" if has_value else "Geen waarde in deze periode"
-                st.caption(f"{period} · {_target_line(tile)}")
+                word = formatting.unit_word(tile["eenheid"])
+                unit = f"{word} · " if word else ""
+                period = tile["periode"] if has_value else "Geen waarde in deze periode"
+                st.caption(f"{unit}{period} · {_target_line(tile)}")

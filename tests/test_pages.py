@@ -1,0 +1,67 @@
+"""Every page under AppTest: it runs without an exception and shows what its users come for."""
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+
+def open_dashboard(app: AppTest, **params) -> AppTest:
+    for name, value in params.items():
+        app.query_params[name] = value
+    return app.switch_page("pages/dashboard.py").run()
+
+
+def test_home_page_says_what_this_is_and_that_the_demo_is_fictional(app):
+    assert not app.exception
+    assert app.title[0].value == "Tellen & Vertellen"
+    assert any("fictief" in c.value for c in app.caption)
+
+
+def test_dashboard_shows_tiles_charts_map_and_table(app):
+    page = open_dashboard(app)
+    assert not page.exception and not page.error
+    assert len(page.metric) >= 4
+    assert page.metric[0].label == "Aandeel sociale huur in voorraad"
+    assert page.metric[0].value.endswith("%") and "," in page.metric[0].value
+    assert len(page.get("plotly_chart")) >= 2
+    assert len(page.get("deck_gl_json_chart")) == 1
+    assert [b.proto.label for b in page.get("download_button")] == ["Download CSV", "Download Excel"]
+
+
+def test_choosing_a_wijk_updates_the_view_and_the_url(app):
+    page = open_dashboard(app)
+    page.selectbox(key="f_gebied").set_value("WK990102").run()
+    assert "Havenkwartier" in page.subheader[0].value
+    assert page.query_params["gebied"] == "WK990102"
+
+
+def test_a_bookmarked_view_opens_as_it_was_shared(app):
+    page = open_dashboard(app, gebied="WK990104", indicator="label_efg", groep="Kwaliteit en duurzaamheid")
+    assert "Molenkamp" in page.subheader[0].value
+    assert page.header[0].value == "Woningen met energielabel E, F of G"
+    assert not page.warning
+
+
+def test_a_malicious_query_value_falls_back_with_a_notice(app):
+    page = open_dashboard(app, gebied="<img src=x onerror=alert(1)>")
+    assert not page.exception
+    assert "Denkbeeldstad" in page.subheader[0].value
+    assert any("onbekend(e) gebied" in w.value for w in page.warning)
+
+
+def test_an_empty_database_without_demo_explains_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.db'}")
+    monkeypatch.setenv("DASHBOARD_DEMO", "0")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    page = app.switch_page("pages/dashboard.py").run()
+    assert not page.exception
+    assert "nog geen cijfers" in page.info[0].value
+
+
+def test_a_damaged_database_gives_a_dutch_message_not_a_traceback(monkeypatch, tmp_path):
+    damaged = tmp_path / "kapot.db"
+    damaged.write_bytes(b"geen database" * 100)
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{damaged}")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not app.exception
+    assert "De database is niet beschikbaar" in app.error[0].value
+    assert damaged.read_bytes() == b"geen database" * 100
