@@ -1,11 +1,15 @@
 """Shared fixtures: a fresh SQLite database per test, the demo data, the app under AppTest."""
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, make_url
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config, startup
@@ -18,12 +22,40 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-@pytest.fixture
-def db(tmp_path) -> Database:
+# Core tests run on SQLite always and on PostgreSQL too where a server is given (CI starts one).
+POSTGRES = os.environ.get("DASHBOARD_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES else [])
+
+
+@contextmanager
+def postgres_database():
+    """A fresh PostgreSQL database for one test, dropped afterwards."""
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    name = f"dashboard_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path) -> Database:
     """An empty, migrated database with the indicator catalogue and nothing else."""
-    database = open_database(sqlite_url(tmp_path / "leeg.db"))
-    startup.load_catalogue(database)
-    return database
+    if request.param == "sqlite":
+        database = open_database(sqlite_url(tmp_path / "leeg.db"))
+        startup.load_catalogue(database)
+        yield database
+        database.engine.dispose()
+        return
+    with postgres_database() as url:
+        database = open_database(url)
+        startup.load_catalogue(database)
+        yield database
+        database.engine.dispose()
 
 
 @pytest.fixture(scope="session")
