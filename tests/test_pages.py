@@ -1,7 +1,9 @@
 """Every page under AppTest: it runs without an exception and shows what its users come for."""
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def open_dashboard(app: AppTest, **params) -> AppTest:
