@@ -51,8 +51,7 @@ class MediaInvoer:
     toestemming_notitie: str = ""
 
 
-def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, verhaal_id: int | None = None) -> int:
-    access.require(visitor, "verhaal_bewerken")
+def _check_verhaal(session: Session, invoer: VerhaalInvoer) -> tuple[dict[str, str], int | None, list[Afspraak]]:
     problems = {}
     if not invoer.titel.strip():
         problems["titel"] = "Geef het verhaal een titel, bijvoorbeeld waar het over gaat."
@@ -69,9 +68,15 @@ def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoe
             invoer.lat is not None and not (-90 <= invoer.lat <= 90 and -180 <= invoer.lon <= 180)):
         problems["locatie"] = "Geef breedte- en lengtegraad samen, bijvoorbeeld 52,10 en 5,50, of laat beide leeg."
     gekozen = list(dict.fromkeys(invoer.afspraken))
-    afspraken = session.scalars(select(Afspraak).where(Afspraak.id.in_(gekozen))).all() if gekozen else []
+    afspraken = list(session.scalars(select(Afspraak).where(Afspraak.id.in_(gekozen)))) if gekozen else []
     if len(afspraken) != len(gekozen):
         problems["afspraken"] = "Een gekozen afspraak bestaat niet (meer). Kies opnieuw uit de lijst."
+    return problems, gebied_id, afspraken
+
+
+def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, verhaal_id: int | None = None) -> int:
+    access.require(visitor, "verhaal_bewerken")
+    problems, gebied_id, afspraken = _check_verhaal(session, invoer)
     if problems:
         raise Invalid(problems)
     verhaal = session.get(Verhaal, verhaal_id) if verhaal_id else Verhaal(gebruiker=visitor.name)
@@ -126,7 +131,12 @@ def add_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer
     access.require(visitor, "media_uploaden")
     if session.get(Verhaal, verhaal_id) is None:
         raise Invalid({"verhaal": "Dit verhaal bestaat niet (meer)."})
-    data, extension, url = check_media(invoer, max_bytes)
+    return _store_media(session, visitor, verhaal_id, invoer, check_media(invoer, max_bytes), media_dir)
+
+
+def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer: MediaInvoer,
+                 checked: tuple[bytes | None, str | None, str | None], media_dir: Path) -> int:
+    data, extension, url = checked
     naam = media.store(data, extension, media_dir) if data is not None else None
     item = Media(verhaal_id=verhaal_id, soort=invoer.soort, bestand=naam, url=url,
                  bijschrift=invoer.bijschrift.strip(), alt_tekst=invoer.alt_tekst.strip(),
@@ -221,3 +231,25 @@ def map_points(session: Session, stories: list[dict]) -> pd.DataFrame:
         rows.append({"id": story["id"], "titel": story["titel"], "wijk": story["wijk"],
                      "rol": ROL_LABELS[story["verteller_rol"]], "lat": lat, "lon": lon})
     return pd.DataFrame(rows, columns=["id", "titel", "wijk", "rol", "lat", "lon"])
+
+
+def add_story(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, items: list[MediaInvoer],
+              media_dir: Path, max_bytes: int) -> int:
+    """A new story with its photos, videos and links in one go: every problem of every part is
+    reported together, and nothing is written unless all of it is right."""
+    access.require(visitor, "verhaal_bewerken")
+    if items:
+        access.require(visitor, "media_uploaden")
+    problems, _, _ = _check_verhaal(session, invoer)
+    checked = []
+    for item in items:
+        try:
+            checked.append(check_media(item, max_bytes))
+        except Invalid as invalid:
+            problems.update(invalid.problems)
+    if problems:
+        raise Invalid(problems)
+    verhaal_id = save_verhaal(session, visitor, invoer)
+    for item, prepared in zip(items, checked):
+        _store_media(session, visitor, verhaal_id, item, prepared, media_dir)
+    return verhaal_id
