@@ -429,9 +429,10 @@ def write_video(scene: str, target: Path, seconds: float = 2.5, fps: int = 12, s
 
 # ---------------------------------------------------------------- files
 
-def write_demo_files() -> list[Path]:
-    """Write the JSON files and media; returns what was written."""
-    MEDIA.mkdir(parents=True, exist_ok=True)
+def write_demo_files(folder: Path = FOLDER) -> list[Path]:
+    """Write the JSON files and media into `folder` (default data/demo); returns what was written."""
+    media_folder, afspraken_file, verhalen_file = folder / "media", folder / AFSPRAKEN_FILE.name, folder / VERHALEN_FILE.name
+    media_folder.mkdir(parents=True, exist_ok=True)
     written = []
     afspraken_data = {
         "opgaven": [{"naam": n, "omschrijving": o, "velden": v} for n, o, v in OPGAVEN],
@@ -450,21 +451,21 @@ def write_demo_files() -> list[Path]:
             {"datum": "2024-11-15", "status": v24[0], "toelichting": v24[1], "geleerd": v24[2], "dilemma": False, "auteur": a[4]},
             {"datum": "2025-10-31", "status": v25[0], "toelichting": v25[1], "geleerd": v25[2], "dilemma": v25[3], "auteur": a[4]},
         ]
-    AFSPRAKEN_FILE.write_text(json.dumps(afspraken_data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    written.append(AFSPRAKEN_FILE)
+    afspraken_file.write_text(json.dumps(afspraken_data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    written.append(afspraken_file)
     stories, wijken = [], [f"WK9901{i:02d}" for i in range(1, 9)]
     for titel, wijk, rol, verteller, datum, nummers, citaat, citaat_van, tekst, items in VERHALEN:
         entry_media = []
         for soort, bron, bijschrift, alt in items:
             item = {"soort": soort, "bijschrift": bijschrift, "alt_tekst": alt, "toestemming": True,
-                    "credit": "Illustratie: Tellen & Vertellen (fictief)",
+                    "credit": "tekening Tellen & Vertellen (fictief)",
                     "toestemming_notitie": "Tekening, geen herkenbare personen."}
             if soort == "videolink":
                 item.update(url=bron, credit="Blender Foundation (CC BY)", toestemming_notitie="Openbare video.")
             else:
                 name = f"{bron}.{'jpg' if soort == 'foto' else 'webm'}"
                 item["bestand"] = name
-                target = MEDIA / name
+                target = media_folder / name
                 if target not in written:
                     if soort == "foto":
                         illustration(bron).save(target, format="JPEG", quality=85)
@@ -475,8 +476,8 @@ def write_demo_files() -> list[Path]:
         stories.append({"titel": titel, "gebied": wijken[wijk], "verteller_rol": rol, "verteller": verteller,
                         "datum": datum, "afspraken": nummers, "citaat": citaat, "citaat_van": citaat_van,
                         "tekst": tekst, "media": entry_media})
-    VERHALEN_FILE.write_text(json.dumps({"verhalen": stories}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    written.append(VERHALEN_FILE)
+    verhalen_file.write_text(json.dumps({"verhalen": stories}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    written.append(verhalen_file)
     return written
 
 
