@@ -17,8 +17,7 @@ with db.sessions() as session:
     demo, last_update = queries.demo_loaded(session), queries.last_update(session)
     story = verhalen.detail(session, int(gevraagd)) if gevraagd.isdigit() else None
     opgaven = afspraken.opgaven(session).set_index("id")["naam"]
-    wijken = queries.options(session)
-    wijken = wijken.gebieden[wijken.gebieden["niveau"] == "wijk"] if wijken else None
+    gebieden = afspraken.choices(session)["gebieden"]
 if demo:
     chrome.fictional_notice()
 if gevraagd and story is None:
@@ -32,19 +31,19 @@ if story:
 
 st.title("Verhalen")
 st.caption("De praktijk achter de cijfers, verteld door huurders, professionals, bestuurders en bewoners.")
-namen = wijken.set_index("code")["naam"] if wijken is not None else {}
+namen = gebieden[gebieden["niveau"] == "wijk"].set_index("code")["naam"]
 with st.sidebar:
     st.header("Filters")
     opgave = st.selectbox("Opgave", opgaven.index.tolist(), index=None, placeholder="Alle opgaven", key="opgave",
                           bind="query-params", format_func=lambda i: opgaven[i])
-    wijk = st.selectbox("Wijk", list(namen.index) if len(namen) else [], index=None, placeholder="Alle wijken",
+    wijk = st.selectbox("Wijk", list(namen.index), index=None, placeholder="Alle wijken",
                         key="wijk", bind="query-params", format_func=lambda c: namen[c])
     rol = st.selectbox("Verteller", VERTELLERS, index=None, placeholder="Iedereen", key="rol", bind="query-params",
                        format_func=verhalen.ROL_LABELS.get)
 with db.sessions() as session:
     gekozen = verhalen.gallery(session, opgave_id=opgave, gebied=wijk, rol=rol)
     punten = verhalen.map_points(session, gekozen)
-    vormen = queries.geometries(session, list(namen.index)) if len(namen) else None
+    vormen = queries.geometries(session, list(namen.index))
     lijst = afspraken.overview(session)[["id", "nummer", "titel"]].drop_duplicates("id")
 
 if not gekozen:
@@ -53,10 +52,10 @@ else:
     st.caption(f"{len(gekozen)} verhalen")
     show.grid(gekozen, settings.media_dir, key="galerij")
     st.header("Kaart van de verhalen", anchor=False)
-    if vormen is not None and not punten.empty:
+    if not punten.empty:
         show.story_map(punten, vormen, key="verhalenkaart")
 if access.may(wie, "verhaal_bewerken"):
     st.header("Vertel een verhaal", anchor=False)
-    formulieren.verhaal(db, wie, wijken if wijken is not None else namen.to_frame(), lijst, settings.media_dir,
+    formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
                         settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
 chrome.footer(last_update)

@@ -7,7 +7,9 @@ from PIL import Image
 from dashboard import access, afspraken, verhalen
 from dashboard.db import open_database
 from dashboard.ui import visitor
-from tests.conftest import sqlite_url
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, sqlite_url
 
 
 def texts(at) -> str:
@@ -148,3 +150,17 @@ def test_volunteer_story_keeps_the_draft_on_a_mistake_and_then_saves_with_photo(
     assert not app.exception
     assert any("Samen de tuin opknappen" in s.value for s in app.success)
     assert "Samen de tuin opknappen" in texts(app)
+
+
+def test_pages_work_on_an_empty_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", sqlite_url(tmp_path / "leeg.db"))
+    monkeypatch.setenv("DASHBOARD_MEDIA_DIR", str(tmp_path / "media"))
+    monkeypatch.setenv("DASHBOARD_SECRET_KEY", "leeg")
+    monkeypatch.setenv("DASHBOARD_DEMO", "0")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "nog geen afspraken" in at.info[0].value
+    for script in ("pages/afspraken.py", "pages/verhalen.py"):
+        at.switch_page(script).run()
+        assert not at.exception, script

@@ -244,8 +244,8 @@ def choices(session: Session) -> dict[str, pd.DataFrame | list]:
                                  columns=["naam", "soort"]),
         "indicatoren": pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.naam).order_by(Indicator.naam)).all(),
                                     columns=["sleutel", "naam"]),
-        "gebieden": pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam).order_by(Gebied.code)).all(),
-                                 columns=["code", "naam"]),
+        "gebieden": pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
+                                 columns=["code", "naam", "niveau"]),
         "jaren": list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
     }
 

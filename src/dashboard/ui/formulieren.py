@@ -226,7 +226,7 @@ def _keep() -> None:
     st.session_state["_concept_vh"] = {name: st.session_state.get(f"vh_{name}", d) for name, d in FIELDS.items()}
 
 
-def verhaal(db: Database, visitor: access.Visitor, wijken: pd.DataFrame, afspraken_lijst: pd.DataFrame,
+def verhaal(db: Database, visitor: access.Visitor, namen: pd.Series, afspraken_lijst: pd.DataFrame,
             media_dir: Path, max_bytes: int, mag_media: bool) -> None:
     """Tell a story, with a photo and a video if you have them. Only title, story and storyteller are required."""
     _restore()
@@ -245,7 +245,6 @@ def verhaal(db: Database, visitor: access.Visitor, wijken: pd.DataFrame, afsprak
         st.selectbox("Wie vertelt het?", VERTELLERS, format_func=verhalen.ROL_LABELS.get, key="vh_rol")
         _error(FORM, "verteller_rol")
     right.text_input("Naam of omschrijving van de verteller", key="vh_verteller", placeholder="bijvoorbeeld Ria, huurder")
-    namen = wijken.set_index("code")["naam"]
     st.selectbox("In welke wijk?", [GEEN] + namen.index.tolist(), key="vh_gebied",
                  format_func=lambda c: namen.get(c, "geen wijk / de hele stad"))
     _error(FORM, "gebied")
