@@ -164,3 +164,28 @@ def test_pages_work_on_an_empty_database(monkeypatch, tmp_path):
     for script in ("pages/afspraken.py", "pages/verhalen.py"):
         at.switch_page(script).run()
         assert not at.exception, script
+
+
+def test_new_afspraak_through_the_form_opens_its_detail(app):
+    app.switch_page("pages/afspraken.py").run()
+    form = "afnieuw"
+    app.text_input(key=f"{form}_nummer").input("6.1")
+    app.text_input(key=f"{form}_titel").input("Elke wijk een huiskamer")
+    app.multiselect(key=f"{form}_partners").select("Politie basisteam Denkbeeldstad")
+    app.button(key=f"FormSubmitter:{form}-Afspraak opslaan").click().run()
+    assert not app.exception
+    assert "6.1 Elke wijk een huiskamer" in [t.value for t in app.title]
+    assert "Politie basisteam Denkbeeldstad" in app.dataframe[-1].value["partij"].tolist()
+
+
+def test_activity_added_to_the_jaarschijf(app, app_env):
+    form = "act" + str(afspraak_id(app_env, "4.3"))
+    app.query_params["afspraak"] = form[3:]
+    app.switch_page("pages/afspraken.py").run()
+    app.selectbox(key=f"{form}_jaar").set_value(2026)
+    app.text_area(key=f"{form}_omschrijving").input("Wijkagenda voor Het Broek met de bewonersvereniging, voor 1 juni.")
+    app.button(key=f"FormSubmitter:{form}-Activiteit toevoegen").click().run()
+    assert not app.exception
+    assert "De activiteit is toegevoegd." in [s.value for s in app.success]
+    app.segmented_control(key="jaarschijf").set_value(2026).run()
+    assert "Wijkagenda voor Het Broek met de bewonersvereniging, voor 1 juni." in texts(app)
