@@ -189,3 +189,13 @@ def test_activity_added_to_the_jaarschijf(app, app_env):
     assert "De activiteit is toegevoegd." in [s.value for s in app.success]
     app.segmented_control(key="jaarschijf").set_value(2026).run()
     assert "Wijkagenda voor Het Broek met de bewonersvereniging, voor 1 juni." in texts(app)
+
+
+def test_activity_status_updated_in_the_jaarschijf(app, app_env):
+    form = "actstatus" + str(afspraak_id(app_env, "5.3"))
+    app.query_params["afspraak"] = form[9:]
+    app.switch_page("pages/afspraken.py").run()
+    app.selectbox(key=f"{form}_status").set_value("afgerond")
+    app.button(key=f"FormSubmitter:{form}-Status bijwerken").click().run()
+    assert not app.exception
+    assert "De status van de activiteit is bijgewerkt." in [s.value for s in app.success]

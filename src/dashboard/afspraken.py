@@ -154,10 +154,11 @@ def detail(session: Session, afspraak_id: int) -> dict | None:
     trekker = Partij.__table__.alias("trekker")
     activiteiten = pd.DataFrame(session.execute(
         select(Activiteit.id, Activiteit.jaar, Activiteit.omschrijving, trekker.c.naam, Activiteit.status,
-               Activiteit.streefwaarde)
+               Indicator.sleutel, Activiteit.streefwaarde)
         .outerjoin(trekker, Activiteit.trekker_id == trekker.c.id)
+        .outerjoin(Indicator, Activiteit.indicator_id == Indicator.id)
         .where(Activiteit.afspraak_id == afspraak_id).order_by(Activiteit.jaar, Activiteit.id)).all(),
-        columns=["id", "jaar", "omschrijving", "trekker", "status", "streefwaarde"])
+        columns=["id", "jaar", "omschrijving", "trekker", "status", "indicator", "streefwaarde"])
     auteur = Partij.__table__.alias("auteur")
     voortgang = pd.DataFrame(session.execute(
         select(Voortgang.id, Voortgang.datum, Voortgang.status, Voortgang.toelichting, Voortgang.geleerd,
@@ -284,6 +285,7 @@ class ActiviteitInvoer:
     omschrijving: str
     trekker: str | None = None
     status: str = "niet_gestart"
+    indicator: str | None = None
     streefwaarde: float | None = None
 
 
@@ -397,12 +399,15 @@ def save_activiteit(session: Session, visitor: access.Visitor, invoer: Activitei
     trekker_id = _partij_id(session, invoer.trekker)
     if invoer.trekker and trekker_id is None:
         problems["trekker"] = "Kies de trekker uit de lijst."
+    indicator_id = session.scalar(select(Indicator.id).where(Indicator.sleutel == invoer.indicator)) if invoer.indicator else None
+    if invoer.indicator and indicator_id is None:
+        problems["indicator"] = "Kies een indicator uit de lijst."
     if problems:
         raise Invalid(problems)
     activiteit = session.get(Activiteit, activiteit_id) if activiteit_id else Activiteit()
     activiteit.afspraak_id, activiteit.jaar = invoer.afspraak_id, invoer.jaar
     activiteit.omschrijving, activiteit.trekker_id = invoer.omschrijving.strip(), trekker_id
-    activiteit.status, activiteit.streefwaarde = invoer.status, invoer.streefwaarde
+    activiteit.status, activiteit.indicator_id, activiteit.streefwaarde = invoer.status, indicator_id, invoer.streefwaarde
     session.add(activiteit)
     session.flush()
     audit.record(session, visitor.name, "activiteit_gewijzigd" if activiteit_id else "activiteit_aangemaakt",

@@ -173,7 +173,7 @@ def _save_status(form: str, db: Database, visitor: access.Visitor, afspraak_id: 
     row = rows.loc[s[f"{form}_id"]]
     invoer = afspraken.ActiviteitInvoer(afspraak_id=afspraak_id, jaar=int(row["jaar"]), omschrijving=row["omschrijving"],
                                         trekker=row["trekker"], status=s[f"{form}_status"],
-                                        streefwaarde=_number(row["streefwaarde"]))
+                                        indicator=row["indicator"] or None, streefwaarde=_number(row["streefwaarde"]))
     _run(form, db, lambda session: afspraken.save_activiteit(session, visitor, invoer, int(s[f"{form}_id"])),
          "De status van de activiteit is bijgewerkt.")
 
