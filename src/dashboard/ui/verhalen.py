@@ -78,8 +78,13 @@ def story_map(points: pd.DataFrame, shapes: pd.DataFrame, key: str) -> None:
     """The map of stories with a table of the same points beside it."""
     kaart, tabel = st.tabs(["Kaart", "Tabel"])
     with kaart:
-        st.pydeck_chart(charts.story_map(points, shapes), key=key, height=420,
-                        alt="Kaart van Denkbeeldstad met een stip per verhaal, gekleurd naar wie het vertelt.")
+        event = st.pydeck_chart(charts.story_map(points, shapes), key=key, height=420, on_select="rerun",
+                                selection_mode="single-object",
+                                alt="Kaart van Denkbeeldstad met een stip per verhaal, gekleurd naar wie het vertelt.")
+        gekozen = (event.selection.get("objects") or {}).get("verhalen") if event and event.selection else None
+        if gekozen:
+            st.page_link("pages/verhalen.py", label=f"Lees '{gekozen[0]['titel']}'", icon=":material/auto_stories:",
+                         query_params={"verhaal": str(gekozen[0]["id"])})
         st.caption("Kleur per verteller: blauw huurder · oranje professional · roze bestuurder · groen bewoner. "
                    "Dezelfde verhalen staan in de tab Tabel.")
     with tabel:
