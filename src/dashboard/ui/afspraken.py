@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import afspraken, charts, formatting
+from dashboard import afspraken, charts, formatting, safe_markdown
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, STATUS_LABELS, VELD_LABELS
 from dashboard.ui import status, verhalen
 from dashboard.ui import charts as show
@@ -84,7 +84,7 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
     velden = ", ".join(VELD_LABELS[v] for v in info["velden"])
     st.caption(f"{SOORT_LABELS[info['soort']]} · opgave: {info['opgave']} · wettelijke velden: {velden} · "
                f"looptijd {info['van_jaar']}–{info['tot_jaar']}")
-    st.markdown(info["ambitie"])
+    st.html(safe_markdown.to_html(info["ambitie"]))
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
