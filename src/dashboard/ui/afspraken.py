@@ -84,7 +84,8 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
     velden = ", ".join(VELD_LABELS[v] for v in info["velden"])
     st.caption(f"{SOORT_LABELS[info['soort']]} · opgave: {info['opgave']} · wettelijke velden: {velden} · "
                f"looptijd {info['van_jaar']}–{info['tot_jaar']}")
-    st.html(safe_markdown.to_html(info["ambitie"]))
+    if info["ambitie"].strip():
+        st.html(safe_markdown.to_html(info["ambitie"]))
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
