@@ -1,20 +1,51 @@
-"""Kompas (home): the shared story and the way in. The afspraken issue fills it."""
+"""Kompas (home): the shared story, the opgaven with their afspraken by status, what needs the
+board now, and the newest stories. A switch regroups the same afspraken by wettelijk veld."""
 import streamlit as st
 
-from dashboard import queries
+from dashboard import afspraken, config, queries, verhalen
+from dashboard.afspraken import VELD_LABELS
+from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, navigation, runtime
+from dashboard.ui import verhalen as stories
 
 navigation.entered_through_app()
 db = runtime.database()
+media_dir = config.load().media_dir
 st.title("Tellen & Vertellen")
 st.markdown(
-    "Een monitor voor de **prestatieafspraken** van gemeente, woningcorporaties en huurders. "
-    "**Tellen**: de vaste volkshuisvestelijke cijfers, met trends en streefwaarden. "
-    "**Vertellen**: per bijzondere afspraak de voortgang en de verhalen erachter."
+    "Gemeente, woningcorporaties en huurders in Denkbeeldstad werken samen aan een stad waar iedereen "
+    "betaalbaar, veilig en gezond kan wonen, ook wie zorg of steun nodig heeft. Onze afspraken zijn een "
+    "**kompas** voor vier jaar, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er "
+    "bereikt is en **vertellen** we de verhalen erachter: wat lukt, wat schuurt, en wat het bestuur moet wegen."
 )
 with db.sessions() as session:
     demo, last_update = queries.demo_loaded(session), queries.last_update(session)
+    lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
+                                key="lens", bind="query-params",
+                                format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
+    overzicht = afspraken.overview(session, lens=lens)
+    opgaven = afspraken.opgaven(session)
+    aandacht = afspraken.attention(session)
+    nieuwste = verhalen.newest(session, 3)
 if demo:
     chrome.fictional_notice()
+if overzicht.empty:
+    st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
+else:
+    st.header("Opgaven" if lens == "opgave" else "Wettelijke velden", anchor=False)
+    omschrijvingen = (dict(zip(opgaven["naam"], opgaven["omschrijving"])) if lens == "opgave" else
+                      {VELD_LABELS[v]: "Opgaven: " + ", ".join(opgaven[[v in vs for vs in opgaven["velden"]]]["naam"])
+                       for v in VELD_LABELS})
+    show.cards(afspraken.status_counts(overzicht), omschrijvingen)
+    st.page_link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
+                 query_params={"lens": lens} if lens != "opgave" else None)
+st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
+show.attention(aandacht)
+st.header("Nieuwste verhalen", anchor=False)
+if nieuwste:
+    stories.grid(nieuwste, media_dir, key="kompas")
+    st.page_link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")
+else:
+    st.caption("Nog geen verhalen.")
 st.page_link("pages/dashboard.py", label="Naar het volkshuisvestelijk dashboard", icon=":material/monitoring:")
 chrome.footer(last_update)

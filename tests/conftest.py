@@ -62,7 +62,9 @@ def db(request, tmp_path) -> Database:
 def demo_template(tmp_path_factory) -> Path:
     """The demo data set loaded once per test run; tests get their own copy."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = startup.prepare(replace(config.load(), database_url=sqlite_url(path)), demo=True)
+    with pytest.MonkeyPatch.context() as patch:  # the demo's photos and videos go beside the copy
+        patch.setenv("DASHBOARD_MEDIA_DIR", str(path.parent / "media"))
+        database = startup.prepare(replace(config.load(), database_url=sqlite_url(path)), demo=True)
     database.engine.dispose()
     return path
 
@@ -71,6 +73,7 @@ def demo_template(tmp_path_factory) -> Path:
 def demo_db_path(demo_template, tmp_path) -> Path:
     path = tmp_path / "demo.db"
     shutil.copy(demo_template, path)
+    shutil.copytree(demo_template.parent / "media", tmp_path / "media", dirs_exist_ok=True)
     return path
 
 

@@ -57,3 +57,13 @@ def may(visitor: Visitor, action: str) -> bool:
     if visitor.share_pages is not None:  # a share link never writes
         return action == "downloaden" and visitor.share_downloads
     return visitor.role in ACTIONS[action]
+
+
+class NotAllowed(PermissionError):
+    """A write was refused on the server; the message is Dutch and safe to show."""
+
+
+def require(visitor: Visitor, action: str) -> None:
+    """Every core write calls this first: the form may be hidden, the server still says no."""
+    if not may(visitor, action):
+        raise NotAllowed("U heeft geen rechten voor deze wijziging. Vraag een beheerder om de rol redacteur.")

@@ -127,3 +127,28 @@ def wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str
     deck = pdk.Deck(layers=[layer], initial_view_state=view, map_style=OFFLINE_STYLE,
                     tooltip={"text": "{naam}\n" + naam + ": {waarde}"})
     return deck, legend(bounds, eenheid)
+
+
+ROL_KLEUREN = {"Huurder": PALETTE[0], "Professional": PALETTE[1], "Bestuurder": PALETTE[3], "Bewoner": PALETTE[2]}
+
+
+def _rgb(hex_colour: str) -> list[int]:
+    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+
+def story_map(points: pd.DataFrame, shapes: pd.DataFrame) -> pdk.Deck:
+    """Stories as dots coloured by storyteller role over the wijk outlines; no base map."""
+    features = [{"type": "Feature", "geometry": json.loads(g), "properties": {"naam": n}}
+                for n, g in zip(shapes["naam"], shapes["geometrie"]) if g]
+    data = points.assign(kleur=[_rgb(ROL_KLEUREN.get(r, PALETTE[7])) for r in points["rol"]])
+    layers = [
+        pdk.Layer("GeoJsonLayer", id="wijkgrenzen", data={"type": "FeatureCollection", "features": features},
+                  stroked=True, filled=True, get_fill_color=[255, 255, 255], get_line_color=[120, 120, 120],
+                  line_width_min_pixels=1, pickable=False),
+        pdk.Layer("ScatterplotLayer", id="verhalen", data=data, get_position=["lon", "lat"], get_fill_color="kleur",
+                  get_line_color=[0, 0, 0], stroked=True, line_width_min_pixels=1, radius_min_pixels=8,
+                  get_radius=60, pickable=True),
+    ]
+    outline = [p for f in features for p in _outer_points(f["geometry"])] or data[["lon", "lat"]].values.tolist()
+    return pdk.Deck(layers=layers, initial_view_state=_fit(outline), map_style=OFFLINE_STYLE,
+                    tooltip={"text": "{titel}\n{rol} · {wijk}"})

@@ -37,11 +37,12 @@ class Database:
             yield session
 
     def is_empty(self) -> bool:
-        """True when there are no observations (the demo data may be loaded)."""
-        from dashboard.models import Observatie
+        """True when there are no observations and no afspraken (the demo data may be loaded)."""
+        from dashboard.models import Afspraak, Observatie
 
         with self.sessions() as session:
-            return session.scalar(select(Observatie.id).limit(1)) is None
+            return (session.scalar(select(Observatie.id).limit(1)) is None
+                    and session.scalar(select(Afspraak.id).limit(1)) is None)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

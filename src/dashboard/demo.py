@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dashboard import demo_afspraken
 from dashboard.config import DATA_DIR
 
 DEMO_FOLDER = DATA_DIR / "demo"
@@ -345,6 +346,7 @@ def load(db) -> None:
 
     for naam in FILES.values():  # in dependency order: parties and areas before values
         import_file(db, DEMO_FOLDER / naam, user="demo")
+    demo_afspraken.load(db)  # the told side: afspraken, voortgang, verhalen and their media
 
 
 def main() -> None:

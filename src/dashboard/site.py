@@ -17,6 +17,8 @@ class Page:
 
 PAGES = (
     Page("kompas", "", "Kompas", ":material/explore:", "pages/kompas.py"),
+    Page("afspraken", "afspraken", "Afspraken", ":material/handshake:", "pages/afspraken.py"),
+    Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
 )
 

@@ -1,4 +1,15 @@
 """The ORM: one module per part of the domain, one metadata for migrations."""
+from dashboard.models.afspraken import (
+    Activiteit,
+    Afspraak,
+    AfspraakPartij,
+    Media,
+    Opgave,
+    OpgaveVeld,
+    Verhaal,
+    Voortgang,
+)
+from dashboard.models.audit import AuditLog
 from dashboard.models.base import Base
 from dashboard.models.gegevens import (
     Gebied,
@@ -9,4 +20,5 @@ from dashboard.models.gegevens import (
     Streefwaarde,
 )
 
-__all__ = ["Base", "Gebied", "ImportBatch", "Indicator", "Observatie", "Partij", "Streefwaarde"]
+__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Media", "Opgave", "OpgaveVeld",
+           "Verhaal", "Voortgang", "Base", "Gebied", "ImportBatch", "Indicator", "Observatie", "Partij", "Streefwaarde"]

@@ -19,6 +19,8 @@ def _dutch(amount) -> str:
 
 def show(frame: pd.DataFrame) -> None:
     """st.dataframe with Dutch number formatting; sorting still works on the numbers."""
+    if "label" in frame.columns:  # the readable period label replaces the code
+        frame = frame.drop(columns=["periode"], errors="ignore")
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
     styled = frame.rename(columns=HEADERS).style.format(
         _dutch, subset=[HEADERS.get(c, c) for c in numeric])

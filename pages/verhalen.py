@@ -1,0 +1,61 @@
+"""Verhalen: the gallery of practice stories with filters, a map, one story (?verhaal=ID) with its
+photos, videos and afspraken, and the form to tell a new one."""
+import streamlit as st
+
+from dashboard import access, afspraken, config, queries, verhalen
+from dashboard.models.afspraken import VERTELLERS
+from dashboard.ui import chrome, formulieren, navigation, runtime, visitor
+from dashboard.ui import verhalen as show
+
+navigation.entered_through_app()
+db = runtime.database()
+settings = config.load()
+wie = visitor.current()
+gevraagd = str(st.query_params.get("verhaal", ""))[:12]
+
+with db.sessions() as session:
+    demo, last_update = queries.demo_loaded(session), queries.last_update(session)
+    story = verhalen.detail(session, int(gevraagd)) if gevraagd.isdigit() else None
+    opgaven = afspraken.opgaven(session).set_index("id")["naam"]
+    gebieden = afspraken.choices(session)["gebieden"]
+if demo:
+    chrome.fictional_notice()
+if gevraagd and story is None:
+    st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
+if story:
+    st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
+    st.page_link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
+    show.full(story, settings.media_dir)
+    chrome.footer(last_update)
+    st.stop()
+
+st.title("Verhalen")
+st.caption("De praktijk achter de cijfers, verteld door huurders, professionals, bestuurders en bewoners.")
+namen = gebieden[gebieden["niveau"] == "wijk"].set_index("code")["naam"]
+with st.sidebar:
+    st.header("Filters")
+    opgave = st.selectbox("Opgave", opgaven.index.tolist(), index=None, placeholder="Alle opgaven", key="opgave",
+                          bind="query-params", format_func=lambda i: opgaven[i])
+    wijk = st.selectbox("Wijk", list(namen.index), index=None, placeholder="Alle wijken",
+                        key="wijk", bind="query-params", format_func=lambda c: namen[c])
+    rol = st.selectbox("Verteller", VERTELLERS, index=None, placeholder="Iedereen", key="rol", bind="query-params",
+                       format_func=verhalen.ROL_LABELS.get)
+with db.sessions() as session:
+    gekozen = verhalen.gallery(session, opgave_id=opgave, gebied=wijk, rol=rol)
+    punten = verhalen.map_points(session, gekozen)
+    vormen = queries.geometries(session, list(namen.index))
+    lijst = afspraken.overview(session)[["id", "nummer", "titel"]].drop_duplicates("id")
+
+if not gekozen:
+    st.info("Geen verhalen met deze filters. Maak een filter leeg om meer te zien.")
+else:
+    st.caption(f"{len(gekozen)} verhalen")
+    show.grid(gekozen, settings.media_dir, key="galerij")
+    st.header("Kaart van de verhalen", anchor=False)
+    if not punten.empty:
+        show.story_map(punten, vormen, key="verhalenkaart")
+if access.may(wie, "verhaal_bewerken"):
+    st.header("Vertel een verhaal", anchor=False)
+    formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
+                        settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
+chrome.footer(last_update)

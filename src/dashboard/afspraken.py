@@ -1,0 +1,442 @@
+"""Afspraken: the compass with its yearly slices, the progress the parties report, and what needs the board.
+
+Reads return DataFrames or plain dicts for the pages; writes take the visitor, ask
+`access.require` first, validate into `Invalid` (a Dutch message per form field), and leave a
+line in the audit log.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dashboard import access, audit, queries
+from dashboard.models import (
+    Activiteit,
+    Afspraak,
+    AfspraakPartij,
+    Gebied,
+    Indicator,
+    Opgave,
+    OpgaveVeld,
+    Partij,
+    Voortgang,
+)
+from dashboard.models.afspraken import ROLLEN, SOORTEN, STATUSSEN, WETTELIJKE_VELDEN
+
+STATUS_LABELS = {"op_koers": "Op koers", "aandacht": "Vraagt aandacht", "achter": "Loopt achter",
+                 "afgerond": "Afgerond", "niet_gestart": "Niet gestart"}
+VELD_LABELS = {"beschikbaarheid": "Beschikbaarheid", "betaalbaarheid": "Betaalbaarheid",
+               "leefbaarheid": "Leefbaarheid", "kwaliteit_duurzaamheid": "Kwaliteit en duurzaamheid",
+               "bijzondere_doelgroepen": "Bijzondere doelgroepen", "dienstverlening": "Dienstverlening"}
+SOORT_LABELS = {"effect": "Effectafspraak", "resultaat": "Resultaatafspraak", "inspanning": "Inspanningsafspraak"}
+ROL_LABELS = {"trekker": "Trekker", "partner": "Partner", "uitvoerder": "Uitvoerder", "adviseur": "Adviseur"}
+LENZEN = ("opgave", "veld")
+TOLERANTIE = 0.10  # within 10% of the target (in the wrong direction) is "aandacht", beyond is "achter"
+_NUMMER = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}$")
+
+
+class Invalid(ValueError):
+    """Input a form can show beside its fields: {field: Dutch message}."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__("; ".join(problems.values()))
+        self.problems = problems
+
+
+# ---------------------------------------------------------------- read side
+
+def opgaven(session: Session) -> pd.DataFrame:
+    """id, naam, omschrijving, velden (list of keys), in the agreed order."""
+    rows = session.execute(select(Opgave.id, Opgave.naam, Opgave.omschrijving).order_by(Opgave.volgorde, Opgave.naam)).all()
+    velden: dict[int, list[str]] = {}
+    for opgave_id, veld in session.execute(select(OpgaveVeld.opgave_id, OpgaveVeld.veld)):
+        velden.setdefault(opgave_id, []).append(veld)
+    frame = pd.DataFrame(rows, columns=["id", "naam", "omschrijving"])
+    frame["velden"] = [sorted(velden.get(i, []), key=WETTELIJKE_VELDEN.index) for i in frame["id"]]
+    return frame
+
+
+def _latest_voortgang(session: Session) -> pd.DataFrame:
+    """Per afspraak its newest update: afspraak_id, status, datum, dilemma, toelichting."""
+    newest = (select(Voortgang.afspraak_id, func.max(Voortgang.id).label("vid"))
+              .group_by(Voortgang.afspraak_id).subquery())
+    rows = session.execute(
+        select(Voortgang.afspraak_id, Voortgang.status, Voortgang.datum, Voortgang.dilemma, Voortgang.toelichting)
+        .join(newest, Voortgang.id == newest.c.vid)).all()
+    return pd.DataFrame(rows, columns=["afspraak_id", "status", "datum", "dilemma", "toelichting"])
+
+
+def overview(session: Session, lens: str = "opgave", status: str | None = None, partij: str | None = None,
+             jaar: int | None = None) -> pd.DataFrame:
+    """One row per afspraak (per veld in the veld lens): groep, id, nummer, titel, status, trekker...
+
+    The status is the one the parties last reported; "niet_gestart" while nothing was reported.
+    """
+    rows = session.execute(
+        select(Afspraak.id, Afspraak.nummer, Afspraak.titel, Afspraak.soort, Afspraak.van_jaar, Afspraak.tot_jaar,
+               Afspraak.opgave_id, Opgave.naam, Opgave.volgorde)
+        .join(Opgave, Afspraak.opgave_id == Opgave.id)).all()
+    frame = pd.DataFrame(rows, columns=["id", "nummer", "titel", "soort", "van_jaar", "tot_jaar", "opgave_id",
+                                        "opgave", "volgorde"])
+    rollen = pd.DataFrame(session.execute(
+        select(AfspraakPartij.afspraak_id, Partij.naam, AfspraakPartij.rol)
+        .join(Partij, AfspraakPartij.partij_id == Partij.id)).all(), columns=["afspraak_id", "partij", "rol"])
+    trekkers = rollen[rollen["rol"] == "trekker"].groupby("afspraak_id")["partij"].first()
+    betrokken = rollen.groupby("afspraak_id")["partij"].apply(list)
+    frame["trekker"] = frame["id"].map(trekkers).fillna("")
+    frame["partijen"] = [betrokken.get(i, []) for i in frame["id"]]
+    laatste = _latest_voortgang(session).set_index("afspraak_id")
+    frame["status"] = frame["id"].map(laatste["status"]).fillna("niet_gestart")
+    frame["status_datum"] = frame["id"].map(laatste["datum"])
+    frame["dilemma"] = frame["id"].map(laatste["dilemma"]).fillna(False).astype(bool)
+    if status:
+        frame = frame[frame["status"] == status]
+    if partij:
+        frame = frame[[partij in p for p in frame["partijen"]]]
+    if jaar:
+        frame = frame[(frame["van_jaar"] <= jaar) & (frame["tot_jaar"] >= jaar)]
+    frame = frame.assign(sort_nummer=[tuple(int(x) for x in n.split(".")) for n in frame["nummer"]])
+    if lens == "veld":
+        velden = opgaven(session).set_index("id")["velden"]
+        frame = frame.assign(veld=[velden.get(o, []) for o in frame["opgave_id"]]).explode("veld").dropna(subset=["veld"])
+        frame["groep"] = frame["veld"].map(VELD_LABELS)
+        frame["groep_volgorde"] = frame["veld"].map(WETTELIJKE_VELDEN.index)
+    else:
+        frame["groep"], frame["groep_volgorde"] = frame["opgave"], frame["volgorde"]
+    frame = frame.sort_values(["groep_volgorde", "groep", "sort_nummer"])
+    return frame.drop(columns=["sort_nummer", "volgorde"]).reset_index(drop=True)
+
+
+def status_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """groep x status counts (every status a column, in the fixed order) from `overview`."""
+    counts = pd.crosstab(frame["groep"], frame["status"]) if not frame.empty else pd.DataFrame()
+    counts = counts.reindex(columns=list(STATUSSEN), fill_value=0)
+    order = frame.drop_duplicates("groep")["groep"].tolist() if not frame.empty else []
+    return counts.reindex(order).fillna(0).astype(int)
+
+
+def attention(session: Session) -> pd.DataFrame:
+    """What the board should look at now: a dilemma, or a latest status of achter/aandacht.
+
+    Dilemmas first, then achter before aandacht, newest first.
+    """
+    laatste = _latest_voortgang(session)
+    laatste = laatste[laatste["dilemma"].astype(bool) | laatste["status"].isin(["achter", "aandacht"])]
+    if laatste.empty:
+        return pd.DataFrame(columns=["id", "nummer", "titel", "status", "datum", "dilemma", "toelichting"])
+    names = pd.DataFrame(session.execute(select(Afspraak.id, Afspraak.nummer, Afspraak.titel)
+                                         .where(Afspraak.id.in_(laatste["afspraak_id"].tolist()))).all(),
+                         columns=["id", "nummer", "titel"])
+    merged = laatste.merge(names, left_on="afspraak_id", right_on="id")
+    merged["rang"] = [0 if d else (1 if s == "achter" else 2) for d, s in zip(merged["dilemma"], merged["status"])]
+    merged = merged.sort_values(["rang", "datum"], ascending=[True, False])
+    return merged[["id", "nummer", "titel", "status", "datum", "dilemma", "toelichting"]].reset_index(drop=True)
+
+
+def detail(session: Session, afspraak_id: int) -> dict | None:
+    """Everything the detail view shows on the tellen side, or None for an unknown id."""
+    afspraak = session.get(Afspraak, afspraak_id)
+    if afspraak is None:
+        return None
+    opgave = session.get(Opgave, afspraak.opgave_id)
+    indicator = session.get(Indicator, afspraak.indicator_id) if afspraak.indicator_id else None
+    gebied = session.get(Gebied, afspraak.gebied_id) if afspraak.gebied_id else None
+    partijen = pd.DataFrame(session.execute(
+        select(Partij.naam, Partij.soort, AfspraakPartij.rol, AfspraakPartij.taak)
+        .join(AfspraakPartij, AfspraakPartij.partij_id == Partij.id)
+        .where(AfspraakPartij.afspraak_id == afspraak_id)
+        .order_by(AfspraakPartij.rol != "trekker", Partij.naam)).all(), columns=["partij", "soort", "rol", "taak"])
+    trekker = Partij.__table__.alias("trekker")
+    activiteiten = pd.DataFrame(session.execute(
+        select(Activiteit.id, Activiteit.jaar, Activiteit.omschrijving, trekker.c.naam, Activiteit.status,
+               Indicator.sleutel, Activiteit.streefwaarde)
+        .outerjoin(trekker, Activiteit.trekker_id == trekker.c.id)
+        .outerjoin(Indicator, Activiteit.indicator_id == Indicator.id)
+        .where(Activiteit.afspraak_id == afspraak_id).order_by(Activiteit.jaar, Activiteit.id)).all(),
+        columns=["id", "jaar", "omschrijving", "trekker", "status", "indicator", "streefwaarde"])
+    auteur = Partij.__table__.alias("auteur")
+    voortgang = pd.DataFrame(session.execute(
+        select(Voortgang.id, Voortgang.datum, Voortgang.status, Voortgang.toelichting, Voortgang.geleerd,
+               Voortgang.dilemma, auteur.c.naam, Voortgang.activiteit_id)
+        .outerjoin(auteur, Voortgang.auteur_id == auteur.c.id)
+        .where(Voortgang.afspraak_id == afspraak_id).order_by(Voortgang.datum.desc(), Voortgang.id.desc())).all(),
+        columns=["id", "datum", "status", "toelichting", "geleerd", "dilemma", "auteur", "activiteit_id"])
+    return {
+        "id": afspraak.id, "nummer": afspraak.nummer, "titel": afspraak.titel, "ambitie": afspraak.ambitie,
+        "soort": afspraak.soort, "van_jaar": afspraak.van_jaar, "tot_jaar": afspraak.tot_jaar,
+        "opgave_id": opgave.id, "opgave": opgave.naam,
+        "velden": sorted((v.veld for v in opgave.velden), key=WETTELIJKE_VELDEN.index),
+        "indicator": None if indicator is None else {
+            "sleutel": indicator.sleutel, "naam": indicator.naam, "eenheid": indicator.eenheid,
+            "richting": indicator.richting},
+        "gebied": None if gebied is None else {"code": gebied.code, "naam": gebied.naam},
+        "streefwaarde": afspraak.streefwaarde,
+        "partijen": partijen, "activiteiten": activiteiten, "voortgang": voortgang,
+        "status": voortgang["status"].iloc[0] if not voortgang.empty else "niet_gestart",
+    }
+
+
+def default_gebied(session: Session) -> str | None:
+    """The gemeente: where an afspraak without its own gebied is counted."""
+    return session.scalar(select(Gebied.code).where(Gebied.niveau == "gemeente").order_by(Gebied.code).limit(1))
+
+
+def indicator_trend(session: Session, info: dict) -> pd.DataFrame | None:
+    """The linked indicator's yearly values and targets over the looptijd (plus a few years before)."""
+    if info["indicator"] is None:
+        return None
+    code = info["gebied"]["code"] if info["gebied"] else default_gebied(session)
+    if code is None:
+        return None
+    view = queries.View(gebied=code, indicator=info["indicator"]["sleutel"], soort="jaar",
+                        van=info["van_jaar"] - 3, tot=info["tot_jaar"])
+    return queries.trend(session, view)
+
+
+@dataclass(frozen=True)
+class Afgeleid:
+    """The status the figures give: value against the target of the same year."""
+
+    status: str
+    jaar: int
+    waarde: float
+    streefwaarde: float
+
+
+def derived_status(trend: pd.DataFrame | None, richting: str, van_jaar: int, tot_jaar: int,
+                   eind_streefwaarde: float | None = None) -> Afgeleid | None:
+    """op_koers / aandacht / achter from the latest value, or None when the figures cannot say.
+
+    The target of that year comes from the catalogue's streefwaarden; where there is none, the
+    afspraak's own end target is reached in a straight line from the year before the looptijd.
+    """
+    if trend is None or trend.empty or richting == "neutraal":
+        return None
+    data = trend.dropna(subset=["waarde"]).sort_values("jaar")
+    data = data[data["jaar"] <= tot_jaar]
+    if data.empty:
+        return None
+    last = data.iloc[-1]
+    jaar, waarde, doel = int(last["jaar"]), float(last["waarde"]), last.get("streefwaarde")
+    if doel is None or pd.isna(doel):
+        start = data[data["jaar"] == van_jaar - 1]
+        if eind_streefwaarde is None or start.empty or jaar < van_jaar:
+            return None
+        begin = float(start["waarde"].iloc[0])
+        doel = begin + (eind_streefwaarde - begin) * (jaar - van_jaar + 1) / (tot_jaar - van_jaar + 1)
+    doel = float(doel)
+    tekort = (doel - waarde) if richting == "hoger" else (waarde - doel)
+    schaal = max(abs(doel), abs(float(data["waarde"].iloc[0])), 1.0)
+    status = "op_koers" if tekort <= 0 else ("aandacht" if tekort <= TOLERANTIE * schaal else "achter")
+    return Afgeleid(status=status, jaar=jaar, waarde=waarde, streefwaarde=doel)
+
+
+def choices(session: Session) -> dict[str, pd.DataFrame | list]:
+    """What the filters and forms may offer: opgaven, partijen, indicatoren, gebieden, jaren."""
+    jaren = session.execute(select(func.min(Afspraak.van_jaar), func.max(Afspraak.tot_jaar))).one()
+    return {
+        "opgaven": opgaven(session)[["id", "naam"]],
+        "partijen": pd.DataFrame(session.execute(select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)).all(),
+                                 columns=["naam", "soort"]),
+        "indicatoren": pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.naam).order_by(Indicator.naam)).all(),
+                                    columns=["sleutel", "naam"]),
+        "gebieden": pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
+                                 columns=["code", "naam", "niveau"]),
+        "jaren": list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
+    }
+
+
+# ---------------------------------------------------------------- write side
+
+@dataclass
+class OpgaveInvoer:
+    naam: str
+    omschrijving: str = ""
+    velden: list[str] = field(default_factory=list)
+    volgorde: int = 0
+
+
+@dataclass
+class AfspraakInvoer:
+    nummer: str
+    titel: str
+    opgave_id: int
+    van_jaar: int
+    tot_jaar: int
+    trekker: str
+    ambitie: str = ""
+    soort: str = "resultaat"
+    partners: list[tuple[str, str, str]] = field(default_factory=list)  # (partij, rol, taak)
+    indicator: str | None = None
+    gebied: str | None = None
+    streefwaarde: float | None = None
+    taak_trekker: str = ""
+
+
+@dataclass
+class ActiviteitInvoer:
+    afspraak_id: int
+    jaar: int
+    omschrijving: str
+    trekker: str | None = None
+    status: str = "niet_gestart"
+    indicator: str | None = None
+    streefwaarde: float | None = None
+
+
+@dataclass
+class VoortgangInvoer:
+    afspraak_id: int
+    status: str
+    toelichting: str = ""
+    geleerd: str = ""
+    dilemma: bool = False
+    auteur: str | None = None
+    datum: date | None = None
+    activiteit_id: int | None = None
+
+
+def _partij_id(session: Session, naam: str | None) -> int | None:
+    return session.scalar(select(Partij.id).where(Partij.naam == naam)) if naam else None
+
+
+def save_opgave(session: Session, visitor: access.Visitor, invoer: OpgaveInvoer) -> int:
+    """Create an opgave, or update the one with this name."""
+    access.require(visitor, "afspraak_bewerken")
+    problems = {}
+    if not invoer.naam.strip():
+        problems["naam"] = "Geef de opgave een naam."
+    if set(invoer.velden) - set(WETTELIJKE_VELDEN):
+        problems["velden"] = "Kies wettelijke velden uit de lijst."
+    if problems:
+        raise Invalid(problems)
+    opgave = session.scalar(select(Opgave).where(Opgave.naam == invoer.naam.strip())) or Opgave(naam=invoer.naam.strip())
+    opgave.omschrijving, opgave.volgorde = invoer.omschrijving, invoer.volgorde
+    opgave.velden = [OpgaveVeld(veld=v) for v in dict.fromkeys(invoer.velden)]
+    session.add(opgave)
+    session.flush()
+    audit.record(session, visitor.name, "opgave_opgeslagen", f"opgave {opgave.id}", asdict(invoer))
+    return opgave.id
+
+
+def save_afspraak(session: Session, visitor: access.Visitor, invoer: AfspraakInvoer,
+                  afspraak_id: int | None = None) -> int:
+    """Create (afspraak_id None) or change an afspraak with its trekker and partners."""
+    access.require(visitor, "afspraak_bewerken")
+    problems: dict[str, str] = {}
+    nummer = invoer.nummer.strip()
+    if not _NUMMER.match(nummer):
+        problems["nummer"] = f"'{nummer[:20]}' is geen geldig nummer. Gebruik cijfers met punten, bijvoorbeeld 1.4.1."
+    elif session.scalar(select(Afspraak.id).where(Afspraak.nummer == nummer, Afspraak.id != (afspraak_id or -1))):
+        problems["nummer"] = f"Nummer {nummer} bestaat al. Kies een ander nummer."
+    if not invoer.titel.strip():
+        problems["titel"] = "Geef de afspraak een titel."
+    if invoer.soort not in SOORTEN:
+        problems["soort"] = "Kies effect, resultaat of inspanning."
+    if session.get(Opgave, invoer.opgave_id) is None:
+        problems["opgave"] = "Kies een opgave uit de lijst."
+    if not (2000 <= invoer.van_jaar <= 2100 and 2000 <= invoer.tot_jaar <= 2100):
+        problems["looptijd"] = "Geef jaren tussen 2000 en 2100."
+    elif invoer.van_jaar > invoer.tot_jaar:
+        problems["looptijd"] = "Het eindjaar ligt voor het beginjaar. Draai ze om."
+    trekker_id = _partij_id(session, invoer.trekker)
+    if trekker_id is None:
+        problems["trekker"] = "Kies de partij die trekt uit de lijst."
+    partners = []
+    for naam, rol, taak in invoer.partners:
+        partij_id = _partij_id(session, naam)
+        if partij_id is None or rol not in ROLLEN:
+            problems["partners"] = f"Partner '{naam[:60]}' of rol '{rol}' is onbekend. Kies uit de lijst."
+        elif partij_id != trekker_id:
+            partners.append(AfspraakPartij(partij_id=partij_id, rol=rol, taak=taak))
+    indicator_id = None
+    if invoer.indicator:
+        indicator_id = session.scalar(select(Indicator.id).where(Indicator.sleutel == invoer.indicator))
+        if indicator_id is None:
+            problems["indicator"] = "Kies een indicator uit de lijst."
+    gebied_id = None
+    if invoer.gebied:
+        gebied_id = session.scalar(select(Gebied.id).where(Gebied.code == invoer.gebied))
+        if gebied_id is None:
+            problems["gebied"] = "Kies een gebied uit de lijst."
+    if problems:
+        raise Invalid(problems)
+    afspraak = session.get(Afspraak, afspraak_id) if afspraak_id else Afspraak()
+    if afspraak is None:
+        raise Invalid({"afspraak": "Deze afspraak bestaat niet (meer). Vernieuw de pagina."})
+    afspraak.nummer, afspraak.titel, afspraak.ambitie = nummer, invoer.titel.strip(), invoer.ambitie
+    afspraak.soort, afspraak.opgave_id = invoer.soort, invoer.opgave_id
+    afspraak.van_jaar, afspraak.tot_jaar = invoer.van_jaar, invoer.tot_jaar
+    afspraak.indicator_id, afspraak.gebied_id, afspraak.streefwaarde = indicator_id, gebied_id, invoer.streefwaarde
+    afspraak.partijen = [AfspraakPartij(partij_id=trekker_id, rol="trekker", taak=invoer.taak_trekker)] + list(
+        {p.partij_id: p for p in partners}.values())
+    session.add(afspraak)
+    session.flush()
+    audit.record(session, visitor.name, "afspraak_gewijzigd" if afspraak_id else "afspraak_aangemaakt",
+                 f"afspraak {afspraak.id}", asdict(invoer))
+    return afspraak.id
+
+
+def save_activiteit(session: Session, visitor: access.Visitor, invoer: ActiviteitInvoer,
+                    activiteit_id: int | None = None) -> int:
+    """Create or change one SMART activity in an afspraak's jaarschijf."""
+    access.require(visitor, "afspraak_bewerken")
+    problems = {}
+    afspraak = session.get(Afspraak, invoer.afspraak_id)
+    if afspraak is None:
+        problems["afspraak"] = "Kies een bestaande afspraak."
+    elif not afspraak.van_jaar <= invoer.jaar <= afspraak.tot_jaar:
+        problems["jaar"] = f"Kies een jaar binnen de looptijd {afspraak.van_jaar}–{afspraak.tot_jaar}."
+    if not invoer.omschrijving.strip():
+        problems["omschrijving"] = "Beschrijf wat er dit jaar gebeurt: wat, wie, hoeveel en wanneer."
+    if invoer.status not in STATUSSEN:
+        problems["status"] = "Kies een status uit de lijst."
+    trekker_id = _partij_id(session, invoer.trekker)
+    if invoer.trekker and trekker_id is None:
+        problems["trekker"] = "Kies de trekker uit de lijst."
+    indicator_id = session.scalar(select(Indicator.id).where(Indicator.sleutel == invoer.indicator)) if invoer.indicator else None
+    if invoer.indicator and indicator_id is None:
+        problems["indicator"] = "Kies een indicator uit de lijst."
+    if problems:
+        raise Invalid(problems)
+    activiteit = session.get(Activiteit, activiteit_id) if activiteit_id else Activiteit()
+    activiteit.afspraak_id, activiteit.jaar = invoer.afspraak_id, invoer.jaar
+    activiteit.omschrijving, activiteit.trekker_id = invoer.omschrijving.strip(), trekker_id
+    activiteit.status, activiteit.indicator_id, activiteit.streefwaarde = invoer.status, indicator_id, invoer.streefwaarde
+    session.add(activiteit)
+    session.flush()
+    audit.record(session, visitor.name, "activiteit_gewijzigd" if activiteit_id else "activiteit_aangemaakt",
+                 f"activiteit {activiteit.id}", asdict(invoer))
+    return activiteit.id
+
+
+def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangInvoer) -> int:
+    """A dated progress update; aandacht and achter need an explanation (as in municipal reports)."""
+    access.require(visitor, "voortgang_toevoegen")
+    problems = {}
+    if session.get(Afspraak, invoer.afspraak_id) is None:
+        problems["afspraak"] = "Kies een bestaande afspraak."
+    if invoer.status not in STATUSSEN:
+        problems["status"] = "Kies een status uit de lijst."
+    elif invoer.status in ("aandacht", "achter") and not invoer.toelichting.strip():
+        problems["toelichting"] = "Bij 'vraagt aandacht' of 'loopt achter' hoort een toelichting: wat speelt er?"
+    if invoer.dilemma and not invoer.toelichting.strip():
+        problems["toelichting"] = "Beschrijf het dilemma voor het bestuur in de toelichting."
+    auteur_id = _partij_id(session, invoer.auteur)
+    if invoer.auteur and auteur_id is None:
+        problems["auteur"] = "Kies de partij namens wie u schrijft uit de lijst."
+    if problems:
+        raise Invalid(problems)
+    voortgang = Voortgang(afspraak_id=invoer.afspraak_id, activiteit_id=invoer.activiteit_id,
+                          datum=invoer.datum or date.today(), status=invoer.status,
+                          toelichting=invoer.toelichting.strip(), geleerd=invoer.geleerd.strip(),
+                          dilemma=invoer.dilemma, auteur_id=auteur_id, gebruiker=visitor.name)
+    session.add(voortgang)
+    session.flush()
+    audit.record(session, visitor.name, "voortgang_toegevoegd", f"afspraak {invoer.afspraak_id}", asdict(invoer))
+    return voortgang.id

@@ -1,0 +1,167 @@
+"""The told side: opgaven, afspraken with their jaarschijf, voortgang, verhalen and their media."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dashboard.models.base import Base
+
+WETTELIJKE_VELDEN = ("beschikbaarheid", "betaalbaarheid", "leefbaarheid", "kwaliteit_duurzaamheid",
+                     "bijzondere_doelgroepen", "dienstverlening")
+SOORTEN = ("effect", "resultaat", "inspanning")
+ROLLEN = ("trekker", "partner", "uitvoerder", "adviseur")
+STATUSSEN = ("op_koers", "aandacht", "achter", "afgerond", "niet_gestart")
+VERTELLERS = ("huurder", "professional", "bestuurder", "bewoner")
+MEDIA_SOORTEN = ("foto", "video", "videolink")
+
+
+def _in(name: str, values: tuple[str, ...]) -> str:
+    return f"{name} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Opgave(Base):
+    """A broad societal task the parties take on together ("Doorstroming woningmarkt")."""
+
+    __tablename__ = "opgaven"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200), unique=True)
+    omschrijving: Mapped[str] = mapped_column(Text, default="")
+    volgorde: Mapped[int] = mapped_column(Integer, default=0)
+    velden: Mapped[list[OpgaveVeld]] = relationship(cascade="all, delete-orphan")
+
+
+class OpgaveVeld(Base):
+    """An opgave touches several of the legal fields of the Woningwet."""
+
+    __tablename__ = "opgave_velden"
+    opgave_id: Mapped[int] = mapped_column(ForeignKey("opgaven.id", ondelete="CASCADE"), primary_key=True)
+    veld: Mapped[str] = mapped_column(String(40), primary_key=True)
+    __table_args__ = (CheckConstraint(_in("veld", WETTELIJKE_VELDEN), name="veld"),)
+
+
+class Afspraak(Base):
+    """A multi-year ambition (the compass), counted through an optional indicator and target."""
+
+    __tablename__ = "afspraken"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nummer: Mapped[str] = mapped_column(String(20), unique=True)
+    titel: Mapped[str] = mapped_column(String(300))
+    ambitie: Mapped[str] = mapped_column(Text, default="")
+    soort: Mapped[str] = mapped_column(String(12), default="resultaat")
+    opgave_id: Mapped[int] = mapped_column(ForeignKey("opgaven.id"), index=True)
+    van_jaar: Mapped[int] = mapped_column(Integer)
+    tot_jaar: Mapped[int] = mapped_column(Integer)
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicatoren.id", ondelete="SET NULL"))
+    gebied_id: Mapped[int | None] = mapped_column(ForeignKey("gebieden.id", ondelete="SET NULL"))
+    streefwaarde: Mapped[float | None] = mapped_column(Float, doc="target by tot_jaar when the catalogue has none")
+    partijen: Mapped[list[AfspraakPartij]] = relationship(cascade="all, delete-orphan")
+    __table_args__ = (
+        CheckConstraint(_in("soort", SOORTEN), name="soort"),
+        CheckConstraint("van_jaar <= tot_jaar", name="looptijd"),
+    )
+
+
+class AfspraakPartij(Base):
+    """Who does what: the trekker and partners, also from beyond the triangle (zorg, welzijn, politie)."""
+
+    __tablename__ = "afspraak_partijen"
+    afspraak_id: Mapped[int] = mapped_column(ForeignKey("afspraken.id", ondelete="CASCADE"), primary_key=True)
+    partij_id: Mapped[int] = mapped_column(ForeignKey("partijen.id", ondelete="CASCADE"), primary_key=True)
+    rol: Mapped[str] = mapped_column(String(20), default="partner")
+    taak: Mapped[str] = mapped_column(String(300), default="")
+    __table_args__ = (CheckConstraint(_in("rol", ROLLEN), name="rol"),)
+
+
+class Activiteit(Base):
+    """One SMART activity in a year's slice (jaarschijf) of an afspraak."""
+
+    __tablename__ = "activiteiten"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    afspraak_id: Mapped[int] = mapped_column(ForeignKey("afspraken.id", ondelete="CASCADE"), index=True)
+    jaar: Mapped[int] = mapped_column(Integer)
+    omschrijving: Mapped[str] = mapped_column(Text)
+    trekker_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="niet_gestart")
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicatoren.id", ondelete="SET NULL"))
+    streefwaarde: Mapped[float | None] = mapped_column(Float)
+    __table_args__ = (CheckConstraint(_in("status", STATUSSEN), name="status"),)
+
+
+class Voortgang(Base):
+    """A dated update: status, why, what was learned, and whether the board must weigh in."""
+
+    __tablename__ = "voortgang"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    afspraak_id: Mapped[int] = mapped_column(ForeignKey("afspraken.id", ondelete="CASCADE"), index=True)
+    activiteit_id: Mapped[int | None] = mapped_column(ForeignKey("activiteiten.id", ondelete="SET NULL"))
+    datum: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    geleerd: Mapped[str] = mapped_column(Text, default="")
+    dilemma: Mapped[bool] = mapped_column(Boolean, default=False)
+    auteur_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"))
+    gebruiker: Mapped[str] = mapped_column(String(120), default="")
+    __table_args__ = (CheckConstraint(_in("status", STATUSSEN), name="status"),)
+
+
+verhaal_afspraken = Table(
+    "verhaal_afspraken", Base.metadata,
+    Column("verhaal_id", ForeignKey("verhalen.id", ondelete="CASCADE"), primary_key=True),
+    Column("afspraak_id", ForeignKey("afspraken.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Verhaal(Base):
+    """A practice story behind the numbers, told by a tenant, professional, director or resident."""
+
+    __tablename__ = "verhalen"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    titel: Mapped[str] = mapped_column(String(300))
+    tekst: Mapped[str] = mapped_column(Text, default="", doc="Markdown, rendered without raw HTML")
+    datum: Mapped[date] = mapped_column(Date)
+    verteller_rol: Mapped[str] = mapped_column(String(20))
+    verteller: Mapped[str] = mapped_column(String(200), default="")
+    gebied_id: Mapped[int | None] = mapped_column(ForeignKey("gebieden.id", ondelete="SET NULL"), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    citaat: Mapped[str] = mapped_column(Text, default="")
+    citaat_van: Mapped[str] = mapped_column(String(200), default="")
+    gebruiker: Mapped[str] = mapped_column(String(120), default="")
+    afspraken: Mapped[list[Afspraak]] = relationship(secondary=verhaal_afspraken)
+    media: Mapped[list[Media]] = relationship(cascade="all, delete-orphan", order_by="Media.id")
+    __table_args__ = (CheckConstraint(_in("verteller_rol", VERTELLERS), name="verteller_rol"),)
+
+
+class Media(Base):
+    """A photo, video file (stored under a generated name) or a YouTube/Vimeo link of a story."""
+
+    __tablename__ = "media"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    verhaal_id: Mapped[int] = mapped_column(ForeignKey("verhalen.id", ondelete="CASCADE"), index=True)
+    soort: Mapped[str] = mapped_column(String(12))
+    bestand: Mapped[str | None] = mapped_column(String(80))
+    url: Mapped[str | None] = mapped_column(String(500))
+    bijschrift: Mapped[str] = mapped_column(String(500), default="")
+    alt_tekst: Mapped[str] = mapped_column(String(500), default="")
+    credit: Mapped[str] = mapped_column(String(200), default="")
+    toestemming: Mapped[bool] = mapped_column(Boolean, default=False)
+    toestemming_notitie: Mapped[str] = mapped_column(String(500), default="")
+    __table_args__ = (
+        CheckConstraint(_in("soort", MEDIA_SOORTEN), name="soort"),
+        CheckConstraint("bestand IS NOT NULL OR url IS NOT NULL", name="bron"),
+        UniqueConstraint("bestand", name="uq_media_bestand"),
+    )

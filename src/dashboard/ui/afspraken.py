@@ -1,0 +1,140 @@
+"""Afspraken on screen: opgave cards with status counts, the board's attention list, the grouped
+list, and the detail view that puts tellen (status, KPI, jaarschijf) beside vertellen (stories)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import afspraken, charts, formatting, safe_markdown
+from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, STATUS_LABELS, VELD_LABELS
+from dashboard.ui import status, verhalen
+from dashboard.ui import charts as show
+
+LINK = "pages/afspraken.py"
+
+
+def _link(row: dict, label: str | None = None) -> None:
+    st.page_link(LINK, label=label or f"{row['nummer']} {row['titel']}", icon=":material/arrow_forward:",
+                 query_params={"afspraak": str(row["id"])})
+
+
+def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str], columns: int = 3) -> None:
+    """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status."""
+    groups = list(counts.index)
+    for start in range(0, len(groups), columns):
+        for column, groep in zip(st.columns(columns), groups[start:start + columns]):
+            with column.container(border=True):
+                st.subheader(groep, anchor=False)
+                if omschrijvingen.get(groep):
+                    st.caption(omschrijvingen[groep])
+                totaal = int(counts.loc[groep].sum())
+                st.markdown(f"**{totaal} afspraken** · " + status.counts(counts.loc[groep].to_dict()))
+
+
+def attention(rows: pd.DataFrame) -> None:
+    if rows.empty:
+        st.success("Er ligt nu niets dat bestuurlijke aandacht vraagt.", icon=":material/check_circle:")
+        return
+    for row in rows.to_dict("records"):
+        with st.container(border=True):
+            kop = ":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else ""
+            st.markdown(kop + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}")
+            _link(row)
+            st.caption(row["toelichting"])
+
+
+def overview(rows: pd.DataFrame) -> None:
+    """The list grouped by opgave or wettelijk veld; each afspraak with status, trekker and looptijd."""
+    if rows.empty:
+        st.info("Geen afspraken met deze filters. Maak een filter leeg om meer te zien.")
+        return
+    for groep, group in rows.groupby("groep", sort=False):
+        st.subheader(groep, anchor=False)
+        for row in group.to_dict("records"):
+            left, right = st.columns([3, 2])
+            with left:
+                _link(row)
+            with right:
+                dilemma = " :violet-badge[:material/gavel: dilemma]" if row["dilemma"] else ""
+                st.markdown(status.text(row["status"]) + dilemma)
+                st.caption(f"Trekker: {row['trekker']} · {row['van_jaar']}–{row['tot_jaar']}")
+
+
+def _derived(info: dict, afgeleid: afspraken.Afgeleid | None) -> None:
+    st.markdown("**Gemelde status** (door de partijen)")
+    status.badge(info["status"])
+    if info["indicator"] is None:
+        st.caption("Geen gekoppelde indicator: de status komt alleen van de partijen.")
+        return
+    st.markdown("**Afgeleide status** (uit de cijfers)")
+    if afgeleid is None:
+        st.caption("De cijfers zeggen nog niets: geen recente waarde of geen streefwaarde.")
+        return
+    status.badge(afgeleid.status, prefix="Volgens de cijfers: ")
+    eenheid = info["indicator"]["eenheid"]
+    st.caption(f"{info['indicator']['naam']} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
+               f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}.")
+
+
+def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict], media_dir: Path) -> None:
+    """Tellen on the left, vertellen on the right."""
+    st.title(f"{info['nummer']} {info['titel']}")
+    velden = ", ".join(VELD_LABELS[v] for v in info["velden"])
+    st.caption(f"{SOORT_LABELS[info['soort']]} · opgave: {info['opgave']} · wettelijke velden: {velden} · "
+               f"looptijd {info['van_jaar']}–{info['tot_jaar']}")
+    if info["ambitie"].strip():
+        st.html(safe_markdown.to_html(info["ambitie"]))
+    tellen, vertellen = st.columns([3, 2], gap="large")
+    with tellen:
+        st.header("Tellen", anchor=False)
+        _derived(info, afgeleid)
+        if trend is not None and not trend.empty:
+            naam, eenheid = info["indicator"]["naam"], info["indicator"]["eenheid"]
+            show.figure(charts.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",
+                        alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
+        jaarschijf(info["activiteiten"], key="jaarschijf")
+        st.subheader("Wie doet wat", anchor=False)
+        partijen = info["partijen"].assign(rol=lambda f: f["rol"].map(ROL_LABELS))
+        st.dataframe(partijen, hide_index=True, column_config={
+            "partij": "Partij", "soort": "Soort", "rol": "Rol", "taak": "Taak"})
+        st.subheader("Voortgang", anchor=False)
+        for row in info["voortgang"].to_dict("records"):
+            with st.container(border=True):
+                dilemma = " :violet-badge[:material/gavel: Dilemma voor het bestuur]" if row["dilemma"] else ""
+                st.markdown(f"{formatting.day(row['datum'])} · {status.text(row['status'])}{dilemma}")
+                st.caption(f"Door {row['auteur'] or 'onbekend'}")
+                st.text(row["toelichting"])
+                if row["geleerd"]:
+                    st.markdown("**Wat we leerden**")
+                    st.text(row["geleerd"])
+        if info["voortgang"].empty:
+            st.caption("Nog geen voortgang gemeld.")
+    with vertellen:
+        st.header("Vertellen", anchor=False)
+        if not stories:
+            st.caption("Bij deze afspraak is nog geen verhaal verteld.")
+        for story in stories:
+            with st.container(border=True):
+                st.markdown(f"**{story['titel']}**")
+                verhalen.quote(story)
+                for item in story["media"]:
+                    verhalen.show_media(item, media_dir)
+                st.page_link("pages/verhalen.py", label="Lees het hele verhaal", icon=":material/auto_stories:",
+                             query_params={"verhaal": str(story["id"])})
+
+
+def jaarschijf(activiteiten: pd.DataFrame, key: str) -> None:
+    """The chosen year's SMART activities with their status."""
+    st.subheader("Jaarschijf", anchor=False)
+    if activiteiten.empty:
+        st.caption("Nog geen activiteiten in een jaarschijf.")
+        return
+    beschikbaar = sorted(activiteiten["jaar"].unique().tolist())
+    jaar = st.segmented_control("Jaar", beschikbaar, default=beschikbaar[min(1, len(beschikbaar) - 1)],
+                                key=key, required=True)
+    for row in activiteiten[activiteiten["jaar"] == jaar].to_dict("records"):
+        st.markdown(f"{status.text(row['status'])} {row['omschrijving']}")
+        st.caption(f"Trekker: {row['trekker'] or 'nog niet bekend'}")
+

@@ -1,0 +1,91 @@
+"""Stories on screen: cards for the gallery, the full story with its media, and the story map."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, formatting, media, safe_markdown
+from dashboard.verhalen import ROL_LABELS
+
+
+def quote(story: dict) -> None:
+    if story["citaat"]:
+        by = f"\n\n— {story['citaat_van']}" if story["citaat_van"] else ""
+        st.html(safe_markdown.to_html("> " + story["citaat"].replace("\n", " ") + by.replace("\n\n", "\n>\n> ")))
+
+
+def show_media(item: dict, media_dir: Path) -> None:
+    """A photo with its alt text and caption, a video file, or a YouTube/Vimeo link, each credited."""
+    caption = " · ".join(x for x in (item["bijschrift"], item["credit"] and f"Beeld: {item['credit']}") if x)
+    if item["soort"] == "videolink":
+        st.video(item["url"], alt=item["bijschrift"] or "Video")
+        st.caption(caption)
+        return
+    found = media.path(item["bestand"], media_dir)
+    if found is None:
+        st.caption(f":material/broken_image: Het bestand van deze {item['soort']} ontbreekt. {caption}")
+    elif item["soort"] == "foto":
+        st.image(str(found), caption=caption, alt=item["alt_tekst"], width="stretch")
+    else:
+        st.video(str(found), format="video/webm" if found.suffix == ".webm" else "video/mp4",
+                 alt=item["bijschrift"] or "Video")
+        st.caption(caption)
+
+
+def card(story: dict, media_dir: Path, key: str) -> None:
+    """Gallery card: first photo, title, who and where, the quote, a link to the whole story."""
+    with st.container(border=True):
+        photo = next((m for m in story["media"] if m["soort"] == "foto"), None)
+        if photo and (found := media.path(photo["bestand"], media_dir)):
+            st.image(str(found), alt=photo["alt_tekst"], width="stretch")
+        st.markdown(f"**{story['titel']}**")
+        st.caption(f"{ROL_LABELS[story['verteller_rol']]} · {story['wijk'] or 'Denkbeeldstad'} · "
+                   f"{formatting.day(story['datum'])}")
+        quote(story)
+        st.page_link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
+                     query_params={"verhaal": str(story["id"])})
+
+
+def grid(stories: list[dict], media_dir: Path, columns: int = 3, key: str = "g") -> None:
+    for start in range(0, len(stories), columns):
+        for column, story in zip(st.columns(columns), stories[start:start + columns]):
+            with column:
+                card(story, media_dir, key=f"{key}{story['id']}")
+
+
+def full(story: dict, media_dir: Path) -> None:
+    """The story itself: text (safe Markdown), quote, all media, and the afspraken it belongs to."""
+    st.header(story["titel"])
+    st.caption(f"{ROL_LABELS[story['verteller_rol']]}{': ' + story['verteller'] if story['verteller'] else ''} · "
+               f"{story['wijk'] or 'Denkbeeldstad'} · {formatting.day(story['datum'])}")
+    left, right = st.columns([3, 2])
+    with left:
+        st.html(story["tekst_html"])
+        quote(story)
+        if story["afspraken"]:
+            st.markdown("**Hoort bij de afspraken**")
+            for afspraak in story["afspraken"]:
+                st.page_link("pages/afspraken.py", label=f"{afspraak['nummer']} {afspraak['titel']}",
+                             icon=":material/handshake:", query_params={"afspraak": str(afspraak["id"])})
+    with right:
+        for item in story["media"]:
+            show_media(item, media_dir)
+
+
+def story_map(points: pd.DataFrame, shapes: pd.DataFrame, key: str) -> None:
+    """The map of stories with a table of the same points beside it."""
+    kaart, tabel = st.tabs(["Kaart", "Tabel"])
+    with kaart:
+        event = st.pydeck_chart(charts.story_map(points, shapes), key=key, height=420, on_select="rerun",
+                                selection_mode="single-object",
+                                alt="Kaart van Denkbeeldstad met een stip per verhaal, gekleurd naar wie het vertelt.")
+        gekozen = (event.selection.get("objects") or {}).get("verhalen") if event and event.selection else None
+        if gekozen:
+            st.page_link("pages/verhalen.py", label=f"Lees '{gekozen[0]['titel']}'", icon=":material/auto_stories:",
+                         query_params={"verhaal": str(gekozen[0]["id"])})
+        st.caption("Kleur per verteller: blauw huurder · oranje professional · roze bestuurder · groen bewoner. "
+                   "Dezelfde verhalen staan in de tab Tabel.")
+    with tabel:
+        st.dataframe(points[["titel", "rol", "wijk"]], hide_index=True)

@@ -1,0 +1,44 @@
+"""Tellen beside vertellen in a real browser: an afspraak with its chart, photo and video; a volunteer's story."""
+import io
+
+from PIL import Image
+from playwright.sync_api import expect
+
+from tests.browser.conftest import wait_ready
+
+
+def test_afspraak_detail_shows_chart_photo_and_video_together(server, visit):
+    page = visit(server, "/afspraken")
+    page.get_by_role("link", name="5.1 Geen woningen meer met label E, F of G").click()
+    wait_ready(page)
+    assert "afspraak=" in page.url
+    expect(page.get_by_role("heading", name="5.1 Geen woningen meer met label E, F of G")).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+    photo = page.locator('[data-testid="stImage"] img[alt]').first
+    expect(photo).to_be_visible()
+    assert photo.get_attribute("alt").startswith("Illustratie:")
+    expect(page.locator("video").first).to_be_visible()
+    assert page.get_by_test_id("stException").count() == 0
+
+
+def test_volunteer_adds_a_story_with_a_photo_and_finds_it_in_the_gallery(server, visit, tmp_path):
+    photo = tmp_path / "binnentuin.png"
+    image = Image.new("RGB", (640, 400), (90, 160, 90))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    photo.write_bytes(buffer.getvalue())
+
+    page = visit(server, "/verhalen")
+    page.get_by_role("textbox", name="Titel van het verhaal", exact=True).fill("Samen de binnentuin opknappen")
+    page.get_by_role("textbox", name="Het verhaal", exact=True).fill("Met zes buren en de wijkconsulent hebben we de binnentuin opgeknapt.")
+    page.get_by_label("Wat is er op de foto te zien?").fill("Binnentuin met nieuwe plantenbakken.")
+    page.get_by_test_id("stFileUploader").first.locator('input[type="file"]').set_input_files(str(photo))
+    expect(page.get_by_text("binnentuin.png")).to_be_visible()
+    page.get_by_text("Wie herkenbaar op de foto staat, gaf toestemming").click()
+    wait_ready(page)
+    page.get_by_role("button", name="Verhaal opslaan").click()
+    wait_ready(page)
+    expect(page.get_by_text("Dank u wel! Het verhaal 'Samen de binnentuin opknappen' staat in de verhalen.")).to_be_visible()
+    expect(page.get_by_text("Samen de binnentuin opknappen").first).to_be_visible()
+    expect(page.locator('img[alt="Binnentuin met nieuwe plantenbakken."]')).to_be_visible()
+    assert page.get_by_test_id("stException").count() == 0
