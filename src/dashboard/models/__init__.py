@@ -1,4 +1,5 @@
 """The ORM: one module per part of the domain, one metadata for migrations."""
+from dashboard.models.audit import AuditRegel
 from dashboard.models.base import Base
 from dashboard.models.gegevens import (
     Gebied,
@@ -8,5 +9,7 @@ from dashboard.models.gegevens import (
     Partij,
     Streefwaarde,
 )
+from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
 
-__all__ = ["Base", "Gebied", "ImportBatch", "Indicator", "Observatie", "Partij", "Streefwaarde"]
+__all__ = ["AuditRegel", "Base", "DeelLink", "Gebied", "Gebruiker", "ImportBatch", "Indicator",
+           "LoginSessie", "MisluktLogin", "Observatie", "Partij", "Streefwaarde"]
