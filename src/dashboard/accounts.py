@@ -224,3 +224,13 @@ def end_session(db: Database, token: str | None) -> None:
         with db.session() as session:
             session.execute(update(LoginSessie).where(LoginSessie.token_hash == tokens.digest(token))
                             .values(ingetrokken=True))
+
+
+def sso_role(email: str, roles: dict[str, str]) -> str | None:
+    """The role for a single-sign-on address: the address itself, else its `@domain`, else none."""
+    email = (email or "").strip().lower()
+    if "@" not in email:
+        return None
+    mapping = {key.strip().lower(): value for key, value in roles.items()}
+    role = mapping.get(email) or mapping.get("@" + email.split("@", 1)[1])
+    return role if role in access.ROLES else None

@@ -128,3 +128,30 @@ def visit(page):
         return page
 
     return go
+
+
+ADMIN, ADMIN_PASSWORD = "beheer", "browser-test-wachtwoord"
+
+
+def log_in(page, server: Server, name: str = ADMIN, password: str = ADMIN_PASSWORD) -> None:
+    """Fill the login form on whatever page shows it and wait for the app."""
+    page.goto(server.url + "/")
+    wait_ready(page)
+    page.get_by_label("Gebruikersnaam").fill(name)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
+    wait_ready(page)
+
+
+@pytest.fixture
+def logged_in(page):
+    """logged_in(server) creates the first beheerder with the CLI (if needed) and logs in."""
+
+    def go(server: Server, name: str = ADMIN, password: str = ADMIN_PASSWORD, role: str = "beheerder"):
+        added = server.cli("users", "add", name, "--role", role, "--password-stdin", stdin=password + "\n")
+        assert added.returncode in (0, 1), added.stderr
+        log_in(page, server, name, password)
+        return page
+
+    return go

@@ -15,17 +15,20 @@ _APP_RAN = "_navigation_from_app"
 
 
 def _pages() -> list:
-    return [
+    """The visitor's pages; for nobody (not logged in, refused link) only the gate."""
+    pages = [
         st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
                 default=page.path == "")
         for page in site.pages_for(visitor.current())
     ]
+    return pages or [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)]
 
 
 def run() -> None:
     """Called by app.py on every run: show the visitor's pages and run the one asked for."""
     st.session_state[_APP_RAN] = True
-    st.navigation(_pages()).run()
+    pages = _pages()
+    st.navigation(pages, position="sidebar" if len(pages) > 1 else "hidden").run()
 
 
 def entered_through_app() -> None:
