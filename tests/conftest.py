@@ -58,8 +58,30 @@ def app_env(monkeypatch, demo_db_path, tmp_path):
 
 
 @pytest.fixture
-def app(app_env) -> AppTest:
-    """app.py under AppTest, after its first run (the home page)."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    return at
+def app_as(app_env):
+    """app_as("redacteur") -> app.py under AppTest, logged in with that role, after its first run.
+
+    The account and its login session are made by the core (as the login form does); the token
+    goes into session state, where the app also keeps it after reading the session cookie.
+    """
+    from dashboard import accounts
+    from dashboard.ui import visitor
+
+    database = open_database(sqlite_url(app_env))
+
+    def start(role: str = "beheerder", name: str | None = None) -> AppTest:
+        name = name or f"test-{role}"
+        if name not in {user.naam for user in accounts.list_users(database)}:
+            accounts.add_user(database, name, role, "test-wachtwoord-" + role, door="test")
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.session_state[visitor.LOGIN_KEY] = accounts.start_session(database, name)
+        return at.run()
+
+    yield start
+    database.engine.dispose()
+
+
+@pytest.fixture
+def app(app_as) -> AppTest:
+    """app.py under AppTest as a logged-in beheerder, after its first run (the home page)."""
+    return app_as("beheerder")

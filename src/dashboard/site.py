@@ -18,6 +18,8 @@ class Page:
 PAGES = (
     Page("kompas", "", "Kompas", ":material/explore:", "pages/kompas.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
+    Page("delen", "delen", "Delen", ":material/share:", "pages/delen.py"),
+    Page("beheer", "beheer", "Beheer", ":material/admin_panel_settings:", "pages/beheer.py"),
 )
 
 

@@ -10,10 +10,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+expect.set_options(timeout=30_000)  # a shared CI machine can be slow; this is patience, not a benchmark
 
 
 def pytest_collection_modifyitems(items):

@@ -12,13 +12,14 @@ import json
 
 import streamlit as st
 
-from dashboard import accounts, config, share_links, tokens
+from dashboard import access, accounts, config, share_links, tokens
 from dashboard.access import Visitor
 from dashboard.ui import runtime, sso
 
 SHARE_PARAM = "deel"
 NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
-_SHARE, _LOGIN, _WRITES, _NOTICE = "_tv_share", "_tv_login", "_tv_cookie_writes", "_tv_notice"
+# session-state keys: the tokens of this browser tab (tests set LOGIN_KEY as the cookie would)
+SHARE_KEY, LOGIN_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "_tv_cookie_writes", "_tv_notice"
 _SHARE_COOKIE_DAYS = share_links.MAX_DAYS + 30  # outlives the link, so expiry gets its own message
 _SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
 
@@ -26,10 +27,19 @@ _SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
 def current() -> Visitor:
     """The visitor of this run, checked against the database; NOBODY until someone is known."""
     db = runtime.database()
-    if st.session_state.get(_SHARE):
-        found = share_links.verify(db, st.session_state[_SHARE])
+    if st.session_state.get(SHARE_KEY):
+        found = share_links.verify(db, st.session_state[SHARE_KEY])
         return found if isinstance(found, Visitor) else NOBODY
-    return accounts.session_visitor(db, st.session_state.get(_LOGIN)) or sso.visitor() or NOBODY
+    return accounts.session_visitor(db, st.session_state.get(LOGIN_KEY)) or sso.visitor() or NOBODY
+
+
+def allowed(action: str) -> bool:
+    """Asked on the server right before every write; says so in Dutch when the answer is no."""
+    if access.may(current(), action):
+        return True
+    st.error("U hebt geen recht om dit te doen. Er is niets gewijzigd. Vraag een beheerder als u dit "
+             "wel nodig hebt.", icon=":material/block:")
+    return False
 
 
 def establish() -> None:
@@ -46,19 +56,19 @@ def _take_up() -> None:
     secret = config.load().secret_key
     if SHARE_PARAM in st.query_params:  # a share URL always wins in its own tab
         token = str(st.query_params.pop(SHARE_PARAM))[:200]
-        _remember(_SHARE, token, tokens.SHARE, secret, _SHARE_COOKIE_DAYS * 86400)
-        st.session_state.pop(_LOGIN, None)
+        _remember(SHARE_KEY, token, tokens.SHARE, secret, _SHARE_COOKIE_DAYS * 86400)
+        st.session_state.pop(LOGIN_KEY, None)
         return
-    if st.session_state.get(_SHARE) or st.session_state.get(_LOGIN):
+    if st.session_state.get(SHARE_KEY) or st.session_state.get(LOGIN_KEY):
         return
     cookies = st.context.cookies
     login = tokens.unsign(tokens.SESSION, cookies.get(tokens.SESSION), secret, _SESSION_COOKIE_SECONDS)
     if login and accounts.session_visitor(runtime.database(), login):
-        st.session_state[_LOGIN] = login
+        st.session_state[LOGIN_KEY] = login
         return
     share = tokens.unsign(tokens.SHARE, cookies.get(tokens.SHARE), secret, _SHARE_COOKIE_DAYS * 86400)
     if share:
-        st.session_state[_SHARE] = share
+        st.session_state[SHARE_KEY] = share
 
 
 def _remember(key: str, token: str, cookie: str, secret: str, max_age: int) -> None:
@@ -86,36 +96,36 @@ def _sidebar(who: Visitor) -> None:
         if who.share_pages is not None:
             st.caption(f":material/visibility: Alleen lezen via de deellink «{who.name.split(': ', 1)[-1]}».")
             st.button("Inloggen als medewerker", key="tv_share_stop", icon=":material/login:",
-                      on_click=_forget, args=(_SHARE, tokens.SHARE))
+                      on_click=_forget, args=(SHARE_KEY, tokens.SHARE))
         else:
             st.caption(f":material/person: {who.name} · {who.role}")
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
 
 
 def _logout() -> None:
-    accounts.end_session(runtime.database(), st.session_state.get(_LOGIN))
-    _forget(_LOGIN, tokens.SESSION)
+    accounts.end_session(runtime.database(), st.session_state.get(LOGIN_KEY))
+    _forget(LOGIN_KEY, tokens.SESSION)
     st.session_state[_NOTICE] = "U bent uitgelogd."
     sso.logout()
 
 
 def _logged_in(token: str) -> None:
-    _remember(_LOGIN, token, tokens.SESSION, config.load().secret_key, _SESSION_COOKIE_SECONDS)
+    _remember(LOGIN_KEY, token, tokens.SESSION, config.load().secret_key, _SESSION_COOKIE_SECONDS)
 
 
 def gate() -> None:
     """The page for nobody: why a share link gives no access, the setup screen, or the login form."""
     db = runtime.database()
-    if st.session_state.get(_SHARE):
-        refusal = share_links.verify(db, st.session_state[_SHARE])
+    if st.session_state.get(SHARE_KEY):
+        refusal = share_links.verify(db, st.session_state[SHARE_KEY])
         st.title("Tellen & Vertellen")
         st.error(refusal.message if not isinstance(refusal, Visitor) else "Geen toegang.",
                  icon=":material/link_off:")
         st.button("Inloggen als medewerker", icon=":material/login:", on_click=_forget,
-                  args=(_SHARE, tokens.SHARE))
+                  args=(SHARE_KEY, tokens.SHARE))
         return
-    if st.session_state.get(_LOGIN):  # had a session, the server ended it (idle timeout, disabled)
-        _forget(_LOGIN, tokens.SESSION)
+    if st.session_state.get(LOGIN_KEY):  # had a session, the server ended it (idle timeout, disabled)
+        _forget(LOGIN_KEY, tokens.SESSION)
         st.session_state[_NOTICE] = "Uw sessie is verlopen. Log opnieuw in."
     if not accounts.has_accounts(db):
         _setup(db)
@@ -127,7 +137,7 @@ def _setup(db) -> None:
     st.title("Tellen & Vertellen instellen")
     st.write("Er is nog geen account. Maak het eerste account aan; dat wordt **beheerder** "
              "en kan daarna andere accounts en deellinks maken.")
-    with st.form("tv_setup"):
+    with st.form("instellen"):
         naam = st.text_input("Gebruikersnaam", autocomplete="username")
         wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="new-password",
                                    help=f"Minstens {accounts.MIN_PASSWORD_LENGTH} tekens.")
@@ -151,7 +161,7 @@ def _login_form(db) -> None:
     if notice := st.session_state.pop(_NOTICE, None):
         st.info(notice, icon=":material/info:")
     sso.login_button()
-    with st.form("tv_login"):
+    with st.form("inloggen"):
         naam = st.text_input("Gebruikersnaam", autocomplete="username")
         wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
         if not st.form_submit_button("Inloggen", type="primary"):
