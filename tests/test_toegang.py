@@ -153,3 +153,12 @@ def test_share_link_rules(db):
         share_links.create(db, "Raad", door="anna", gebied="GM0000")
     with pytest.raises(share_links.ShareError, match="geen deellink"):
         share_links.revoke(db, 999, door="anna")
+
+
+def test_single_sign_on_maps_an_address_or_its_domain_to_a_role():
+    roles = {"Anna@Gemeente.nl": "beheerder", "@corporatie.nl": "lezer", "eve@x.nl": "baas"}
+    assert accounts.sso_role("anna@gemeente.nl", roles) == "beheerder"
+    assert accounts.sso_role("piet@corporatie.nl", roles) == "lezer"
+    assert accounts.sso_role("piet@elders.nl", roles) is None
+    assert accounts.sso_role("eve@x.nl", roles) is None  # not a role in access.py
+    assert accounts.sso_role("", roles) is None
