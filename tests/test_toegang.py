@@ -162,3 +162,16 @@ def test_single_sign_on_maps_an_address_or_its_domain_to_a_role():
     assert accounts.sso_role("piet@elders.nl", roles) is None
     assert accounts.sso_role("eve@x.nl", roles) is None  # not a role in access.py
     assert accounts.sso_role("", roles) is None
+
+
+def test_gebied_limit_keeps_that_gebied_and_the_areas_inside_it(demo_db):
+    from dashboard import queries, views
+
+    with demo_db.sessions() as session:
+        options = queries.options(session)
+    gemeente = options.gebieden[options.gebieden["niveau"] == "gemeente"]["code"].iloc[0]
+    assert views.within(options, None) is options
+    assert set(views.within(options, gemeente).gebieden["code"]) == set(options.gebieden["code"])
+    wijk = views.within(options, "WK990102")
+    assert list(wijk.gebieden["code"]) == ["WK990102"]
+    assert views.from_params({"gebied": gemeente}, wijk)[0].gebied == "WK990102"  # outside: the default
