@@ -176,6 +176,7 @@ def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
+            session.execute(delete(MisluktLogin).where(MisluktLogin.tijdstip < now - THROTTLE_WINDOW))
             session.add(MisluktLogin(naam=key, tijdstip=now))
             return LoginResult(None, WRONG)
         session.execute(delete(MisluktLogin).where(MisluktLogin.naam == key))
@@ -186,6 +187,7 @@ def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
 
 
 def _new_session(session, user: Gebruiker, now: datetime) -> str:
+    session.execute(delete(LoginSessie).where(LoginSessie.verloopt < now - SESSION_LIFETIME))  # old rows
     token = tokens.new()
     session.add(LoginSessie(token_hash=tokens.digest(token), gebruiker_id=user.id, aangemaakt=now,
                             laatst_gezien=now, verloopt=now + SESSION_LIFETIME, ingetrokken=False))
