@@ -1,13 +1,16 @@
 """The app under AppTest for each kind of visitor: setup, login, roles, share links."""
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from dashboard import access, accounts, share_links, site
+from dashboard import access, accounts, clock, share_links, site
 from dashboard.db import open_database
+from dashboard.models import DeelLink, LoginSessie
 from dashboard.ui import visitor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,8 +83,8 @@ def assert_refused(at: AppTest, script: str) -> None:
         return
     assert not at.exception
     assert not at.get("form") and not at.get("file_uploader") and not at.dataframe and not at.code
-    if titles(at) != ["Tellen & Vertellen"]:  # the page ran: its own server-side check stopped it
-        assert "geen recht" in at.error[0].value
+    if titles(at) != ["Tellen & Vertellen"]:  # AppTest ran the page itself: the page refused
+        assert titles(at) == [] and "niet bij uw toegang" in at.error[0].value
 
 
 def test_beheerder_makes_and_revokes_a_share_link_on_delen(app, database):
@@ -138,11 +141,27 @@ def test_share_link_limited_to_a_wijk_offers_only_that_wijk(app_env, database):
     assert [b for b in at.get("download_button")]
 
 
-def test_revoked_share_link_shows_why_and_no_data(app_env, database):
+@pytest.mark.parametrize("why", ["ingetrokken", "verlopen"])
+def test_revoked_or_expired_share_link_shows_why_and_no_data(app_env, database, why):
     info, token = share_links.create(database, "raad", door="test")
-    share_links.revoke(database, info.id, door="test")
+    if why == "ingetrokken":
+        share_links.revoke(database, info.id, door="test")
+    else:
+        with database.session() as session:
+            session.execute(update(DeelLink).values(verloopt=clock.now() - timedelta(minutes=1)))
     at = fresh_app()
     at.query_params["deel"] = token
     at.run()
-    assert "ingetrokken" in at.error[0].value and at.metric.len == 0
+    assert why in at.error[0].value and at.metric.len == 0
     assert at.text_input.len == 0
+
+
+def test_idle_session_ends_with_a_notice(app_as, database):
+    at = app_as("redacteur")
+    assert titles(at) == ["Tellen & Vertellen"]
+    with database.session() as session:
+        session.execute(update(LoginSessie).values(
+            laatst_gezien=clock.now() - accounts.IDLE_TIMEOUT - timedelta(minutes=1)))
+    at.run()
+    assert titles(at) == ["Inloggen"] and "verlopen" in at.info[0].value
+    assert visitor.LOGIN_KEY not in at.session_state

@@ -2,9 +2,13 @@
 
 Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
 call of the server process: the first visitor after a start would get every script in pages/,
-run without app.py. `entered_through_app` closes that gap for every page.
+run without app.py. `entered_through_app` closes that gap for every page, and also refuses a
+page that is run while it is not in the visitor's list (AppTest can do that; a browser cannot).
 """
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import streamlit as st
 
@@ -36,3 +40,11 @@ def entered_through_app() -> None:
     if not st.session_state.get(_APP_RAN):
         st.navigation(_pages(), position="hidden")
         st.rerun()
+    script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
+    who = visitor.current()
+    if script not in {Path(page.script).name for page in site.pages_for(who)}:
+        if who is visitor.NOBODY:
+            visitor.gate()
+        else:
+            st.error("Deze pagina hoort niet bij uw toegang. Kies een pagina in het menu.", icon=":material/block:")
+        st.stop()
