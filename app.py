@@ -3,9 +3,10 @@ import logging
 
 import streamlit as st
 
-from dashboard.ui import navigation, runtime
+from dashboard.ui import navigation, runtime, visitor
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 st.set_page_config(page_title="Tellen & Vertellen", page_icon="🏘️", layout="wide")
 runtime.database()
+visitor.establish()
 navigation.run()

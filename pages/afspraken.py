@@ -31,7 +31,7 @@ if gevraagd and info is None:
     st.warning("Deze afspraak bestaat niet (meer). Kies er een uit de lijst hieronder.", icon=":material/link_off:")
 if info:
     st.query_params["afspraak"] = str(info["id"])  # keep the link shareable after in-app navigation
-    st.page_link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
+    navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
     show.detail(info, trend, afgeleid, bij_verhalen, media_dir)
     partijen = keuzes["partijen"]["naam"].tolist()
     if mag_voortgang:

@@ -13,6 +13,7 @@ with db.sessions() as session:
     if options is None:
         st.info("Er zijn nog geen cijfers. Een gegevensbeheerder kan ze importeren op de pagina Gegevens.")
         st.stop()
+    options = filters.scoped(options)
     view = filters.sidebar(options)
     indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
     gebied = options.gebieden.set_index("code").loc[view.gebied, "naam"]

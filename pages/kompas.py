@@ -37,15 +37,15 @@ else:
                       {VELD_LABELS[v]: "Opgaven: " + ", ".join(opgaven[[v in vs for vs in opgaven["velden"]]]["naam"])
                        for v in VELD_LABELS})
     show.cards(afspraken.status_counts(overzicht), omschrijvingen)
-    st.page_link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
+    navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
 show.attention(aandacht)
 st.header("Nieuwste verhalen", anchor=False)
 if nieuwste:
     stories.grid(nieuwste, media_dir, key="kompas")
-    st.page_link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")
+    navigation.link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")
 else:
     st.caption("Nog geen verhalen.")
-st.page_link("pages/dashboard.py", label="Naar het volkshuisvestelijk dashboard", icon=":material/monitoring:")
+navigation.link("pages/dashboard.py", label="Naar het volkshuisvestelijk dashboard", icon=":material/monitoring:")
 chrome.footer(last_update)

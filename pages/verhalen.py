@@ -24,7 +24,7 @@ if gevraagd and story is None:
     st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
 if story:
     st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
-    st.page_link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
+    navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(story, settings.media_dir)
     chrome.footer(last_update)
     st.stop()

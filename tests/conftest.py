@@ -92,9 +92,46 @@ def app_env(monkeypatch, demo_db_path, tmp_path):
     return demo_db_path
 
 
-@pytest.fixture
-def app(app_env) -> AppTest:
-    """app.py under AppTest, after its first run (the home page)."""
+def logged_in_app(database: Database, role: str = "beheerder", name: str | None = None) -> AppTest:
+    """app.py under AppTest, logged in with that role, after its first run.
+
+    The account and its login session are made by the core (as the login form does); the token
+    goes into session state, where the app also keeps it after reading the session cookie.
+    """
+    from dashboard import accounts
+    from dashboard.ui import visitor
+
+    name = name or f"test-{role}"
+    if name not in {user.naam for user in accounts.list_users(database)}:
+        accounts.add_user(database, name, role, "test-wachtwoord-" + role, door="test")
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    return at
+    at.session_state[visitor.LOGIN_KEY] = accounts.start_session(database, name)
+    return at.run()
+
+
+@pytest.fixture
+def app_as(app_env):
+    """app_as("redacteur") -> the demo app logged in with that role."""
+    database = open_database(sqlite_url(app_env))
+    yield lambda role="beheerder", name=None: logged_in_app(database, role, name)
+    database.engine.dispose()
+
+
+@pytest.fixture
+def empty_app(monkeypatch, tmp_path) -> AppTest:
+    """The app on an empty database without demo data, logged in as beheerder."""
+    path = tmp_path / "leeg.db"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", sqlite_url(path))
+    monkeypatch.setenv("DASHBOARD_MEDIA_DIR", str(tmp_path / "media"))
+    monkeypatch.setenv("DASHBOARD_SECRET_KEY", "leeg-" + tmp_path.name)
+    monkeypatch.setenv("DASHBOARD_DEMO", "0")
+    monkeypatch.chdir(ROOT)
+    database = open_database(sqlite_url(path))
+    yield logged_in_app(database)
+    database.engine.dispose()
+
+
+@pytest.fixture
+def app(app_as) -> AppTest:
+    """app.py under AppTest as a logged-in beheerder, after its first run (the home page)."""
+    return app_as("beheerder")

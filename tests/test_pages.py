@@ -50,11 +50,8 @@ def test_a_malicious_query_value_falls_back_with_a_notice(app):
     assert any("onbekend(e) gebied" in w.value for w in page.warning)
 
 
-def test_an_empty_database_without_demo_explains_what_to_do(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.db'}")
-    monkeypatch.setenv("DASHBOARD_DEMO", "0")
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    page = app.switch_page("pages/dashboard.py").run()
+def test_an_empty_database_without_demo_explains_what_to_do(empty_app):
+    page = empty_app.switch_page("pages/dashboard.py").run()
     assert not page.exception
     assert "nog geen cijfers" in page.info[0].value
 

@@ -7,9 +7,6 @@ from PIL import Image
 from dashboard import access, afspraken, verhalen
 from dashboard.db import open_database
 from dashboard.ui import visitor
-from streamlit.testing.v1 import AppTest
-
-from tests.conftest import ROOT, sqlite_url
 
 
 def texts(at) -> str:
@@ -18,7 +15,7 @@ def texts(at) -> str:
 
 
 def afspraak_id(path, nummer: str) -> int:
-    with open_database(sqlite_url(path)).sessions() as session:
+    with open_database(f"sqlite:///{path}").sessions() as session:
         return int(afspraken.overview(session).set_index("nummer").loc[nummer, "id"])
 
 
@@ -118,7 +115,7 @@ def test_verhalen_gallery_filters_and_map(app):
 
 
 def test_story_detail_with_safe_text_media_and_afspraken(app, app_env):
-    with open_database(sqlite_url(app_env)).sessions() as session:
+    with open_database(f"sqlite:///{app_env}").sessions() as session:
         story = next(s for s in verhalen.gallery(session) if s["titel"] == "Op tijd aan de keukentafel")
     app.query_params["verhaal"] = str(story["id"])
     app.switch_page("pages/verhalen.py").run()
@@ -152,13 +149,8 @@ def test_volunteer_story_keeps_the_draft_on_a_mistake_and_then_saves_with_photo(
     assert "Samen de tuin opknappen" in texts(app)
 
 
-def test_pages_work_on_an_empty_database(monkeypatch, tmp_path):
-    monkeypatch.setenv("DASHBOARD_DATABASE_URL", sqlite_url(tmp_path / "leeg.db"))
-    monkeypatch.setenv("DASHBOARD_MEDIA_DIR", str(tmp_path / "media"))
-    monkeypatch.setenv("DASHBOARD_SECRET_KEY", "leeg")
-    monkeypatch.setenv("DASHBOARD_DEMO", "0")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
+def test_pages_work_on_an_empty_database(empty_app):
+    at = empty_app
     assert not at.exception
     assert "nog geen afspraken" in at.info[0].value
     for script in ("pages/afspraken.py", "pages/verhalen.py"):

@@ -31,6 +31,15 @@ ACTIONS: dict[str, frozenset[str]] = {
     "gebruikers_beheren": frozenset({"beheerder"}),
 }
 
+# The writes each page offers: its forms are shown only to a visitor who may do one of them.
+PAGE_WRITES: dict[str, frozenset[str]] = {
+    "afspraken": frozenset({"afspraak_bewerken", "voortgang_toevoegen"}),
+    "verhalen": frozenset({"verhaal_bewerken", "media_uploaden"}),
+    "gegevens": frozenset({"importeren", "import_ongedaan_maken", "catalogus_bewerken"}),
+    "delen": frozenset({"delen_beheren"}),
+    "beheer": frozenset({"gebruikers_beheren"}),
+}
+
 
 @dataclass(frozen=True)
 class Visitor:

@@ -1,4 +1,4 @@
-"""Write the audit log: every change says who, what, to which object, with the details as JSON."""
+"""Write the audit log, in the same transaction as the change it records: who, what, to which object."""
 from __future__ import annotations
 
 import json
@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 from dashboard.models import AuditLog
 
 
-def record(session: Session, gebruiker: str, actie: str, object: str, details: dict | None = None) -> None:
-    session.add(AuditLog(gebruiker=gebruiker, actie=actie, object=object,
-                         details=json.dumps(details or {}, ensure_ascii=False, default=str, sort_keys=True)))
+def record(session: Session, gebruiker: str, actie: str, object: str, details: dict | str | None = None) -> None:
+    """`details` is a short text, or a dict of the submitted fields (stored as JSON)."""
+    if isinstance(details, dict):
+        details = json.dumps(details, ensure_ascii=False, default=str, sort_keys=True)
+    session.add(AuditLog(gebruiker=gebruiker, actie=actie, object=object, details=details or ""))

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 
-from dashboard import config, startup
+from dashboard import access, accounts, config, share_links, startup
 from dashboard.db import DatabaseUnavailable
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -37,6 +37,102 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- access: users and share links -------------------------------------------------------------
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Wachtwoord: ")
+    if getpass.getpass("Wachtwoord herhalen: ") != first:
+        raise accounts.AccountError("De twee wachtwoorden zijn niet gelijk. Er is niets opgeslagen.")
+    return first
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    db = startup.prepare(config.load(), demo=False)
+    user = accounts.add_user(db, args.name, args.role, _read_password(args), door="opdrachtregel")
+    print(f"Gebruiker {user.naam} aangemaakt met rol {user.rol}.")
+    return EXIT_OK
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    users = accounts.list_users(startup.prepare(config.load(), demo=False))
+    if args.json:
+        print(json.dumps([user.as_json() for user in users]))
+    for user in users if not args.json else ():
+        print(f"{user.naam}\t{user.rol}\t{'actief' if user.actief else 'uitgeschakeld'}")
+    return EXIT_OK
+
+
+def _users_disable(args: argparse.Namespace) -> int:
+    user = accounts.set_active(startup.prepare(config.load(), demo=False), args.name, False, door="opdrachtregel")
+    print(f"Gebruiker {user.naam} is uitgeschakeld; lopende sessies zijn beëindigd.")
+    return EXIT_OK
+
+
+def _share_create(args: argparse.Namespace) -> int:
+    settings = config.load()
+    link, token = share_links.create(startup.prepare(settings, demo=False), args.label, door="opdrachtregel",
+                                     days=args.days)
+    address = share_links.url(settings.base_url, token)
+    if args.json:
+        print(json.dumps({**link.as_json(), "url": address}))
+    else:
+        print(f"Deellink {link.id} ({link.label}) geldig tot {link.expires:%Y-%m-%d %H:%M} UTC. "
+              "Het adres wordt maar één keer getoond:")
+    print(address)
+    return EXIT_OK
+
+
+def _share_list(args: argparse.Namespace) -> int:
+    links = share_links.list_links(startup.prepare(config.load(), demo=False))
+    if args.json:
+        print(json.dumps([link.as_json() for link in links]))
+    for link in links if not args.json else ():
+        state = "ingetrokken" if link.revoked else ("actief" if link.active else "verlopen")
+        print(f"{link.id}\t{link.label}\t{state}\tverloopt {link.expires:%Y-%m-%d}")
+    return EXIT_OK
+
+
+def _share_revoke(args: argparse.Namespace) -> int:
+    link = share_links.revoke(startup.prepare(config.load(), demo=False), args.id, door="opdrachtregel")
+    print(f"Deellink {link.id} ({link.label}) is ingetrokken.")
+    return EXIT_OK
+
+
+def _add_access_commands(commands) -> None:
+    """`users ...` and `share ...`: accounts and share links (tokens are printed once, never logged)."""
+    users = commands.add_parser("users", help="accounts beheren").add_subparsers(
+        dest="users_command", required=True, parser_class=_Parser, metavar="ACTIE")
+    add = users.add_parser("add", help="account toevoegen")
+    add.add_argument("name", metavar="NAAM")
+    add.add_argument("--role", required=True, choices=access.ROLES, help="rol van het account")
+    add.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
+    add.set_defaults(run=_users_add)
+    listing = users.add_parser("list", help="accounts tonen")
+    listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
+    listing.set_defaults(run=_users_list)
+    disable = users.add_parser("disable", help="account uitschakelen")
+    disable.add_argument("name", metavar="NAAM")
+    disable.set_defaults(run=_users_disable)
+
+    share = commands.add_parser("share", help="deellinks (alleen lezen) beheren").add_subparsers(
+        dest="share_command", required=True, parser_class=_Parser, metavar="ACTIE")
+    create = share.add_parser("create", help="deellink maken; het adres staat op de laatste regel")
+    create.add_argument("--label", required=True, help="voor wie of waarvoor de link is")
+    create.add_argument("--days", type=int, default=share_links.DEFAULT_DAYS, help="geldigheid in dagen")
+    create.add_argument("--json", action="store_true", help="gegevens als JSON, daarna het adres")
+    create.set_defaults(run=_share_create)
+    listing = share.add_parser("list", help="deellinks tonen")
+    listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
+    listing.set_defaults(run=_share_list)
+    revoke = share.add_parser("revoke", help="deellink intrekken")
+    revoke.add_argument("id", type=int, metavar="ID")
+    revoke.set_defaults(run=_share_revoke)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m dashboard", description="Tellen & Vertellen op de opdrachtregel.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
@@ -45,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--demo", action="store_true", help="laad de demodata als de database leeg is")
     init.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
     init.set_defaults(run=_init)
+    _add_access_commands(commands)
     return parser
 
 
@@ -56,3 +153,6 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseUnavailable as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except (accounts.AccountError, share_links.ShareError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_REJECTED

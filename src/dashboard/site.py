@@ -20,6 +20,8 @@ PAGES = (
     Page("afspraken", "afspraken", "Afspraken", ":material/handshake:", "pages/afspraken.py"),
     Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
+    Page("delen", "delen", "Delen", ":material/share:", "pages/delen.py"),
+    Page("beheer", "beheer", "Beheer", ":material/admin_panel_settings:", "pages/beheer.py"),
 )
 
 

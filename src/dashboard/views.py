@@ -65,3 +65,17 @@ def to_params(view: View, options: Options) -> dict[str, str]:
     defaults = {"gebied": default.gebied, "indicator": default.indicator, "partij": "", "soort": "jaar",
                 "van": str(default.van), "tot": str(default.tot), "groep": default.categorie or ALLE_GROEPEN}
     return {k: v for k, v in params.items() if v != defaults[k]}
+
+
+def within(options: Options, gebied: str | None) -> Options:
+    """Options narrowed to one gebied and the areas inside it (a share link's limit); None: all."""
+    if not gebied:
+        return options
+    frame = options.gebieden
+    inside = {gebied}
+    while True:  # wijken of a gemeente, buurten of those wijken
+        more = set(frame.loc[frame["ouder"].isin(inside), "code"]) - inside
+        if not more:
+            break
+        inside |= more
+    return replace(options, gebieden=frame[frame["code"].isin(inside)].reset_index(drop=True))

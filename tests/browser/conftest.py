@@ -10,10 +10,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from harness import wait_ready
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+expect.set_options(timeout=30_000)  # a shared CI machine can be slow; this is patience, not a benchmark
 
 
 def pytest_collection_modifyitems(items):
@@ -111,13 +113,6 @@ def server(server_factory) -> Server:
     return server_factory()
 
 
-def wait_ready(page) -> None:
-    """Wait until the script run is over and the page has settled."""
-    page.wait_for_selector(READY, timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_selector(READY, timeout=60_000)
-
-
 @pytest.fixture
 def visit(page):
     """visit(server, "/dashboard?gebied=...") opens a path and waits until the app has settled."""
@@ -125,6 +120,33 @@ def visit(page):
     def go(server: Server, path: str = "/"):
         page.goto(server.url + path)
         wait_ready(page)
+        return page
+
+    return go
+
+
+ADMIN, ADMIN_PASSWORD = "beheer", "browser-test-wachtwoord"
+
+
+def log_in(page, server: Server, name: str = ADMIN, password: str = ADMIN_PASSWORD) -> None:
+    """Fill the login form on whatever page shows it and wait for the app."""
+    page.goto(server.url + "/")
+    wait_ready(page)
+    page.get_by_label("Gebruikersnaam").fill(name)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
+    wait_ready(page)
+
+
+@pytest.fixture
+def logged_in(page):
+    """logged_in(server) creates the first beheerder with the CLI (if needed) and logs in."""
+
+    def go(server: Server, name: str = ADMIN, password: str = ADMIN_PASSWORD, role: str = "beheerder"):
+        added = server.cli("users", "add", name, "--role", role, "--password-stdin", stdin=password + "\n")
+        assert added.returncode in (0, 1), added.stderr
+        log_in(page, server, name, password)
         return page
 
     return go

@@ -4,7 +4,7 @@ import io
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_ready
+from harness import wait_ready
 
 
 def test_afspraak_detail_shows_chart_photo_and_video_together(server, visit):

@@ -19,6 +19,8 @@ from dashboard.models.gegevens import (
     Partij,
     Streefwaarde,
 )
+from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
 
-__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Media", "Opgave", "OpgaveVeld",
-           "Verhaal", "Voortgang", "Base", "Gebied", "ImportBatch", "Indicator", "Observatie", "Partij", "Streefwaarde"]
+__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Base", "DeelLink", "Gebied", "Gebruiker",
+           "ImportBatch", "Indicator", "LoginSessie", "Media", "MisluktLogin", "Observatie", "Opgave",
+           "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Voortgang"]

@@ -9,14 +9,14 @@ import streamlit as st
 
 from dashboard import afspraken, charts, formatting, safe_markdown
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, STATUS_LABELS, VELD_LABELS
-from dashboard.ui import status, verhalen
+from dashboard.ui import navigation, status, verhalen
 from dashboard.ui import charts as show
 
 LINK = "pages/afspraken.py"
 
 
 def _link(row: dict, label: str | None = None) -> None:
-    st.page_link(LINK, label=label or f"{row['nummer']} {row['titel']}", icon=":material/arrow_forward:",
+    navigation.link(LINK, label=label or f"{row['nummer']} {row['titel']}", icon=":material/arrow_forward:",
                  query_params={"afspraak": str(row["id"])})
 
 
@@ -121,7 +121,7 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
                 verhalen.quote(story)
                 for item in story["media"]:
                     verhalen.show_media(item, media_dir)
-                st.page_link("pages/verhalen.py", label="Lees het hele verhaal", icon=":material/auto_stories:",
+                navigation.link("pages/verhalen.py", label="Lees het hele verhaal", icon=":material/auto_stories:",
                              query_params={"verhaal": str(story["id"])})
 
 

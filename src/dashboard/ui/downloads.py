@@ -4,10 +4,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import export
+from dashboard import access, export
+from dashboard.ui import visitor
 
 
 def table(frame: pd.DataFrame, name: str) -> None:
+    """The buttons, only for visitors who may download (a share link can switch them off)."""
+    if not access.may(visitor.current(), "downloaden"):
+        return
     left, right = st.columns(2)
     left.download_button("Download CSV", lambda: export.csv_bytes(frame), file_name=f"{name}.csv",
                          mime="text/csv", icon=":material/download:", key=f"csv_{name}", on_click="ignore")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import views
+from dashboard.ui import visitor
 from dashboard.queries import Options, View
 
 ALLE_PARTIJEN = "Alle partijen samen"
@@ -22,6 +23,11 @@ def _start(options: Options) -> None:
         "f_jaren": (view.van, view.tot), "f_groep": view.categorie or ALLE_GROEPEN,
         "f_indicator": view.indicator,
     })
+
+
+def scoped(options: Options) -> Options:
+    """The options this visitor may see: a share link limited to a gebied offers only that gebied."""
+    return views.within(options, visitor.current().share_gebied)
 
 
 def sidebar(options: Options) -> View:

@@ -2,9 +2,13 @@
 
 Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
 call of the server process: the first visitor after a start would get every script in pages/,
-run without app.py. `entered_through_app` closes that gap for every page.
+run without app.py. `entered_through_app` closes that gap for every page, and also refuses a
+page that is run while it is not in the visitor's list (AppTest can do that; a browser cannot).
 """
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import streamlit as st
 
@@ -15,17 +19,20 @@ _APP_RAN = "_navigation_from_app"
 
 
 def _pages() -> list:
-    return [
+    """The visitor's pages; for nobody (not logged in, refused link) only the gate."""
+    pages = [
         st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
                 default=page.path == "")
         for page in site.pages_for(visitor.current())
     ]
+    return pages or [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)]
 
 
 def run() -> None:
     """Called by app.py on every run: show the visitor's pages and run the one asked for."""
     st.session_state[_APP_RAN] = True
-    st.navigation(_pages()).run()
+    pages = _pages()
+    st.navigation(pages, position="sidebar" if len(pages) > 1 else "hidden").run()
 
 
 def entered_through_app() -> None:
@@ -33,3 +40,17 @@ def entered_through_app() -> None:
     if not st.session_state.get(_APP_RAN):
         st.navigation(_pages(), position="hidden")
         st.rerun()
+    script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
+    who = visitor.current()
+    if script not in {Path(page.script).name for page in site.pages_for(who)}:
+        if who is visitor.NOBODY:
+            visitor.gate()
+        else:
+            st.error("Deze pagina hoort niet bij uw toegang. Kies een pagina in het menu.", icon=":material/block:")
+        st.stop()
+
+
+def link(script: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
+    """st.page_link to a page of the app, shown only when this visitor may open that page."""
+    if Path(script).name in {Path(page.script).name for page in site.pages_for(visitor.current())}:
+        st.page_link(script, label=label, icon=icon, query_params=query_params)

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, formatting, media, safe_markdown
+from dashboard.ui import navigation
 from dashboard.verhalen import ROL_LABELS
 
 
@@ -44,7 +45,7 @@ def card(story: dict, media_dir: Path, key: str) -> None:
         st.caption(f"{ROL_LABELS[story['verteller_rol']]} · {story['wijk'] or 'Denkbeeldstad'} · "
                    f"{formatting.day(story['datum'])}")
         quote(story)
-        st.page_link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
+        navigation.link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
                      query_params={"verhaal": str(story["id"])})
 
 
@@ -67,7 +68,7 @@ def full(story: dict, media_dir: Path) -> None:
         if story["afspraken"]:
             st.markdown("**Hoort bij de afspraken**")
             for afspraak in story["afspraken"]:
-                st.page_link("pages/afspraken.py", label=f"{afspraak['nummer']} {afspraak['titel']}",
+                navigation.link("pages/afspraken.py", label=f"{afspraak['nummer']} {afspraak['titel']}",
                              icon=":material/handshake:", query_params={"afspraak": str(afspraak["id"])})
     with right:
         for item in story["media"]:
@@ -83,7 +84,7 @@ def story_map(points: pd.DataFrame, shapes: pd.DataFrame, key: str) -> None:
                                 alt="Kaart van Denkbeeldstad met een stip per verhaal, gekleurd naar wie het vertelt.")
         gekozen = (event.selection.get("objects") or {}).get("verhalen") if event and event.selection else None
         if gekozen:
-            st.page_link("pages/verhalen.py", label=f"Lees '{gekozen[0]['titel']}'", icon=":material/auto_stories:",
+            navigation.link("pages/verhalen.py", label=f"Lees '{gekozen[0]['titel']}'", icon=":material/auto_stories:",
                          query_params={"verhaal": str(gekozen[0]["id"])})
         st.caption("Kleur per verteller: blauw huurder · oranje professional · roze bestuurder · groen bewoner. "
                    "Dezelfde verhalen staan in de tab Tabel.")

@@ -1,8 +1,174 @@
-"""Who is visiting this session. Until accounts exist (the access issue) the local user is beheerder."""
+"""Who is visiting, decided in one place: a share link, a login session (cookie), or nobody yet.
+
+Streamlit's session state dies with a reload, so a login or a share link is kept in a signed
+cookie that the browser writes (st.html with a script: Streamlit cannot set cookies) and sends
+with the next websocket handshake, where `st.context.cookies` reads it. The cookie holds only a
+random token; the database decides on every run whether it still opens anything, so logout,
+revocation and the idle timeout take effect at once.
+"""
 from __future__ import annotations
 
+import json
+
+import streamlit as st
+
+from dashboard import access, accounts, config, share_links, tokens
 from dashboard.access import Visitor
+from dashboard.ui import runtime, sso
+
+SHARE_PARAM = "deel"
+NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
+# session-state keys: the tokens of this browser tab (tests set LOGIN_KEY as the cookie would)
+SHARE_KEY, LOGIN_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "_tv_cookie_writes", "_tv_notice"
+_SHARE_COOKIE_DAYS = share_links.MAX_DAYS + 30  # outlives the link, so expiry gets its own message
+_SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
 
 
 def current() -> Visitor:
-    return Visitor(name="lokaal", role="beheerder")
+    """The visitor of this run, checked against the database; NOBODY until someone is known."""
+    db = runtime.database()
+    if st.session_state.get(SHARE_KEY):
+        found = share_links.verify(db, st.session_state[SHARE_KEY])
+        return found if isinstance(found, Visitor) else NOBODY
+    return accounts.session_visitor(db, st.session_state.get(LOGIN_KEY)) or sso.visitor() or NOBODY
+
+
+def allowed(action: str) -> bool:
+    """Asked on the server right before every write; says so in Dutch when the answer is no."""
+    if access.may(current(), action):
+        return True
+    st.error("U hebt geen recht om dit te doen. Er is niets gewijzigd. Vraag een beheerder als u dit "
+             "wel nodig hebt.", icon=":material/block:")
+    return False
+
+
+def establish() -> None:
+    """app.py, every run: take up a share link or a cookie, keep the browser's cookies in step."""
+    _take_up()
+    for name, (value, max_age) in st.session_state.get(_WRITES, {}).items():
+        _cookie_script(name, value, max_age)
+    who = current()
+    if who is not NOBODY:
+        _sidebar(who)
+
+
+def _take_up() -> None:
+    secret = config.load().secret_key
+    if SHARE_PARAM in st.query_params:  # a share URL always wins in its own tab
+        token = str(st.query_params.pop(SHARE_PARAM))[:200]
+        _remember(SHARE_KEY, token, tokens.SHARE, secret, _SHARE_COOKIE_DAYS * 86400)
+        st.session_state.pop(LOGIN_KEY, None)
+        return
+    if st.session_state.get(SHARE_KEY) or st.session_state.get(LOGIN_KEY):
+        return
+    cookies = st.context.cookies
+    login = tokens.unsign(tokens.SESSION, cookies.get(tokens.SESSION), secret, _SESSION_COOKIE_SECONDS)
+    if login and accounts.session_visitor(runtime.database(), login):
+        st.session_state[LOGIN_KEY] = login
+        return
+    share = tokens.unsign(tokens.SHARE, cookies.get(tokens.SHARE), secret, _SHARE_COOKIE_DAYS * 86400)
+    if share:
+        st.session_state[SHARE_KEY] = share
+
+
+def _remember(key: str, token: str, cookie: str, secret: str, max_age: int) -> None:
+    st.session_state[key] = token
+    st.session_state.setdefault(_WRITES, {})[cookie] = (tokens.sign(cookie, token, secret), max_age)
+
+
+def _forget(key: str, cookie: str) -> None:
+    st.session_state.pop(key, None)
+    st.session_state.setdefault(_WRITES, {})[cookie] = (None, 0)
+
+
+def _cookie_script(name: str, value: str | None, max_age: int) -> None:
+    """Write (or, with None, delete) a cookie from the browser: Strict, Secure under https."""
+    st.html(
+        "<script>document.cookie = " + json.dumps(f"{name}={value or ''}; Path=/; Max-Age={max_age}; "
+                                                  "SameSite=Strict")
+        + " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True, width="content",
+    )
+
+
+def _sidebar(who: Visitor) -> None:
+    with st.sidebar:
+        if who.share_pages is not None:
+            st.caption(f":material/visibility: Alleen lezen via de deellink «{who.name.split(': ', 1)[-1]}».")
+            st.button("Inloggen als medewerker", key="tv_share_stop", icon=":material/login:",
+                      on_click=_forget, args=(SHARE_KEY, tokens.SHARE))
+        else:
+            st.caption(f":material/person: {who.name} · {who.role}")
+            st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
+
+
+def _logout() -> None:
+    accounts.end_session(runtime.database(), st.session_state.get(LOGIN_KEY))
+    _forget(LOGIN_KEY, tokens.SESSION)
+    st.session_state[_NOTICE] = "U bent uitgelogd."
+    sso.logout()
+
+
+def _logged_in(token: str) -> None:
+    _remember(LOGIN_KEY, token, tokens.SESSION, config.load().secret_key, _SESSION_COOKIE_SECONDS)
+
+
+def gate() -> None:
+    """The page for nobody: why a share link gives no access, the setup screen, or the login form."""
+    db = runtime.database()
+    if st.session_state.get(SHARE_KEY):
+        refusal = share_links.verify(db, st.session_state[SHARE_KEY])
+        st.title("Tellen & Vertellen")
+        st.error(refusal.message if not isinstance(refusal, Visitor) else "Geen toegang.",
+                 icon=":material/link_off:")
+        st.button("Inloggen als medewerker", icon=":material/login:", on_click=_forget,
+                  args=(SHARE_KEY, tokens.SHARE))
+        return
+    if st.session_state.get(LOGIN_KEY):  # had a session, the server ended it (idle timeout, disabled)
+        _forget(LOGIN_KEY, tokens.SESSION)
+        st.session_state[_NOTICE] = "Uw sessie is verlopen. Log opnieuw in."
+    if not accounts.has_accounts(db):
+        _setup(db)
+    else:
+        _login_form(db)
+
+
+def _setup(db) -> None:
+    st.title("Tellen & Vertellen instellen")
+    st.write("Er is nog geen account. Maak het eerste account aan; dat wordt **beheerder** "
+             "en kan daarna andere accounts en deellinks maken.")
+    with st.form("instellen"):
+        naam = st.text_input("Gebruikersnaam", autocomplete="username")
+        wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="new-password",
+                                   help=f"Minstens {accounts.MIN_PASSWORD_LENGTH} tekens.")
+        herhaald = st.text_input("Wachtwoord herhalen", type="password", autocomplete="new-password")
+        if not st.form_submit_button("Beheerder aanmaken", type="primary"):
+            return
+    if wachtwoord != herhaald:
+        st.error("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
+        return
+    try:
+        user = accounts.add_first_beheerder(db, naam, wachtwoord)
+    except accounts.AccountError as error:
+        st.error(str(error))
+        return
+    _logged_in(accounts.start_session(db, user.naam))
+    st.rerun()
+
+
+def _login_form(db) -> None:
+    st.title("Inloggen")
+    if notice := st.session_state.pop(_NOTICE, None):
+        st.info(notice, icon=":material/info:")
+    sso.login_button()
+    with st.form("inloggen"):
+        naam = st.text_input("Gebruikersnaam", autocomplete="username")
+        wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
+        if not st.form_submit_button("Inloggen", type="primary"):
+            return
+    result = accounts.login(db, naam, wachtwoord)
+    if result.token is None:
+        st.error(result.message, icon=":material/lock:")
+        return
+    _logged_in(result.token)
+    st.rerun()

@@ -1,0 +1,238 @@
+"""Staff accounts: users with a role, argon2 passwords, login with throttling, login sessions.
+
+A login session is a random token; the browser keeps it (signed) in a cookie, the database
+keeps only its sha256 with an idle timeout and an absolute expiry, so logout and disabling a
+user end it on the server. Messages never reveal whether a name exists.
+"""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select, update
+
+from dashboard import access, audit, clock, tokens
+from dashboard.db import Database
+from dashboard.models import Gebruiker, LoginSessie, MisluktLogin
+
+IDLE_TIMEOUT = timedelta(minutes=60)
+SESSION_LIFETIME = timedelta(hours=12)
+THROTTLE_WINDOW = timedelta(minutes=15)
+MAX_FAILURES_PER_NAME = 5
+MAX_FAILURES_OVERALL = 100
+MIN_PASSWORD_LENGTH = 10
+_SEEN_EVERY = timedelta(minutes=1)  # last-seen writes at most this often
+
+WRONG = "Gebruikersnaam of wachtwoord klopt niet. Controleer beide en probeer het opnieuw."
+LOCKED = ("Te veel mislukte inlogpogingen. Wacht 15 minuten en probeer het dan opnieuw, "
+          "of vraag een beheerder om hulp.")
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))  # same work for unknown names
+
+
+class AccountError(ValueError):
+    """A request about accounts that cannot be done; the message is Dutch and safe to show."""
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    naam: str
+    rol: str
+    actief: bool
+    aangemaakt: datetime | None
+    laatst_ingelogd: datetime | None
+
+    def as_json(self) -> dict:
+        return {"naam": self.naam, "rol": self.rol, "actief": self.actief,
+                "aangemaakt": _iso(self.aangemaakt), "laatst_ingelogd": _iso(self.laatst_ingelogd)}
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str | None  # the new session token on success
+    message: str | None = None  # why not, in Dutch
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return clock.aware(moment).isoformat(timespec="seconds") if moment else None
+
+
+def _check_name(naam: str) -> str:
+    naam = (naam or "").strip()
+    if not 1 <= len(naam) <= 120 or any(c.isspace() for c in naam):
+        raise AccountError("Een gebruikersnaam heeft 1 tot 120 tekens en geen spaties.")
+    return naam
+
+
+def _check_role(rol: str) -> str:
+    if rol not in access.ROLES:
+        raise AccountError(f"Onbekende rol {rol!r}. Kies uit: {', '.join(access.ROLES)}.")
+    return rol
+
+
+def _check_password(wachtwoord: str) -> str:
+    if len(wachtwoord or "") < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
+    return wachtwoord
+
+
+def has_accounts(db: Database) -> bool:
+    with db.sessions() as session:
+        return session.scalar(select(Gebruiker.id).limit(1)) is not None
+
+
+def _info(user: Gebruiker) -> UserInfo:
+    return UserInfo(user.naam, user.rol, user.actief, clock.aware(user.aangemaakt),
+                    clock.aware(user.laatst_ingelogd))
+
+
+def list_users(db: Database) -> list[UserInfo]:
+    with db.sessions() as session:
+        return [_info(u) for u in session.scalars(select(Gebruiker).order_by(Gebruiker.naam))]
+
+
+def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str) -> UserInfo:
+    naam, rol, wachtwoord = _check_name(naam), _check_role(rol), _check_password(wachtwoord)
+    with db.session() as session:
+        if session.scalar(select(Gebruiker.id).where(func.lower(Gebruiker.naam) == naam.lower())):
+            raise AccountError(f"De gebruikersnaam {naam!r} bestaat al. Kies een andere naam.")
+        user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=_hasher.hash(wachtwoord), actief=True)
+        session.add(user)
+        audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}")
+        session.flush()
+        return _info(user)
+
+
+def add_first_beheerder(db: Database, naam: str, wachtwoord: str) -> UserInfo:
+    """The setup screen: only while no account exists at all."""
+    if has_accounts(db):
+        raise AccountError("Er bestaat al een account. Log in, of vraag een beheerder om een account.")
+    return add_user(db, naam, "beheerder", wachtwoord, door="installatie")
+
+
+def _user(session, naam: str) -> Gebruiker:
+    user = session.scalar(select(Gebruiker).where(Gebruiker.naam == (naam or "").strip()))
+    if user is None:
+        raise AccountError(f"Er is geen gebruiker met de naam {naam!r}. `users list` toont ze.")
+    return user
+
+
+def _other_active_beheerders(session, user: Gebruiker) -> int:
+    return session.scalar(select(func.count(Gebruiker.id)).where(
+        Gebruiker.rol == "beheerder", Gebruiker.actief.is_(True), Gebruiker.id != user.id))
+
+
+def _end_sessions(session, user: Gebruiker) -> None:
+    session.execute(update(LoginSessie).where(LoginSessie.gebruiker_id == user.id).values(ingetrokken=True))
+
+
+def set_active(db: Database, naam: str, actief: bool, door: str) -> UserInfo:
+    """Disable (ending every session of the user at once) or enable an account."""
+    with db.session() as session:
+        user = _user(session, naam)
+        if not actief and user.rol == "beheerder" and not _other_active_beheerders(session, user):
+            raise AccountError("Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.")
+        user.actief = actief
+        if not actief:
+            _end_sessions(session, user)
+        audit.record(session, door, "gebruiker_" + ("ingeschakeld" if actief else "uitgeschakeld"), user.naam)
+        return _info(user)
+
+
+def set_role(db: Database, naam: str, rol: str, door: str) -> UserInfo:
+    rol = _check_role(rol)
+    with db.session() as session:
+        user = _user(session, naam)
+        if user.rol == "beheerder" and rol != "beheerder" and not _other_active_beheerders(session, user):
+            raise AccountError("Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.")
+        audit.record(session, door, "rol_gewijzigd", user.naam, f"{user.rol} -> {rol}")
+        user.rol = rol
+        return _info(user)
+
+
+def _locked(session, key: str, now: datetime) -> bool:
+    since = now - THROTTLE_WINDOW
+    per_name = session.scalar(select(func.count(MisluktLogin.id)).where(
+        MisluktLogin.naam == key, MisluktLogin.tijdstip >= since))
+    overall = session.scalar(select(func.count(MisluktLogin.id)).where(MisluktLogin.tijdstip >= since))
+    return per_name >= MAX_FAILURES_PER_NAME or overall >= MAX_FAILURES_OVERALL
+
+
+def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
+    """Check name and password; on success a new session token. Locked names stay locked."""
+    naam = (naam or "").strip()
+    key, now = naam.lower()[:120], clock.now()
+    with db.session() as session:
+        if _locked(session, key, now):
+            return LoginResult(None, LOCKED)
+        user = session.scalar(select(Gebruiker).where(func.lower(Gebruiker.naam) == key))
+        try:
+            _hasher.verify(user.wachtwoord_hash if user else _DUMMY_HASH, wachtwoord or "")
+            ok = user is not None and user.actief
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            session.execute(delete(MisluktLogin).where(MisluktLogin.tijdstip < now - THROTTLE_WINDOW))
+            session.add(MisluktLogin(naam=key, tijdstip=now))
+            return LoginResult(None, WRONG)
+        session.execute(delete(MisluktLogin).where(MisluktLogin.naam == key))
+        if _hasher.check_needs_rehash(user.wachtwoord_hash):
+            user.wachtwoord_hash = _hasher.hash(wachtwoord)
+        user.laatst_ingelogd = now
+        return LoginResult(_new_session(session, user, now))
+
+
+def _new_session(session, user: Gebruiker, now: datetime) -> str:
+    session.execute(delete(LoginSessie).where(LoginSessie.verloopt < now - SESSION_LIFETIME))  # old rows
+    token = tokens.new()
+    session.add(LoginSessie(token_hash=tokens.digest(token), gebruiker_id=user.id, aangemaakt=now,
+                            laatst_gezien=now, verloopt=now + SESSION_LIFETIME, ingetrokken=False))
+    return token
+
+
+def start_session(db: Database, naam: str) -> str:
+    """A session for an existing active user without a password (setup screen, tests)."""
+    with db.session() as session:
+        user = _user(session, naam)
+        if not user.actief:
+            raise AccountError(f"De gebruiker {naam!r} is uitgeschakeld.")
+        return _new_session(session, user, clock.now())
+
+
+def session_visitor(db: Database, token: str | None) -> access.Visitor | None:
+    """The visitor behind a session token, or None if unknown, ended, idle too long or disabled."""
+    if not token:
+        return None
+    now = clock.now()
+    with db.session() as session:
+        row = session.scalar(select(LoginSessie).where(LoginSessie.token_hash == tokens.digest(token)))
+        if row is None or row.ingetrokken or not row.gebruiker.actief:
+            return None
+        if clock.aware(row.verloopt) <= now or clock.aware(row.laatst_gezien) + IDLE_TIMEOUT <= now:
+            row.ingetrokken = True
+            return None
+        if now - clock.aware(row.laatst_gezien) >= _SEEN_EVERY:
+            row.laatst_gezien = now
+        return access.Visitor(name=row.gebruiker.naam, role=row.gebruiker.rol)
+
+
+def end_session(db: Database, token: str | None) -> None:
+    """Logout: the token stops working everywhere, whatever the browser still holds."""
+    if token:
+        with db.session() as session:
+            session.execute(update(LoginSessie).where(LoginSessie.token_hash == tokens.digest(token))
+                            .values(ingetrokken=True))
+
+
+def sso_role(email: str, roles: dict[str, str]) -> str | None:
+    """The role for a single-sign-on address: the address itself, else its `@domain`, else none."""
+    email = (email or "").strip().lower()
+    if "@" not in email:
+        return None
+    mapping = {key.strip().lower(): value for key, value in roles.items()}
+    role = mapping.get(email) or mapping.get("@" + email.split("@", 1)[1])
+    return role if role in access.ROLES else None

@@ -1,0 +1,68 @@
+"""Access: accounts, their login sessions, share links and failed logins (for throttling).
+
+Secrets are never stored: passwords as argon2 hashes, session and share tokens as sha256.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dashboard.models.base import Base
+
+ROLLEN = ("beheerder", "redacteur", "gegevensbeheerder", "lezer")
+
+
+class Gebruiker(Base):
+    """A staff account with one role."""
+
+    __tablename__ = "gebruikers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(120), unique=True)
+    rol: Mapped[str] = mapped_column(String(20))
+    wachtwoord_hash: Mapped[str] = mapped_column(String(255))
+    actief: Mapped[bool] = mapped_column(Boolean, default=True)
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    laatst_ingelogd: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (CheckConstraint(f"rol IN {ROLLEN}", name="rol"),)
+
+
+class LoginSessie(Base):
+    """A logged-in browser; the cookie holds the token, the database only its hash."""
+
+    __tablename__ = "login_sessies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruikers.id", ondelete="CASCADE"), index=True)
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    laatst_gezien: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingetrokken: Mapped[bool] = mapped_column(Boolean, default=False)
+    gebruiker: Mapped[Gebruiker] = relationship()
+
+
+class DeelLink(Base):
+    """A read-only link for visitors without an account (councillors), limited in scope and time."""
+
+    __tablename__ = "deel_links"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    paginas: Mapped[str] = mapped_column(Text, doc="page keys, comma-separated")
+    gebied_code: Mapped[str | None] = mapped_column(String(12))
+    downloads: Mapped[bool] = mapped_column(Boolean, default=True)
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    aangemaakt_door: Mapped[str] = mapped_column(String(200))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingetrokken: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    laatst_gebruikt: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class MisluktLogin(Base):
+    """One failed login, by (lower-cased) name as typed: the throttle counts these."""
+
+    __tablename__ = "mislukte_logins"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(120), index=True)
+    tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -1,0 +1,67 @@
+"""`users` and `share` on the command line: exit codes, JSON, Dutch errors, the URL on the last line."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from dashboard import cli
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("DASHBOARD_SECRET_KEY", "cli-test")
+    monkeypatch.setenv("DASHBOARD_BASE_URL", "https://monitor.example.nl/")
+
+    def go(*args: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return go
+
+
+def test_users_add_list_disable(run):
+    assert run("users", "add", "anna", "--role", "beheerder", "--password-stdin", stdin="een-goed-wachtwoord\n")[0] == 0
+    assert run("users", "add", "bert", "--role", "lezer", "--password-stdin", stdin="nog-een-wachtwoord\n")[0] == 0
+    code, out, _ = run("users", "list", "--json")
+    assert code == 0 and [(u["naam"], u["rol"], u["actief"]) for u in json.loads(out)] == [
+        ("anna", "beheerder", True), ("bert", "lezer", True)]
+    assert run("users", "disable", "bert")[0] == 0
+    assert [u["actief"] for u in json.loads(run("users", "list", "--json")[1])] == [True, False]
+    assert "wachtwoord" not in run("users", "list")[1]
+
+
+def test_users_errors_are_dutch_without_traceback(run):
+    run("users", "add", "anna", "--role", "beheerder", "--password-stdin", stdin="een-goed-wachtwoord\n")
+    code, _, err = run("users", "add", "anna", "--role", "lezer", "--password-stdin", stdin="een-goed-wachtwoord\n")
+    assert code == 1 and "bestaat al" in err and "Traceback" not in err
+    code, _, err = run("users", "add", "kees", "--role", "lezer", "--password-stdin", stdin="kort\n")
+    assert code == 1 and "minstens" in err
+    assert run("users", "add", "kees", "--role", "baas", "--password-stdin")[0] == 2
+    code, _, err = run("users", "disable", "niemand")
+    assert code == 1 and "geen gebruiker" in err
+
+
+def test_share_create_list_revoke(run):
+    code, out, _ = run("share", "create", "--label", "raad", "--days", "7", "--json")
+    lines = out.strip().splitlines()
+    link = json.loads(lines[0])
+    assert code == 0 and lines[-1].startswith("https://monitor.example.nl/?deel=") and link["url"] == lines[-1]
+    code, out, _ = run("share", "create", "--label", "pers")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("https://monitor.example.nl/?deel=")
+    listed = json.loads(run("share", "list", "--json")[1])
+    assert [(x["id"], x["label"], x["revoked"]) for x in listed] == [(2, "pers", False), (1, "raad", False)]
+    assert all("expires" in x and "url" not in x and "token" not in json.dumps(x) for x in listed)
+    assert run("share", "revoke", str(link["id"]))[0] == 0
+    assert [x["revoked"] for x in json.loads(run("share", "list", "--json")[1])] == [False, True]
+    code, _, err = run("share", "revoke", "99")
+    assert code == 1 and "geen deellink" in err
+    assert run("share", "create", "--label", "x", "--days", "0")[0] == 1
+    assert run("share", "create")[0] == 2
