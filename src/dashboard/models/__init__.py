@@ -8,5 +8,7 @@ from dashboard.models.gegevens import (
     Partij,
     Streefwaarde,
 )
+from dashboard.models.imports import ImportWijziging, Kolomkoppeling
 
-__all__ = ["Base", "Gebied", "ImportBatch", "Indicator", "Observatie", "Partij", "Streefwaarde"]
+__all__ = ["Base", "Gebied", "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "Observatie",
+           "Partij", "Streefwaarde"]
