@@ -268,3 +268,8 @@ def long_format(session: Session, indicatoren: list[str] | None = None, gebieden
     frame = pd.DataFrame(session.execute(query).all(), columns=["indicator", "gebied", "partij", "periode", "waarde"])
     frame["partij"] = frame["partij"].fillna("")
     return frame
+
+
+def catalogue_keys(session: Session) -> list[str]:
+    """Every indicator key, sorted: the choices of a column mapping."""
+    return list(session.scalars(select(Indicator.sleutel).order_by(Indicator.sleutel)))

@@ -18,6 +18,7 @@ class Page:
 PAGES = (
     Page("kompas", "", "Kompas", ":material/explore:", "pages/kompas.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
+    Page("gegevens", "gegevens", "Gegevens", ":material/upload_file:", "pages/gegevens.py"),
 )
 
 

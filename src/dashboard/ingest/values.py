@@ -41,10 +41,16 @@ def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missin
     ]
 
 
+def nearest(key: str, known: list[str]) -> str | None:
+    """The known key closest to a misspelt one, if any is close."""
+    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(key: str, known: list[str]) -> str:
     """' Bedoelde u 'x'?' for the nearest known key, or nothing when none is close."""
-    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
-    return f" Bedoelde u '{close[0]}'?" if close else ""
+    close = nearest(key, known)
+    return f" Bedoelde u '{close}'?" if close else ""
 
 
 def _partij_ids(session: Session) -> dict[str, int]:
@@ -109,11 +115,11 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
     unique_codes = frame["gebied"].unique()
     codes = frame["gebied"].map(dict(zip(unique_codes, map(areas.normalise, unique_codes))))
     missing = ~codes.isin(gebieden.keys())
-    well_formed = codes.map({c: areas.level(c) is not None for c in codes[missing].unique()}).fillna(True)
-    problems += _problems(missing & well_formed.astype(bool), frame, "gebied", lambda v: (
+    malformed = codes.isin({c for c in codes[missing].unique() if areas.level(c) is None})
+    problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
         f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
         "(--add-missing)."), missing="gebied")
-    problems += _problems(missing & ~well_formed.astype(bool), frame, "gebied", lambda v: (
+    problems += _problems(malformed, frame, "gebied", lambda v: (
         f"'{v}' is geen CBS-gebiedscode; gebruik GM + 4 cijfers, WK + 6 of BU + 8 (bijvoorbeeld GM0505)."))
     frame["gebied_id"] = codes.map(gebieden)
 
