@@ -31,6 +31,13 @@ class Prepared:
     problems: list[Problem]
 
 
+def _lookup(cells: pd.Series, lookup, dtype=None) -> pd.Series:
+    """`lookup(value)` for every cell, computed once per distinct value (a file has few)."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    found = pd.array([lookup(u) for u in uniques], dtype=dtype)
+    return pd.Series(found.take(codes), index=cells.index)
+
+
 def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missing: str = "") -> list[Problem]:
     """One Problem per marked row; a melted (breed/cbs) value is reported under its own file column."""
     shown = frame.loc[mask, "_kolom"] if "_kolom" in frame and column in ("waarde", "indicator") \
@@ -109,11 +116,10 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
     unknown = ~keys.isin(indicators.keys())
     problems += _problems(unknown, frame, "indicator", lambda v: (
         f"onbekende indicator '{v}'.{suggest(v, list(indicators))}"))
-    frame["indicator_id"] = keys.map({k: i.id for k, i in indicators.items()})
+    frame["indicator_id"] = _lookup(keys, lambda k: indicators[k].id if k in indicators else None, "Int64")
 
     gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
-    unique_codes = frame["gebied"].unique()
-    codes = frame["gebied"].map(dict(zip(unique_codes, map(areas.normalise, unique_codes))))
+    codes = _lookup(frame["gebied"], areas.normalise, "str")
     missing = ~codes.isin(gebieden.keys())
     malformed = codes.isin({c for c in codes[missing].unique() if areas.level(c) is None})
     problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
@@ -121,14 +127,14 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
         "(--add-missing)."), missing="gebied")
     problems += _problems(malformed, frame, "gebied", lambda v: (
         f"'{v}' is geen CBS-gebiedscode; gebruik GM + 4 cijfers, WK + 6 of BU + 8 (bijvoorbeeld GM0505)."))
-    frame["gebied_id"] = codes.map(gebieden)
+    frame["gebied_id"] = _lookup(codes, gebieden.get, "Int64")
 
     partijen = _partij_ids(session)
     named = frame["partij"].str.lower() if "partij" in frame else pd.Series("", index=frame.index)
     problems += _problems((named != "") & ~named.isin(partijen.keys()), frame, "partij", lambda v: (
         f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
         "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
-    frame["partij_id"] = named.map(partijen).astype("Int64")
+    frame["partij_id"] = _lookup(named, partijen.get, "Int64")
 
     parsed = {}
     for raw in frame["periode"].unique():
@@ -140,10 +146,10 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
     bad_period = frame["periode"].isin(bad)
     problems += _problems(bad_period, frame, "periode", lambda v: str(parsed[v]))
     good = {raw: p for raw, p in parsed.items() if raw not in bad}
-    frame["periode_code"] = frame["periode"].map({raw: p.code for raw, p in good.items()})
-    frame["jaar"] = frame["periode"].map({raw: p.jaar for raw, p in good.items()})
-    frame["periode_soort"] = frame["periode"].map({raw: p.soort for raw, p in good.items()})
-    frame["volgnummer"] = frame["periode"].map({raw: p.nummer for raw, p in good.items()})
+    frame["periode_code"] = _lookup(frame["periode"], lambda raw: good[raw].code if raw in good else None, "str")
+    frame["jaar"] = _lookup(frame["periode"], lambda raw: good[raw].jaar if raw in good else None, "Int64")
+    frame["periode_soort"] = _lookup(frame["periode"], lambda raw: good[raw].soort if raw in good else None, "str")
+    frame["volgnummer"] = _lookup(frame["periode"], lambda raw: good[raw].nummer if raw in good else None, "Int64")
 
     frame["_getal"] = to_numbers(frame[value_column], decimal)
     unreadable = frame["_getal"].isna()
@@ -152,7 +158,8 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
         f"'{v}' is geen getal (dit bestand gebruikt een {mark} als decimaalteken)."))
     problems += _range_problems(frame[~unreadable & ~unknown], indicators, value_column)
 
-    ok = ~(unknown | unreadable | bad_period) & frame["gebied_id"].notna()
+    ok = ~(unknown | unreadable | bad_period) & frame["gebied_id"].notna() \
+        & ((named == "") | frame["partij_id"].notna())
     problems += _duplicate_problems(frame[ok], value_column)
     problems.sort(key=lambda p: (p.line, p.column))
     rows = frame.loc[ok, ["indicator_id", "gebied_id", "partij_id", "periode_code", "jaar",
@@ -235,11 +242,17 @@ def _placeholder(session: Session) -> str:
     return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
 
+def _python(cells: pd.Series) -> list:
+    """A column as plain Python values (no numpy scalars, None for missing)."""
+    if cells.hasnans:
+        return cells.astype(object).where(cells.notna(), None).tolist()
+    if pd.api.types.is_numeric_dtype(cells):
+        return cells.to_numpy().tolist()
+    return cells.to_numpy(dtype=object).tolist()
+
+
 def _tuples(frame: pd.DataFrame) -> list[tuple]:
-    """Plain Python tuples for the DBAPI (no numpy scalars, None for missing)."""
-    columns = [frame[c].tolist() if not frame[c].hasnans
-               else frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame.columns]
-    return list(zip(*columns))
+    return list(zip(*(_python(frame[c]) for c in frame.columns)))
 
 
 def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=None) -> None:
@@ -250,7 +263,7 @@ def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=N
     total); the statement text is valid on SQLite and PostgreSQL alike.
     """
     table: Table = model.__table__
-    todo = rows[rows["status"] != "unchanged"]
+    todo = rows[rows["status"] != "unchanged"].sort_values(KEY)  # B-tree friendly order
     connection = session.connection()
     mark = _placeholder(session)
     done, total = 0, max(len(todo), 1)
