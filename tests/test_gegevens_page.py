@@ -76,3 +76,34 @@ def test_history_undo_through_the_dialog(app, app_env):
     at.button(key="undo_ja").click().run()
     assert not at.exception
     assert _value(app_env) == before
+
+
+def test_unknown_breed_header_is_mapped_on_the_page(app, app_env):
+    at = _open(app)
+    data = b"gebied;periode;Percentage SH;Sociale huur\nGM9901;2024;33,3;\n"
+    at.file_uploader(key="bestand").set_value(("breed.csv", data, "text/csv")).run()
+    assert at.selectbox(key="map_sociale huur").value == "aandeel_sociale_huur"  # the nearest key is offered
+    mapping = at.selectbox(key="map_percentage sh")
+    assert mapping.value == "(kolom negeren)"
+    mapping.set_value("aandeel_sociale_huur").run()
+    assert [m.value for m in at.metric][:2] == ["0", "1"]
+    at.button(key="vastleggen").click().run()
+    assert _value(app_env) == 33.3
+
+
+def test_file_over_the_cap_is_refused_on_the_page(app, app_env, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "1")
+    at = _open(app)
+    big = b"indicator;gebied;partij;periode;waarde\n" + b"sloop;GM9901;;2030;1\n" * 60_000
+    at.file_uploader(key="bestand").set_value(("groot.csv", big, "text/csv")).run()
+    assert not at.exception
+    assert any("groter dan 1 MB" in e.value for e in at.error)
+
+
+def test_templates_and_export_are_offered(app):
+    from dashboard.ingest import templates
+
+    at = _open(app)
+    labels = [b.label for b in at.get("download_button")]
+    assert [f"Sjabloon {name}" for name in templates.EXAMPLES] == [l for l in labels if l.startswith("Sjabloon")]
+    assert "Download alle observaties (CSV)" in labels

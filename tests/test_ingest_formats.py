@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from dashboard.ingest import import_file
+from dashboard.ingest import import_file, templates
 from dashboard.ingest.importer import inspect
 
 from ingest_helpers import snapshot, value
@@ -116,3 +116,11 @@ def test_reference_kinds(db):
     state = snapshot(db)
     assert state["gebieden"] == ["BU05050101", "GM0505", "WK050501"]
     assert state["partijen"] == ["Woonstichting Een"]
+
+
+@pytest.mark.parametrize("name", list(templates.EXAMPLES))
+def test_every_template_is_a_valid_file_of_its_kind(demo_db, name):
+    before = snapshot(demo_db)
+    report = import_file(demo_db, templates.template(name), dry_run=True, add_missing=True)
+    assert (report.status, report.kind) == ("valid", name.split(" ")[0])
+    assert snapshot(demo_db) == before
