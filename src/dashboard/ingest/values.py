@@ -203,6 +203,7 @@ def _fmt(number: float) -> str:
 
 def _duplicate_problems(frame: pd.DataFrame, value_column: str) -> list[Problem]:
     key = ["indicator_id", "gebied_id", "partij_id", "periode_code"]
+    frame = frame[frame.duplicated(key, keep=False)]  # usually none: the grouping below is then free
     spread = frame.groupby(key, dropna=False)["_getal"].transform("nunique")
     clash = spread > 1
     first_line = frame.groupby(key, dropna=False)["_line"].transform("min")
