@@ -60,7 +60,11 @@ def child(csv: Path, database: Path) -> None:
     report = import_file(db, csv, user="benchmark")
     elapsed = time.perf_counter() - start
     assert report.status == "committed", report.as_dict()
-    print(f"{report.rows_new} {elapsed}")
+    start = time.perf_counter()
+    again = import_file(db, csv, dry_run=True)  # read + validate + compare, nothing to write
+    validate = time.perf_counter() - start
+    assert again.rows_unchanged == report.rows_new
+    print(f"{report.rows_new} {elapsed} {validate}")
 
 
 def main(rows: int) -> None:
@@ -77,12 +81,14 @@ def main(rows: int) -> None:
                                 capture_output=True, text=True)
         if result.returncode:
             raise SystemExit(f"import failed:\n{result.stderr[-3000:]}")
-        written, elapsed = result.stdout.split()
+        written, elapsed, validate = result.stdout.split()
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert int(written) == rows
     print(f"file: {rows:,} rows, {size_mb:.1f} MB")
     print(f"import (read, validate, commit): {float(elapsed):.2f} s = {rows / float(elapsed):,.0f} rows/s "
           f"(target >= 100,000)")
+    print(f"of which read + validate + compare (a dry run of the same file): {float(validate):.2f} s = "
+          f"{rows / float(validate):,.0f} rows/s")
     print(f"peak memory of the importing process: {peak_mb:,.0f} MB (target < 1,500)")
     print(f"pandas.read_csv(engine='pyarrow') alone: {floor:.2f} s; import / read_csv = {float(elapsed) / floor:.1f}x")
 
