@@ -172,7 +172,8 @@ def history(db: Database) -> None:
 def templates_and_export(db: Database) -> None:
     st.subheader("Sjablonen")
     for name in templates.EXAMPLES:
-        st.download_button(f"Sjabloon {name}", templates.template(name), file_name=f"sjabloon-{name.replace(' ', '-').replace('(', '').replace(')', '')}.csv",
+        slug = name.replace(" (", "-").rstrip(")")
+        st.download_button(f"Sjabloon {name}", templates.template(name), file_name=f"sjabloon-{slug}.csv",
                            mime="text/csv", key=f"sjabloon_{name}", on_click="ignore", icon=":material/download:")
     st.subheader("Export")
     st.caption("Alle observaties in het lange formaat, zoals Nederlandse Excel het opent en de import het terugleest.")
