@@ -222,10 +222,11 @@ def _compare(session: Session, rows: pd.DataFrame, model) -> pd.DataFrame:
     """Mark each row new, changed or unchanged against what the database holds."""
     table = model.__table__.name
     ids = ", ".join(str(int(i)) for i in rows["indicator_id"].unique())
-    cursor = session.connection().exec_driver_sql(  # plain DBAPI rows: a million arrive in a second
-        f"SELECT indicator_id, gebied_id, partij_id, periode, waarde, batch_id FROM {table} "
-        f"WHERE indicator_id IN ({ids or 'NULL'})")
+    cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
+    cursor.execute(f"SELECT indicator_id, gebied_id, partij_id, periode, waarde, batch_id FROM {table} "
+                   f"WHERE indicator_id IN ({ids or 'NULL'})")
     stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
+    cursor.close()
     stored["partij_id"] = stored["partij_id"].astype("Int64")
     for column in ("indicator_id", "gebied_id"):
         stored[column] = stored[column].astype("int64")
