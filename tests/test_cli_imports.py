@@ -8,7 +8,6 @@ import pytest
 from dashboard.cli import main
 from dashboard.db import open_database
 
-from conftest import sqlite_url
 from ingest_helpers import snapshot, value
 
 HEADER = "indicator;gebied;partij;periode;waarde\n"
@@ -17,9 +16,9 @@ JSON_KEYS = {"status", "batch_id", "rows_new", "rows_changed", "rows_unchanged",
 
 @pytest.fixture
 def cli_db(monkeypatch, demo_db_path):
-    monkeypatch.setenv("DASHBOARD_DATABASE_URL", sqlite_url(demo_db_path))
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{demo_db_path}")
     monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "1")
-    return open_database(sqlite_url(demo_db_path))
+    return open_database(f"sqlite:///{demo_db_path}")
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

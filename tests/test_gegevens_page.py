@@ -5,13 +5,12 @@ from sqlalchemy import text
 
 from dashboard.db import open_database
 
-from conftest import sqlite_url
 
 DUTCH = "indicator;gebied;partij;periode;waarde\r\naandeel_sociale_huur;GM9901;;2024;33,3\r\n".encode("cp1252")
 
 
 def _value(path) -> float:
-    db = open_database(sqlite_url(path))
+    db = open_database(f"sqlite:///{path}")
     with db.sessions() as session:
         return session.execute(text(
             "SELECT o.waarde FROM observaties o JOIN indicatoren i ON i.id = o.indicator_id "
