@@ -255,18 +255,44 @@ def _tuples(frame: pd.DataFrame) -> list[tuple]:
     return list(zip(*(_python(frame[c]) for c in frame.columns)))
 
 
+def _copy_upsert(connection, table: str, values: pd.DataFrame, conflict: str, progress) -> None:
+    """PostgreSQL: COPY the rows into a temporary table, then one INSERT ... SELECT ... ON CONFLICT.
+
+    Row-by-row executemany is a network round trip per row there; COPY streams them.
+    """
+    columns = ", ".join(values.columns)
+    cursor = connection.connection.cursor()
+    cursor.execute(f"CREATE TEMP TABLE _import_rows AS SELECT {columns} FROM {table} WITH NO DATA")
+    with cursor.copy(f"COPY _import_rows ({columns}) FROM STDIN") as copy:
+        for start in range(0, len(values), CHUNK):
+            for row in _tuples(values.iloc[start:start + CHUNK]):
+                copy.write_row(row)
+            progress(len(values.iloc[start:start + CHUNK]))
+    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _import_rows {conflict}")
+    cursor.execute("DROP TABLE _import_rows")
+    cursor.close()
+
+
 def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=None) -> None:
     """Upsert new and changed rows and remember what they overwrote (for undo).
 
-    Plain DBAPI executemany of tuples in chunks inside the caller's transaction, with
     INSERT ... ON CONFLICT on the two partial unique indexes (one for a partij, one for the
-    total); the statement text is valid on SQLite and PostgreSQL alike.
+    total), the same statement text on SQLite and PostgreSQL, inside the caller's transaction:
+    on SQLite a plain DBAPI executemany of tuples in chunks, on PostgreSQL fed by COPY.
     """
     table: Table = model.__table__
     todo = rows[rows["status"] != "unchanged"].sort_values(KEY)  # B-tree friendly order
     connection = session.connection()
     mark = _placeholder(session)
+    postgresql = session.get_bind().dialect.name == "postgresql"
     done, total = 0, max(len(todo), 1)
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done / total)
+
     for has_party in (True, False):
         part = todo[todo["partij_id"].notna() == has_party]
         if part.empty:
@@ -276,16 +302,17 @@ def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=N
         columns = key + ["jaar", "periode_soort", "volgnummer", "waarde"]
         values = part[columns].astype({c: "int64" for c in columns if c.endswith("_id") or c in ("jaar", "volgnummer")})
         values = values.assign(batch_id=batch_id)
+        conflict = (f"ON CONFLICT ({', '.join(key)}) WHERE partij_id IS {'NOT ' if has_party else ''}NULL "
+                    "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
+        if postgresql:
+            _copy_upsert(connection, table.name, values, conflict, advance)
+            continue
         sql = (f"INSERT INTO {table.name} ({', '.join(values.columns)}) "
-               f"VALUES ({', '.join([mark] * len(values.columns))}) "
-               f"ON CONFLICT ({', '.join(key)}) WHERE partij_id IS {'NOT ' if has_party else ''}NULL "
-               "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
+               f"VALUES ({', '.join([mark] * len(values.columns))}) {conflict}")
         for start in range(0, len(values), CHUNK):
             chunk = values.iloc[start:start + CHUNK]
             connection.exec_driver_sql(sql, _tuples(chunk))
-            done += len(chunk)
-            if progress:
-                progress(done / total)
+            advance(len(chunk))
     changed = todo[todo["status"] == "changed"]
     if not changed.empty:
         record = changed[["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id"]]
