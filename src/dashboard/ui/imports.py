@@ -67,6 +67,28 @@ def _preview(report) -> None:
                            on_click="ignore", icon=":material/download:")
 
 
+_CACHE = "_import_voorbeelden"
+
+
+def _once(*key, compute):
+    """Inspection and dry run per file, options and mapping, kept for this session's reruns: a
+    click on 'Importeren' should not parse a large file twice more. Cleared after every write;
+    the commit itself always validates the whole file again."""
+    cache = st.session_state.setdefault(_CACHE, {})
+    if key not in cache:
+        try:
+            cache[key] = compute()
+        except ImportRejected as rejected:
+            cache[key] = rejected
+    if isinstance(cache[key], ImportRejected):
+        raise cache[key]
+    return cache[key]
+
+
+def forget_previews() -> None:
+    st.session_state.pop(_CACHE, None)
+
+
 def upload(db: Database, max_mb: int) -> None:
     """Upload, detect, map, preview (dry run), then commit on a deliberate click."""
     kind = st.selectbox("Soort gegevens", ["automatisch herkennen", *importer.KINDS], key="soort")
@@ -83,7 +105,7 @@ def upload(db: Database, max_mb: int) -> None:
                "max_bytes": max_mb * 1_048_576}
     key = hashlib.sha256(data).hexdigest()[:12]
     try:
-        inspection = importer.inspect(db, data, **options)
+        inspection = _once("inspect", key, kind, fmt, compute=lambda: importer.inspect(db, data, **options))
     except ImportRejected as rejected:
         _show_rejection(rejected.problems, key)
         return
@@ -92,8 +114,9 @@ def upload(db: Database, max_mb: int) -> None:
     mapping = mapping_form(db, inspection)
     add_missing = st.session_state.get(f"ontbrekend_{key}", False)
     try:
-        report = import_file(db, data, filename=uploaded.name, dry_run=True, add_missing=add_missing,
-                             mapping=mapping, **options)
+        report = _once("proef", key, kind, fmt, add_missing, repr(sorted((mapping or {}).items())),
+                       compute=lambda: import_file(db, data, filename=uploaded.name, dry_run=True,
+                                                   add_missing=add_missing, mapping=mapping, **options))
     except ImportRejected as rejected:
         _show_rejection(rejected.problems, key)
         if any(p.missing for p in rejected.problems) and st.button(
@@ -118,9 +141,11 @@ def upload(db: Database, max_mb: int) -> None:
                                add_missing=add_missing, mapping=mapping,
                                progress=lambda f: bar.progress(min(f, 1.0), text="Bezig met schrijven…"), **options)
         except ImportRejected as rejected:
+            forget_previews()
             _show_rejection(rejected.problems, key + "_commit")
             return
         bar.empty()
+        forget_previews()
         st.success(f"Vastgelegd als import {done.batch_id}: {done.rows_new} nieuw, {done.rows_changed} gewijzigd.",
                    icon=":material/check_circle:")
 
@@ -143,6 +168,7 @@ def _confirm_undo(db: Database, batch_id: int, name: str) -> None:
             st.error(str(refused))
             return
         del st.session_state["undo_vraag"]
+        forget_previews()
         st.session_state["undo_gedaan"] = batch_id
         st.rerun()
 
