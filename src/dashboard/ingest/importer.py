@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from dashboard.db import Database
 from dashboard.formatting import number
@@ -161,7 +162,12 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
                 raise ImportRejected(problems)
         batch = _finish(session, report, counts, filename, digest, user, dry_run)
         if batch and kind in ("observaties", "streefwaarden"):
-            values.write(session, prepared.rows, batch.id, model, progress)
+            try:
+                values.write(session, prepared.rows, batch.id, model, progress)
+            except IntegrityError as error:  # another import wrote the same keys meanwhile
+                raise ImportRejected([Problem(1, "", "", (
+                    "Tijdens het importeren schreef iemand anders dezelfde cijfers. Er is niets "
+                    "geschreven; importeer het bestand opnieuw."))]) from error
     return report
 
 

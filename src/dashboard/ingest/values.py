@@ -20,6 +20,7 @@ from dashboard.models import Gebied, Indicator, Observatie, Partij, Streefwaarde
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 CHUNK = 5000
+SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
 
 
 @dataclass
@@ -278,7 +279,8 @@ def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=N
 
     INSERT ... ON CONFLICT on the two partial unique indexes (one for a partij, one for the
     total), the same statement text on SQLite and PostgreSQL, inside the caller's transaction:
-    on SQLite a plain DBAPI executemany of tuples in chunks, on PostgreSQL fed by COPY.
+    on SQLite a plain DBAPI executemany of tuples in chunks (rows new at comparison time by a
+    plain INSERT), on PostgreSQL fed by COPY.
     """
     table: Table = model.__table__
     todo = rows[rows["status"] != "unchanged"].sort_values(KEY)  # B-tree friendly order
@@ -293,6 +295,9 @@ def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=N
         if progress:
             progress(done / total)
 
+    if not postgresql:  # keep the indexes' pages in memory for the length of one import
+        previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
     for has_party in (True, False):
         part = todo[todo["partij_id"].notna() == has_party]
         if part.empty:
@@ -307,12 +312,18 @@ def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=N
         if postgresql:
             _copy_upsert(connection, table.name, values, conflict, advance)
             continue
-        sql = (f"INSERT INTO {table.name} ({', '.join(values.columns)}) "
-               f"VALUES ({', '.join([mark] * len(values.columns))}) {conflict}")
-        for start in range(0, len(values), CHUNK):
-            chunk = values.iloc[start:start + CHUNK]
-            connection.exec_driver_sql(sql, _tuples(chunk))
-            advance(len(chunk))
+        insert = (f"INSERT INTO {table.name} ({', '.join(values.columns)}) "
+                  f"VALUES ({', '.join([mark] * len(values.columns))})")
+        # New rows were absent when compared in this transaction: a plain INSERT is cheaper than an
+        # upsert; should another writer have added one meanwhile, the unique index refuses it.
+        for status, sql in (("new", insert), ("changed", f"{insert} {conflict}")):
+            rows_of_status = values[part["status"] == status]
+            for start in range(0, len(rows_of_status), CHUNK):
+                chunk = rows_of_status.iloc[start:start + CHUNK]
+                connection.exec_driver_sql(sql, _tuples(chunk))
+                advance(len(chunk))
+    if not postgresql:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
     changed = todo[todo["status"] == "changed"]
     if not changed.empty:
         record = changed[["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id"]]
