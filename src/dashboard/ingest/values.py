@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -249,7 +250,8 @@ def _python(cells: pd.Series) -> list:
         return cells.astype(object).where(cells.notna(), None).tolist()
     if pd.api.types.is_numeric_dtype(cells):
         return cells.to_numpy().tolist()
-    return cells.to_numpy(dtype=object).tolist()
+    codes, uniques = pd.factorize(cells)  # text columns repeat a few values: convert those once
+    return np.asarray(uniques, dtype=object)[codes].tolist()
 
 
 def _tuples(frame: pd.DataFrame) -> list[tuple]:
