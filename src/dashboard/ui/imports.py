@@ -77,7 +77,8 @@ def _once(*key, compute):
     cache = st.session_state.setdefault(_CACHE, {})
     if key not in cache:
         try:
-            cache[key] = compute()
+            with st.spinner("Het bestand wordt gelezen en gecontroleerd…"):
+                cache[key] = compute()
         except ImportRejected as rejected:
             cache[key] = rejected
     if isinstance(cache[key], ImportRejected):
