@@ -6,9 +6,11 @@ Exit codes: 0 success, 1 rejected input with nothing written, 2 usage error or u
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import sys
+from pathlib import Path
 
 from dashboard import access, accounts, config, share_links, startup
 from dashboard.db import DatabaseUnavailable
@@ -131,6 +133,130 @@ def _add_access_commands(commands) -> None:
     revoke = share.add_parser("revoke", help="deellink intrekken")
     revoke.add_argument("id", type=int, metavar="ID")
     revoke.set_defaults(run=_share_revoke)
+# --- imports and export (issue 3) -------------------------------------------------------------
+
+def _print_problems(problems) -> None:
+    for problem in problems[:200]:
+        value = f" (waarde: {problem.value[:60]})" if problem.value else ""
+        print(f"{problem}{value}", file=sys.stderr)
+    if len(problems) > 200:
+        print(f"... en nog {len(problems) - 200} problemen.", file=sys.stderr)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from dashboard.ingest import ImportRejected, Report, import_file
+    from dashboard.ingest.problems import UnreadableFile
+
+    settings = config.load()
+    db = startup.prepare(settings, demo=False)
+    try:
+        report = import_file(db, Path(args.file), kind=args.kind, format=args.format, dry_run=args.dry_run,
+                             user=getpass.getuser(), add_missing=args.add_missing,
+                             max_bytes=settings.max_upload_mb * 1_048_576)
+    except ImportRejected as rejected:
+        if args.json:
+            print(json.dumps(Report.rejected(rejected.problems).as_dict(), ensure_ascii=False))
+        count = len(rejected.problems)
+        print(f"Fout: {args.file} is geweigerd, er is niets geschreven "
+              f"({count} {'probleem' if count == 1 else 'problemen'}):", file=sys.stderr)
+        _print_problems(rejected.problems)
+        return EXIT_USAGE if isinstance(rejected, UnreadableFile) else EXIT_REJECTED
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        return EXIT_OK
+    print(f"Herkend: {report.kind}, formaat {report.format}; {report.dialect}.")
+    for added in report.added:
+        print(f"Toegevoegd: {added}")
+    verb = {"committed": f"Vastgelegd als import {report.batch_id}", "unchanged": "Niets veranderd",
+            "valid": "Proefimport geldig, niets geschreven"}[report.status]
+    print(f"{verb}: {report.rows_new} nieuw, {report.rows_changed} gewijzigd, "
+          f"{report.rows_unchanged} ongewijzigd, {report.rows_skipped_empty} lege waarden overgeslagen.")
+    for row in report.sample:
+        old = "" if row["old"] is None else f"{row['old']:g} -> "
+        print(f"  regel {row['line']}: {row['indicator']} {row['gebied']} {row['partij'] or '(totaal)'} "
+              f"{row['periode']}: {old}{row['new']:g}")
+    return EXIT_OK
+
+
+def _imports_list(args: argparse.Namespace) -> int:
+    from dashboard.ingest.undo import history
+
+    batches = history(startup.prepare(config.load(), demo=False))
+    if args.json:
+        print(batches.drop(columns=["sha256"]).to_json(orient="records", date_format="iso", force_ascii=False))
+        return EXIT_OK
+    if batches.empty:
+        print("Nog geen imports.")
+    for b in batches.itertuples():
+        print(f"{b.batch_id:>5}  {b.tijdstip:%Y-%m-%d %H:%M}  {b.status:<10} {b.soort:<13} "
+              f"+{b.rows_new} ~{b.rows_changed}  {b.bestandsnaam}  ({b.gebruiker})")
+    return EXIT_OK
+
+
+def _imports_undo(args: argparse.Namespace) -> int:
+    from dashboard.ingest.undo import UndoRefused, undo
+
+    try:
+        batch = undo(startup.prepare(config.load(), demo=False), args.batch_id)
+    except UndoRefused as refused:
+        print(f"Fout: {refused}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Import {batch.id} ({batch.bestandsnaam}) is ongedaan gemaakt: {batch.rows_changed} waarden "
+          f"hersteld, {batch.rows_new} verwijderd.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from dashboard import export, queries
+
+    db = startup.prepare(config.load(), demo=False)
+    with db.sessions() as session:
+        frame = queries.long_format(session, args.indicator, args.gebied, args.van, args.tot)
+    data = export.csv_bytes(frame)
+    if args.out:
+        try:
+            Path(args.out).write_bytes(data)
+        except OSError as error:
+            print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"{len(frame)} waarden geschreven naar {args.out}.", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+def _add_import_commands(commands) -> None:
+    """import, imports list/undo, export: the data officer's commands."""
+    from dashboard.ingest import KINDS
+    from dashboard.ingest.formats import FORMATS
+
+    command = commands.add_parser("import", help="een CSV- of GeoJSON-bestand importeren (alles of niets)")
+    command.add_argument("file", metavar="BESTAND")
+    command.add_argument("--kind", choices=KINDS, help="soort gegevens (anders herkend aan de kopregel)")
+    command.add_argument("--format", choices=("auto", *FORMATS), default="auto",
+                         help="vorm van observaties: lang, breed of cbs (anders herkend)")
+    command.add_argument("--dry-run", action="store_true", help="alleen controleren en tellen, niets schrijven")
+    command.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
+    command.add_argument("--add-missing", action="store_true",
+                         help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen")
+    command.set_defaults(run=_import)
+
+    imports = commands.add_parser("imports", help="eerdere imports bekijken of ongedaan maken")
+    actions = imports.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTIE")
+    listing = actions.add_parser("list", help="alle imports, nieuwste eerst")
+    listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
+    listing.set_defaults(run=_imports_list)
+    undoing = actions.add_parser("undo", help="een import ongedaan maken")
+    undoing.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    undoing.set_defaults(run=_imports_undo)
+
+    out = commands.add_parser("export", help="observaties in het lange formaat (CSV voor Nederlandse Excel)")
+    out.add_argument("--indicator", action="append", metavar="SLEUTEL", help="alleen deze indicator (herhaalbaar)")
+    out.add_argument("--gebied", action="append", metavar="CODE", help="alleen dit gebied (herhaalbaar)")
+    out.add_argument("--van", type=int, metavar="JAAR", help="vanaf dit jaar")
+    out.add_argument("--tot", type=int, metavar="JAAR", help="tot en met dit jaar")
+    out.add_argument("--out", metavar="BESTAND", help="schrijf naar dit bestand (anders naar stdout)")
+    out.set_defaults(run=_export)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
     init.set_defaults(run=_init)
     _add_access_commands(commands)
+    _add_import_commands(commands)
     return parser
 
 

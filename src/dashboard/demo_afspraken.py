@@ -7,7 +7,6 @@ mode. `load(db)` reads those files back through the same write functions the for
 """
 from __future__ import annotations
 
-import io
 import json
 import math
 import random

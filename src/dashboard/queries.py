@@ -273,3 +273,31 @@ def last_update(session: Session):
 def demo_loaded(session: Session) -> bool:
     """True when the demo data set is in the database (the UI then says the figures are fictional)."""
     return session.scalar(select(ImportBatch.id).where(ImportBatch.gebruiker == "demo").limit(1)) is not None
+
+
+def long_format(session: Session, indicatoren: list[str] | None = None, gebieden: list[str] | None = None,
+                van: int | None = None, tot: int | None = None) -> pd.DataFrame:
+    """Observaties in the canonical long format (indicator;gebied;partij;periode;waarde), the
+    shape `export` writes and the importer reads back as unchanged."""
+    query = (select(Indicator.sleutel, Gebied.code, Partij.naam, Observatie.periode, Observatie.waarde)
+             .join(Indicator, Indicator.id == Observatie.indicator_id)
+             .join(Gebied, Gebied.id == Observatie.gebied_id)
+             .outerjoin(Partij, Partij.id == Observatie.partij_id)
+             .order_by(Indicator.sleutel, Gebied.code, Partij.naam, Observatie.jaar,
+                       Observatie.periode_soort, Observatie.volgnummer))
+    if indicatoren:
+        query = query.where(Indicator.sleutel.in_([k.lower() for k in indicatoren]))
+    if gebieden:
+        query = query.where(Gebied.code.in_([c.strip().upper() for c in gebieden]))
+    if van is not None:
+        query = query.where(Observatie.jaar >= van)
+    if tot is not None:
+        query = query.where(Observatie.jaar <= tot)
+    frame = pd.DataFrame(session.execute(query).all(), columns=["indicator", "gebied", "partij", "periode", "waarde"])
+    frame["partij"] = frame["partij"].fillna("")
+    return frame
+
+
+def catalogue_keys(session: Session) -> list[str]:
+    """Every indicator key, sorted: the choices of a column mapping."""
+    return list(session.scalars(select(Indicator.sleutel).order_by(Indicator.sleutel)))

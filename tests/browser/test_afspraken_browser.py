@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from harness import wait_ready
 
 
-def test_afspraak_detail_shows_chart_photo_and_video_together(server, visit):
+def test_afspraak_detail_shows_chart_photo_and_video_together(server, logged_in, visit):
+    logged_in(server, "lezer", "lezer-wachtwoord", role="lezer")
     page = visit(server, "/afspraken")
     page.get_by_role("link", name="5.1 Geen woningen meer met label E, F of G").click()
     wait_ready(page)
@@ -21,13 +22,14 @@ def test_afspraak_detail_shows_chart_photo_and_video_together(server, visit):
     assert page.get_by_test_id("stException").count() == 0
 
 
-def test_volunteer_adds_a_story_with_a_photo_and_finds_it_in_the_gallery(server, visit, tmp_path):
+def test_volunteer_adds_a_story_with_a_photo_and_finds_it_in_the_gallery(server, logged_in, visit, tmp_path):
     photo = tmp_path / "binnentuin.png"
     image = Image.new("RGB", (640, 400), (90, 160, 90))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     photo.write_bytes(buffer.getvalue())
 
+    logged_in(server, "vrijwilliger", "vrijwilliger-wachtwoord", role="redacteur")
     page = visit(server, "/verhalen")
     page.get_by_role("textbox", name="Titel van het verhaal", exact=True).fill("Samen de binnentuin opknappen")
     page.get_by_role("textbox", name="Het verhaal", exact=True).fill("Met zes buren en de wijkconsulent hebben we de binnentuin opgeknapt.")

@@ -1,7 +1,7 @@
 """What a user got wrong in a file: each problem names the line, the column, the value and why."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -10,9 +10,10 @@ class Problem:
     column: str
     value: str
     message: str
+    missing: str = ""  # "gebied" or "partij" when adding the missing one (add_missing) would fix it
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {"line": self.line, "column": self.column, "value": self.value, "message": self.message}
 
     def __str__(self) -> str:
         where = f"Regel {self.line}" + (f", kolom {self.column}" if self.column else "")
@@ -25,3 +26,7 @@ class ImportRejected(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+class UnreadableFile(ImportRejected):
+    """Not a text table at all (binary, over the size cap): the CLI exits 2 instead of 1."""

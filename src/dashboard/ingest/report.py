@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from dashboard.ingest.problems import Problem
 
 
@@ -18,6 +20,10 @@ class Report:
     rows_unchanged: int = 0
     rows_skipped_empty: int = 0
     errors: list[Problem] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # gebieden/partijen added by add_missing
+    ignored_columns: list[str] = field(default_factory=list)  # cbs columns without an indicator
+    sample: list[dict] = field(default_factory=list)  # a few new/changed rows, old -> new
+    changes: pd.DataFrame | None = field(default=None, repr=False)  # every new/changed row (page preview)
 
     def as_dict(self) -> dict:
         return {
@@ -26,4 +32,9 @@ class Report:
             "rows_changed": self.rows_changed, "rows_unchanged": self.rows_unchanged,
             "rows_skipped_empty": self.rows_skipped_empty,
             "errors": [p.as_dict() for p in self.errors],
+            "added": self.added, "ignored_columns": self.ignored_columns, "sample": self.sample,
         }
+
+    @classmethod
+    def rejected(cls, problems: list[Problem]) -> Report:
+        return cls(status="rejected", errors=problems)

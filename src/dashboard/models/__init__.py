@@ -19,8 +19,9 @@ from dashboard.models.gegevens import (
     Partij,
     Streefwaarde,
 )
+from dashboard.models.imports import ImportWijziging, Kolomkoppeling
 from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
 
 __all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Base", "DeelLink", "Gebied", "Gebruiker",
-           "ImportBatch", "Indicator", "LoginSessie", "Media", "MisluktLogin", "Observatie", "Opgave",
-           "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Voortgang"]
+           "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "LoginSessie", "Media",
+           "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Voortgang"]

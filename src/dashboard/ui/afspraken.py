@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import afspraken, charts, formatting, safe_markdown
-from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, STATUS_LABELS, VELD_LABELS
+from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.ui import navigation, status, verhalen
 from dashboard.ui import charts as show
 

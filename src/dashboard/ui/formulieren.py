@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import access, afspraken, verhalen
-from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, STATUS_LABELS
+from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN, VERTELLERS
 

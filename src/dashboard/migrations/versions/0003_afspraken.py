@@ -1,7 +1,7 @@
 """afspraken: opgaven, afspraken, jaarschijf, voortgang, verhalen, media, audit_log
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-27 13:15:13.065652
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0003'
-down_revision = '0001'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

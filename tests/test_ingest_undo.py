@@ -1,0 +1,69 @@
+"""Dry runs write nothing, the same file twice changes nothing, and undo puts back what was there."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.ingest import import_file
+from dashboard.ingest.undo import UndoRefused, history, undo
+
+from ingest_helpers import snapshot, value
+
+HEADER = "indicator;gebied;partij;periode;waarde\n"
+CHANGE = (HEADER + "aandeel_sociale_huur;GM9901;;2024;44\n"
+                   "sloop;GM9901;Woonstichting Denkbeeld Wonen;2040;7\n").encode()
+
+
+def test_dry_run_reports_old_and_new_and_writes_nothing(demo_db):
+    before = snapshot(demo_db)
+    old = value(demo_db, "aandeel_sociale_huur", "GM9901", "2024")
+    report = import_file(demo_db, CHANGE, dry_run=True)
+    assert (report.status, report.rows_new, report.rows_changed, report.batch_id) == ("valid", 1, 1, None)
+    changed = [row for row in report.sample if row["status"] == "changed"]
+    assert changed == [{"line": 2, "indicator": "aandeel_sociale_huur", "gebied": "GM9901", "partij": "",
+                        "periode": "2024", "status": "changed", "old": old, "new": 44.0}]
+    assert snapshot(demo_db) == before
+
+
+def test_same_content_twice_is_unchanged_and_writes_no_batch(demo_db):
+    first = import_file(demo_db, CHANGE)
+    assert first.status == "committed"
+    before = snapshot(demo_db)
+    again = import_file(demo_db, CHANGE.replace(b"\n", b"\r\n"))
+    assert (again.status, again.rows_unchanged, again.batch_id) == ("unchanged", 2, None)
+    assert snapshot(demo_db) == before
+
+
+def test_undo_restores_overwritten_values_and_removes_added_ones(demo_db):
+    before = snapshot(demo_db)
+    report = import_file(demo_db, CHANGE, user="tester")
+    assert value(demo_db, "aandeel_sociale_huur", "GM9901", "2024") == 44
+    batch = history(demo_db).iloc[0]
+    assert (batch["batch_id"], batch["gebruiker"], batch["rows_new"], batch["rows_changed"]) == (
+        report.batch_id, "tester", 1, 1)
+    assert len(batch["sha256"]) == 64
+    undo(demo_db, report.batch_id)
+    after = snapshot(demo_db)
+    assert after["observaties"] == before["observaties"]
+    assert history(demo_db).iloc[0]["status"] == "ongedaan"
+    with pytest.raises(UndoRefused, match="al ongedaan"):
+        undo(demo_db, report.batch_id)
+
+
+def test_undo_is_refused_while_a_later_batch_changed_the_same_values(demo_db):
+    original = value(demo_db, "aandeel_sociale_huur", "GM9901", "2024")
+    first = import_file(demo_db, CHANGE, filename="eerste.csv")
+    second = import_file(demo_db, CHANGE.replace(b";44", b";45"), filename="tweede.csv")
+    before = snapshot(demo_db)
+    with pytest.raises(UndoRefused, match="tweede.csv"):
+        undo(demo_db, first.batch_id)
+    assert snapshot(demo_db) == before
+    undo(demo_db, second.batch_id)
+    assert value(demo_db, "aandeel_sociale_huur", "GM9901", "2024") == 44
+    undo(demo_db, first.batch_id)
+    assert value(demo_db, "aandeel_sociale_huur", "GM9901", "2024") == original
+
+
+def test_undo_of_reference_data_is_explained(demo_db):
+    report = import_file(demo_db, b"naam;soort\nStichting Nieuw;welzijn\n")
+    with pytest.raises(UndoRefused, match="alleen imports van observaties en streefwaarden"):
+        undo(demo_db, report.batch_id)
