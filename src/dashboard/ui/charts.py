@@ -15,7 +15,7 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:
         st.plotly_chart(fig, key=key, config={"displaylogo": False, "locale": "nl"})
         st.caption(alt)
     with numbers:
-        tables.show(table)
+        tables.static(table)
 
 
 def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, alt: str) -> None:
@@ -34,4 +34,4 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
             st.caption("Grijs: geen gegevens")
         st.caption(alt)
     with numbers:
-        tables.show(table)
+        tables.static(table)

@@ -17,11 +17,23 @@ def _dutch(amount) -> str:
     return formatting.number(amount, 0 if float(amount).is_integer() else 1)
 
 
-def show(frame: pd.DataFrame) -> None:
-    """st.dataframe with Dutch number formatting; sorting still works on the numbers."""
+def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     if "label" in frame.columns:  # the readable period label replaces the code
         frame = frame.drop(columns=["periode"], errors="ignore")
+    return frame.rename(columns=HEADERS)
+
+
+def show(frame: pd.DataFrame) -> None:
+    """An interactive st.dataframe with Dutch numbers; sorting still works on the numbers."""
+    frame = _readable(frame)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    styled = frame.rename(columns=HEADERS).style.format(
-        _dutch, subset=[HEADERS.get(c, c) for c in numeric])
-    st.dataframe(styled, hide_index=True)
+    st.dataframe(frame.style.format(_dutch, subset=numeric), hide_index=True)
+
+
+def static(frame: pd.DataFrame) -> None:
+    """A plain table (a chart's text alternative): every number already written the Dutch way."""
+    frame = _readable(frame)
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = [_dutch(v) for v in frame[column]]
+    st.table(frame.set_index(frame.columns[0]))
