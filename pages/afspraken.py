@@ -23,7 +23,7 @@ with db.sessions() as session:
         trend = afspraken.indicator_trend(session, info)
         afgeleid = (afspraken.derived_status(trend, info["indicator"]["richting"], info["van_jaar"], info["tot_jaar"],
                                              info["streefwaarde"]) if info["indicator"] else None)
-        bij_verhalen = verhalen.for_afspraak(session, info["id"])
+        bij_verhalen = verhalen.for_afspraak(session, info["id"], scope=visitor.current().share_gebied)
 
 if demo:
     chrome.fictional_notice()

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import afspraken, config, queries, verhalen
 from dashboard.afspraken import VELD_LABELS
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, navigation, runtime
+from dashboard.ui import chrome, navigation, runtime, visitor
 from dashboard.ui import verhalen as stories
 
 navigation.entered_through_app()
@@ -26,7 +26,7 @@ with db.sessions() as session:
     overzicht = afspraken.overview(session, lens=lens)
     opgaven = afspraken.opgaven(session)
     aandacht = afspraken.attention(session)
-    nieuwste = verhalen.newest(session, 3)
+    nieuwste = verhalen.newest(session, 3, scope=visitor.current().share_gebied)
 if demo:
     chrome.fictional_notice()
 if overzicht.empty:

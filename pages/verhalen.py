@@ -15,7 +15,7 @@ gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 
 with db.sessions() as session:
     demo, last_update = queries.demo_loaded(session), queries.last_update(session)
-    story = verhalen.detail(session, int(gevraagd)) if gevraagd.isdigit() else None
+    story = verhalen.detail(session, int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
     opgaven = afspraken.opgaven(session).set_index("id")["naam"]
     gebieden = afspraken.choices(session)["gebieden"]
 if demo:
@@ -32,6 +32,7 @@ if story:
 st.title("Verhalen")
 st.caption("De praktijk achter de cijfers, verteld door huurders, professionals, bestuurders en bewoners.")
 namen = gebieden[gebieden["niveau"] == "wijk"].set_index("code")["naam"]
+namen = namen[[verhalen.in_scope(code, wie.share_gebied) for code in namen.index]]
 with st.sidebar:
     st.header("Filters")
     opgave = st.selectbox("Opgave", opgaven.index.tolist(), index=None, placeholder="Alle opgaven", key="opgave",
@@ -41,7 +42,7 @@ with st.sidebar:
     rol = st.selectbox("Verteller", VERTELLERS, index=None, placeholder="Iedereen", key="rol", bind="query-params",
                        format_func=verhalen.ROL_LABELS.get)
 with db.sessions() as session:
-    gekozen = verhalen.gallery(session, opgave_id=opgave, gebied=wijk, rol=rol)
+    gekozen = verhalen.gallery(session, opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied)
     punten = verhalen.map_points(session, gekozen)
     vormen = queries.geometries(session, list(namen.index))
     lijst = afspraken.overview(session)[["id", "nummer", "titel"]].drop_duplicates("id")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import logging
 import sys
 from pathlib import Path
@@ -283,3 +284,6 @@ def main(argv: list[str] | None = None) -> int:
     except (accounts.AccountError, share_links.ShareError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_REJECTED
+    except BrokenPipeError:  # `imports list | head`: the reader left; no traceback for that
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from dashboard import access, audit, media, safe_markdown
 from dashboard.afspraken import Invalid
+from dashboard.ingest import areas
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 
@@ -178,8 +179,18 @@ def _as_dict(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str]) -> dict:
     }
 
 
+def in_scope(code: str | None, scope: str | None) -> bool:
+    """Whether a wijk lies inside a share link's gebied (that wijk, or a wijk of that gemeente)."""
+    return not scope or bool(code) and (code == scope or areas.parent(code) == scope)
+
+
+def within(stories: list[dict], scope: str | None) -> list[dict]:
+    """Only the stories a share link limited to `scope` may show; no scope: all of them."""
+    return [story for story in stories if in_scope(story["gebied"], scope)]
+
+
 def gallery(session: Session, opgave_id: int | None = None, gebied: str | None = None,
-            rol: str | None = None) -> list[dict]:
+            rol: str | None = None, scope: str | None = None) -> list[dict]:
     """Stories newest first, filtered by opgave (through their afspraken), wijk and storyteller role."""
     conditions = []
     if rol:
@@ -194,24 +205,25 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     for condition in conditions:
         where = condition if where is None else where & condition
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
-    return [_as_dict(v, wijken, opgaven) for v in _stories(session, where)]
+    return within([_as_dict(v, wijken, opgaven) for v in _stories(session, where)], scope)
 
 
-def detail(session: Session, verhaal_id: int) -> dict | None:
+def detail(session: Session, verhaal_id: int, scope: str | None = None) -> dict | None:
     found = _stories(session, Verhaal.id == verhaal_id)
     if not found:
         return None
-    return _as_dict(found[0], _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all()))
+    story = _as_dict(found[0], _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all()))
+    return story if within([story], scope) else None
 
 
-def for_afspraak(session: Session, afspraak_id: int) -> list[dict]:
+def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[dict]:
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return [_as_dict(v, wijken, opgaven) for v in _stories(session, where)]
+    return within([_as_dict(v, wijken, opgaven) for v in _stories(session, where)], scope)
 
 
-def newest(session: Session, count: int = 3) -> list[dict]:
-    return gallery(session)[:count]
+def newest(session: Session, count: int = 3, scope: str | None = None) -> list[dict]:
+    return gallery(session, scope=scope)[:count]
 
 
 def map_points(session: Session, stories: list[dict]) -> pd.DataFrame:
