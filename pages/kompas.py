@@ -8,18 +8,29 @@ from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, navigation, runtime, visitor
 from dashboard.ui import verhalen as stories
 
-navigation.entered_through_app()
-db = runtime.database()
-media_dir = config.load().media_dir
-st.title("Tellen & Vertellen")
-st.markdown(
+DEMO_STORY = (
     "Gemeente, woningcorporaties en huurders in Denkbeeldstad werken samen aan een stad waar iedereen "
     "betaalbaar, veilig en gezond kan wonen, ook wie zorg of steun nodig heeft. Onze afspraken zijn een "
     "**kompas** voor vier jaar, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er "
     "bereikt is en **vertellen** we de verhalen erachter: wat lukt, wat schuurt, en wat het bestuur moet wegen."
 )
+
+navigation.entered_through_app()
+db = runtime.database()
+media_dir = config.load().media_dir
+st.title("Tellen & Vertellen")
 with db.sessions() as session:
     demo, last_update = queries.demo_loaded(session), queries.last_update(session)
+if demo:
+    chrome.fictional_notice()
+    st.markdown(DEMO_STORY)
+else:
+    st.markdown(
+        "Gemeente, woningcorporaties en huurders maken samen prestatieafspraken: een **kompas** voor "
+        "meerdere jaren, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er bereikt "
+        "is en **vertellen** we de verhalen erachter."
+    )
+with db.sessions() as session:
     lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
                                 key="lens", bind="query-params",
                                 format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
@@ -27,8 +38,6 @@ with db.sessions() as session:
     opgaven = afspraken.opgaven(session)
     aandacht = afspraken.attention(session)
     nieuwste = verhalen.newest(session, 3, scope=visitor.current().share_gebied)
-if demo:
-    chrome.fictional_notice()
 if overzicht.empty:
     st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
 else:
