@@ -3,7 +3,6 @@ board now, and the newest stories. A switch regroups the same afspraken by wette
 import streamlit as st
 
 from dashboard import afspraken, config, queries, verhalen
-from dashboard.afspraken import VELD_LABELS
 from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, navigation, runtime, visitor
 from dashboard.ui import verhalen as stories
@@ -42,10 +41,7 @@ if overzicht.empty:
     st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
 else:
     st.header("Opgaven" if lens == "opgave" else "Wettelijke velden", anchor=False)
-    omschrijvingen = (dict(zip(opgaven["naam"], opgaven["omschrijving"])) if lens == "opgave" else
-                      {VELD_LABELS[v]: "Opgaven: " + ", ".join(opgaven[[v in vs for vs in opgaven["velden"]]]["naam"])
-                       for v in VELD_LABELS})
-    show.cards(afspraken.status_counts(overzicht), omschrijvingen)
+    show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(opgaven, lens))
     navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)

@@ -61,6 +61,14 @@ def opgaven(session: Session) -> pd.DataFrame:
     return frame
 
 
+def card_descriptions(opgaven: pd.DataFrame, lens: str) -> dict[str, str]:
+    """The line under each card: an opgave's own description, or for a wettelijk veld its opgaven."""
+    if lens == "opgave":
+        return dict(zip(opgaven["naam"], opgaven["omschrijving"]))
+    return {label: "Opgaven: " + ", ".join(opgaven[[veld in velden for velden in opgaven["velden"]]]["naam"])
+            for veld, label in VELD_LABELS.items()}
+
+
 def _latest_voortgang(session: Session) -> pd.DataFrame:
     """Per afspraak its newest update: afspraak_id, status, datum, dilemma, toelichting."""
     newest = (select(Voortgang.afspraak_id, func.max(Voortgang.id).label("vid"))
