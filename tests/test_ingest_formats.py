@@ -124,3 +124,9 @@ def test_every_template_is_a_valid_file_of_its_kind(demo_db, name):
     report = import_file(demo_db, templates.template(name), dry_run=True, add_missing=True)
     assert (report.status, report.kind) == ("valid", name.split(" ")[0])
     assert snapshot(demo_db) == before
+
+
+def test_lang_without_a_partij_column_is_the_total_of_all_parties(demo_db):
+    report = import_file(demo_db, b"indicator;gebied;periode;waarde\nsloop;GM9901;2040;12\n")
+    assert (report.status, report.rows_new) == ("committed", 1)
+    assert value(demo_db, "sloop", "GM9901", "2040") == 12

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import queries
 from dashboard.ingest import import_file
 from dashboard.ingest.undo import UndoRefused, history, undo
 
@@ -67,3 +68,31 @@ def test_undo_of_reference_data_is_explained(demo_db):
     report = import_file(demo_db, b"naam;soort\nStichting Nieuw;welzijn\n")
     with pytest.raises(UndoRefused, match="alleen imports van observaties en streefwaarden"):
         undo(demo_db, report.batch_id)
+
+
+def _stored(db) -> dict:
+    with db.sessions() as session:
+        rows = queries.long_format(session)
+    return {(r.gebied, r.partij, r.periode): r.waarde for r in rows.itertuples()}
+
+
+def test_a_file_of_many_statements_is_written_whole_and_undone_whole(db):
+    """1,234 rows: twelve full multi-row statements and a remainder, on every database."""
+    import_file(db, b"code;naam;niveau;ouder\nGM0505;Dordrecht;gemeente;\nWK050501;Binnenstad;wijk;GM0505\n")
+    import_file(db, b"naam;soort\nWoonstichting Een;corporatie\n")
+    keys = [(gebied, partij, f"{1950 + m // 12}-{m % 12 + 1:02d}")
+            for m in range(309) for gebied in ("GM0505", "WK050501") for partij in ("", "Woonstichting Een")][:1234]
+
+    def file(values) -> bytes:
+        lines = [f"sloop;{g};{p};{periode};{str(v).replace('.', ',')}" for (g, p, periode), v in zip(keys, values)]
+        return ("indicator;gebied;partij;periode;waarde\n" + "\n".join(lines) + "\n").encode()
+
+    first = [i / 2 for i in range(len(keys))]
+    assert import_file(db, file(first)).rows_new == 1234
+    assert _stored(db) == dict(zip(keys, first))
+    second = [v + 1 if i % 8 == 0 else v for i, v in enumerate(first)]
+    report = import_file(db, file(second))
+    assert (report.rows_changed, report.rows_unchanged) == (155, 1079)
+    assert _stored(db) == dict(zip(keys, second))
+    undo(db, report.batch_id)
+    assert _stored(db) == dict(zip(keys, first))

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from dashboard.db import Database
 from dashboard.formatting import number
@@ -135,7 +134,7 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
     if frame.empty:
         raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
     report = Report(status="rejected", kind=kind, format=fmt or "csv", dialect=dialect.describe())
-    with db.sessions() as session, session.begin():
+    with db.import_session() as session:
         if kind in ("observaties", "streefwaarden"):
             model = Observatie if kind == "observaties" else Streefwaarde
             column = "waarde" if kind == "observaties" else "streefwaarde"
@@ -162,12 +161,7 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
                 raise ImportRejected(problems)
         batch = _finish(session, report, counts, filename, digest, user, dry_run)
         if batch and kind in ("observaties", "streefwaarden"):
-            try:
-                values.write(session, prepared.rows, batch.id, model, progress)
-            except IntegrityError as error:  # another import wrote the same keys meanwhile
-                raise ImportRejected([Problem(1, "", "", (
-                    "Tijdens het importeren schreef iemand anders dezelfde cijfers. Er is niets "
-                    "geschreven; importeer het bestand opnieuw."))]) from error
+            values.write(session, prepared.rows, batch.id, model, progress)
     return report
 
 
@@ -207,7 +201,7 @@ def _import_geojson(db: Database, data: bytes, filename: str, digest: str, dry_r
     except json.JSONDecodeError as error:
         raise ImportRejected([Problem(error.lineno, "", "", f"geen geldige JSON: {error.msg}.")]) from error
     report = Report(status="rejected", kind="gebieden", format="geojson", dialect="GeoJSON")
-    with db.sessions() as session, session.begin():
+    with db.import_session() as session:
         problems: list[Problem] = []
         counts = reference.gebieden_geojson(session, document, problems)
         if problems:

@@ -42,7 +42,7 @@ def _later_batches(session: Session, batch: ImportBatch) -> list[ImportBatch]:
 
 def undo(db: Database, batch_id: int) -> ImportBatch:
     """Restore what batch `batch_id` overwrote and delete what it added, in one transaction."""
-    with db.sessions() as session, session.begin():
+    with db.import_session() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
             raise UndoRefused(f"Er is geen import met nummer {batch_id}. Zie `imports list` voor de nummers.")

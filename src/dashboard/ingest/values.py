@@ -20,7 +20,11 @@ from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
 from dashboard.models import Gebied, Indicator, Observatie, Partij, Streefwaarde
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
-CHUNK = 5000
+# The key index counts a NULL partij (all parties together) as 0; the conflict target names it.
+UPSERT = ("ON CONFLICT (indicator_id, gebied_id, (coalesce(partij_id, 0)), periode) "
+          "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
+CHUNK = 50_000  # rows per step of the progress bar
+ROWS_PER_STATEMENT = 100  # 900 parameters at most: below SQLite's oldest limit of 999
 SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
 
 
@@ -102,23 +106,22 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
             model: type[Observatie] | type[Streefwaarde]) -> Prepared:
     """Check every row against the catalogue, areas, parties and periods; compare with the database.
 
-    Lookups run on the unique values of a column and are mapped back, so a million rows cost a
-    handful of vectorised passes, not a million Python calls.
+    Lookups run on the distinct values of a column and are mapped back, and the key is one integer
+    per row, so a million rows cost a handful of vectorised passes, not a million Python calls.
     """
-    frame = frame.copy()
     if "_line" not in frame:
-        frame["_line"] = range(2, len(frame) + 2)
-    empty = frame[value_column].str.lower().isin(EMPTY_VALUES)
+        frame = frame.assign(_line=range(2, len(frame) + 2))
+    empty = _lookup(frame[value_column], lambda v: v.lower() in EMPTY_VALUES, "bool")
     skipped = int(empty.sum())
-    frame = frame[~empty]
+    if skipped:
+        frame = frame[~empty]
     problems: list[Problem] = []
 
     indicators = {i.sleutel: i for i in session.scalars(select(Indicator))}
-    keys = frame["indicator"].str.lower()
-    unknown = ~keys.isin(indicators.keys())
+    indicator_id = _lookup(frame["indicator"], lambda k: getattr(indicators.get(k.lower()), "id", None), "Int64")
+    unknown = indicator_id.isna()
     problems += _problems(unknown, frame, "indicator", lambda v: (
         f"onbekende indicator '{v}'.{suggest(v, list(indicators))}"))
-    frame["indicator_id"] = _lookup(keys, lambda k: indicators[k].id if k in indicators else None, "Int64")
 
     gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
     codes = _lookup(frame["gebied"], areas.normalise, "str")
@@ -129,72 +132,103 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
         "(--add-missing)."), missing="gebied")
     problems += _problems(malformed, frame, "gebied", lambda v: (
         f"'{v}' is geen CBS-gebiedscode; gebruik GM + 4 cijfers, WK + 6 of BU + 8 (bijvoorbeeld GM0505)."))
-    frame["gebied_id"] = _lookup(codes, gebieden.get, "Int64")
+    gebied_id = _lookup(codes, gebieden.get, "Int64")
 
     partijen = _partij_ids(session)
-    named = frame["partij"].str.lower() if "partij" in frame else pd.Series("", index=frame.index)
-    problems += _problems((named != "") & ~named.isin(partijen.keys()), frame, "partij", lambda v: (
-        f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
-        "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
-    frame["partij_id"] = _lookup(named, partijen.get, "Int64")
+    named = frame["partij"] if "partij" in frame else pd.Series("", index=frame.index)  # optional column
+    partij_id = _lookup(named, lambda n: partijen.get(n.lower()), "Int64")
+    if "partij" in frame:
+        problems += _problems((named != "") & partij_id.isna(), frame, "partij", lambda v: (
+            f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
+            "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
 
-    parsed = {}
-    for raw in frame["periode"].unique():
-        try:
-            parsed[raw] = periods.parse(raw)
-        except periods.InvalidPeriod as error:
-            parsed[raw] = error
-    bad = {raw for raw, p in parsed.items() if isinstance(p, Exception)}
-    bad_period = frame["periode"].isin(bad)
-    problems += _problems(bad_period, frame, "periode", lambda v: str(parsed[v]))
-    good = {raw: p for raw, p in parsed.items() if raw not in bad}
-    frame["periode_code"] = _lookup(frame["periode"], lambda raw: good[raw].code if raw in good else None, "str")
-    frame["jaar"] = _lookup(frame["periode"], lambda raw: good[raw].jaar if raw in good else None, "Int64")
-    frame["periode_soort"] = _lookup(frame["periode"], lambda raw: good[raw].soort if raw in good else None, "str")
-    frame["volgnummer"] = _lookup(frame["periode"], lambda raw: good[raw].nummer if raw in good else None, "Int64")
+    periode_codes, raw_periods = pd.factorize(frame["periode"])
+    parsed = [_period(raw) for raw in raw_periods]
+    bad_period = pd.Series(np.array([isinstance(p, Exception) for p in parsed], dtype=bool)[periode_codes],
+                           index=frame.index)
+    errors = {raw: str(p) for raw, p in zip(raw_periods, parsed) if isinstance(p, Exception)}
+    problems += _problems(bad_period, frame, "periode", errors.get)
 
-    frame["_getal"] = to_numbers(frame[value_column], decimal)
-    unreadable = frame["_getal"].isna()
+    getal = to_numbers(frame[value_column], decimal)
+    unreadable = getal.isna()
     mark = "komma" if decimal == "," else "punt"
     problems += _problems(unreadable, frame, value_column, lambda v: (
         f"'{v}' is geen getal (dit bestand gebruikt een {mark} als decimaalteken)."))
-    problems += _range_problems(frame[~unreadable & ~unknown], indicators, value_column)
+    problems += _range_problems(frame, getal, indicator_id, indicators, value_column)
 
-    ok = ~(unknown | unreadable | bad_period) & frame["gebied_id"].notna() \
-        & ((named == "") | frame["partij_id"].notna())
-    problems += _duplicate_problems(frame[ok], value_column)
-    problems.sort(key=lambda p: (p.line, p.column))
-    rows = frame.loc[ok, ["indicator_id", "gebied_id", "partij_id", "periode_code", "jaar",
-                          "periode_soort", "volgnummer", "_getal", "_line", "indicator", "partij"]
-                     if "partij" in frame else
-                     ["indicator_id", "gebied_id", "partij_id", "periode_code", "jaar",
-                      "periode_soort", "volgnummer", "_getal", "_line", "indicator"]]
-    rows = rows.assign(gebied=codes[ok])
-    rows = rows.rename(columns={"periode_code": "periode", "_getal": "waarde"})
-    rows = rows.drop_duplicates(KEY)
-    return Prepared(_compare(session, rows, model) if not problems else rows, skipped, problems)
+    ok = ~(unknown | unreadable | bad_period) & gebied_id.notna() & ((named == "") | partij_id.notna())
+    good = {raw: p for raw, p in zip(raw_periods, parsed) if not isinstance(p, Exception)}
+
+    def period(attribute: str, dtype: str) -> pd.Series:
+        found = [getattr(good[raw], attribute) if raw in good else None for raw in raw_periods]
+        return pd.Series(pd.array(found, dtype=dtype).take(periode_codes), index=frame.index)
+
+    rows = pd.DataFrame({
+        "indicator_id": indicator_id, "gebied_id": gebied_id, "partij_id": partij_id,
+        "periode": period("code", "str"), "jaar": period("jaar", "Int64"),
+        "periode_soort": period("soort", "str"), "volgnummer": period("nummer", "Int64"), "waarde": getal,
+        "_line": frame["_line"], "indicator": frame["indicator"], "gebied": codes,
+        **({"partij": frame["partij"]} if "partij" in frame else {}),
+        **({"_kolom": frame["_kolom"]} if "_kolom" in frame else {}),
+        "_tekst": frame[value_column],
+    })
+    if not ok.all():
+        rows = rows[ok]
+    key = _key_codes(rows)
+    problems += _duplicate_problems(rows, key, value_column)
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column))
+        return Prepared(rows, skipped, problems)
+    repeated = key.duplicated()  # the same key and value twice: written once
+    if repeated.any():
+        rows, key = rows[~repeated.to_numpy()], key[~repeated]
+    rows = rows.drop(columns=[c for c in ("_kolom", "_tekst") if c in rows])
+    return Prepared(_compare(session, rows, model), skipped, [])
 
 
-def _range_problems(frame: pd.DataFrame, indicators: dict, value_column: str) -> list[Problem]:
+def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
+    try:
+        return periods.parse(raw)
+    except periods.InvalidPeriod as error:
+        return error
+
+
+def _key_codes(rows: pd.DataFrame) -> pd.Series:
+    """One integer per distinct natural key (a NULL partij counts as 0, as in the key index).
+
+    Each column is numbered densely and combined with the next, then numbered again, so the
+    combination never overflows however many distinct values a column has.
+    """
+    codes = np.zeros(len(rows), dtype=np.int64)
+    for column in KEY:
+        cells = rows[column].fillna(0) if column == "partij_id" else rows[column]
+        part, uniques = pd.factorize(cells)
+        codes = pd.factorize(codes * len(uniques) + part)[0]
+    return pd.Series(codes, index=rows.index)
+
+
+def _range_problems(frame: pd.DataFrame, getal: pd.Series, indicator_id: pd.Series, indicators: dict,
+                    value_column: str) -> list[Problem]:
     """Values outside the indicator's min/max; a percentage is 0-100 unless the catalogue says otherwise."""
-    problems = []
-    for key, group in frame.groupby(frame["indicator"].str.lower()):
-        indicator = indicators[key]
+    bounds = {}
+    for key, indicator in indicators.items():
         percent = indicator.eenheid == "%"
         low = indicator.min_waarde if indicator.min_waarde is not None else (0 if percent else None)
         high = indicator.max_waarde if indicator.max_waarde is not None else (100 if percent else None)
-        if low is None and high is None:
-            continue
-        outside = pd.Series(False, index=group.index)
-        if low is not None:
-            outside |= group["_getal"] < low
-        if high is not None:
-            outside |= group["_getal"] > high
+        if low is not None or high is not None:
+            bounds[indicator.id] = (key, low, high, indicator.eenheid)
+    ids = indicator_id.fillna(-1).astype("int64")
+    low = ids.map({i: b[1] for i, b in bounds.items()}).astype("float64")
+    high = ids.map({i: b[2] for i, b in bounds.items()}).astype("float64")
+    outside = (getal < low) | (getal > high)
+    problems = []
+    for id_ in ids[outside].unique():
+        key, low, high, unit = bounds[id_]
         if low is not None and high is not None:
             span = f"van {_fmt(low)} tot en met {_fmt(high)}"
         else:
             span = f"minimaal {_fmt(low)}" if low is not None else f"maximaal {_fmt(high)}"
-        problems += _problems(outside, group, value_column, lambda v, k=key, s=span, u=indicator.eenheid: (
+        problems += _problems(outside & (ids == id_), frame, value_column, lambda v, k=key, s=span, u=unit: (
             f"{v} ligt buiten het bereik van {k} ({s} {u})."))
     return problems
 
@@ -203,18 +237,20 @@ def _fmt(number: float) -> str:
     return f"{number:g}".replace(".", ",")
 
 
-def _duplicate_problems(frame: pd.DataFrame, value_column: str) -> list[Problem]:
-    key = ["indicator_id", "gebied_id", "partij_id", "periode_code"]
-    frame = frame[frame.duplicated(key, keep=False)]  # usually none: the grouping below is then free
-    spread = frame.groupby(key, dropna=False)["_getal"].transform("nunique")
-    clash = spread > 1
-    first_line = frame.groupby(key, dropna=False)["_line"].transform("min")
-    shown = frame.loc[clash, "_kolom"] if "_kolom" in frame else [value_column] * int(clash.sum())
+def _duplicate_problems(rows: pd.DataFrame, key: pd.Series, value_column: str) -> list[Problem]:
+    """The same key twice with different values; the same value twice is harmless."""
+    twice = key.duplicated(keep=False)
+    if not twice.any():
+        return []
+    rows, key = rows[twice.to_numpy()], key[twice]
+    clash = rows.groupby(key)["waarde"].transform("nunique") > 1
+    first_line = rows.groupby(key)["_line"].transform("min")
+    shown = rows.loc[clash, "_kolom"] if "_kolom" in rows else [value_column] * int(clash.sum())
     return [
         Problem(int(line), str(where), str(value),
                 f"dezelfde indicator, gebied, partij en periode staan ook op regel {int(first)} "
                 "met een andere waarde.")
-        for line, where, value, first in zip(frame.loc[clash, "_line"], shown, frame.loc[clash, value_column],
+        for line, where, value, first in zip(rows.loc[clash, "_line"], shown, rows.loc[clash, "_tekst"],
                                              first_line[clash])
         if line != first
     ]
@@ -229,67 +265,88 @@ def _compare(session: Session, rows: pd.DataFrame, model) -> pd.DataFrame:
                    f"WHERE indicator_id IN ({ids or 'NULL'})")
     stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
     cursor.close()
-    stored["partij_id"] = stored["partij_id"].astype("Int64")
-    for column in ("indicator_id", "gebied_id"):
-        stored[column] = stored[column].astype("int64")
-        rows[column] = rows[column].astype("int64")
-    merged = rows.merge(stored, on=KEY, how="left")
-    merged["status"] = "changed"
-    merged.loc[merged["oud"].isna(), "status"] = "new"
-    merged.loc[(merged["oud"] - merged["waarde"]).abs() <= 1e-9, "status"] = "unchanged"
-    return merged
+    rows = rows.astype({"indicator_id": "int64", "gebied_id": "int64"})
+    if stored.empty:
+        nothing = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
+        return rows.assign(oud=np.nan, oude_batch_id=nothing, status="new")
+    both = pd.concat([stored[KEY].astype({"partij_id": "Int64"}), rows[KEY]], ignore_index=True)
+    codes = _key_codes(both).to_numpy()
+    found = pd.Index(codes[:len(stored)]).get_indexer(codes[len(stored):])
+    hit = found >= 0
+    oud = np.where(hit, stored["oud"].to_numpy("float64")[found], np.nan)
+    batches = pd.array(stored["oude_batch_id"], dtype="Int64").take(found, allow_fill=True)
+    status = np.where(~hit, "new", np.where(np.abs(oud - rows["waarde"].to_numpy()) <= 1e-9, "unchanged", "changed"))
+    return rows.assign(oud=oud, oude_batch_id=batches, status=status)
+
+
+def _key_order(frame: pd.DataFrame) -> np.ndarray:
+    """Positions that put the rows in the key index's order (NULL partij as 0), sorted as integers."""
+    periode = pd.factorize(frame["periode"], sort=True)[0]
+    return np.lexsort((periode, frame["partij_id"].fillna(0).to_numpy("int64"),
+                       frame["gebied_id"].to_numpy("int64"), frame["indicator_id"].to_numpy("int64")))
 
 
 def _placeholder(session: Session) -> str:
     return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
 
-def _python(cells: pd.Series) -> list:
-    """A column as plain Python values (no numpy scalars, None for missing)."""
-    if cells.hasnans:
-        return cells.astype(object).where(cells.notna(), None).tolist()
-    if pd.api.types.is_numeric_dtype(cells):
-        return cells.to_numpy().tolist()
-    codes, uniques = pd.factorize(cells)  # text columns repeat a few values: convert those once
-    return np.asarray(uniques, dtype=object)[codes].tolist()
+def _grid(frame: pd.DataFrame) -> np.ndarray:
+    """The rows as a 2-D object array of plain Python values (None for missing) for the driver."""
+    grid = np.empty(frame.shape, dtype=object)
+    for j, column in enumerate(frame.columns):
+        cells = frame[column]
+        if cells.hasnans:
+            grid[:, j] = cells.astype(object).where(cells.notna(), None).to_numpy(dtype=object)
+        elif pd.api.types.is_numeric_dtype(cells):
+            grid[:, j] = cells.to_numpy().astype(object)  # numpy scalars become Python int/float
+        else:
+            codes, uniques = pd.factorize(cells)  # text repeats a few values: each becomes one str
+            grid[:, j] = np.asarray(uniques, dtype=object)[codes]
+    return grid
 
 
-def _tuples(frame: pd.DataFrame) -> list[tuple]:
-    return list(zip(*(_python(frame[c]) for c in frame.columns)))
+def _insert_sqlite(cursor, head: str, grid: np.ndarray) -> None:
+    """`head` ("INSERT ... VALUES {values} ...") with ROWS_PER_STATEMENT rows per statement: SQLite
+    then steps once per hundred rows, which halves the time of a bulk insert from Python."""
+    width = grid.shape[1]
+    row = f"({', '.join(['?'] * width)})"
+    full = len(grid) // ROWS_PER_STATEMENT * ROWS_PER_STATEMENT
+    if full:
+        cursor.executemany(head.format(values=", ".join([row] * ROWS_PER_STATEMENT)),
+                           grid[:full].reshape(-1, width * ROWS_PER_STATEMENT).tolist())
+    if full < len(grid):
+        cursor.executemany(head.format(values=row), grid[full:].tolist())
 
 
-def _copy_upsert(connection, table: str, values: pd.DataFrame, conflict: str, progress) -> None:
+def _copy_upsert(cursor, table: str, values: pd.DataFrame, progress) -> None:
     """PostgreSQL: COPY the rows into a temporary table, then one INSERT ... SELECT ... ON CONFLICT.
 
     Row-by-row executemany is a network round trip per row there; COPY streams them.
     """
     columns = ", ".join(values.columns)
-    cursor = connection.connection.cursor()
     cursor.execute(f"CREATE TEMP TABLE _import_rows AS SELECT {columns} FROM {table} WITH NO DATA")
+    grid = _grid(values)
     with cursor.copy(f"COPY _import_rows ({columns}) FROM STDIN") as copy:
-        for start in range(0, len(values), CHUNK):
-            for row in _tuples(values.iloc[start:start + CHUNK]):
+        for start in range(0, len(grid), CHUNK):
+            for row in grid[start:start + CHUNK].tolist():
                 copy.write_row(row)
-            progress(len(values.iloc[start:start + CHUNK]))
-    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _import_rows {conflict}")
+            progress(len(grid[start:start + CHUNK]))
+    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _import_rows {UPSERT}")
     cursor.execute("DROP TABLE _import_rows")
-    cursor.close()
 
 
 def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=None) -> None:
     """Upsert new and changed rows and remember what they overwrote (for undo).
 
-    INSERT ... ON CONFLICT on the two partial unique indexes (one for a partij, one for the
-    total), the same statement text on SQLite and PostgreSQL, inside the caller's transaction:
-    on SQLite a plain DBAPI executemany of tuples in chunks (rows new at comparison time by a
-    plain INSERT), on PostgreSQL fed by COPY.
+    One INSERT ... ON CONFLICT on the key index, the same statement text on SQLite and PostgreSQL,
+    inside the caller's transaction: on SQLite multi-row VALUES through the driver's cursor, in
+    key order so the index grows at its end; on PostgreSQL fed by COPY.
     """
     table: Table = model.__table__
-    todo = rows[rows["status"] != "unchanged"].sort_values(KEY)  # B-tree friendly order
-    connection = session.connection()
-    mark = _placeholder(session)
-    postgresql = session.get_bind().dialect.name == "postgresql"
-    done, total = 0, max(len(todo), 1)
+    todo = rows[rows["status"] != "unchanged"] if (rows["status"] == "unchanged").any() else rows
+    values = todo[KEY + ["jaar", "periode_soort", "volgnummer", "waarde"]]
+    values = values.iloc[_key_order(values)].assign(batch_id=batch_id)
+    done, total = 0, max(len(values), 1)
 
     def advance(count: int) -> None:
         nonlocal done
@@ -297,40 +354,25 @@ def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=N
         if progress:
             progress(done / total)
 
-    if not postgresql:  # keep the indexes' pages in memory for the length of one import
-        previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")
-    for has_party in (True, False):
-        part = todo[todo["partij_id"].notna() == has_party]
-        if part.empty:
-            continue
-        key = ["indicator_id", "gebied_id", "partij_id", "periode"] if has_party else \
-            ["indicator_id", "gebied_id", "periode"]
-        columns = key + ["jaar", "periode_soort", "volgnummer", "waarde"]
-        values = part[columns].astype({c: "int64" for c in columns if c.endswith("_id") or c in ("jaar", "volgnummer")})
-        values = values.assign(batch_id=batch_id)
-        conflict = (f"ON CONFLICT ({', '.join(key)}) WHERE partij_id IS {'NOT ' if has_party else ''}NULL "
-                    "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
-        if postgresql:
-            _copy_upsert(connection, table.name, values, conflict, advance)
-            continue
-        insert = (f"INSERT INTO {table.name} ({', '.join(values.columns)}) "
-                  f"VALUES ({', '.join([mark] * len(values.columns))})")
-        # New rows were absent when compared in this transaction: a plain INSERT is cheaper than an
-        # upsert; should another writer have added one meanwhile, the unique index refuses it.
-        for status, sql in (("new", insert), ("changed", f"{insert} {conflict}")):
-            rows_of_status = values[part["status"] == status]
-            for start in range(0, len(rows_of_status), CHUNK):
-                chunk = rows_of_status.iloc[start:start + CHUNK]
-                connection.exec_driver_sql(sql, _tuples(chunk))
-                advance(len(chunk))
-    if not postgresql:
-        connection.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+    connection = session.connection()
+    cursor = connection.connection.cursor()  # the driver's own: plain lists, no statement cache
+    if session.get_bind().dialect.name == "postgresql":
+        _copy_upsert(cursor, table.name, values, advance)
+    else:
+        previous = cursor.execute("PRAGMA cache_size").fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")  # the key index stays in memory
+        head = f"INSERT INTO {table.name} ({', '.join(values.columns)}) VALUES {{values}} {UPSERT}"
+        grid = _grid(values)
+        for start in range(0, len(grid), CHUNK):
+            _insert_sqlite(cursor, head, grid[start:start + CHUNK])
+            advance(len(grid[start:start + CHUNK]))
+        cursor.execute(f"PRAGMA cache_size={int(previous)}")
     changed = todo[todo["status"] == "changed"]
     if not changed.empty:
         record = changed[["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id"]]
-        record = record.assign(batch_id=batch_id, tabel=table.name)
-        sql = ("INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-               f"oude_batch_id, batch_id, tabel) VALUES ({', '.join([mark] * 8)})")
-        for start in range(0, len(record), CHUNK):
-            connection.exec_driver_sql(sql, _tuples(record.iloc[start:start + CHUNK]))
+        mark = _placeholder(session)
+        cursor.executemany(
+            "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
+            f"oude_batch_id, batch_id, tabel) VALUES ({', '.join([mark] * 8)})",
+            [(*row, batch_id, table.name) for row in _grid(record).tolist()])
+    cursor.close()

@@ -106,24 +106,13 @@ class Observatie(Base):
     volgnummer: Mapped[int] = mapped_column(Integer)
     waarde: Mapped[float] = mapped_column(Float)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
-    # NULLs are distinct in a plain UNIQUE, so the natural key is two partial unique indexes.
+    # A NULL partij counts as 0 in the key: a plain UNIQUE would let "all parties" repeat. Queries
+    # use the key's (indicator_id, gebied_id) prefix; one index keeps a bulk import cheap.
     __table_args__ = (
-        Index(
-            "uq_observaties_sleutel_partij",
-            "indicator_id", "gebied_id", "partij_id", "periode",
-            unique=True,
-            sqlite_where=text("partij_id IS NOT NULL"),
-            postgresql_where=text("partij_id IS NOT NULL"),
-        ),
-        Index(
-            "uq_observaties_sleutel_totaal",
-            "indicator_id", "gebied_id", "periode",
-            unique=True,
-            sqlite_where=text("partij_id IS NULL"),
-            postgresql_where=text("partij_id IS NULL"),
-        ),
-        Index("ix_observaties_reeks", "indicator_id", "periode_soort", "gebied_id", "jaar"),
-        CheckConstraint(f"periode_soort IN {PERIODE_SOORTEN}", name="periode_soort"),
+        Index("uq_observaties_sleutel", "indicator_id", "gebied_id", text("coalesce(partij_id, 0)"), "periode",
+              unique=True),
+        # OR, not IN: SQLite evaluates an IN list through a temporary table on every inserted row.
+        CheckConstraint(" OR ".join(f"periode_soort = '{s}'" for s in PERIODE_SOORTEN), name="periode_soort"),
     )
 
 
@@ -142,19 +131,6 @@ class Streefwaarde(Base):
     waarde: Mapped[float] = mapped_column(Float)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
     __table_args__ = (
-        Index(
-            "uq_streefwaarden_sleutel_partij",
-            "indicator_id", "gebied_id", "partij_id", "periode",
-            unique=True,
-            sqlite_where=text("partij_id IS NOT NULL"),
-            postgresql_where=text("partij_id IS NOT NULL"),
-        ),
-        Index(
-            "uq_streefwaarden_sleutel_totaal",
-            "indicator_id", "gebied_id", "periode",
-            unique=True,
-            sqlite_where=text("partij_id IS NULL"),
-            postgresql_where=text("partij_id IS NULL"),
-        ),
-        Index("ix_streefwaarden_reeks", "indicator_id", "gebied_id", "jaar"),
+        Index("uq_streefwaarden_sleutel", "indicator_id", "gebied_id", text("coalesce(partij_id, 0)"), "periode",
+              unique=True),
     )
