@@ -58,6 +58,16 @@ def db(request, tmp_path) -> Database:
         database.engine.dispose()
 
 
+@pytest.fixture(params=BACKENDS)
+def empty_url(request, tmp_path) -> str:
+    """The address of a database that does not exist yet (SQLite) or is empty (PostgreSQL)."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "nieuw.db")
+        return
+    with postgres_database() as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """The demo data set loaded once per test run; tests get their own copy."""

@@ -11,8 +11,6 @@ from dashboard import startup
 from dashboard.db import MIGRATIONS, open_database
 from dashboard.ingest import import_file
 
-from conftest import BACKENDS, postgres_database, sqlite_url
-
 REFERENCES = [
     "INSERT INTO indicatoren (id, sleutel, naam, eenheid, richting, aggregatie, categorie, omschrijving, bron) "
     "VALUES (1, 'sloop', 'Sloop', 'woningen', 'neutraal', 'som', '', '', '')",
@@ -24,15 +22,6 @@ REFERENCES = [
 def _observation(partij: str, waarde: float, periode_soort: str = "jaar") -> str:
     return ("INSERT INTO observaties (indicator_id, gebied_id, partij_id, periode, jaar, periode_soort, "
             f"volgnummer, waarde) VALUES (1, 1, {partij}, '2024', 2024, '{periode_soort}', 0, {waarde})")
-
-
-@pytest.fixture(params=BACKENDS)
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "sleutel.db")
-        return
-    with postgres_database() as address:
-        yield address
 
 
 def _migrate(url: str, revision: str, direction=command.upgrade) -> None:
@@ -72,7 +61,8 @@ def test_all_parties_and_one_party_each_have_one_value_per_period(db):
     assert _refused(db.engine, insert("NULL").replace("'jaar'", "'week'"))  # no such kind of period
 
 
-def test_the_key_migration_keeps_the_figures_and_goes_back_and_forth(url):
+def test_the_key_migration_keeps_the_figures_and_goes_back_and_forth(empty_url):
+    url = empty_url
     _migrate(url, "0004")
     engine = create_engine(url)
     with engine.begin() as connection:
@@ -109,7 +99,7 @@ def test_an_import_holds_the_write_lock_from_its_first_read(db):
 
 def test_sqlite_checks_foreign_keys_again_after_an_import(tmp_path):
     """An import turns SQLite's per-row checks off for its own transaction only."""
-    db = open_database(sqlite_url(tmp_path / "fk.db"))
+    db = open_database(f"sqlite:///{tmp_path / 'fk.db'}")
     startup.load_catalogue(db)
     import_file(db, b"code;naam;niveau;ouder\nGM0505;Dordrecht;gemeente;\n")
     import_file(db, b"indicator;gebied;periode;waarde\nsloop;GM0505;2024;1\n")
