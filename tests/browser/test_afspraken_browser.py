@@ -34,6 +34,8 @@ def test_volunteer_adds_a_story_with_a_photo_and_finds_it_in_the_gallery(server,
     page.get_by_role("textbox", name="Titel van het verhaal", exact=True).fill("Samen de binnentuin opknappen")
     page.get_by_role("textbox", name="Het verhaal", exact=True).fill("Met zes buren en de wijkconsulent hebben we de binnentuin opgeknapt.")
     page.get_by_label("Wat is er op de foto te zien?").fill("Binnentuin met nieuwe plantenbakken.")
+    page.keyboard.press("Tab")  # commit the text now: a rerun during the upload would drop the file
+    wait_ready(page)
     page.get_by_test_id("stFileUploader").first.locator('input[type="file"]').set_input_files(str(photo))
     expect(page.get_by_text("binnentuin.png")).to_be_visible()
     page.get_by_text("Wie herkenbaar op de foto staat, gaf toestemming").click()
