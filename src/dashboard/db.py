@@ -113,13 +113,18 @@ def create_database_engine(url: str) -> Engine:
     return engine
 
 
-def migrate(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest migration (alembic, batch mode on SQLite)."""
+def alembic_config(connection) -> Config:
+    """Alembic pointed at our revisions, running on `connection` (the app's, or a test's)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration (alembic, batch mode on SQLite)."""
     with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(alembic_config(connection), "head")
 
 
 def open_database(url: str) -> Database:

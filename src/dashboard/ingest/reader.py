@@ -120,7 +120,6 @@ def _read_simple(text: str, separator: str) -> pd.DataFrame | None:
     distinct header names. None for anything else, which `_read_any` reads as pandas always did
     (quotes are where the two parsers differ on odd input) and where a fault gets its line."""
     names = text.split("\n", 1)[0].rstrip("\r").split(separator)
-    lines = text.count("\n") + (not text.endswith("\n"))
     if '"' in text or len(set(names)) != len(names):
         return None
     try:
@@ -131,7 +130,8 @@ def _read_simple(text: str, separator: str) -> pd.DataFrame | None:
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
     except pa.ArrowInvalid:
         return None
-    if table.num_rows != lines - 1 or not all(pa.types.is_string(t) for t in table.schema.types):
+    strings = all(pa.types.is_string(t) for t in table.schema.types)
+    if table.num_rows != _line_count(text) - 1 or not strings:
         return None  # a value spanning lines, a lone CR line ending, a header read differently
     return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get)
 
@@ -148,10 +148,15 @@ def _read_any(text: str, separator: str) -> pd.DataFrame:
             f"Het bestand is geen leesbare CSV: {error}. Controleer het aantal kolommen op die regel."))]) from error
 
 
+def _line_count(text: str) -> int:
+    """Lines as a text editor numbers them (a last line without a line end counts too)."""
+    return text.count("\n") + (not text.endswith("\n"))
+
+
 def _row_lines(text: str, separator: str, rows: int) -> list[int] | range:
     """The file line each data row starts on. One row per line in the usual file, but a quoted
     value spanning lines (Alt+Enter in an Excel cell) moves every row after it down."""
-    if text.count("\n") + (not text.endswith("\n")) == rows + 1:
+    if _line_count(text) == rows + 1:
         return range(2, rows + 2)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, skipinitialspace=True)
     starts, previous = [], 0

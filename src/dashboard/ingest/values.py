@@ -142,12 +142,9 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
             f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
             "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
 
-    periode_codes, raw_periods = pd.factorize(frame["periode"])
-    parsed = [_period(raw) for raw in raw_periods]
-    bad_period = pd.Series(np.array([isinstance(p, Exception) for p in parsed], dtype=bool)[periode_codes],
-                           index=frame.index)
-    errors = {raw: str(p) for raw, p in zip(raw_periods, parsed) if isinstance(p, Exception)}
-    problems += _problems(bad_period, frame, "periode", errors.get)
+    parsed = {raw: _period(raw) for raw in frame["periode"].unique()}
+    bad_period = _lookup(frame["periode"], lambda raw: isinstance(parsed[raw], Exception), "bool")
+    problems += _problems(bad_period, frame, "periode", lambda raw: str(parsed[raw]))
 
     getal = to_numbers(frame[value_column], decimal)
     unreadable = getal.isna()
@@ -157,11 +154,10 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
     problems += _range_problems(frame, getal, indicator_id, indicators, value_column)
 
     ok = ~(unknown | unreadable | bad_period) & gebied_id.notna() & ((named == "") | partij_id.notna())
-    good = {raw: p for raw, p in zip(raw_periods, parsed) if not isinstance(p, Exception)}
 
     def period(attribute: str, dtype: str) -> pd.Series:
-        found = [getattr(good[raw], attribute) if raw in good else None for raw in raw_periods]
-        return pd.Series(pd.array(found, dtype=dtype).take(periode_codes), index=frame.index)
+        return _lookup(frame["periode"], lambda raw: None if isinstance(parsed[raw], Exception)
+                       else getattr(parsed[raw], attribute), dtype)
 
     rows = pd.DataFrame({
         "indicator_id": indicator_id, "gebied_id": gebied_id, "partij_id": partij_id,
