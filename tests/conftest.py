@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url
+from sqlalchemy import create_engine, exc, make_url
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config, startup
@@ -37,9 +38,22 @@ def postgres_database():
     try:
         yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin, name: str, attempts: int = 10) -> None:
+    """DROP ... WITH (FORCE) cannot end an autovacuum worker that happens to be in the database
+    (a non-superuser may not signal it); the worker is done within moments, so try again."""
+    for attempt in range(attempts):
+        try:
+            with admin.connect() as connection:
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except exc.DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(params=BACKENDS)
