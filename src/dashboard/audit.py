@@ -1,10 +1,14 @@
-"""Write the audit log, in the same transaction as the change it records: who, what, to which object."""
+"""Write the audit log, in the same transaction as the change it records: who, what, to which object.
+
+Every recorded change also raises the data version, so no cached read outlives it.
+"""
 from __future__ import annotations
 
 import json
 
 from sqlalchemy.orm import Session
 
+from dashboard import data_version
 from dashboard.models import AuditLog
 
 
@@ -13,3 +17,4 @@ def record(session: Session, gebruiker: str, actie: str, object: str, details: d
     if isinstance(details, dict):
         details = json.dumps(details, ensure_ascii=False, default=str, sort_keys=True)
     session.add(AuditLog(gebruiker=gebruiker, actie=actie, object=object, details=details or ""))
+    data_version.bump(session)

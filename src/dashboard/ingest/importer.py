@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from dashboard import data_version
 from dashboard.db import Database
 from dashboard.formatting import number
 from dashboard.ingest import formats, mappings, reference, values
@@ -226,6 +227,7 @@ def _finish(session, report: Report, counts, filename: str, digest: str, user: s
                         rows_skipped_empty=report.rows_skipped_empty)
     session.add(batch)
     session.flush()
+    data_version.bump(session)
     report.batch_id = batch.id
     report.status = "committed"
     return batch

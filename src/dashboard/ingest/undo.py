@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from dashboard import data_version
 from dashboard.db import Database
 from dashboard.models import ImportBatch, ImportWijziging, Observatie, Streefwaarde
 
@@ -81,4 +82,5 @@ def undo(db: Database, batch_id: int) -> ImportBatch:
         session.execute(delete(model).where(model.batch_id == batch_id))
         session.execute(delete(ImportWijziging).where(ImportWijziging.batch_id == batch_id))
         batch.status = "ongedaan"
+        data_version.bump(session)
         return batch

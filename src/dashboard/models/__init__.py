@@ -12,6 +12,7 @@ from dashboard.models.afspraken import (
 from dashboard.models.audit import AuditLog
 from dashboard.models.base import Base
 from dashboard.models.gegevens import (
+    DataVersie,
     Gebied,
     ImportBatch,
     Indicator,
@@ -22,6 +23,6 @@ from dashboard.models.gegevens import (
 from dashboard.models.imports import ImportWijziging, Kolomkoppeling
 from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
 
-__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Base", "DeelLink", "Gebied", "Gebruiker",
+__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Base", "DataVersie", "DeelLink", "Gebied", "Gebruiker",
            "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "LoginSessie", "Media",
            "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Voortgang"]

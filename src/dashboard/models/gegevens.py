@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dashboard.models.base import Base
 
-NIVEAUS = ("gemeente", "wijk", "buurt")
+NIVEAUS = ("land", "provincie", "gemeente", "wijk", "buurt")
 PARTIJ_SOORTEN = ("gemeente", "corporatie", "huurdersorganisatie", "zorg", "welzijn", "politie", "overig")
 RICHTINGEN = ("hoger", "lager", "neutraal")
 AGGREGATIES = ("som", "gemiddelde", "laatste")
@@ -27,7 +27,7 @@ PERIODE_SOORTEN = ("jaar", "kwartaal", "maand")
 
 
 class Gebied(Base):
-    """A CBS area: gemeente (GM0000), wijk (WK000000) or buurt (BU00000000)."""
+    """A CBS area: land (NL01), provincie (PV00), gemeente (GM0000), wijk (WK000000) or buurt (BU00000000)."""
 
     __tablename__ = "gebieden"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -68,6 +68,7 @@ class Indicator(Base):
     bron: Mapped[str] = mapped_column(String(200), default="")
     min_waarde: Mapped[float | None] = mapped_column(Float)
     max_waarde: Mapped[float | None] = mapped_column(Float)
+    gewicht: Mapped[str | None] = mapped_column(String(60), doc="for gemiddelde: the key of the weighting indicator")
     __table_args__ = (
         CheckConstraint(f"richting IN {RICHTINGEN}", name="richting"),
         CheckConstraint(f"aggregatie IN {AGGREGATIES}", name="aggregatie"),
@@ -134,3 +135,11 @@ class Streefwaarde(Base):
         Index("uq_streefwaarden_sleutel", "indicator_id", "gebied_id", text("coalesce(partij_id, 0)"), "periode",
               unique=True),
     )
+
+
+class DataVersie(Base):
+    """One row: raised in the same transaction as every import, undo and edit (see data_version.py)."""
+
+    __tablename__ = "data_versie"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    versie: Mapped[int] = mapped_column(Integer)
