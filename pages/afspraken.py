@@ -2,11 +2,11 @@
 (?afspraak=ID) the tellen side beside the vertellen side, with the editing forms for redacteuren."""
 import streamlit as st
 
-from dashboard import access, afspraken, config, queries, verhalen
+from dashboard import access, afspraken, config
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.models.afspraken import STATUSSEN
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, formulieren, navigation, runtime, visitor
+from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -15,24 +15,19 @@ wie = visitor.current()
 mag_bewerken, mag_voortgang = access.may(wie, "afspraak_bewerken"), access.may(wie, "voortgang_toevoegen")
 gevraagd = str(st.query_params.get("afspraak", ""))[:12]
 
-with db.sessions() as session:
-    keuzes = afspraken.choices(session)
-    demo, last_update = queries.demo_loaded(session), queries.last_update(session)
-    info = afspraken.detail(session, int(gevraagd)) if gevraagd.isdigit() else None
-    if info:
-        trend = afspraken.indicator_trend(session, info)
-        afgeleid = (afspraken.derived_status(trend, info["indicator"]["richting"], info["van_jaar"], info["tot_jaar"],
-                                             info["streefwaarde"]) if info["indicator"] else None)
-        bij_verhalen = verhalen.for_afspraak(session, info["id"], scope=visitor.current().share_gebied)
+keuzes = reads.afspraak_choices()
+last_update = reads.last_update()
+info = reads.afspraak(int(gevraagd)) if gevraagd.isdigit() else None
 
-if demo:
+if reads.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and info is None:
     st.warning("Deze afspraak bestaat niet (meer). Kies er een uit de lijst hieronder.", icon=":material/link_off:")
 if info:
     st.query_params["afspraak"] = str(info["id"])  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
-    show.detail(info, trend, afgeleid, bij_verhalen, media_dir)
+    trend, afgeleid = reads.afspraak_figures(info["id"])
+    show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir)
     partijen = keuzes["partijen"]["naam"].tolist()
     if mag_voortgang:
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):
@@ -58,9 +53,7 @@ with st.sidebar:
                           key="partij", bind="query-params")
     jaar = st.selectbox("Loopt in jaar", keuzes["jaren"], index=None, placeholder="Alle jaren", key="jaar",
                         bind="query-params")
-with db.sessions() as session:
-    rows = afspraken.overview(session, lens=lens, status=status, partij=partij, jaar=jaar)
-show.overview(rows)
+show.overview(reads.afspraken_overview(lens=lens, status=status, partij=partij, jaar=jaar))
 if mag_bewerken:
     with st.expander("Nieuwe afspraak", icon=":material/add:"):
         formulieren.afspraak(db, wie, keuzes)

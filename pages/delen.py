@@ -1,8 +1,8 @@
 """Delen (beheerder): read-only links for councillors and others without an account."""
 import streamlit as st
 
-from dashboard import config, formatting, queries, share_links, site
-from dashboard.ui import navigation, runtime, visitor
+from dashboard import config, formatting, share_links, site
+from dashboard.ui import navigation, reads, runtime, visitor
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -12,8 +12,7 @@ if not visitor.allowed("delen_beheren"):
 st.write("Een deellink opent het dashboard **alleen lezend**, zonder account: geen uploads, geen "
          "bewerkformulieren, geen beheerpagina's. Het adres wordt één keer getoond; bewaar het meteen.")
 TITLES = {page.key: page.title for page in site.PAGES}
-with db.sessions() as session:
-    options = queries.options(session)
+options = reads.options()
 gebieden = {} if options is None else dict(zip(options.gebieden["code"], options.gebieden["naam"]))
 
 with st.form("nieuwe_deellink", clear_on_submit=True):

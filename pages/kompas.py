@@ -2,9 +2,9 @@
 board now, and the newest stories. A switch regroups the same afspraken by wettelijk veld."""
 import streamlit as st
 
-from dashboard import afspraken, config, queries, verhalen
+from dashboard import afspraken, config
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, navigation, runtime, visitor
+from dashboard.ui import chrome, navigation, reads, visitor
 from dashboard.ui import verhalen as stories
 
 DEMO_STORY = (
@@ -15,12 +15,9 @@ DEMO_STORY = (
 )
 
 navigation.entered_through_app()
-db = runtime.database()
 media_dir = config.load().media_dir
 st.title("Tellen & Vertellen")
-with db.sessions() as session:
-    demo, last_update = queries.demo_loaded(session), queries.last_update(session)
-if demo:
+if reads.demo_loaded():
     chrome.fictional_notice()
     st.markdown(DEMO_STORY)
 else:
@@ -29,28 +26,25 @@ else:
         "meerdere jaren, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er bereikt "
         "is en **vertellen** we de verhalen erachter."
     )
-with db.sessions() as session:
-    lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
-                                key="lens", bind="query-params",
-                                format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
-    overzicht = afspraken.overview(session, lens=lens)
-    opgaven = afspraken.opgaven(session)
-    aandacht = afspraken.attention(session)
-    nieuwste = verhalen.newest(session, 3, scope=visitor.current().share_gebied)
+lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
+                            key="lens", bind="query-params",
+                            format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
+overzicht = reads.afspraken_overview(lens=lens)
 if overzicht.empty:
     st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
 else:
     st.header("Opgaven" if lens == "opgave" else "Wettelijke velden", anchor=False)
-    show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(opgaven, lens))
+    show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(reads.opgaven(), lens))
     navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
-show.attention(aandacht)
+show.attention(reads.attention())
 st.header("Nieuwste verhalen", anchor=False)
+nieuwste = reads.newest_stories(3, scope=visitor.current().share_gebied)
 if nieuwste:
     stories.grid(nieuwste, media_dir, key="kompas")
     navigation.link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")
 else:
     st.caption("Nog geen verhalen.")
 navigation.link("pages/dashboard.py", label="Naar het volkshuisvestelijk dashboard", icon=":material/monitoring:")
-chrome.footer(last_update)
+chrome.footer(reads.last_update())

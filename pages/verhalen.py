@@ -2,9 +2,9 @@
 photos, videos and afspraken, and the form to tell a new one."""
 import streamlit as st
 
-from dashboard import access, afspraken, config, queries, verhalen
+from dashboard import access, config, verhalen
 from dashboard.models.afspraken import VERTELLERS
-from dashboard.ui import chrome, formulieren, navigation, runtime, visitor
+from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
 from dashboard.ui import verhalen as show
 
 navigation.entered_through_app()
@@ -13,12 +13,11 @@ settings = config.load()
 wie = visitor.current()
 gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 
-with db.sessions() as session:
-    demo, last_update = queries.demo_loaded(session), queries.last_update(session)
-    story = verhalen.detail(session, int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
-    opgaven = afspraken.opgaven(session).set_index("id")["naam"]
-    gebieden = afspraken.choices(session)["gebieden"]
-if demo:
+last_update = reads.last_update()
+story = reads.story(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
+opgaven = reads.opgaven().set_index("id")["naam"]
+gebieden = reads.afspraak_choices()["gebieden"]
+if reads.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and story is None:
     st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
@@ -41,11 +40,7 @@ with st.sidebar:
                         key="wijk", bind="query-params", format_func=lambda c: namen[c])
     rol = st.selectbox("Verteller", VERTELLERS, index=None, placeholder="Iedereen", key="rol", bind="query-params",
                        format_func=verhalen.ROL_LABELS.get)
-with db.sessions() as session:
-    gekozen = verhalen.gallery(session, opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied)
-    punten = verhalen.map_points(session, gekozen)
-    vormen = queries.geometries(session, list(namen.index))
-    lijst = afspraken.overview(session)[["id", "nummer", "titel"]].drop_duplicates("id")
+gekozen = reads.stories(opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied)
 
 if not gekozen:
     st.info("Geen verhalen met deze filters. Maak een filter leeg om meer te zien.")
@@ -53,10 +48,12 @@ else:
     st.caption(f"{len(gekozen)} verhalen")
     show.grid(gekozen, settings.media_dir, key="galerij")
     st.header("Kaart van de verhalen", anchor=False)
+    punten = reads.story_points(gekozen)
     if not punten.empty:
-        show.story_map(punten, vormen, key="verhalenkaart")
+        show.story_map(punten, reads.geometries(list(namen.index)), key="verhalenkaart")
 if access.may(wie, "verhaal_bewerken"):
     st.header("Vertel een verhaal", anchor=False)
+    lijst = reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id")
     formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
                         settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
 chrome.footer(last_update)

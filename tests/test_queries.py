@@ -70,7 +70,7 @@ def test_parties_add_up_or_average_by_rule_and_a_stored_total_wins(stad):
 def tiles(db, **changes):
     with db.sessions() as session:
         options = queries.options(session)
-        table = queries.tile_values(session, view(categorie=None, **changes), options.indicatoren)
+        table = queries.tile_values(session, view(categorie=None, **changes))
     return table.set_index("sleutel")
 
 
@@ -115,7 +115,7 @@ def test_wijken_and_parties_are_compared_at_their_latest_period(stad):
     ]))
     with stad.sessions() as session:
         options = queries.options(session)
-        wijken = queries.compare_wijken(session, view(), options.gebieden)
+        wijken = queries.compare_wijken(session, view())
         partijen = queries.compare_partijen(session, view())
     assert wijken[["naam", "waarde"]].values.tolist() == [["Zuid", 70], ["Noord", 30]]
     assert partijen[["partij", "waarde"]].values.tolist() == [["Corporatie A", 60], ["Corporatie B", 40]]

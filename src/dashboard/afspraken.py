@@ -206,6 +206,16 @@ def indicator_trend(session: Session, info: dict) -> pd.DataFrame | None:
     return queries.trend(session, view)
 
 
+def figures(session: Session, afspraak_id: int) -> tuple[pd.DataFrame | None, Afgeleid | None]:
+    """The tellen side of one afspraak: its indicator's trend and the status those figures give."""
+    info = detail(session, afspraak_id)
+    if info is None or info["indicator"] is None:
+        return None, None
+    trend = indicator_trend(session, info)
+    return trend, derived_status(trend, info["indicator"]["richting"], info["van_jaar"], info["tot_jaar"],
+                                 info["streefwaarde"])
+
+
 @dataclass(frozen=True)
 class Afgeleid:
     """The status the figures give: value against the target of the same year."""

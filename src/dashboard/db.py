@@ -19,6 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+# Streamlit runs every session's script in a thread of its own, and a run holds a connection only
+# for one query (ui/reads.py), so 10 kept and 20 more cover a room of viewers asking at once; a run
+# that still finds none after 10 s gets the Dutch message of ui/runtime.py.
+POOL = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
 
 
 class DatabaseUnavailable(Exception):
@@ -100,8 +104,9 @@ def create_database_engine(url: str) -> Engine:
         ) from error
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    in_memory = parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
     try:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True, **({} if in_memory else POOL))
     except (ImportError, exc.NoSuchModuleError) as error:
         raise DatabaseUnavailable(
             f"Voor {_describe(url)} ontbreekt het databasestuurprogramma ({error}). "

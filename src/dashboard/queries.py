@@ -165,13 +165,19 @@ def series(session: Session, view: View, keys: list[str], codes: list[str]) -> p
     return frame
 
 
-def tile_values(session: Session, view: View, indicatoren: pd.DataFrame) -> pd.DataFrame:
+def _group(session: Session, view: View) -> pd.DataFrame:
+    """The catalogue rows of the view's indicator group (all of them without a group)."""
+    indicatoren = catalogue(session)
+    return indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
+
+
+def tile_values(session: Session, view: View) -> pd.DataFrame:
     """Per indicator of the view's group: latest value, the period before, target, and what is good.
 
     `beter` is True when the change is in the indicator's good direction, `op_koers` when the
     value meets its target; both None where the indicator is neutral or there is nothing to compare.
     """
-    chosen = indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
+    chosen = _group(session, view)
     per_indicator: dict[str, list[tuple[Row, float | None]]] = {}
     for row, target in _series(session, view, chosen["sleutel"].tolist(), [view.gebied]):
         per_indicator.setdefault(row.indicator, []).append((row, target))
@@ -226,17 +232,20 @@ def compare_partijen(session: Session, view: View) -> pd.DataFrame:
                         columns=["partij", "periode", "waarde"])
 
 
-def wijken_of(gebieden: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The wijken shown beside a gebied: a gemeente's own wijken, or a wijk's siblings."""
-    row = gebieden[gebieden["code"] == code]
-    gemeente = code if row.empty or row["niveau"].iloc[0] == "gemeente" else row["ouder"].iloc[0]
-    return gebieden[(gebieden["ouder"] == gemeente) & (gebieden["niveau"] == "wijk")]
+def wijken(session: Session, code: str) -> pd.DataFrame:
+    """code, naam of the wijken shown beside a gebied: a gemeente's own wijken, or a wijk's siblings."""
+    gebied = session.execute(select(Gebied.id, Gebied.niveau, Gebied.ouder_id).where(Gebied.code == code)).first()
+    if gebied is None:
+        return pd.DataFrame(columns=["code", "naam"])
+    gemeente = gebied.id if gebied.niveau == "gemeente" else gebied.ouder_id
+    rows = session.execute(select(Gebied.code, Gebied.naam).where(Gebied.ouder_id == gemeente, Gebied.niveau == "wijk")
+                           .order_by(Gebied.naam)).all()
+    return pd.DataFrame(rows, columns=["code", "naam"])
 
 
-def compare_wijken(session: Session, view: View, gebieden: pd.DataFrame) -> pd.DataFrame:
+def compare_wijken(session: Session, view: View) -> pd.DataFrame:
     """The chosen indicator per wijk at the latest period any wijk has: gebied, naam, periode, waarde."""
-    wijken = wijken_of(gebieden, view.gebied)
-    names = dict(zip(wijken["code"], wijken["naam"]))
+    names = dict(wijken(session, view.gebied).itertuples(index=False))
     rows = _values(session, Observatie, [view.indicator], list(names), view.partij, view.soort,
                    view.van, view.tot)
     newest = max(((row.jaar, row.volgnummer) for row in rows), default=None)
@@ -252,9 +261,9 @@ def geometries(session: Session, codes: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["code", "naam", "lat", "lon", "geometrie"])
 
 
-def table(session: Session, view: View, indicatoren: pd.DataFrame) -> pd.DataFrame:
+def table(session: Session, view: View) -> pd.DataFrame:
     """What the page shows as a table for download: the group's indicators over the chosen years."""
-    chosen = indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
+    chosen = _group(session, view)
     meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
     rows = [(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
              row.waarde, target, meta[row.indicator]["eenheid"])

@@ -43,7 +43,7 @@ def entered_through_app() -> None:
     script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
     who = visitor.current()
     if script not in {Path(page.script).name for page in site.pages_for(who)}:
-        if who is visitor.NOBODY:
+        if who == visitor.NOBODY:
             visitor.gate()
         else:
             st.error("Deze pagina hoort niet bij uw toegang. Kies een pagina in het menu.", icon=":material/block:")

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from typing import Iterator
 
 import streamlit as st
+from sqlalchemy import exc
 
 from dashboard import config, startup
 from dashboard.db import Database, DatabaseUnavailable
@@ -25,3 +28,15 @@ def database() -> Database:
         log.error("%s", error)
         st.error(f"**De database is niet beschikbaar.** {error}", icon=":material/database:")
         st.stop()
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """Around a whole run: a database that is busy or gone after all says so in Dutch, not in
+    Streamlit's English error box. Nothing was written: every write is one transaction."""
+    try:
+        yield
+    except (exc.OperationalError, exc.TimeoutError, exc.InterfaceError) as error:
+        log.error("Database niet beschikbaar tijdens een run: %s", error)
+        st.error("**De database is nu niet bereikbaar of te druk.** Er is niets gewijzigd. Laad de pagina over "
+                 "een ogenblik opnieuw; blijft dit zo, meld het dan aan de beheerder.", icon=":material/database:")

@@ -9,6 +9,7 @@ revocation and the idle timeout take effect at once.
 from __future__ import annotations
 
 import json
+import threading
 
 import streamlit as st
 
@@ -20,12 +21,19 @@ SHARE_PARAM = "deel"
 NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
 # session-state keys: the tokens of this browser tab (tests set LOGIN_KEY as the cookie would)
 SHARE_KEY, LOGIN_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "_tv_cookie_writes", "_tv_notice"
+_THIS_RUN = threading.local()  # who establish() found at the start of this thread's run
 _SHARE_COOKIE_DAYS = share_links.MAX_DAYS + 30  # outlives the link, so expiry gets its own message
 _SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
 
 
 def current() -> Visitor:
-    """The visitor of this run, checked against the database; NOBODY until someone is known."""
+    """The visitor of this run: checked against the database once, at its start (establish)."""
+    who = getattr(_THIS_RUN, "visitor", None)
+    return who if who is not None else _checked()
+
+
+def _checked() -> Visitor:
+    """The visitor, asked of the database now; NOBODY until someone is known."""
     db = runtime.database()
     if st.session_state.get(SHARE_KEY):
         found = share_links.verify(db, st.session_state[SHARE_KEY])
@@ -34,8 +42,9 @@ def current() -> Visitor:
 
 
 def allowed(action: str) -> bool:
-    """Asked on the server right before every write; says so in Dutch when the answer is no."""
-    if access.may(current(), action):
+    """Asked on the server right before every write (afresh: a callback runs before establish);
+    says so in Dutch when the answer is no."""
+    if access.may(_checked(), action):
         return True
     st.error("U hebt geen recht om dit te doen. Er is niets gewijzigd. Vraag een beheerder als u dit "
              "wel nodig hebt.", icon=":material/block:")
@@ -47,8 +56,8 @@ def establish() -> None:
     _take_up()
     for name, (value, max_age) in st.session_state.get(_WRITES, {}).items():
         _cookie_script(name, value, max_age)
-    who = current()
-    if who is not NOBODY:
+    who = _THIS_RUN.visitor = _checked()
+    if who != NOBODY:
         _sidebar(who)
 
 

@@ -1,0 +1,68 @@
+"""Shared reads: each core question answered once per data version, for every session at once.
+
+A page never holds a database connection while it renders: a read opens a short session, asks
+the core, closes the session, and keeps the answer in st.cache_data. The key holds the database,
+the question and its arguments, and the data version, which every import, undo and edit raises
+in its own transaction (data_version.py): a change made in this process or in another one shows
+on the next run, and twenty councillors opening one link compute the figures once.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from dashboard import afspraken, config, data_version, queries, verhalen
+from dashboard.ui import runtime
+
+_QUESTIONS: dict[str, Callable] = {}
+
+
+def version() -> int:
+    """The data version now (one indexed row, asked on every read so no process serves a stale answer)."""
+    with runtime.database().sessions() as session:
+        return data_version.current(session)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000, ttl=6 * 3600)
+def _answer(question: str, database: str, versie: int, args: tuple, kwargs: tuple):
+    with runtime.database().sessions() as session:
+        return _QUESTIONS[question](session, *args, **dict(kwargs))
+
+
+def shared(question: Callable) -> Callable:
+    """`question(session, *args)` as `read(*args)`, computed once per data version and arguments."""
+    name = f"{question.__module__}.{question.__qualname__}"
+    _QUESTIONS[name] = question
+
+    def read(*args, **kwargs):
+        return _answer(name, config.load().database_url, version(), args, tuple(sorted(kwargs.items())))
+
+    read.__doc__ = question.__doc__
+    return read
+
+
+# The dashboard (Tellen)
+options = shared(queries.options)
+tile_values = shared(queries.tile_values)
+trend = shared(queries.trend)
+compare_partijen = shared(queries.compare_partijen)
+compare_wijken = shared(queries.compare_wijken)
+wijken = shared(queries.wijken)
+geometries = shared(queries.geometries)
+table = shared(queries.table)
+last_update = shared(queries.last_update)
+demo_loaded = shared(queries.demo_loaded)
+
+# Afspraken and verhalen (Vertellen)
+afspraak_choices = shared(afspraken.choices)
+afspraken_overview = shared(afspraken.overview)
+opgaven = shared(afspraken.opgaven)
+attention = shared(afspraken.attention)
+afspraak = shared(afspraken.detail)
+afspraak_figures = shared(afspraken.figures)
+stories = shared(verhalen.gallery)
+story = shared(verhalen.detail)
+stories_for_afspraak = shared(verhalen.for_afspraak)
+newest_stories = shared(verhalen.newest)
+story_points = shared(verhalen.map_points)
