@@ -2,8 +2,9 @@
 
 Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
 call of the server process: the first visitor after a start would get every script in pages/,
-run without app.py. `entered_through_app` closes that gap for every page, and also refuses a
-page that is run while it is not in the visitor's list (AppTest can do that; a browser cannot).
+run without app.py. `entered_through_app` closes that gap for every page (keeping a deep link),
+and also refuses a page that is run while it is not in the visitor's list (AppTest can do that;
+a browser cannot).
 """
 from __future__ import annotations
 
@@ -18,14 +19,15 @@ from dashboard.ui import visitor
 _APP_RAN = "_navigation_from_app"
 
 
+def _st_pages(pages: tuple[site.Page, ...]) -> list:
+    return [st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
+                    default=page.path == "") for page in pages]
+
+
 def _pages() -> list:
     """The visitor's pages; for nobody (not logged in, refused link) only the gate."""
-    pages = [
-        st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
-                default=page.path == "")
-        for page in site.pages_for(visitor.current())
-    ]
-    return pages or [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)]
+    return (_st_pages(site.pages_for(visitor.current()))
+            or [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)])
 
 
 def run() -> None:
@@ -36,9 +38,14 @@ def run() -> None:
 
 
 def entered_through_app() -> None:
-    """Pages call this first. If Streamlit ran the page directly, switch to st.navigation and rerun."""
+    """Pages call this first. If Streamlit ran the page directly, switch to st.navigation and rerun.
+
+    That happens on the first run of a fresh server, before app.py has taken up the visitor's
+    share link or cookie; so every page is named here, only to keep the requested one (a deep
+    link) for the rerun, where app.py decides what this visitor may open.
+    """
     if not st.session_state.get(_APP_RAN):
-        st.navigation(_pages(), position="hidden")
+        st.navigation(_st_pages(site.PAGES), position="hidden")
         st.rerun()
     script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
     who = visitor.current()
