@@ -16,6 +16,7 @@ import pandas as pd
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from dashboard import hierarchy
 from dashboard.models import Gebied, ImportBatch, Indicator, Observatie, Partij, Streefwaarde
 from dashboard.periods import Periode
 
@@ -89,6 +90,7 @@ class Row(NamedTuple):
     jaar: int
     volgnummer: int
     waarde: float
+    berekend: str | None = None  # how a figure not stored for this gebied was made (hierarchy.py)
 
 
 def _values(session: Session, model, keys: list[str], codes: list[str], partij: str | None,
@@ -118,7 +120,32 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
         query = query.join(Partij, model.partij_id == Partij.id)
     if partij:
         query = query.where(Partij.naam == partij)
-    return _to_grain([row for row in session.execute(query) if row[7] is not None], soort)
+    rows = [(*row, None) for row in session.execute(query) if row[7] is not None]
+    if not per_partij:
+        rows += _from_below(session, model, keys, codes, partij, soort, van, tot, rows)
+    return _to_grain(rows, soort)
+
+
+def _from_below(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soort: str,
+                van: int, tot: int, stored: list[tuple]) -> list[tuple]:
+    """For each indicator x gebied with nothing stored in the years asked: the figures computed from
+    the nearest level below that has them (hierarchy.py). Targets are never made up this way."""
+    if model is not Observatie:
+        return []
+    missing = {(key, code) for key in keys for code in codes} - {(row[0], row[2]) for row in stored}
+    found: list[tuple] = []
+    for depth in range(1, hierarchy.MAX_DEPTH + 1):
+        # the view's own grain first; finer periods (a year from quarters) only where that has nothing,
+        # so every figure is added up from children at one grain
+        for soorten in ((soort,), _FINER[soort][1:]):
+            if not missing:
+                return found
+            wanted_keys, wanted_codes = sorted({k for k, _ in missing}), sorted({c for _, c in missing})
+            rows = [row for row in hierarchy.aggregate(session, model, wanted_keys, wanted_codes, partij, soorten,
+                                                       van, tot, depth) if (row[0], row[2]) in missing]
+            found += rows
+            missing -= {(row[0], row[2]) for row in rows}
+    return found
 
 
 _TIME_RULES = {
@@ -132,17 +159,20 @@ def _to_grain(rows, soort: str) -> list[Row]:
     """Keep values stored at the grain; derive missing ones from finer periods by the time rule."""
     stored: dict[tuple, Row] = {}
     finer: dict[tuple, list[float]] = {}
-    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde in rows:
+    notes: dict[tuple, str | None] = {}
+    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde, berekend in sorted(
+            rows, key=lambda row: (row[0], row[2], row[4], row[6])):
         if periode_soort == soort:
-            stored[(indicator, owner, periode)] = Row(indicator, owner, periode, jaar, volgnummer, waarde)
-        else:  # rows arrive in time order, so the last one appended is the latest
+            stored[(indicator, owner, periode)] = Row(indicator, owner, periode, jaar, volgnummer, waarde, berekend)
+        else:  # sorted in time order, so the last one appended is the latest
             nummer = 0 if soort == "jaar" else (volgnummer - 1) // 3 + 1
             finer.setdefault((indicator, aggregatie, owner, jaar, nummer), []).append(waarde)
+            notes.setdefault((indicator, aggregatie, owner, jaar, nummer), berekend)
     for (indicator, aggregatie, owner, jaar, nummer), values in finer.items():
         code = Periode(jaar, soort, nummer).code
         if (indicator, owner, code) not in stored:
-            stored[(indicator, owner, code)] = Row(indicator, owner, code, jaar, nummer,
-                                                   _TIME_RULES[aggregatie](values))
+            stored[(indicator, owner, code)] = Row(indicator, owner, code, jaar, nummer, _TIME_RULES[aggregatie](values),
+                                                   notes[(indicator, aggregatie, owner, jaar, nummer)])
     return sorted(stored.values(), key=lambda row: (row.indicator, row.gebied, row.jaar, row.volgnummer))
 
 
@@ -154,11 +184,11 @@ def _series(session: Session, view: View, keys: list[str], codes: list[str]) -> 
     return [(row, targets.get((row.indicator, row.gebied, row.jaar))) for row in values]
 
 
-SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "streefwaarde"]
+SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "berekend", "streefwaarde"]
 
 
 def series(session: Session, view: View, keys: list[str], codes: list[str]) -> pd.DataFrame:
-    """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, streefwaarde."""
+    """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, berekend, streefwaarde."""
     rows = [(*row, target) for row, target in _series(session, view, keys, codes)]
     frame = pd.DataFrame(rows, columns=SERIES_COLUMNS)
     frame["streefwaarde"] = frame["streefwaarde"].astype(float)
@@ -184,13 +214,14 @@ def tile_values(session: Session, view: View) -> pd.DataFrame:
     tiles = []
     for meta in chosen.to_dict("records"):
         tile = {**meta, "periode": None, "waarde": None, "vorige": None, "verschil": None,
-                "streefwaarde": None, "tot_doel": None}
+                "streefwaarde": None, "tot_doel": None, "berekend": None, "elders": None}
         own = per_indicator.get(meta["sleutel"])
         if own:
             last, target = own[-1]
             periode = Periode(last.jaar, view.soort, last.volgnummer)
             before = {row.periode: row.waarde for row, _ in own}.get(periode.previous().code)
-            tile.update(periode=periode.label, waarde=last.waarde, vorige=before, streefwaarde=target)
+            tile.update(periode=periode.label, waarde=last.waarde, vorige=before, streefwaarde=target,
+                        berekend=last.berekend)
             if before is not None:
                 tile["verschil"] = last.waarde - before
             if target is not None:
@@ -198,7 +229,44 @@ def tile_values(session: Session, view: View) -> pd.DataFrame:
         tile["beter"] = _is_good(tile["verschil"], meta["richting"])
         tile["op_koers"] = _is_good(tile["tot_doel"], meta["richting"], meets=True)
         tiles.append(tile)
+    empty = [tile["sleutel"] for tile in tiles if tile["waarde"] is None]
+    for tile, elders in zip([t for t in tiles if t["waarde"] is None], where_figures(session, empty, view)):
+        tile["elders"] = elders
     return pd.DataFrame(tiles)
+
+
+def where_figures(session: Session, keys: list[str], view: View) -> list[str]:
+    """For indicators without a figure in the view: which year and gebied do have one (a Dutch line each)."""
+    if not keys:
+        return []
+    here = dict(session.execute(
+        select(Indicator.sleutel, func.max(Observatie.jaar))
+        .join(Indicator, Observatie.indicator_id == Indicator.id).join(Gebied, Observatie.gebied_id == Gebied.id)
+        .where(Indicator.sleutel.in_(keys), Gebied.code == view.gebied).group_by(Indicator.sleutel)).all())
+    newest = dict(session.execute(
+        select(Indicator.sleutel, func.max(Observatie.jaar)).join(Indicator, Observatie.indicator_id == Indicator.id)
+        .where(Indicator.sleutel.in_(keys)).group_by(Indicator.sleutel)).all())
+    example = dict(session.execute(
+        select(Indicator.sleutel, func.min(Gebied.naam)).select_from(Observatie)
+        .join(Indicator, Observatie.indicator_id == Indicator.id)
+        .join(Gebied, Observatie.gebied_id == Gebied.id)
+        .where(Indicator.sleutel.in_(keys), Observatie.jaar == _newest_year())
+        .group_by(Indicator.sleutel)).all()) if newest else {}
+    lines = []
+    for key in keys:
+        if key in here:
+            lines.append(f"Hier het laatst gemeten in {here[key]}: kies dat jaar.")
+        elif key in newest:
+            lines.append(f"Wel cijfers elders, het laatst in {newest[key]} (bijvoorbeeld {example[key]}).")
+        else:
+            lines.append("Nog nergens cijfers voor.")
+    return lines
+
+
+def _newest_year():
+    """The newest year with a value for the indicator of the outer query's row (a correlated subquery)."""
+    inner = Observatie.__table__.alias("nieuwste")
+    return select(func.max(inner.c.jaar)).where(inner.c.indicator_id == Indicator.id).scalar_subquery()
 
 
 def _is_good(difference: float | None, richting: str, meets: bool = False) -> bool | None:

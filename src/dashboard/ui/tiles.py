@@ -46,5 +46,7 @@ def show(tiles: pd.DataFrame) -> None:
                 )
                 word = formatting.unit_word(tile["eenheid"])
                 unit = f"{word} · " if word else ""
-                period = tile["periode"] if has_value else "Geen waarde in deze periode"
+                period = tile["periode"] if has_value else f"Geen waarde in deze periode. {tile['elders']}"
                 st.caption(f"{unit}{period} · {_target_line(tile)}")
+                if has_value and tile["berekend"]:
+                    st.caption(f":material/functions: {tile['berekend'].capitalize()}.")
