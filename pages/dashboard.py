@@ -1,7 +1,7 @@
 """Volkshuisvestelijk dashboard: the regular figures per gebied and partij, with trends and targets."""
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, hierarchy
 from dashboard.ui import chrome, downloads, filters, navigation, reads, tables, tiles
 from dashboard.ui import charts as show
 
@@ -28,6 +28,8 @@ show.figure(charts.trend(trend, indicator["naam"], indicator["eenheid"]),
             trend[["label", "waarde", "streefwaarde"]], key="trend",
             alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
+naast = reads.beside(view.gebied)
+soort = hierarchy.PLURAL.get(naast["niveau"].iloc[0], "gebieden") if not naast.empty else "wijken"
 left, right = st.columns(2)
 with left:
     per_partij = reads.compare_partijen(view)
@@ -37,21 +39,21 @@ with left:
         show.figure(charts.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
                     per_partij, key="partijen", alt="Staafdiagram: laatste waarde per partij.")
 with right:
-    per_wijk = reads.compare_wijken(view)
-    if per_wijk.empty:
-        st.info(f"Voor {indicator['naam']} zijn geen cijfers per wijk.")
+    per_gebied = reads.compare_beside(view)
+    if per_gebied.empty:
+        st.info(f"Voor {indicator['naam']} zijn geen cijfers van de {soort}.")
     else:
-        show.figure(charts.bars(per_wijk, "naam", "Vergelijking van wijken", indicator["eenheid"]),
-                    per_wijk, key="wijken", alt="Staafdiagram: laatste waarde per wijk.")
+        show.figure(charts.bars(per_gebied, "naam", f"Vergelijking van {soort}", indicator["eenheid"]),
+                    per_gebied, key="wijken", alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
 
-st.header("Kaart van de wijken")
-shapes = reads.geometries(reads.wijken(view.gebied)["code"].tolist())
+st.header(f"Kaart van de {soort}")
+shapes = reads.geometries(naast["code"].tolist())
 if shapes["geometrie"].notna().any():
-    deck, legend = charts.wijk_map(shapes, per_wijk, indicator["naam"], indicator["eenheid"])
-    show.deck(deck, legend, per_wijk, key="kaart",
-              alt=f"Kaart: wijken gekleurd naar {indicator['naam']}, donker is laag en geel is hoog.")
+    deck, legend = charts.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
+    show.deck(deck, legend, per_gebied, key="kaart",
+              alt=f"Kaart: {soort} gekleurd naar {indicator['naam']}, donker is laag en geel is hoog.")
 else:
-    st.info("Er zijn nog geen wijkgrenzen. Importeer een GeoJSON-bestand van CBS/PDOK op de pagina Gegevens.")
+    st.info(f"Er zijn nog geen grenzen van de {soort}. Importeer een GeoJSON-bestand van CBS/PDOK op de pagina Gegevens.")
 
 st.header("Tabel")
 shown = reads.table(view)

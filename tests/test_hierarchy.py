@@ -86,3 +86,19 @@ def test_the_tile_says_the_figure_was_computed_and_an_empty_tile_says_where_figu
     assert tiles.loc["verhuringen", "berekend"] == "berekend: opgeteld uit 2 gemeenten"
     assert tiles.loc["sloop", "elders"] == "Wel cijfers elders, het laatst in 2021 (bijvoorbeeld Gemeente 3)."
     assert tiles.loc["leegstand", "elders"] == "Nog nergens cijfers voor."
+
+
+def test_the_first_view_is_the_highest_gebied_and_a_group_with_figures_in_the_latest_year(land):
+    load(land, "label_efg;WK000301;;2025;40\nverhuringen;GM0001;;2023;100")
+    with land.sessions() as session:
+        first = queries.options(session).default_view()
+    assert (first.gebied, first.categorie, first.indicator, first.tot) == (
+        "NL01", "Kwaliteit en duurzaamheid", "label_efg", 2025)
+
+
+def test_without_a_land_the_first_view_is_the_gemeente_that_has_figures(db):
+    import_file(db, b"code;naam;niveau;ouder\nGM0001;Aadorp;gemeente;\nGM0002;Beekdorp;gemeente;\n", filename="g.csv")
+    load(db, "verhuringen;GM0002;;2025;10\nverhuringen;GM0001;;2024;12")
+    with db.sessions() as session:
+        first = queries.options(session).default_view()
+    assert (first.gebied, first.indicator) == ("GM0002", "verhuringen")

@@ -31,7 +31,7 @@ def test_dashboard_shows_tiles_charts_map_and_table(app):
 
 def test_choosing_a_wijk_updates_the_view_and_the_url(app):
     page = open_dashboard(app)
-    page.selectbox(key="f_gebied").set_value("WK990102").run()
+    page.selectbox(key="f_wijk").set_value("WK990102").run()
     assert "Havenkwartier" in page.subheader[0].value
     assert page.query_params["gebied"] == "WK990102"
 

@@ -113,7 +113,7 @@ def test_wijken_and_parties_are_compared_at_their_latest_period(stad):
         "verhuringen;GM0001;Corporatie A;2025;60", "verhuringen;GM0001;Corporatie B;2025;40",
     ]))
     with stad.sessions() as session:
-        wijken = queries.compare_wijken(session, view())
+        wijken = queries.compare_beside(session, view())
         partijen = queries.compare_partijen(session, view())
     assert wijken[["naam", "waarde"]].values.tolist() == [["Zuid", 70], ["Noord", 30]]
     assert partijen[["partij", "waarde"]].values.tolist() == [["Corporatie A", 60], ["Corporatie B", 40]]

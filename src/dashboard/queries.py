@@ -46,10 +46,12 @@ class Options:
     indicatoren: pd.DataFrame  # the catalogue
     jaren: list[int]
     categorieen: list[str] = field(default_factory=list)
+    standaard: View | None = None  # a first view with figures in the latest year (useful_view)
 
     def default_view(self) -> View:
-        gemeenten = self.gebieden[self.gebieden["niveau"] == "gemeente"]
-        gebied = (gemeenten if not gemeenten.empty else self.gebieden)["code"].iloc[0]
+        if self.standaard is not None and self.standaard.gebied in set(self.gebieden["code"]):
+            return self.standaard
+        gebied = self.gebieden["code"].iloc[0]  # the highest level first (options' order)
         first = self.indicatoren.iloc[0]
         return View(gebied=gebied, indicator=first["sleutel"], van=self.jaren[0], tot=self.jaren[-1],
                     categorie=first["categorie"] or None)
@@ -70,7 +72,7 @@ def options(session: Session) -> Options | None:
     gebieden = pd.DataFrame(session.execute(
         select(Gebied.code, Gebied.naam, Gebied.niveau, ouder.c.code)
         .outerjoin(ouder, Gebied.ouder_id == ouder.c.id)
-        .order_by(case({"gemeente": 0, "wijk": 1}, value=Gebied.niveau, else_=2), Gebied.naam)
+        .order_by(case({niveau: i for i, niveau in enumerate(hierarchy.LEVELS)}, value=Gebied.niveau), Gebied.naam)
     ).all(), columns=["code", "naam", "niveau", "ouder"])
     partijen = pd.DataFrame(session.execute(
         select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)).all(),
@@ -78,9 +80,52 @@ def options(session: Session) -> Options | None:
     jaren = session.execute(select(func.min(Observatie.jaar), func.max(Observatie.jaar))).one()
     if indicatoren.empty or gebieden.empty or jaren[0] is None:
         return None
+    categorieen = sorted(c for c in indicatoren["categorie"].unique() if c)
     return Options(gebieden=gebieden, partijen=partijen, indicatoren=indicatoren,
-                   jaren=list(range(jaren[0], jaren[1] + 1)),
-                   categorieen=sorted(c for c in indicatoren["categorie"].unique() if c))
+                   jaren=list(range(jaren[0], jaren[1] + 1)), categorieen=categorieen,
+                   standaard=useful_view(session, gebieden, indicatoren, categorieen, jaren[0], jaren[1]))
+
+
+def useful_view(session: Session, gebieden: pd.DataFrame, indicatoren: pd.DataFrame, categorieen: list[str],
+                van: int, tot: int) -> View | None:
+    """The first view a visitor gets: the highest gebied with figures (of its own, or below it) in the
+    latest year, and the first indicator group that has some there, so nobody opens on empty tiles."""
+    stored = set(session.scalars(select(Gebied.code).join(Observatie, Observatie.gebied_id == Gebied.id)
+                                 .where(Observatie.jaar == tot).distinct()))
+    parent = dict(zip(gebieden["code"], gebieden["ouder"]))
+    covered = set()
+    for code in stored:
+        while code and code not in covered:
+            covered.add(code)
+            code = parent.get(code)
+    gebied = next((code for code in gebieden["code"] if code in covered), None)
+    if gebied is None:
+        return None
+    inside = within(gebieden, gebied)
+    query = (select(Indicator.sleutel).join(Observatie, Observatie.indicator_id == Indicator.id)
+             .where(Observatie.jaar == tot).distinct())
+    if not covered <= inside:
+        query = query.join(Gebied, Observatie.gebied_id == Gebied.id).where(Gebied.code.in_(sorted(inside & stored)))
+    with_figures = set(session.scalars(query))
+    for categorie in categorieen or [None]:
+        group = indicatoren if categorie is None else indicatoren[indicatoren["categorie"] == categorie]
+        keys = [key for key in group["sleutel"] if key in with_figures]
+        if keys:
+            return View(gebied=gebied, indicator=keys[0], van=van, tot=tot, categorie=categorie)
+    return None
+
+
+def within(gebieden: pd.DataFrame, code: str) -> set[str]:
+    """`code` and every gebied inside it (its wijken, their buurten ...), from the options' parent column."""
+    children: dict[str, list[str]] = {}
+    for child, ouder in zip(gebieden["code"], gebieden["ouder"]):
+        children.setdefault(ouder, []).append(child)
+    found, todo = {code}, [code]
+    while todo:
+        below = children.get(todo.pop(), [])
+        found.update(below)
+        todo += below
+    return found
 
 
 class Row(NamedTuple):
@@ -300,20 +345,22 @@ def compare_partijen(session: Session, view: View) -> pd.DataFrame:
                         columns=["partij", "periode", "waarde"])
 
 
-def wijken(session: Session, code: str) -> pd.DataFrame:
-    """code, naam of the wijken shown beside a gebied: a gemeente's own wijken, or a wijk's siblings."""
+def beside(session: Session, code: str) -> pd.DataFrame:
+    """code, naam, niveau of the gebieden compared with a gebied: the level below it (Nederland's
+    provincies, a provincie's gemeenten, a gemeente's wijken), or for a wijk its sibling wijken."""
     gebied = session.execute(select(Gebied.id, Gebied.niveau, Gebied.ouder_id).where(Gebied.code == code)).first()
     if gebied is None:
-        return pd.DataFrame(columns=["code", "naam"])
-    gemeente = gebied.id if gebied.niveau == "gemeente" else gebied.ouder_id
-    rows = session.execute(select(Gebied.code, Gebied.naam).where(Gebied.ouder_id == gemeente, Gebied.niveau == "wijk")
+        return pd.DataFrame(columns=["code", "naam", "niveau"])
+    parent = gebied.ouder_id if gebied.niveau in ("wijk", "buurt") else gebied.id
+    rows = session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).where(Gebied.ouder_id == parent)
                            .order_by(Gebied.naam)).all()
-    return pd.DataFrame(rows, columns=["code", "naam"])
+    return pd.DataFrame(rows, columns=["code", "naam", "niveau"])
 
 
-def compare_wijken(session: Session, view: View) -> pd.DataFrame:
-    """The chosen indicator per wijk at the latest period any wijk has: gebied, naam, periode, waarde."""
-    names = dict(wijken(session, view.gebied).itertuples(index=False))
+def compare_beside(session: Session, view: View) -> pd.DataFrame:
+    """The chosen indicator per gebied of `beside`, at the latest period any of them has:
+    gebied, naam, periode, waarde (computed from further below where not stored)."""
+    names = dict(beside(session, view.gebied)[["code", "naam"]].itertuples(index=False))
     rows = _values(session, Observatie, [view.indicator], list(names), view.partij, view.soort,
                    view.van, view.tot)
     newest = max(((row.jaar, row.volgnummer) for row in rows), default=None)

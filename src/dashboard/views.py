@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dashboard import queries
 from dashboard.queries import SOORTEN, Options, View
 
 ALLE_GROEPEN = "alle"
@@ -72,10 +73,4 @@ def within(options: Options, gebied: str | None) -> Options:
     if not gebied:
         return options
     frame = options.gebieden
-    inside = {gebied}
-    while True:  # wijken of a gemeente, buurten of those wijken
-        more = set(frame.loc[frame["ouder"].isin(inside), "code"]) - inside
-        if not more:
-            break
-        inside |= more
-    return replace(options, gebieden=frame[frame["code"].isin(inside)].reset_index(drop=True))
+    return replace(options, gebieden=frame[frame["code"].isin(queries.within(frame, gebied))].reset_index(drop=True))

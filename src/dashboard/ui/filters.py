@@ -9,6 +9,8 @@ from dashboard.queries import Options, View
 
 ALLE_PARTIJEN = "Alle partijen samen"
 ALLE_GROEPEN = "Alle groepen"
+HELE_GEBIED = ""  # the wijk box's "the whole gemeente"
+TOP = ("land", "provincie", "gemeente")  # the first box; wijken get a box of their own
 
 
 def _start(options: Options) -> None:
@@ -18,8 +20,9 @@ def _start(options: Options) -> None:
     view, notices = views.from_params(st.query_params.to_dict(), options)
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
+    top, wijk = _split(options, view.gebied)
     st.session_state.update({
-        "f_gebied": view.gebied, "f_partij": view.partij or ALLE_PARTIJEN, "f_soort": view.soort,
+        "f_gebied": top, "f_wijk": wijk, "f_partij": view.partij or ALLE_PARTIJEN, "f_soort": view.soort,
         "f_jaren": (view.van, view.tot), "f_groep": view.categorie or ALLE_GROEPEN,
         "f_indicator": view.indicator,
     })
@@ -30,6 +33,22 @@ def scoped(options: Options) -> Options:
     return views.within(options, visitor.current().share_gebied)
 
 
+def _tops(options: Options) -> list[str]:
+    """Nederland, provincies and gemeenten (a national set has 14,000 buurten: they are not in a list);
+    a share link limited to one wijk offers just that wijk."""
+    frame = options.gebieden
+    tops = frame[frame["niveau"].isin(TOP)]["code"].tolist()
+    return tops or frame["code"].tolist()
+
+
+def _split(options: Options, code: str) -> tuple[str, str]:
+    """The two boxes for a gebied: a wijk is its gemeente in the first box and itself in the second."""
+    if code in _tops(options):
+        return code, HELE_GEBIED
+    ouder = options.gebieden.set_index("code").at[code, "ouder"]
+    return (ouder, code) if ouder in _tops(options) else (code, HELE_GEBIED)
+
+
 def sidebar(options: Options) -> View:
     """Render the filters and return the chosen view; the URL follows every change."""
     _start(options)
@@ -37,8 +56,15 @@ def sidebar(options: Options) -> View:
     indicatoren = options.indicatoren.set_index("sleutel")
     with st.sidebar:
         st.header("Filters")
-        gebied = st.selectbox("Gebied", gebieden.index.tolist(), key="f_gebied",
+        gebied = st.selectbox("Gebied", _tops(options), key="f_gebied",
                               format_func=lambda c: f"{gebieden.at[c, 'naam']} ({gebieden.at[c, 'niveau']})")
+        wijken = gebieden[(gebieden["ouder"] == gebied) & (gebieden["niveau"] == "wijk")].index.tolist()
+        if wijken:
+            if st.session_state.get("f_wijk") not in [HELE_GEBIED, *wijken]:
+                st.session_state["f_wijk"] = HELE_GEBIED
+            wijk = st.selectbox("Wijk", [HELE_GEBIED, *wijken], key="f_wijk",
+                                format_func=lambda c: gebieden.at[c, "naam"] if c else "De hele gemeente")
+            gebied = wijk or gebied
         partij = st.selectbox("Partij", [ALLE_PARTIJEN] + options.partijen["naam"].tolist(), key="f_partij")
         soort = st.radio("Periode", ["jaar", "kwartaal"], key="f_soort", horizontal=True,
                          format_func=lambda s: {"jaar": "Per jaar", "kwartaal": "Per kwartaal"}[s])
