@@ -65,6 +65,7 @@ def report(name: str, figures: dict) -> None:
     print(f"  {crowd['n']} viewers at once               p50 {_s(crowd['p50'])} s   p95 {_s(crowd['p95'])} s"
           f"   max {_s(crowd['max'])} s   failed {crowd['failed']} of {crowd['n']}"
           f" (unfinished {crowd['n'] - crowd['finished']})")
+    print(f"    first message after connect      p50 {_s(crowd['first_p50'])} s   max {_s(crowd['first_max'])} s")
     memory, after = figures["memory"], figures["after"]
     print(f"  server memory with {crowd['n']} sessions   VmRSS {memory.get('VmRSS', 0) / 1024:7.1f} MB"
           f"   VmHWM (peak) {memory.get('VmHWM', 0) / 1024:7.1f} MB"

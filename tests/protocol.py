@@ -49,6 +49,7 @@ class Result:
     index: int
     latency: float | None = None  # seconds; None when the visit did not finish
     connect: float | None = None  # seconds until the websocket was open
+    first: float | None = None  # seconds until the first ForwardMsg (the server started the run)
     status: str | None = None  # the last script_finished status name
     runs: int = 0  # script runs of this visit (a st.rerun makes two)
     page: str | None = None  # url path of the page the last run's navigation ran ("" = home)
@@ -197,6 +198,8 @@ async def _one(index: int, url: str, path: str, query: str, headers: dict[str, s
                 async with asyncio.timeout(timeout):
                     await socket.send(_rerun_message(url, path, query))
                     async for frame in socket:
+                        if result.first is None:
+                            result.first = time.perf_counter() - start
                         result.messages += 1
                         result.bytes += len(frame)
                         msg = ForwardMsg()
@@ -258,9 +261,13 @@ def open_one(url: str, path: str = "/", query: str | Mapping[str, str] = "",
 
 
 def summary(results: list[Result]) -> dict[str, Any]:
-    """p50, p95 and max of the finished viewers' latency (s), and how many failed."""
+    """p50, p95 and max of the finished viewers' latency (s), how many failed, and when the first
+    message came (p50, max): late first messages mean the server started the runs one after another."""
     times = sorted(r.latency for r in results if r.latency is not None)
+    firsts = sorted(r.first for r in results if r.first is not None)
     return {
+        "first_p50": statistics.median(firsts) if firsts else None,
+        "first_max": firsts[-1] if firsts else None,
         "n": len(results),
         "finished": len(times),
         "failed": sum(1 for r in results if r.failures),
