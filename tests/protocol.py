@@ -26,8 +26,9 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from streamlit.proto.Alert_pb2 import Alert
@@ -139,13 +140,7 @@ class _Visit:
                 if not shown.is_warning:  # the type is empty when showErrorDetails hides it
                     result.exceptions.append(f"{shown.type}: {shown.message}" if shown.type else shown.message)
                 continue
-            text = {
-                "markdown": lambda: element.markdown.body,
-                "heading": lambda: element.heading.body,
-                "alert": lambda: element.alert.body,
-                "text": lambda: element.text.body,
-                "metric": lambda: f"{element.metric.label} {element.metric.body}",
-            }.get(kind, lambda: None)()
+            text = _text(element, kind)
             if text is None:
                 continue
             result.texts.append(text)
@@ -157,6 +152,15 @@ class _Visit:
             result.pages = [page.url_pathname for page in self.navigation.app_pages]
             result.page = next((page.url_pathname for page in self.navigation.app_pages
                                 if page.page_script_hash == self.navigation.page_script_hash), None)
+
+
+def _text(element, kind: str) -> str | None:
+    """The words an element shows, for the kinds that show words."""
+    if kind in ("markdown", "heading", "alert", "text"):
+        return getattr(element, kind).body
+    if kind == "metric":
+        return f"{element.metric.label} {element.metric.body}"
+    return None
 
 
 def _rerun_message(url: str, path: str, query: str) -> bytes:
