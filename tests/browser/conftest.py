@@ -1,19 +1,13 @@
 """The real thing: `streamlit run app.py` on a free port, driven by Chromium through Playwright."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from harness import wait_ready
+from live_server import Server
 from playwright.sync_api import expect
 
-ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 expect.set_options(timeout=30_000)  # a shared CI machine can be slow; this is patience, not a benchmark
 
@@ -33,61 +27,6 @@ def browser_type_launch_args(browser_type_launch_args):
         args["args"] = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run"]
     return args
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A running Streamlit server with its own database and media folder."""
-
-    def __init__(self, folder: Path, env: dict[str, str] | None = None):
-        self.folder = folder
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DASHBOARD_DATABASE_URL": f"sqlite:///{folder / 'dashboard.db'}",
-            "DASHBOARD_MEDIA_DIR": str(folder / "media"),
-            "DASHBOARD_SECRET_KEY": "browser-test-" + folder.name,
-            "DASHBOARD_BASE_URL": self.url,
-            **(env or {}),
-        }
-        self.log = open(folder / "streamlit.log", "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"Streamlit stopped: {(self.folder / 'streamlit.log').read_text()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("Streamlit did not become healthy in time")
-
-    def cli(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-        """`python -m dashboard ...` against this server's database."""
-        return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=self.env,
-                              input=stdin, capture_output=True, text=True, timeout=120)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 @pytest.fixture
