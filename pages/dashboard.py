@@ -20,10 +20,11 @@ if reads.demo_loaded():
     chrome.fictional_notice()
 st.subheader(f"{gebied} · {wie} · {view.van}–{view.tot}")
 
-tiles.show(reads.tile_values(view))
+figures = reads.group_figures(view)
+tiles.show(figures.tiles)
 
 st.header(indicator["naam"])
-trend = reads.trend(view)
+trend = figures.trends[view.indicator]
 show.figure(charts.trend(trend, indicator["naam"], indicator["eenheid"]),
             trend[["label", "waarde", "streefwaarde"]], key="trend",
             alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
@@ -56,7 +57,7 @@ else:
     st.info(f"Er zijn nog geen grenzen van de {soort}. Importeer een GeoJSON-bestand van CBS/PDOK op de pagina Gegevens.")
 
 st.header("Tabel")
-shown = reads.table(view)
+shown = figures.table
 tables.show(shown)
 downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
 chrome.footer(reads.last_update())

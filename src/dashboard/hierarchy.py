@@ -47,17 +47,16 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
     party_sum = func.sum(case((model.partij_id.is_not(None), model.waarde)))
     party_avg = func.avg(case((model.partij_id.is_not(None), model.waarde)))
     across = case((Indicator.aggregatie == "gemiddelde", party_avg), else_=party_sum)
-    chain = [aliased(Gebied, name=f"laag{i}") for i in range(depth + 1)]  # chain[0]: the child
+    children = below(session, codes, depth)
+    if not children:
+        return []
     per_child = (
         select(model.indicator_id, model.gebied_id, model.periode, model.jaar, model.periode_soort,
                model.volgnummer, func.coalesce(stored_total, across).label("waarde"))
         .join(Indicator, model.indicator_id == Indicator.id)
-        .join(chain[0], model.gebied_id == chain[0].id)
+        .where(Indicator.sleutel.in_(keys), model.gebied_id.in_(children),  # the key index's prefix
+               model.periode_soort.in_(soorten), model.jaar.between(van, tot))
     )
-    for lower, upper in zip(chain, chain[1:]):
-        per_child = per_child.join(upper, lower.ouder_id == upper.id)
-    per_child = per_child.where(Indicator.sleutel.in_(keys), chain[-1].code.in_(codes),
-                                model.periode_soort.in_(soorten), model.jaar.between(van, tot))
     if partij:
         per_child = per_child.join(Partij, model.partij_id == Partij.id).where(Partij.naam == partij)
     per_child = per_child.group_by(model.indicator_id, Indicator.aggregatie, model.gebied_id, model.periode, model.jaar,
@@ -96,6 +95,17 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
     sizes = _sizes(session, sorted({row[2] for row in rows}), depth)
     return [(*row[:7], row[7], _note(row[1], row[8], row[9], row[10], row[11], sizes.get(row[2], 0)))
             for row in rows]
+
+
+def below(session: Session, codes: list[str], depth: int) -> list[int]:
+    """The ids of the gebieden exactly `depth` levels below `codes`, a level at a time (each query
+    follows the parent index), so the value query can use the key index's (indicator, gebied) prefix."""
+    ids = list(session.scalars(select(Gebied.id).where(Gebied.code.in_(codes))))
+    for _ in range(depth):
+        if not ids:
+            break
+        ids = list(session.scalars(select(Gebied.id).where(Gebied.ouder_id.in_(ids))))
+    return ids
 
 
 def _sizes(session: Session, codes: list[str], depth: int) -> dict[str, int]:

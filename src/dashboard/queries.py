@@ -246,15 +246,43 @@ def _group(session: Session, view: View) -> pd.DataFrame:
     return indicatoren if not view.categorie else indicatoren[indicatoren["categorie"] == view.categorie]
 
 
-def tile_values(session: Session, view: View) -> pd.DataFrame:
-    """Per indicator of the view's group: latest value, the period before, target, and what is good.
+@dataclass(frozen=True)
+class Figures:
+    """What the dashboard shows of one gebied and indicator group, read in one go."""
 
-    `beter` is True when the change is in the indicator's good direction, `op_koers` when the
-    value meets its target; both None where the indicator is neutral or there is nothing to compare.
-    """
+    tiles: pd.DataFrame  # per indicator: latest value, the one before, target, direction (see tiles_of)
+    table: pd.DataFrame  # indicator, naam, gebied, partij, periode, waarde, streefwaarde, eenheid
+    trends: dict[str, pd.DataFrame]  # per indicator: periode, label, jaar, waarde, streefwaarde
+
+
+def group_figures(session: Session, view: View) -> Figures:
+    """Tiles, table and the trend of every indicator of the view's group, from one read of the
+    values (the chosen chart indicator does not matter, so picking another one reads nothing)."""
     chosen = _group(session, view)
+    series = _series(session, view, chosen["sleutel"].tolist(), [view.gebied])
+    tiles = _tiles(chosen, series, view)
+    empty = tiles[tiles["waarde"].isna()]
+    tiles.loc[empty.index, "elders"] = where_figures(session, empty["sleutel"].tolist(), view)
+    meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
+    table = pd.DataFrame([(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
+                           row.waarde, target, meta[row.indicator]["eenheid"]) for row, target in series],
+                         columns=["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde",
+                                  "eenheid"]).astype({"streefwaarde": float})
+    trends = {key: _trend([(row, target) for row, target in series if row.indicator == key], view.soort)
+              for key in chosen["sleutel"]}
+    return Figures(tiles=tiles, table=table, trends=trends)
+
+
+def tile_values(session: Session, view: View) -> pd.DataFrame:
+    """Per indicator of the view's group: latest value, the period before, target, and what is good."""
+    return group_figures(session, view).tiles
+
+
+def _tiles(chosen: pd.DataFrame, series: list[tuple[Row, float | None]], view: View) -> pd.DataFrame:
+    """`beter` is True when the change is in the indicator's good direction, `op_koers` when the
+    value meets its target; both None where the indicator is neutral or there is nothing to compare."""
     per_indicator: dict[str, list[tuple[Row, float | None]]] = {}
-    for row, target in _series(session, view, chosen["sleutel"].tolist(), [view.gebied]):
+    for row, target in series:
         per_indicator.setdefault(row.indicator, []).append((row, target))
     tiles = []
     for meta in chosen.to_dict("records"):
@@ -274,10 +302,7 @@ def tile_values(session: Session, view: View) -> pd.DataFrame:
         tile["beter"] = _is_good(tile["verschil"], meta["richting"])
         tile["op_koers"] = _is_good(tile["tot_doel"], meta["richting"], meets=True)
         tiles.append(tile)
-    empty = [tile["sleutel"] for tile in tiles if tile["waarde"] is None]
-    for tile, elders in zip([t for t in tiles if t["waarde"] is None], where_figures(session, empty, view)):
-        tile["elders"] = elders
-    return pd.DataFrame(tiles)
+    return pd.DataFrame(tiles).astype({"elders": object})
 
 
 def where_figures(session: Session, keys: list[str], view: View) -> list[str]:
@@ -324,11 +349,14 @@ def _is_good(difference: float | None, richting: str, meets: bool = False) -> bo
 
 def trend(session: Session, view: View) -> pd.DataFrame:
     """The chosen indicator over time for the chosen gebied: periode, label, jaar, waarde, streefwaarde."""
-    rows = [(row.periode, Periode(row.jaar, view.soort, row.volgnummer).label, row.jaar, row.waarde, target)
-            for row, target in _series(session, view, [view.indicator], [view.gebied])]
-    frame = pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde"])
-    frame["streefwaarde"] = frame["streefwaarde"].astype(float)
-    return frame
+    return _trend(_series(session, view, [view.indicator], [view.gebied]), view.soort)
+
+
+def _trend(series: list[tuple[Row, float | None]], soort: str) -> pd.DataFrame:
+    rows = [(row.periode, Periode(row.jaar, soort, row.volgnummer).label, row.jaar, row.waarde, target)
+            for row, target in series]
+    return pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde"]).astype(
+        {"streefwaarde": float})
 
 
 def _latest_each(rows: list[Row]) -> list[Row]:
@@ -378,15 +406,7 @@ def geometries(session: Session, codes: list[str]) -> pd.DataFrame:
 
 def table(session: Session, view: View) -> pd.DataFrame:
     """What the page shows as a table for download: the group's indicators over the chosen years."""
-    chosen = _group(session, view)
-    meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
-    rows = [(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
-             row.waarde, target, meta[row.indicator]["eenheid"])
-            for row, target in _series(session, view, list(meta), [view.gebied])]
-    frame = pd.DataFrame(rows, columns=["indicator", "naam", "gebied", "partij", "periode", "waarde",
-                                        "streefwaarde", "eenheid"])
-    frame["streefwaarde"] = frame["streefwaarde"].astype(float)
-    return frame
+    return group_figures(session, view).table
 
 
 def last_update(session: Session):

@@ -8,6 +8,7 @@ on the next run, and twenty councillors opening one link compute the figures onc
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 import streamlit as st
@@ -44,13 +45,11 @@ def shared(question: Callable) -> Callable:
 
 # The dashboard (Tellen)
 options = shared(queries.options)
-tile_values = shared(queries.tile_values)
-trend = shared(queries.trend)
+_group_figures = shared(queries.group_figures)
 compare_partijen = shared(queries.compare_partijen)
 compare_beside = shared(queries.compare_beside)
 beside = shared(queries.beside)
 geometries = shared(queries.geometries)
-table = shared(queries.table)
 last_update = shared(queries.last_update)
 demo_loaded = shared(queries.demo_loaded)
 
@@ -66,3 +65,8 @@ story = shared(verhalen.detail)
 stories_for_afspraak = shared(verhalen.for_afspraak)
 newest_stories = shared(verhalen.newest)
 story_points = shared(verhalen.map_points)
+
+
+def group_figures(view: queries.View) -> queries.Figures:
+    """The tiles, table and trends of a view; keyed without the chart indicator, which they all hold."""
+    return _group_figures(replace(view, indicator=""))

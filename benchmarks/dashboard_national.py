@@ -1,0 +1,155 @@
+"""The dashboard on a national data set: server-side runs, first render in Chromium, twenty viewers.
+
+    python benchmarks/dashboard_national.py [--database-url URL] [--keep DIR] [--runs N] [--viewers N]
+
+Without --database-url the national demo (`python -m dashboard demo --scale national`, about 1.4
+million observations) is generated and imported into a fresh SQLite under --keep (reused when
+that folder already holds it; neither step is measured). Then, each beside a one-line page
+measured the same way in the same run:
+- the dashboard's server-side run (AppTest): cold (empty caches), warm (median), and a filter
+  change to a gebied not seen before (a provincie, then a gemeente: new figures from SQL);
+- the first render in Chromium of a fresh server: from navigation to the end of the script run;
+- twenty viewers of one share link at once (protocol level): p50, p95, failures, server memory.
+Not a test: it prints figures, ratios and the issue's targets, and never fails on time.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(1, str(ROOT / "tests"))
+sys.path.insert(1, str(ROOT / "tests" / "browser"))
+
+from concurrent_viewers import TRIVIAL, measure as crowd, report  # noqa: E402
+from harness import logged_in_app, measure, timed, trivial  # noqa: E402
+from live_server import Server  # noqa: E402
+
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHROMIUM = "/usr/bin/chromium"
+
+
+def national_database(folder: Path) -> str:
+    """The national demo imported into folder/national.db (made once, then reused)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "national.db"
+    url = f"sqlite:///{path}"
+    if path.exists():
+        return url
+    env = {**os.environ, "DASHBOARD_DATABASE_URL": url, "DASHBOARD_DEMO": "0"}
+    files = folder / "bestanden"
+
+    def cli(*args: str) -> None:
+        done = subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            path.unlink(missing_ok=True)
+            sys.exit(f"`dashboard {' '.join(args)}` failed: {done.stderr or done.stdout}")
+
+    print(f"generating and importing the national demo into {path} (not measured) ...", flush=True)
+    cli("demo", "--scale", "national", "--out", str(files))
+    for kind in ("gebieden", "partijen", "observaties"):
+        cli("import", str(files / f"{kind}.csv"))
+    return url
+
+
+def server_side(url: str, runs: int) -> dict[str, float]:
+    """AppTest runs of the dashboard in this process: cold, warm, and two filter changes."""
+    os.environ.update(DASHBOARD_DATABASE_URL=url, DASHBOARD_SECRET_KEY="benchmark", DASHBOARD_DEMO="0")
+    os.chdir(ROOT)
+    from dashboard import config, queries, startup
+
+    db = startup.prepare(config.load(), demo=False)
+    with db.sessions() as session:
+        options = queries.options(session)
+    gebieden = options.gebieden
+    chosen = [gebieden[gebieden["niveau"] == niveau]["code"].iloc[-1] for niveau in ("provincie", "gemeente")]
+    app = logged_in_app(db)
+    cold = timed(lambda: app.switch_page("pages/dashboard.py").run())
+    if app.exception:
+        sys.exit(f"dashboard failed: {app.exception[0].message}")
+    warm = [timed(app.run) for _ in range(runs)]
+    changes = {code: timed(lambda: app.selectbox(key="f_gebied").set_value(code).run()) for code in chosen}
+    return {"cold": cold, "warm": statistics.median(warm), "warm_min": min(warm),
+            **{f"filter change to {code}": ms for code, ms in changes.items()}}
+
+
+def first_render(server: Server, path: str) -> float:
+    """Seconds from navigation to the end of the first script run, in a fresh Chromium context."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        options = {"args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run"]}
+        if Path(CHROMIUM).exists():
+            options["executable_path"] = CHROMIUM
+        browser = playwright.chromium.launch(**options)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        start = time.perf_counter()
+        page.goto(server.url + path)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=120_000,
+                               state="attached")
+        page.wait_for_selector(READY, timeout=120_000)
+        seconds = time.perf_counter() - start
+        browser.close()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", help="a national database (default: generate one under --keep)")
+    parser.add_argument("--keep", default=str(Path(tempfile.gettempdir()) / "tellen-vertellen-national"),
+                        help="folder for the generated national SQLite, reused between runs")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--viewers", type=int, default=20)
+    args = parser.parse_args()
+    url = args.database_url or national_database(Path(args.keep))
+
+    figures = server_side(url, args.runs)
+    base_cold, base_warm, _ = measure(trivial(), args.runs)
+    print(f"\nserver-side run (AppTest), database {url}")
+    for name, ms in figures.items():
+        print(f"  dashboard {name:40} {ms:8.1f} ms")
+    print(f"  trivial page cold {base_cold:8.1f} ms, warm {base_warm:6.1f} ms;"
+          f" dashboard warm / trivial warm {figures['warm'] / base_warm:.1f}x")
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-national-"))
+    (folder / "app").mkdir()
+    app = Server(folder / "app", {"DASHBOARD_DATABASE_URL": url, "DASHBOARD_DEMO": "0"})
+    try:
+        made = app.cli("share", "create", "--label", "Benchmark landelijk", "--json")
+        token = parse_qs(urlsplit(made.stdout.strip().splitlines()[-1]).query)["deel"][0]
+        render = first_render(app, f"/dashboard?deel={token}")
+        viewers = crowd(app, "/dashboard", {"deel": token}, args.viewers, 3, 300)
+    finally:
+        app.stop()
+    (folder / "trivial").mkdir()
+    script = folder / "trivial" / "trivial.py"
+    script.write_text(TRIVIAL)
+    base = Server(folder / "trivial", {}, script=script)
+    try:
+        base_render = first_render(base, "/")
+        base_viewers = crowd(base, "/", {}, args.viewers, 3, 300)
+    finally:
+        base.stop()
+
+    print(f"\nfirst render in Chromium of a fresh server: dashboard {render:.2f} s, trivial {base_render:.2f} s,"
+          f" ratio {render / base_render:.1f}x")
+    report(f"dashboard, {args.viewers} viewers of one share link", viewers)
+    report("trivial page", base_viewers)
+    print("\ntargets: warm < 300 ms -> {}, cold < 1500 ms -> {}, filter change < 300 ms -> {},"
+          " first render <= 2x trivial -> {}".format(
+              "ok" if figures["warm"] < 300 else "MISSED", "ok" if figures["cold"] < 1500 else "MISSED",
+              "ok" if all(ms < 300 for name, ms in figures.items() if name.startswith("filter")) else "MISSED",
+              "ok" if render <= 2 * base_render else "MISSED"))
+
+
+if __name__ == "__main__":
+    main()
