@@ -9,7 +9,7 @@ was made, so a tile can tell the reader.
 """
 from __future__ import annotations
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from dashboard.models import Gebied, Indicator, Observatie, Partij
@@ -41,8 +41,19 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
 
     One row per indicator x gebied x periode: (sleutel, aggregatie, code, periode, jaar, soort,
     volgnummer, waarde, note). Each child first gets its own value the way a stored one is read
-    (a stored total wins over the parties added up); those are then combined by the rule.
+    (a stored total wins over the parties added up); those are then combined by the rule. For
+    all parties together the stored totals are read first, through the key index; the parties'
+    own rows only where some child has no total.
     """
+    if partij is None:
+        rows = _aggregate(session, model, keys, codes, None, soorten, van, tot, depth, totals_only=True)
+        if rows and all(row[9] == row[10] for row in rows):
+            return [row[:9] for row in rows]
+    return [row[:9] for row in _aggregate(session, model, keys, codes, partij, soorten, van, tot, depth)]
+
+
+def _aggregate(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soorten,
+               van: int, tot: int, depth: int, totals_only: bool = False) -> list[tuple]:
     stored_total = func.max(case((model.partij_id.is_(None), model.waarde)))
     party_sum = func.sum(case((model.partij_id.is_not(None), model.waarde)))
     party_avg = func.avg(case((model.partij_id.is_not(None), model.waarde)))
@@ -57,6 +68,9 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
         .where(Indicator.sleutel.in_(keys), model.gebied_id.in_(children),  # the key index's prefix
                model.periode_soort.in_(soorten), model.jaar.between(van, tot))
     )
+    if totals_only:  # the index's own expression, literally, so SQLite reads only the totals
+        zero = literal_column("0")
+        per_child = per_child.where(func.coalesce(model.partij_id, zero) == zero)
     if partij:
         per_child = per_child.join(Partij, model.partij_id == Partij.id).where(Partij.naam == partij)
     per_child = per_child.group_by(model.indicator_id, Indicator.aggregatie, model.gebied_id, model.periode, model.jaar,
@@ -93,8 +107,8 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
                            per_child.c.jaar, per_child.c.periode_soort, per_child.c.volgnummer)
     rows = [row for row in session.execute(query) if row[7] is not None]
     sizes = _sizes(session, sorted({row[2] for row in rows}), depth)
-    return [(*row[:7], row[7], _note(row[1], row[8], row[9], row[10], row[11], sizes.get(row[2], 0)))
-            for row in rows]
+    return [(*row[:7], row[7], _note(row[1], row[8], row[9], row[10], row[11], sizes.get(row[2], 0)),
+             row[8], sizes.get(row[2], 0)) for row in rows]
 
 
 def below(session: Session, codes: list[str], depth: int) -> list[int]:

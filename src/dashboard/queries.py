@@ -89,36 +89,38 @@ def options(session: Session) -> Options | None:
 def useful_view(session: Session, gebieden: pd.DataFrame, indicatoren: pd.DataFrame, categorieen: list[str],
                 van: int, tot: int) -> View | None:
     """The first view a visitor gets: the highest gebied with figures (of its own, or below it) in the
-    latest year, and the first indicator group that has some there, so nobody opens on empty tiles."""
-    stored = set(session.scalars(select(Gebied.code).join(Observatie, Observatie.gebied_id == Gebied.id)
-                                 .where(Observatie.jaar == tot).distinct()))
-    parent = dict(zip(gebieden["code"], gebieden["ouder"]))
-    covered = set()
-    for code in stored:
-        while code and code not in covered:
-            covered.add(code)
-            code = parent.get(code)
-    gebied = next((code for code in gebieden["code"] if code in covered), None)
-    if gebied is None:
-        return None
-    inside = within(gebieden, gebied)
-    query = (select(Indicator.sleutel).join(Observatie, Observatie.indicator_id == Indicator.id)
-             .where(Observatie.jaar == tot).distinct())
-    if not covered <= inside:
-        query = query.join(Gebied, Observatie.gebied_id == Gebied.id).where(Gebied.code.in_(sorted(inside & stored)))
-    with_figures = set(session.scalars(query))
-    for categorie in categorieen or [None]:
-        group = indicatoren if categorie is None else indicatoren[indicatoren["categorie"] == categorie]
-        keys = [key for key in group["sleutel"] if key in with_figures]
-        if keys:
-            return View(gebied=gebied, indicator=keys[0], van=van, tot=tot, categorie=categorie)
+    latest year, and the first indicator group that has some there, so nobody opens on empty tiles.
+
+    Asked as "is there one?" (EXISTS ... LIMIT 1) on the key index, never by listing what is there,
+    so a national set answers at once."""
+    ids = dict(session.execute(select(Gebied.code, Gebied.id)).all())
+    key_ids = dict(session.execute(select(Indicator.sleutel, Indicator.id)).all())
+
+    def has_figures(keys, inside: set[str] | None) -> bool:
+        query = select(Observatie.id).where(Observatie.jaar == tot, Observatie.indicator_id.in_(
+            [key_ids[key] for key in keys]))
+        if inside is not None:
+            query = query.where(Observatie.gebied_id.in_([ids[code] for code in inside]))
+        return session.scalar(query.limit(1)) is not None
+
+    everything = len(gebieden)
+    for gebied in gebieden["code"].tolist()[:50]:  # highest levels first (options' order)
+        inside = within(gebieden, gebied)
+        inside = None if len(inside) == everything else inside
+        if not has_figures(list(key_ids), inside):
+            continue
+        for categorie in categorieen or [None]:
+            group = indicatoren if categorie is None else indicatoren[indicatoren["categorie"] == categorie]
+            keys = [key for key in group["sleutel"].tolist() if has_figures([key], inside)]
+            if keys:
+                return View(gebied=gebied, indicator=keys[0], van=van, tot=tot, categorie=categorie)
     return None
 
 
 def within(gebieden: pd.DataFrame, code: str) -> set[str]:
     """`code` and every gebied inside it (its wijken, their buurten ...), from the options' parent column."""
     children: dict[str, list[str]] = {}
-    for child, ouder in zip(gebieden["code"], gebieden["ouder"]):
+    for child, ouder in zip(gebieden["code"].tolist(), gebieden["ouder"].tolist()):
         children.setdefault(ouder, []).append(child)
     found, todo = {code}, [code]
     while todo:
