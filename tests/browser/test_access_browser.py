@@ -64,3 +64,17 @@ def test_share_link_is_read_only_survives_navigation_and_reload_and_can_be_revok
     assert page.get_by_test_id("stMetric").count() == 0
     assert page.locator(".js-plotly-plot").count() == 0
     context.close()
+
+
+def test_deep_link_into_a_server_that_just_started_lands_on_its_page(server, browser):
+    """The first visitor of a fresh process (a replica after a restart) is run straight from pages/
+    by Streamlit; the app must still show the page the link points to, with its view."""
+    _, url = _share_url(server)
+    token = url.split("deel=", 1)[1]
+    page = browser.new_context().new_page()
+    page.goto(f"{server.url}/dashboard?gebied=WK990102&deel={token}")
+    wait_ready(page)
+    expect(page.get_by_role("heading", name="Volkshuisvestelijk dashboard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Havenkwartier", exact=False).first).to_be_visible()
+    assert "/dashboard" in page.url and "gebied=WK990102" in page.url and "deel=" not in page.url
+    page.context.close()

@@ -2,8 +2,10 @@
 
 Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
 call of the server process: the first visitor after a start would get every script in pages/,
-run without app.py. `entered_through_app` closes that gap for every page, and also refuses a
-page that is run while it is not in the visitor's list (AppTest can do that; a browser cannot).
+run without app.py. `entered_through_app` closes that gap for every page (taking the visitor to
+the same page through app.py, so a deep link into a replica that just started still lands where
+it points), and also refuses a page that is run while it is not in the visitor's list (AppTest
+can do that; a browser cannot).
 """
 from __future__ import annotations
 
@@ -36,11 +38,10 @@ def run() -> None:
 
 
 def entered_through_app() -> None:
-    """Pages call this first. If Streamlit ran the page directly, switch to st.navigation and rerun."""
-    if not st.session_state.get(_APP_RAN):
-        st.navigation(_pages(), position="hidden")
-        st.rerun()
+    """Pages call this first. If Streamlit ran the page directly, go to it again through app.py."""
     script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
+    if not st.session_state.get(_APP_RAN):
+        _through_app(script)
     who = visitor.current()
     if script not in {Path(page.script).name for page in site.pages_for(who)}:
         if who is visitor.NOBODY:
@@ -48,6 +49,20 @@ def entered_through_app() -> None:
         else:
             st.error("Deze pagina hoort niet bij uw toegang. Kies een pagina in het menu.", icon=":material/block:")
         st.stop()
+
+
+def _through_app(script: str) -> None:
+    """Register the visitor's navigation and run the same page (query string kept) through it.
+
+    A bare rerun would land on the home page: the page's hash under the old convention is not
+    the hash of its st.Page. The visitor (share-link or login cookie) is taken up first, so the
+    page is in the list when the visitor may open it; otherwise the home page or the gate.
+    """
+    visitor.establish()
+    st.navigation(_pages(), position="hidden")
+    if script in {Path(page.script).name for page in site.pages_for(visitor.current())}:
+        st.switch_page(f"pages/{script}", query_params={key: st.query_params.get_all(key) for key in st.query_params})
+    st.rerun()
 
 
 def link(script: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
