@@ -24,6 +24,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TEMPLATE="$ROOT/deploy/nginx.conf.template"
 RUN="${REPLICAS_RUN_DIR:-$ROOT/deploy/run}"
+case "$RUN" in /*) ;; *) RUN="$PWD/$RUN" ;; esac
 PYTHON="${PYTHON:-python3}"
 PORT="${REPLICAS_PORT:-8080}"
 LISTEN="${REPLICAS_LISTEN:-127.0.0.1}"
@@ -50,6 +51,7 @@ alive() {  # alive PIDFILE MARKER
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"
 }
 
+stopped=0
 stop_one() {  # stop_one PIDFILE MARKER NAME
   local pid
   if alive "$1" "$2"; then
@@ -58,6 +60,7 @@ stop_one() {  # stop_one PIDFILE MARKER NAME
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
     say "$3 gestopt (pid $pid)."
+    stopped=$((stopped + 1))
   fi
   rm -f "$1"
 }
@@ -72,6 +75,7 @@ cmd_stop() {
     port="${file##*/replica-}"; port="${port%.pid}"
     stop_one "$file" "$(replica_marker "$port")" "replica op poort $port"
   done
+  [ "$stopped" -gt 0 ] || say "Er draaide niets uit $RUN."
   return 0
 }
 
@@ -98,15 +102,28 @@ cmd_status() {
   return 1
 }
 
-wait_healthy() {  # wait_healthy URL PIDFILE MARKER LOG
+port_free() {  # port_free ADDRESS PORT
+  "$PYTHON" - "$1" "$2" <<'PY'
+import socket, sys
+with socket.socket() as sock:
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((sys.argv[1], int(sys.argv[2])))
+    except OSError:
+        sys.exit(1)
+PY
+}
+
+wait_healthy() {  # wait_healthy URL PIDFILE MARKER LOG [SERVER]: 200, from SERVER when given
   local deadline=$((SECONDS + ${REPLICAS_START_TIMEOUT:-90}))
   while [ "$SECONDS" -lt "$deadline" ]; do
     alive "$2" "$3" || { tail -n 30 "$4" >&2 || true; return 1; }
-    "$PYTHON" - "$1" <<'PY' && return 0
+    "$PYTHON" - "$1" "${5:-}" <<'PY' && return 0
 import sys, urllib.request
 try:
     with urllib.request.urlopen(sys.argv[1], timeout=2) as response:
-        sys.exit(0 if response.status == 200 else 1)
+        server = response.headers.get("Server", "")
+        sys.exit(0 if response.status == 200 and server.startswith(sys.argv[2]) else 1)
 except OSError:
     sys.exit(1)
 PY
@@ -132,6 +149,7 @@ PY
 }
 
 cmd_start() {
+  local port log nginx state=0
   while [ $# -gt 0 ]; do
     case "$1" in
       --port) [ $# -ge 2 ] || usage; PORT="$2"; shift 2 ;;
@@ -141,7 +159,10 @@ cmd_start() {
   done
   [[ "$PORT" =~ ^[0-9]+$ ]] || fail "poort '$PORT' is geen getal."
   [ "${#APP_PORTS[@]}" -ge 1 ] || fail "REPLICAS_APP_PORTS noemt geen enkele poort."
-  for port in "${APP_PORTS[@]}"; do [[ "$port" =~ ^[0-9]+$ ]] || fail "poort '$port' is geen getal."; done
+  for port in "${APP_PORTS[@]}"; do
+    [[ "$port" =~ ^[0-9]+$ ]] || fail "poort '$port' is geen getal."
+    [ "$port" != "$PORT" ] || fail "nginx en een replica kunnen niet allebei poort $PORT hebben."
+  done
   [[ "$MAX_UPLOAD_MB" =~ ^[0-9]+$ ]] || fail "DASHBOARD_MAX_UPLOAD_MB '$MAX_UPLOAD_MB' is geen getal."
 
   case "${DASHBOARD_DATABASE_URL:-}" in
@@ -151,15 +172,17 @@ postgresql+psycopg://tellen:wachtwoord@127.0.0.1/tellen (zie README, 'Meer machi
     *) fail "DASHBOARD_DATABASE_URL moet een PostgreSQL-database zijn (postgresql+psycopg://...):
 een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
   esac
-  local nginx
   started=no
   nginx="$(find_nginx)"
-  local state=0
   cmd_status >/dev/null 2>&1 || state=$?
   if [ "$state" -ne 3 ]; then
     fail "er draait al iets uit $RUN ('$0 status'); stop het eerst met '$0 stop'."
   fi
 
+  for port in "${APP_PORTS[@]}"; do
+    port_free 127.0.0.1 "$port" || fail "poort $port (replica) is al in gebruik; kies andere met REPLICAS_APP_PORTS."
+  done
+  port_free "$LISTEN" "$PORT" || fail "poort $PORT op $LISTEN (nginx) is al in gebruik; kies een andere met --port."
   mkdir -p "$RUN/logs" "$RUN/nginx"
   if [ -z "${DASHBOARD_SECRET_KEY:-}" ]; then
     if [ ! -s "$RUN/secret_key" ]; then
@@ -169,7 +192,9 @@ een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
     DASHBOARD_SECRET_KEY="$(cat "$RUN/secret_key")"
   fi
   export DASHBOARD_SECRET_KEY
-  export DASHBOARD_MEDIA_DIR="${DASHBOARD_MEDIA_DIR:-$ROOT/data/media}"
+  DASHBOARD_MEDIA_DIR="${DASHBOARD_MEDIA_DIR:-data/media}"
+  case "$DASHBOARD_MEDIA_DIR" in /*) ;; *) DASHBOARD_MEDIA_DIR="$ROOT/$DASHBOARD_MEDIA_DIR" ;; esac  # as the app reads it
+  export DASHBOARD_MEDIA_DIR
   mkdir -p "$DASHBOARD_MEDIA_DIR"
   export DASHBOARD_BASE_URL="${DASHBOARD_BASE_URL:-http://$LISTEN:$PORT}"
   export DASHBOARD_DATABASE_URL DASHBOARD_MAX_UPLOAD_MB="$MAX_UPLOAD_MB"
@@ -182,7 +207,6 @@ een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
 
   # Whatever stops this start half-way (a failed step, Ctrl-C) stops what it had started.
   trap '[ "$started" = yes ] || cmd_stop >/dev/null 2>&1 || true' EXIT
-  local port log
   for port in "${APP_PORTS[@]}"; do
     log="$RUN/logs/replica-$port.log"
     (cd "$ROOT" && exec nohup "$PYTHON" -m streamlit run app.py --server.port "$port" \
@@ -204,7 +228,7 @@ een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
      -g "daemon off;" </dev/null >"$RUN/logs/nginx.out" 2>&1) &
   echo $! >"$RUN/nginx.pid"
   echo "http://$LISTEN:$PORT" >"$RUN/address"
-  wait_healthy "http://$LISTEN:$PORT/_stcore/health" "$RUN/nginx.pid" "$RUN" "$RUN/logs/nginx.out" ||
+  wait_healthy "http://$LISTEN:$PORT/_stcore/health" "$RUN/nginx.pid" "$RUN" "$RUN/logs/nginx.out" nginx ||
     { fail "nginx start niet op poort $PORT (log: $RUN/logs/nginx.out)."; }
   started=yes
   say "nginx    http://$LISTEN:$PORT  draait (pid $(cat "$RUN/nginx.pid")); deellinks wijzen naar $DASHBOARD_BASE_URL"
