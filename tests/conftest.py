@@ -1,20 +1,16 @@
 """Shared fixtures: a fresh SQLite database per test, the demo data, the app under AppTest."""
 from __future__ import annotations
 
-import os
 import shutil
-import time
-import uuid
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, exc, make_url
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config, startup
 from dashboard.db import Database, open_database
+from postgres_helpers import POSTGRES, postgres_database
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,36 +20,7 @@ def sqlite_url(path: Path) -> str:
 
 
 # Core tests run on SQLite always and on PostgreSQL too where a server is given (CI starts one).
-POSTGRES = os.environ.get("DASHBOARD_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES else [])
-
-
-@contextmanager
-def postgres_database():
-    """A fresh PostgreSQL database for one test, dropped afterwards."""
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    name = f"dashboard_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    finally:
-        _drop(admin, name)
-        admin.dispose()
-
-
-def _drop(admin, name: str, attempts: int = 10) -> None:
-    """DROP ... WITH (FORCE) cannot end an autovacuum worker that happens to be in the database
-    (a non-superuser may not signal it); the worker is done within moments, so try again."""
-    for attempt in range(attempts):
-        try:
-            with admin.connect() as connection:
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            return
-        except exc.DBAPIError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.5)
 
 
 @pytest.fixture(params=BACKENDS)

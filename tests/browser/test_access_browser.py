@@ -64,3 +64,4 @@ def test_share_link_is_read_only_survives_navigation_and_reload_and_can_be_revok
     assert page.get_by_test_id("stMetric").count() == 0
     assert page.locator(".js-plotly-plot").count() == 0
     context.close()
+

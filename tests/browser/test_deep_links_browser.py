@@ -14,3 +14,4 @@ def test_a_deep_share_link_is_the_first_request_of_a_fresh_server(server, page):
     expect(page.get_by_text("Havenkwartier").first).to_be_visible()
     assert page.get_by_text("Page not found").count() == 0
     assert page.get_by_test_id("stMetric").count() >= 4
+    assert "/dashboard" in page.url and "gebied=WK990102" in page.url and "deel=" not in page.url
