@@ -51,6 +51,11 @@ alive() {  # alive PIDFILE MARKER
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2"
 }
 
+running() {  # running PIDFILE: the process is there (it may not have exec'd its program yet)
+  local pid
+  pid="$(cat "$1" 2>/dev/null)" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
 stopped=0
 stop_one() {  # stop_one PIDFILE MARKER NAME
   local pid
@@ -117,7 +122,7 @@ PY
 wait_healthy() {  # wait_healthy URL PIDFILE MARKER LOG [SERVER]: 200, from SERVER when given
   local deadline=$((SECONDS + ${REPLICAS_START_TIMEOUT:-90}))
   while [ "$SECONDS" -lt "$deadline" ]; do
-    alive "$2" "$3" || { tail -n 30 "$4" >&2 || true; return 1; }
+    running "$2" || { tail -n 30 "$4" >&2 || true; return 1; }
     "$PYTHON" - "$1" "${5:-}" <<'PY' && return 0
 import sys, urllib.request
 try:
