@@ -33,25 +33,24 @@ CSS = """<style>
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer,
 .st-key-dia_pageup, .st-key-dia_pagedown { display: none !important; }
 :root { --tv-body: max(28px, 3.9vh); --tv-head: max(48px, 6.6vh); --tv-small: max(22px, 3vh); }
-[data-testid="stMain"] .block-container, [data-testid="stMainBlockContainer"] {
-  max-width: 100% !important; padding: 2vh 3.5vw 1vh 3.5vw !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 2vh 3.5vw 12vh 3.5vw !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1.2vh; }
 .tv-dia { color: #111; font-size: var(--tv-body); line-height: 1.3; }
 .tv-dia h1 { font-size: var(--tv-head); line-height: 1.12; margin: 0; padding: 0; font-weight: 700; color: #111; }
-.tv-dia p, .tv-dia li { font-size: var(--tv-body); margin: 0 0 0.35em 0; }
-.tv-dia .tv-onder, .tv-dia .tv-klein { font-size: var(--tv-small); color: #333; }
+.tv-dia p, .tv-dia li { font-size: var(--tv-body); margin: 0 0 0.3em 0; }
+.tv-dia .tv-onder, .tv-dia .tv-bron { font-size: var(--tv-small); color: #333; }
 .tv-dia h2 { font-size: calc(var(--tv-body) * 1.2); margin: 0.3em 0 0.2em 0; color: #0b5394; }
 .tv-dia .tv-cijfer { font-size: calc(var(--tv-body) * 1.6); font-weight: 700; line-height: 1.1; margin: 0; }
-.tv-dia .tv-label { font-weight: 700; white-space: nowrap; }
+.tv-dia .tv-label { font-weight: 700; }
 .tv-dia blockquote { margin: 0; padding: 0 0 0 0.6em; border-left: 0.25em solid #0072B2; font-style: italic; }
 .tv-dia .tv-vraag { border-top: 3px solid #0072B2; padding-top: 0.3em; margin: 0; }
 .tv-dia .tv-alleen-voorlezen { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
-.st-key-tv_foto img { max-height: 28vh; width: auto !important; max-width: 100%;
-  object-fit: contain; }
-[data-testid="stMainBlockContainer"] button, [data-testid="stMainBlockContainer"] button *,
-[data-testid="stMainBlockContainer"] a[data-testid="stPageLink-NavLink"] * { font-size: var(--tv-small) !important; }
-.st-key-tv_teller p { font-size: var(--tv-small) !important; margin: 0; white-space: nowrap; }
+.st-key-tv_foto img { max-height: 28vh; width: auto !important; max-width: 100%; object-fit: contain; }
+.st-key-tv_knoppen { position: fixed; left: 3.5vw; right: 3.5vw; bottom: 1.5vh; background: #fff; z-index: 10; }
+.st-key-tv_knoppen button, .st-key-tv_knoppen button *, .st-key-tv_knoppen a *, .st-key-tv_knoppen p {
+  font-size: var(--tv-small) !important; }
+.st-key-tv_knoppen p { margin: 0; white-space: nowrap; }
 </style>"""
 
 
@@ -95,17 +94,17 @@ def _key_figure(dia: Dia) -> None:
     status = ""
     if dia.status:
         status = _label(dia.status).removesuffix(" · ") + (" · dilemma voor het bestuur" if dia.dilemma else "")
-    _html((f'<p class="tv-klein">{status}</p>' if status else "")
+    _html((f"<p>{status}</p>" if status else "")
           + f'<p class="tv-cijfer">{e(figuur.tekst)}</p>'
-          + (f'<p class="tv-klein">{e(figuur.toelichting)}</p>' if figuur.toelichting else "")
+          + (f"<p>{e(figuur.toelichting)}</p>" if figuur.toelichting else "")
           + _paragraphs(figuur.activiteiten))
     fig = decks.figure(figuur)
     if fig is not None:
         st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True, "locale": "nl"},
                         key="dia_grafiek")
         rows = "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td><td>{e(c)}</td></tr>" for a, b, c in decks.chart_table(figuur))
-        _html(f'<table class="tv-alleen-voorlezen"><caption>{e(figuur.naam)} per jaar</caption>'
-              f"<tr><th>Jaar</th><th>Gerealiseerd</th><th>Streefwaarde</th></tr>{rows}</table>")
+        _html(f'<div class="tv-alleen-voorlezen"><table><caption>{e(figuur.naam)} per jaar</caption>'
+              f"<tr><th>Jaar</th><th>Gerealiseerd</th><th>Streefwaarde</th></tr>{rows}</table></div>")
 
 
 def _photo_and_quote(dia: Dia, media_dir: Path) -> None:
@@ -114,7 +113,7 @@ def _photo_and_quote(dia: Dia, media_dir: Path) -> None:
         with st.container(key="tv_foto"):
             st.image(str(found), alt=dia.foto.alt, width="stretch")
     if dia.citaat:
-        by = f'<p class="tv-klein">— {e(dia.citaat_van)}</p>' if dia.citaat_van else ""
+        by = f'<p class="tv-bron">— {e(dia.citaat_van)}</p>' if dia.citaat_van else ""
         _html(f"<blockquote><p>“{e(dia.citaat)}”</p></blockquote>{by}")
 
 
@@ -137,20 +136,18 @@ def slide(dia: Dia, media_dir: Path) -> None:
 
 def _controls(at: int, total: int) -> None:
     last = total - 1
-    cols = st.columns([2, 2, 3, 2, 2, 4], vertical_alignment="center")
-    cols[0].button("Eerste", key="dia_home", shortcut="Home", on_click=_go, args=(0,), disabled=at == 0,
-                   icon=":material/first_page:")
-    cols[1].button("Vorige", key="dia_left", shortcut="Left", on_click=_go, args=(max(at - 1, 0),), disabled=at == 0,
-                   icon=":material/chevron_left:")
-    with cols[2].container(key="tv_teller"):
-        st.markdown(f"Dia {at + 1} van {total}")
-    cols[3].button("Volgende", key="dia_right", shortcut="Right", on_click=_go, args=(min(at + 1, last),),
-                   disabled=at == last, icon=":material/chevron_right:", icon_position="right")
-    cols[4].button("Laatste", key="dia_end", shortcut="End", on_click=_go, args=(last,), disabled=at == last,
-                   icon=":material/last_page:", icon_position="right")
-    with cols[5]:
+    with st.container(key="tv_knoppen", horizontal=True, vertical_alignment="center", gap="medium"):
+        st.button("Eerste", key="dia_home", shortcut="Home", on_click=_go, args=(0,), disabled=at == 0,
+                  icon=":material/first_page:")
+        st.button("Vorige", key="dia_left", shortcut="Left", on_click=_go, args=(max(at - 1, 0),), disabled=at == 0,
+                  icon=":material/chevron_left:")
+        st.markdown(f"Dia {at + 1} van {total}", width="content")
+        st.button("Volgende", key="dia_right", shortcut="Right", on_click=_go, args=(min(at + 1, last),),
+                  disabled=at == last, icon=":material/chevron_right:", icon_position="right")
+        st.button("Laatste", key="dia_end", shortcut="End", on_click=_go, args=(last,), disabled=at == last,
+                  icon=":material/last_page:", icon_position="right")
         navigation.link("pages/presentatie.py", label="Terug naar de app", icon=":material/logout:")
-    # the keys a presentation clicker sends; the buttons themselves are hidden (CSS above)
+    # the keys a presentation clicker sends; these two buttons are hidden (CSS above), their keys work
     st.button("Volgende dia", key="dia_pagedown", shortcut="PageDown", on_click=_go, args=(min(at + 1, last),))
     st.button("Vorige dia", key="dia_pageup", shortcut="PageUp", on_click=_go, args=(max(at - 1, 0),))
 
@@ -184,10 +181,8 @@ def kiosk(deck: Deck, media_dir: Path, seconds: int) -> None:
             st.session_state[_SHOWN_AT] = now
             _go(moved)
         slide(deck.dias[moved], media_dir)
-        left, right = st.columns([3, 2], vertical_alignment="center")
-        with left.container(key="tv_teller"):
-            st.markdown(f"Dia {moved + 1} van {total}")
-        with right:
+        with st.container(key="tv_knoppen", horizontal=True, vertical_alignment="center", gap="medium"):
+            st.markdown(f"Dia {moved + 1} van {total}", width="content")
             navigation.link("pages/presentatie.py", label="Terug naar de app", icon=":material/logout:")
 
     show()

@@ -25,9 +25,9 @@ from dashboard.afspraken import STATUS_LABELS
 from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 
-FULL, HALF = 62, 28  # characters per line of body text across the slide, and in one of two columns
-TITLE_CHARS, TITLE_LINES = 38, 2
-TEXT_LINES = 8  # body lines on a text slide below its title
+FULL, HALF = 80, 34  # characters per line of body text across the slide, and in one of two columns
+TITLE_CHARS, TITLE_LINES = 50, 2
+TEXT_LINES = 9  # body lines on a text slide below a one-line title
 QUOTE_LINES = 4  # a quote beside the photo
 FIGURE_LINES = 6  # the jaarschijf's activities beside the photo, when there is no KPI
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
@@ -150,7 +150,8 @@ def _title(text: str) -> tuple[str, str]:
 
 
 def _text_slides(dia: Dia, regels: tuple[Regel, ...] | list[Regel], budget: int = TEXT_LINES) -> list[Dia]:
-    pages = split(regels, FULL, budget - (lines(dia.ondertitel, FULL) if dia.ondertitel else 0))
+    budget -= (lines(dia.ondertitel, FULL) if dia.ondertitel else 0) + 2 * (lines(dia.titel, TITLE_CHARS) - 1)
+    pages = split(regels, FULL, budget)
     return [replace(dia, regels=page, titel=dia.titel if i == 0 else f"{dia.titel} (vervolg)",
                     ondertitel=dia.ondertitel if i == 0 else "") for i, page in enumerate(pages)]
 
@@ -305,7 +306,7 @@ def build(session: Session, vergadering_id: int) -> Deck | None:
     return Deck(meeting["id"], meeting["titel"], meeting["datum"], demo, tuple(dias), tuple(genomen))
 
 
-def figure(kerncijfer: Kerncijfer | None, height: int = 260):
+def figure(kerncijfer: Kerncijfer | None, height: int = 220):
     """The key figure's chart for the slide and the export (None without a series): large labels, few lines."""
     if kerncijfer is None or not kerncijfer.reeks:
         return None
