@@ -193,6 +193,8 @@ def record(session: Session, visitor: access.Visitor, invoer: BesluitInvoer, bes
     besluit.uitkomst = uitkomst(invoer.posities)
     besluit.vervolgstap = invoer.vervolgstap.strip() if besluit.uitkomst == "aangehouden" else ""
     besluit.wijziging, besluit.nieuwe_waarde = invoer.wijziging, invoer.nieuwe_waarde.strip()
+    besluit.posities.clear()
+    session.flush()  # the old positions go before the new ones come (one per party)
     besluit.posities = [BesluitPositie(partij_id=partijen[p.partij], positie="bezwaar" if p.bezwaar else "instemming",
                                        reden=p.reden.strip() if p.bezwaar else "",
                                        verwerking=p.verwerking if p.bezwaar else "",

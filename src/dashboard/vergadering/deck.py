@@ -131,11 +131,15 @@ def split(regels: tuple[Regel, ...] | list[Regel], chars: int = FULL, budget: in
     pages: list[list[Regel]] = [[]]
     used = 0
     for regel in regels:
-        for piece in _pieces(regel, chars, budget) if _regel_lines(regel, chars) > budget else [regel]:
+        # a paragraph longer than a slide is cut into pieces that leave room for a heading above them
+        for piece in _pieces(regel, chars, max(1, budget - 2)) if _regel_lines(regel, chars) > budget else [regel]:
             need = _regel_lines(piece, chars)
             if pages[-1] and used + need > budget:
                 carry = [pages[-1].pop()] if pages[-1][-1].kop else []
-                pages.append(carry)
+                if pages[-1]:
+                    pages.append(carry)
+                else:
+                    pages[-1] = carry
                 used = sum(_regel_lines(r, chars) for r in carry)
             pages[-1].append(piece)
             used += need
