@@ -73,7 +73,7 @@ def test_default_agenda_is_what_needs_the_board_dilemmas_first(db):
 
 
 def test_a_new_meeting_gets_the_default_agenda_in_that_order(db):
-    ids = town(db)
+    town(db)
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
     with db.sessions() as session:
@@ -83,7 +83,7 @@ def test_a_new_meeting_gets_the_default_agenda_in_that_order(db):
 
 
 def test_items_move_and_an_item_with_a_besluit_stays(db):
-    ids = town(db)
+    town(db)
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
         punten = agenda.meeting(session, vergadering)["punten"]
@@ -195,3 +195,22 @@ def test_the_default_meeting_is_the_next_one_else_the_latest(db):
         assert agenda.default_meeting(session, date(2026, 1, 1)) == old
         new = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 2, 1), "Nieuw"), [])
         assert agenda.default_meeting(session, date(2026, 1, 1)) == new
+
+
+def test_migration_0007_matches_the_models(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from dashboard.models import Base
+
+    ours = {"vergaderingen", "agendapunten", "besluiten", "besluit_posities"}
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+    def table(diff):
+        item = diff[0] if isinstance(diff, list) else diff
+        obj = item[1] if len(item) > 1 else None
+        return getattr(obj, "name", None) if hasattr(obj, "columns") else getattr(getattr(obj, "table", None), "name",
+                                                                                  item[2] if len(item) > 2 else None)
+
+    assert [d for d in differences if table(d) in ours] == []
