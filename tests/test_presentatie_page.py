@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import afspraken, share_links
 from dashboard.db import open_database
 from dashboard.ui import presentatie
-from dashboard.vergadering import agenda
+from dashboard.vergadering import agenda, besluiten
 
 PAGE = "pages/presentatie.py"
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,3 +131,25 @@ def test_the_kompas_shows_the_latest_besluiten(app_as):
     assert not at.exception
     assert "Laatste besluiten van de stuurgroep" in [h.value for h in at.header]
     assert any("Aangehouden" in m.value for m in at.markdown) and any("Aangenomen" in m.value for m in at.markdown)
+
+
+def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
+    past = ids(database)["Stuurgroep najaar 2025"]
+    with database.sessions() as session:
+        punt = next(p for p in agenda.meeting(session, past)["punten"] if p["nummer"] == "1.2")
+    at = app_as("redacteur").switch_page(PAGE).run()
+    at.selectbox(key="bewerk_vergadering").set_value(past).run()
+    at.selectbox(key="besluit_punt").set_value(punt["id"]).run()
+    form = f"besluit{punt['id']}_nieuw"
+    at.text_area(key=f"{form}_voorstel").input("De zorggroep schuift aan in Oosterveld.")
+    at.radio(key=f"{form}_pos0").set_value("bezwaar")
+    at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
+    assert not at.exception
+    assert any("reden" in e.value for e in at.error) and any("volgende stap" in e.value for e in at.error)
+    at.text_input(key=f"{form}_reden0").input("Eerst de financiering rond.")
+    at.text_area(key=f"{form}_vervolgstap").input("Terug in maart.")
+    at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
+    assert any("aangehouden" in s.value for s in at.success)
+    with database.sessions() as session:
+        [besluit] = besluiten.list_besluiten(session, afspraak_id=punt["afspraak_id"])
+    assert besluit["uitkomst"] == "aangehouden" and besluit["bezwaren"][0]["reden"] == "Eerst de financiering rond."
