@@ -4,28 +4,15 @@ import streamlit as st
 
 from dashboard import afspraken, config
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, navigation, reads, visitor
+from dashboard.ui import chrome, navigation, reads, vergadering, visitor
 from dashboard.ui import verhalen as stories
-
-DEMO_STORY = (
-    "Gemeente, woningcorporaties en huurders in Denkbeeldstad werken samen aan een stad waar iedereen "
-    "betaalbaar, veilig en gezond kan wonen, ook wie zorg of steun nodig heeft. Onze afspraken zijn een "
-    "**kompas** voor vier jaar, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er "
-    "bereikt is en **vertellen** we de verhalen erachter: wat lukt, wat schuurt, en wat het bestuur moet wegen."
-)
 
 navigation.entered_through_app()
 media_dir = config.load().media_dir
 st.title("Tellen & Vertellen")
 if reads.demo_loaded():
     chrome.fictional_notice()
-    st.markdown(DEMO_STORY)
-else:
-    st.markdown(
-        "Gemeente, woningcorporaties en huurders maken samen prestatieafspraken: een **kompas** voor "
-        "meerdere jaren, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er bereikt "
-        "is en **vertellen** we de verhalen erachter."
-    )
+st.markdown(afspraken.SHARED_STORY[reads.demo_loaded()])
 lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
                             key="lens", bind="query-params",
                             format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
@@ -39,6 +26,7 @@ else:
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
 show.attention(reads.attention())
+vergadering.latest(reads.laatste_besluiten(3))
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.newest_stories(3, scope=visitor.current().share_gebied)
 if nieuwste:

@@ -15,7 +15,8 @@ EXPECTED_PAGES = {
 WRITES = sorted(set(access.ACTIONS) - {"downloaden"})
 EXPECTED_WRITES = {
     "beheerder": set(WRITES),
-    "redacteur": {"afspraak_bewerken", "voortgang_toevoegen", "verhaal_bewerken", "media_uploaden"},
+    "redacteur": {"afspraak_bewerken", "voortgang_toevoegen", "verhaal_bewerken", "media_uploaden",
+                  "vergadering_bewerken"},
     "gegevensbeheerder": {"importeren", "import_ongedaan_maken", "catalogus_bewerken"},
     "lezer": set(),
 }

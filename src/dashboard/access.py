@@ -1,7 +1,7 @@
 """Who may do what: the one authorisation table, asked by navigation and by every write.
 
-Roles: beheerder (everything), redacteur (afspraken, voortgang, verhalen, media),
-gegevensbeheerder (imports, catalogue), lezer (read-only). A share-link visitor is a lezer
+Roles: beheerder (everything), redacteur (afspraken, voortgang, verhalen, media, the stuurgroep's
+agenda and besluiten), gegevensbeheerder (imports, catalogue), lezer (read-only). A share-link visitor is a lezer
 limited further by what the link allows (pages, gebied, downloads).
 """
 from __future__ import annotations
@@ -27,6 +27,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "voortgang_toevoegen": frozenset({"beheerder", "redacteur"}),
     "verhaal_bewerken": frozenset({"beheerder", "redacteur"}),
     "media_uploaden": frozenset({"beheerder", "redacteur"}),
+    "vergadering_bewerken": frozenset({"beheerder", "redacteur"}),  # agenda and besluiten of the stuurgroep
     "delen_beheren": frozenset({"beheerder"}),
     "gebruikers_beheren": frozenset({"beheerder"}),
 }
@@ -35,6 +36,7 @@ ACTIONS: dict[str, frozenset[str]] = {
 PAGE_WRITES: dict[str, frozenset[str]] = {
     "afspraken": frozenset({"afspraak_bewerken", "voortgang_toevoegen"}),
     "verhalen": frozenset({"verhaal_bewerken", "media_uploaden"}),
+    "presentatie": frozenset({"vergadering_bewerken"}),
     "gegevens": frozenset({"importeren", "import_ongedaan_maken", "catalogus_bewerken"}),
     "delen": frozenset({"delen_beheren"}),
     "beheer": frozenset({"gebruikers_beheren"}),

@@ -38,6 +38,16 @@ ROL_LABELS = {"trekker": "Trekker", "partner": "Partner", "uitvoerder": "Uitvoer
 LENZEN = ("opgave", "veld")
 TOLERANTIE = 0.10  # within 10% of the target (in the wrong direction) is "aandacht", beyond is "achter"
 _NUMMER = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}$")
+# The shared story the Kompas opens with and the stuurgroep's deck starts from (Markdown, bold only).
+SHARED_STORY = {
+    True: "Gemeente, woningcorporaties en huurders in Denkbeeldstad werken samen aan een stad waar iedereen "
+          "betaalbaar, veilig en gezond kan wonen, ook wie zorg of steun nodig heeft. Onze afspraken zijn een "
+          "**kompas** voor vier jaar, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er "
+          "bereikt is en **vertellen** we de verhalen erachter: wat lukt, wat schuurt, en wat het bestuur moet wegen.",
+    False: "Gemeente, woningcorporaties en huurders maken samen prestatieafspraken: een **kompas** voor "
+           "meerdere jaren, met elk jaar een jaarschijf van concrete stappen. Hier **tellen** we wat er bereikt "
+           "is en **vertellen** we de verhalen erachter.",
+}
 
 
 class Invalid(ValueError):
@@ -131,7 +141,7 @@ def status_counts(frame: pd.DataFrame) -> pd.DataFrame:
 def attention(session: Session) -> pd.DataFrame:
     """What the board should look at now: a dilemma, or a latest status of achter/aandacht.
 
-    Dilemmas first, then achter before aandacht, newest first.
+    Dilemmas first, then achter before aandacht, newest first, then by nummer.
     """
     laatste = _latest_voortgang(session)
     laatste = laatste[laatste["dilemma"].astype(bool) | laatste["status"].isin(["achter", "aandacht"])]
@@ -142,7 +152,8 @@ def attention(session: Session) -> pd.DataFrame:
                          columns=["id", "nummer", "titel"])
     merged = laatste.merge(names, left_on="afspraak_id", right_on="id")
     merged["rang"] = [0 if d else (1 if s == "achter" else 2) for d, s in zip(merged["dilemma"], merged["status"])]
-    merged = merged.sort_values(["rang", "datum"], ascending=[True, False])
+    merged["sort_nummer"] = [tuple(int(x) for x in n.split(".")) for n in merged["nummer"]]  # ties: 1.2 before 2.2
+    merged = merged.sort_values(["rang", "datum", "sort_nummer"], ascending=[True, False, True])
     return merged[["id", "nummer", "titel", "status", "datum", "dilemma", "toelichting"]].reset_index(drop=True)
 
 

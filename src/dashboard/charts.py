@@ -152,3 +152,13 @@ def story_map(points: pd.DataFrame, shapes: pd.DataFrame) -> pdk.Deck:
     outline = [p for f in features for p in _outer_points(f["geometry"])] or data[["lon", "lat"]].values.tolist()
     return pdk.Deck(layers=layers, initial_view_state=_fit(outline), map_style=OFFLINE_STYLE,
                     tooltip={"text": "{titel}\n{rol} · {wijk}"})
+
+
+def for_slide(fig: go.Figure, height: int = 260) -> go.Figure:
+    """The same figure for a room: labels of 22 px, few gridlines, no title (the slide says it), no hover."""
+    fig.update_layout(title=None, height=height, font={"size": 22}, hovermode=False,
+                      margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                      legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 22}})
+    fig.update_xaxes(showgrid=False, tickfont={"size": 22})
+    fig.update_yaxes(nticks=4, tickfont={"size": 22}, title=None)
+    return fig

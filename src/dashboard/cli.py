@@ -260,6 +260,135 @@ def _add_import_commands(commands) -> None:
     out.set_defaults(run=_export)
 
 
+# --- the stuurgroep: meetings, besluiten, the deck (issue 10) --------------------------------------
+
+CLI = access.Visitor(name="opdrachtregel", role="redacteur")
+
+
+def _meeting_json(row: dict) -> dict:
+    return {**row, "datum": row["datum"].isoformat()}
+
+
+def _vergaderingen_list(args: argparse.Namespace) -> int:
+    from dashboard.vergadering import agenda
+
+    with startup.prepare(config.load(), demo=False).sessions() as session:
+        rows = agenda.list_meetings(session)
+    if args.json:
+        print(json.dumps([_meeting_json(r) for r in rows], ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("Nog geen vergaderingen.")
+    for r in rows:
+        print(f"{r['id']:>4}  {r['datum']:%Y-%m-%d}  {r['titel']}  ({r['punten']} agendapunten, {r['besluiten']} besluiten)")
+    return EXIT_OK
+
+
+def _vergaderingen_create(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from dashboard.afspraken import Invalid
+    from dashboard.vergadering import agenda
+
+    try:
+        datum = date.fromisoformat(args.datum)
+    except ValueError:
+        print(f"Fout: --datum {args.datum!r} is geen datum. Gebruik JJJJ-MM-DD, bijvoorbeeld 2026-03-12.", file=sys.stderr)
+        return EXIT_REJECTED
+    db = startup.prepare(config.load(), demo=False)
+    try:
+        with db.session() as session:
+            vergadering_id = agenda.create_meeting(session, CLI, agenda.VergaderingInvoer(datum=datum, titel=args.titel))
+    except Invalid as invalid:
+        print(f"Fout: {invalid}", file=sys.stderr)
+        return EXIT_REJECTED
+    with db.sessions() as session:
+        meeting = agenda.meeting(session, vergadering_id)
+    if args.json:
+        print(json.dumps({"id": meeting["id"], "datum": meeting["datum"].isoformat(), "titel": meeting["titel"],
+                          "punten": [{"afspraak": p["nummer"], "naam": p["naam"], "vraag": p["vraag"]}
+                                     for p in meeting["punten"]]}, ensure_ascii=False))
+    else:
+        print(f"Vergadering {meeting['id']} ({meeting['titel']}, {meeting['datum']:%Y-%m-%d}) aangemaakt met "
+              f"{len(meeting['punten'])} agendapunten:")
+        for n, p in enumerate(meeting["punten"], start=1):
+            print(f"  {n}. {p['naam']}")
+    return EXIT_OK
+
+
+def _besluiten_list(args: argparse.Namespace) -> int:
+    from dashboard.vergadering import besluiten
+
+    with startup.prepare(config.load(), demo=False).sessions() as session:
+        rows = besluiten.list_besluiten(session)
+    if args.json:
+        print(json.dumps([besluiten.as_json(b) for b in rows], ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("Nog geen besluiten.")
+    for b in rows:
+        print(f"{b['id']:>4}  {b['datum']:%Y-%m-%d}  {b['afspraak'] or '-':<6} {b['uitkomst']:<11} "
+              f"evaluatie {b['evaluatie']:%Y-%m-%d}  {b['voorstel'][:70]}")
+    return EXIT_OK
+
+
+def _deck(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from dashboard.vergadering import agenda, deck, export
+
+    settings = config.load()
+    out = Path(args.out)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in export.FORMATS:
+        print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pptx of .pdf.", file=sys.stderr)
+        return EXIT_USAGE
+    with startup.prepare(settings, demo=False).sessions() as session:
+        vergadering_id = args.vergadering or agenda.default_meeting(session, date.today())
+        built = deck.build(session, vergadering_id) if vergadering_id else None
+    if built is None:
+        print(f"Fout: vergadering {args.vergadering} bestaat niet. `vergaderingen list` toont ze." if args.vergadering
+              else "Fout: er is nog geen vergadering. Maak er een met `vergaderingen create`.", file=sys.stderr)
+        return EXIT_REJECTED
+    try:
+        data = export.render(built, fmt, settings.media_dir)
+        out.write_bytes(data)
+    except export.ExportUnavailable as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{len(built.dias)} dia's en de besluitenlijst ({len(built.besluiten)} besluiten) van '{built.titel}' "
+          f"geschreven naar {out}.")
+    return EXIT_OK
+
+
+def _add_meeting_commands(commands) -> None:
+    """vergaderingen list/create, besluiten list, deck: the stuurgroep's meeting cycle."""
+    meetings = commands.add_parser("vergaderingen", help="vergaderingen van de stuurgroep").add_subparsers(
+        dest="vergaderingen_command", required=True, parser_class=_Parser, metavar="ACTIE")
+    listing = meetings.add_parser("list", help="alle vergaderingen, nieuwste eerst")
+    listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
+    listing.set_defaults(run=_vergaderingen_list)
+    create = meetings.add_parser("create", help="vergadering met de voorgestelde agenda (dilemma's eerst)")
+    create.add_argument("--datum", required=True, metavar="JJJJ-MM-DD")
+    create.add_argument("--titel", required=True, metavar="TEKST")
+    create.add_argument("--json", action="store_true", help="de vergadering als JSON op stdout")
+    create.set_defaults(run=_vergaderingen_create)
+
+    decisions = commands.add_parser("besluiten", help="besluiten van de stuurgroep").add_subparsers(
+        dest="besluiten_command", required=True, parser_class=_Parser, metavar="ACTIE")
+    listing = decisions.add_parser("list", help="alle besluiten, nieuwste eerst")
+    listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
+    listing.set_defaults(run=_besluiten_list)
+
+    deck = commands.add_parser("deck", help="de presentatie met besluitenlijst als PowerPoint of PDF")
+    deck.add_argument("--vergadering", type=int, metavar="ID", help="deze vergadering (anders de eerstvolgende)")
+    deck.add_argument("--out", required=True, metavar="BESTAND.pptx|BESTAND.pdf")
+    deck.set_defaults(run=_deck)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m dashboard", description="Tellen & Vertellen op de opdrachtregel.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
@@ -270,6 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_init)
     _add_access_commands(commands)
     _add_import_commands(commands)
+    _add_meeting_commands(commands)
     return parser
 
 

@@ -1,6 +1,6 @@
 """Demo content for the told side: opgaven, afspraken with jaarschijven, voortgang and stories.
 
-`python -m dashboard.demo_afspraken` writes data/demo/afspraken.json, verhalen.json and the
+`python -m dashboard.demo_afspraken` writes data/demo/afspraken.json, verhalen.json, vergaderingen.json and the
 illustrations and short videos in data/demo/media/ (commit the result). Photos are drawn with
 Pillow (no real people); videos are encoded with imageio-ffmpeg (development only) in bitexact
 mode. `load(db)` reads those files back through the same write functions the forms use.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -21,6 +21,7 @@ from dashboard.config import DATA_DIR
 FOLDER = DATA_DIR / "demo"
 MEDIA = FOLDER / "media"
 AFSPRAKEN_FILE, VERHALEN_FILE = FOLDER / "afspraken.json", FOLDER / "verhalen.json"
+VERGADERINGEN_FILE = FOLDER / "vergaderingen.json"
 DEMO = access.Visitor(name="demo", role="beheerder")
 EXTRA_PARTIJEN = b"naam;soort;code\nPolitie basisteam Denkbeeldstad;politie;PB9901\n"
 
@@ -275,6 +276,36 @@ VERHALEN = [
 ]
 
 
+# The stuurgroep: a past meeting with its decisions by consent, and the coming one with the default agenda
+# (dated two weeks after the demo is loaded, so it is always still to come).
+VERGADERINGEN = [
+    {"titel": "Stuurgroep najaar 2025", "datum": "2025-11-20", "punten": [
+        ("2.1", "Weeg het dilemma: minder woningen, of langer bouwen met steun in de grondprijs?"),
+        ("3.3", "Kies tussen spreiden en clusteren van wonen met begeleiding."),
+        ("1.2", "Geef richting: hoe krijgen we de wijkverpleging aan tafel in Oosterveld?"),
+     ], "besluiten": [
+        {"punt": "2.1", "datum": "2025-11-20", "evaluatie": "2026-06-11", "wijziging": "tot_jaar", "nieuwe_waarde": "2028",
+         "voorstel": "De looptijd van afspraak 2.1 wordt met een jaar verlengd tot en met 2028, zodat de 450 woningen "
+                     "er komen ondanks de hogere bouwkosten. De gemeente verlaagt de grondprijs voor De Akkers-Noord, "
+                     "zodat de bouw daar in 2026 start.",
+         "bezwaren": [{"partij": HV, "reden": "Alleen verlengen betekent dat huurders een jaar langer wachten. Zonder "
+                                             "bijdrage in de grondprijs schuift het probleem alleen maar door.",
+                       "verwerking": "voorstel_aangepast",
+                       "verwerking_tekst": "De lagere grondprijs van de gemeente en de start van De Akkers-Noord in "
+                                           "2026 staan nu in het voorstel."}]},
+        {"punt": "3.3", "datum": "2025-11-20", "evaluatie": "2026-03-12",
+         "voorstel": "Nieuwe bewoners uit beschermd wonen krijgen de komende twee jaar geen woning meer in Molenkamp; "
+                     "de vijftien woningen per jaar komen uit de andere wijken.",
+         "bezwaren": [{"partij": TB, "reden": "Thuisbaak heeft buiten Molenkamp bijna geen kleine woningen. Met dit "
+                                             "voorstel halen we de vijftien woningen per jaar niet.",
+                       "verwerking": "", "verwerking_tekst": ""}],
+         "vervolgstap": "Thuisbaak en Denkbeeld Wonen zoeken samen kleine woningen in de andere wijken; de zorggroep "
+                        "meldt hoeveel begeleiding er vrijkomt. Terug in de stuurgroep van maart 2026."},
+     ]},
+    {"titel": "Stuurgroep Denkbeeldstad", "over_dagen": 14},
+]
+
+
 # ---------------------------------------------------------------- illustrations (no real people)
 
 SKY, GROUND = (205, 229, 246), (186, 214, 160)
@@ -477,6 +508,10 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
                         "tekst": tekst, "media": entry_media})
     verhalen_file.write_text(json.dumps({"verhalen": stories}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     written.append(verhalen_file)
+    vergaderingen_file = folder / VERGADERINGEN_FILE.name
+    vergaderingen_file.write_text(json.dumps({"vergaderingen": VERGADERINGEN}, ensure_ascii=False, indent=1) + "\n",
+                                  encoding="utf-8")
+    written.append(vergaderingen_file)
     return written
 
 
@@ -519,6 +554,31 @@ def load(db, media_dir: Path | None = None) -> None:
                     url=m.get("url", ""), bijschrift=m["bijschrift"], alt_tekst=m["alt_tekst"], credit=m["credit"],
                     toestemming=m["toestemming"], toestemming_notitie=m["toestemming_notitie"]),
                     media_dir, settings.max_upload_mb * 1_000_000)
+        _load_vergaderingen(session, nummers)
+
+
+def _load_vergaderingen(session, nummers: dict[str, int]) -> None:
+    """The stuurgroep's meetings and decisions, through the functions the agenda and besluit forms use."""
+    from dashboard.vergadering import agenda, besluiten
+
+    for v in json.loads(VERGADERINGEN_FILE.read_text(encoding="utf-8"))["vergaderingen"]:
+        datum = date.fromisoformat(v["datum"]) if "datum" in v else date.today() + timedelta(days=v["over_dagen"])
+        items = [agenda.PuntInvoer(afspraak_id=nummers[n], vraag=vraag) for n, vraag in v["punten"]] if "punten" in v else None
+        vergadering_id = agenda.create_meeting(session, DEMO, agenda.VergaderingInvoer(datum=datum, titel=v["titel"]), items)
+        punten = {p["naam"].split(" ", 1)[0]: p for p in agenda.meeting(session, vergadering_id)["punten"]}
+        for b in v.get("besluiten", []):
+            punt = punten[b["punt"]]
+            bezwaren = {x["partij"]: x for x in b["bezwaren"]}
+            posities = [besluiten.Positie(partij=naam, bezwaar=naam in bezwaren,
+                                          reden=bezwaren.get(naam, {}).get("reden", ""),
+                                          verwerking=bezwaren.get(naam, {}).get("verwerking", ""),
+                                          verwerking_tekst=bezwaren.get(naam, {}).get("verwerking_tekst", ""))
+                        for naam in besluiten.tafel(session, punt["afspraak_id"])]
+            besluiten.record(session, DEMO, besluiten.BesluitInvoer(
+                agendapunt_id=punt["id"], voorstel=b["voorstel"], posities=posities,
+                datum=date.fromisoformat(b["datum"]), evaluatie=date.fromisoformat(b["evaluatie"]),
+                vervolgstap=b.get("vervolgstap", ""), wijziging=b.get("wijziging", ""),
+                nieuwe_waarde=b.get("nieuwe_waarde", "")))
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ PAGES = (
     Page("kompas", "", "Kompas", ":material/explore:", "pages/kompas.py"),
     Page("afspraken", "afspraken", "Afspraken", ":material/handshake:", "pages/afspraken.py"),
     Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
+    Page("presentatie", "presentatie", "Presentatie", ":material/co_present:", "pages/presentatie.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
     Page("gegevens", "gegevens", "Gegevens", ":material/upload_file:", "pages/gegevens.py"),
     Page("delen", "delen", "Delen", ":material/share:", "pages/delen.py"),

@@ -22,7 +22,8 @@ from dashboard.models.gegevens import (
 )
 from dashboard.models.imports import ImportWijziging, Kolomkoppeling
 from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
+from dashboard.models.vergadering import Agendapunt, Besluit, BesluitPositie, Vergadering
 
-__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Base", "DataVersie", "DeelLink", "Gebied", "Gebruiker",
-           "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "LoginSessie", "Media",
-           "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Voortgang"]
+__all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "Agendapunt", "AuditLog", "Base", "Besluit", "BesluitPositie",
+           "DataVersie", "DeelLink", "Gebied", "Gebruiker", "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "LoginSessie", "Media",
+           "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Vergadering", "Voortgang"]

@@ -14,6 +14,7 @@ from typing import Callable
 import streamlit as st
 
 from dashboard import afspraken, config, data_version, queries, verhalen
+from dashboard.vergadering import agenda, besluiten, deck
 from dashboard.ui import runtime
 
 _QUESTIONS: dict[str, Callable] = {}
@@ -65,6 +66,17 @@ story = shared(verhalen.detail)
 stories_for_afspraak = shared(verhalen.for_afspraak)
 newest_stories = shared(verhalen.newest)
 story_points = shared(verhalen.map_points)
+
+# De stuurgroep: meetings, the deck built from the data, besluiten
+vergaderingen = shared(agenda.list_meetings)
+vergadering = shared(agenda.meeting)
+default_vergadering = shared(agenda.default_meeting)
+voorgestelde_agenda = shared(agenda.default_items)
+deck_van = shared(deck.build)
+besluiten_lijst = shared(besluiten.list_besluiten)
+laatste_besluiten = shared(besluiten.latest)
+afspraak_geschiedenis = shared(besluiten.history)
+aan_tafel = shared(besluiten.tafel)
 
 
 def group_figures(view: queries.View) -> queries.Figures:

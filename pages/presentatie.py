@@ -1,0 +1,57 @@
+"""Presentatie: the stuurgroep's deck from the data (?vergadering=ID, ?kiosk=1&sec=N), the list of
+meetings with their downloads, and for redacteuren and beheerders the agenda and the besluiten."""
+from datetime import date
+
+import streamlit as st
+
+from dashboard import access, config
+from dashboard.ui import chrome, navigation, reads, runtime, visitor
+from dashboard.ui import presentatie as slides
+from dashboard.ui import vergadering as show
+
+navigation.entered_through_app()
+media_dir = config.load().media_dir
+wie = visitor.current()
+gevraagd = str(st.query_params.get("vergadering", ""))[:12]
+kiosk = st.query_params.get("kiosk") == "1"
+
+vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
+if vergadering_id is None and kiosk and not gevraagd:
+    vergadering_id = reads.default_vergadering(date.today())
+deck = reads.deck_van(vergadering_id) if vergadering_id is not None else None
+if deck is not None and deck.dias:
+    if kiosk:
+        sec = str(st.query_params.get("sec", ""))[:4]
+        slides.kiosk(deck, media_dir, seconds=max(5, min(int(sec), 600)) if sec.isdigit() else show.KIOSK_SECONDS)
+    else:
+        slides.present(deck, media_dir)
+    st.stop()
+
+st.title("Presentatie")
+if gevraagd:
+    show.not_found(gevraagd)
+if reads.demo_loaded():
+    chrome.fictional_notice()
+st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie die uit de cijfers en verhalen "
+         "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
+rows = reads.vergaderingen()
+may_download = access.may(wie, "downloaden")
+show.meetings(rows, {r["id"]: reads.deck_van(r["id"]) for r in rows} if may_download else {}, media_dir, may_download)
+
+if access.may(wie, "vergadering_bewerken"):
+    db = runtime.database()
+    st.header("Vergadering voorbereiden", anchor=False)
+    show.new_meeting(db, wie)
+    if rows:
+        namen = {r["id"]: f"{r['titel']} ({r['datum']:%d-%m-%Y})" for r in rows}
+        gekozen = st.selectbox("Vergadering", list(namen), format_func=namen.get, key="bewerk_vergadering")
+        meeting = reads.vergadering(gekozen)
+        keuzes = reads.afspraak_choices()
+        agenda_tab, besluit_tab = st.tabs(["Agenda", "Besluit vastleggen"])
+        with agenda_tab:
+            show.agenda_editor(db, wie, meeting, reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
+                               keuzes["indicatoren"])
+        with besluit_tab:
+            show.besluit_form(db, wie, meeting, reads.besluiten_lijst(vergadering_id=gekozen), reads.aan_tafel,
+                              keuzes["partijen"]["naam"].tolist())
+chrome.footer(reads.last_update())

@@ -1,0 +1,324 @@
+"""The stuurgroep's deck, built from the data and never typed: a list of slides (`Dia`).
+
+A title slide with the shared story; per opgave an overview of its afspraken by status; per agenda
+item the key figure (the linked KPI against its target, or the jaarschijf's activities) beside the
+best photo of a linked story and a quote, with one line of what is asked of the board; a closing
+slide with the decisions asked and the decisions made.
+
+Every slide must be readable from the back of the room, so text is never shrunk to fit: text that
+does not fit its slide moves on to a next slide ("vervolg"). What fits is estimated in characters
+per line and lines per slide at the sizes the presenter view and the export use (body text 28 px on
+a 1280 x 720 slide, headings 48 px); the browser test checks the estimate at 1280 x 720 and 1920 x 1080.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from dashboard import afspraken, charts, formatting, queries, verhalen
+from dashboard.afspraken import STATUS_LABELS
+from dashboard.vergadering import agenda, besluiten
+from dashboard.vergadering.besluiten import UITKOMST_LABELS
+
+FULL, HALF = 80, 34  # characters per line of body text across the slide, and in one of two columns
+TITLE_CHARS, TITLE_LINES = 50, 2
+TEXT_LINES = 9  # body lines on a text slide below a one-line title
+QUOTE_LINES = 4  # a quote beside the photo
+FIGURE_LINES = 6  # the jaarschijf's activities beside the photo, when there is no KPI
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+@dataclass(frozen=True)
+class Regel:
+    """A paragraph of a slide: plain text, with an optional status or outcome shown before it, or a subheading."""
+
+    tekst: str
+    label: str = ""  # a key of STATUS_LABELS or UITKOMST_LABELS
+    kop: bool = False
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    """The key figure of an agenda item: a KPI against its target, or the year's activities."""
+
+    tekst: str = ""  # the figure, large: "84 woningen"
+    toelichting: str = ""  # "Nieuwbouw sociale huur 2025 · streefwaarde 120 woningen"
+    naam: str = ""
+    eenheid: str = ""
+    reeks: tuple[tuple[str, float | None, float | None], ...] = ()  # (label, waarde, streefwaarde) for the chart
+    activiteiten: tuple[Regel, ...] = ()
+
+
+@dataclass(frozen=True)
+class Foto:
+    bestand: str
+    alt: str
+    bijschrift: str
+
+
+@dataclass(frozen=True)
+class Dia:
+    soort: str  # titel, opgave, agendapunt, kpi, tekst, besluiten
+    titel: str
+    ondertitel: str = ""
+    regels: tuple[Regel, ...] = ()
+    status: str | None = None
+    dilemma: bool = False
+    kerncijfer: Kerncijfer | None = None
+    foto: Foto | None = None
+    citaat: str = ""
+    citaat_van: str = ""
+    gevraagd: str = ""
+    notities: str = ""  # speaker notes in the PPTX: what the parties reported
+
+
+@dataclass(frozen=True)
+class Deck:
+    vergadering_id: int
+    titel: str
+    datum: date
+    demo: bool
+    dias: tuple[Dia, ...]
+    besluiten: tuple[dict, ...]  # this meeting's, in agenda order: the besluitenlijst
+
+
+# ---------------------------------------------------------------- fitting text
+
+def lines(text: str, chars: int) -> int:
+    """How many lines a paragraph takes at `chars` characters per line (at least one)."""
+    return max(1, len(textwrap.wrap(text, chars, break_long_words=True)))
+
+
+def _regel_lines(regel: Regel, chars: int) -> int:
+    if regel.kop:
+        return lines(regel.tekst, int(chars * 0.8)) + 1  # larger type, and room above it
+    word = (STATUS_LABELS | UITKOMST_LABELS).get(regel.label, "")
+    return lines((word + " · " if word else "") + regel.tekst, chars)
+
+
+def _pieces(regel: Regel, chars: int, budget: int) -> list[Regel]:
+    """A paragraph too long for one slide, cut at sentence ends (or, for one endless sentence, at words)."""
+    parts, current = [], ""
+    for sentence in _SENTENCE.split(regel.tekst):
+        candidate = f"{current} {sentence}".strip()
+        if current and _regel_lines(replace(regel, tekst=candidate), chars) > budget:
+            parts.append(current)
+            current = sentence
+        else:
+            current = candidate
+    parts.append(current)
+    pieces = []
+    for part in parts:
+        if _regel_lines(replace(regel, tekst=part), chars) <= budget:
+            pieces.append(part)
+        else:
+            wrapped = textwrap.wrap(part, chars)
+            step = max(1, budget - 1)
+            pieces += [" ".join(wrapped[i:i + step]) for i in range(0, len(wrapped), step)]
+    return [replace(regel, tekst=p, label=regel.label if i == 0 else "") for i, p in enumerate(pieces)]
+
+
+def split(regels: tuple[Regel, ...] | list[Regel], chars: int = FULL, budget: int = TEXT_LINES) -> list[tuple[Regel, ...]]:
+    """The paragraphs spread over as many slides as they need, in order, each within `budget` lines.
+
+    Nothing is dropped or shortened; a subheading never ends a slide.
+    """
+    pages: list[list[Regel]] = [[]]
+    used = 0
+    for regel in regels:
+        # a paragraph longer than a slide is cut into pieces that leave room for a heading above them
+        for piece in _pieces(regel, chars, max(1, budget - 2)) if _regel_lines(regel, chars) > budget else [regel]:
+            need = _regel_lines(piece, chars)
+            if pages[-1] and used + need > budget:
+                carry = [pages[-1].pop()] if pages[-1][-1].kop else []
+                if pages[-1]:
+                    pages.append(carry)
+                else:
+                    pages[-1] = carry
+                used = sum(_regel_lines(r, chars) for r in carry)
+            pages[-1].append(piece)
+            used += need
+    return [tuple(page) for page in pages]
+
+
+def _title(text: str) -> tuple[str, str]:
+    """A title that fits its two lines, and the rest of it (to go on the next slide), if any."""
+    if lines(text, TITLE_CHARS) <= TITLE_LINES:
+        return text, ""
+    return textwrap.shorten(text, TITLE_CHARS * TITLE_LINES - 4, placeholder=" …"), text
+
+
+def _text_slides(dia: Dia, regels: tuple[Regel, ...] | list[Regel], budget: int = TEXT_LINES) -> list[Dia]:
+    budget -= (lines(dia.ondertitel, FULL) if dia.ondertitel else 0) + 2 * (lines(dia.titel, TITLE_CHARS) - 1)
+    pages = split(regels, FULL, budget)
+    return [replace(dia, regels=page, titel=dia.titel if i == 0 else f"{dia.titel} (vervolg)",
+                    ondertitel=dia.ondertitel if i == 0 else "") for i, page in enumerate(pages)]
+
+
+# ---------------------------------------------------------------- the slides
+
+def _title_slides(meeting: dict, demo: bool) -> list[Dia]:
+    story = afspraken.SHARED_STORY[demo].replace("**", "")
+    ondertitel = f"{formatting.day(meeting['datum'])} · Tellen & Vertellen" + (" · demodata, fictief" if demo else "")
+    return _text_slides(Dia("titel", meeting["titel"], ondertitel=ondertitel), [Regel(story)])
+
+
+def _opgave_slides(session: Session) -> list[Dia]:
+    overview = afspraken.overview(session)
+    opgaven = afspraken.opgaven(session)
+    beschrijving = dict(zip(opgaven["naam"], opgaven["omschrijving"]))
+    slides = []
+    for groep, rows in overview.groupby("groep", sort=False):
+        regels = [Regel(beschrijving.get(groep, ""))] if beschrijving.get(groep) else []
+        regels += [Regel(f"{r['nummer']} {r['titel']}" + (" · dilemma voor het bestuur" if r["dilemma"] else ""),
+                         label=r["status"]) for r in rows.to_dict("records")]
+        slides += _text_slides(Dia("opgave", groep), regels)
+    return slides
+
+
+def _best_story(stories: list[dict]) -> tuple[dict | None, dict | None]:
+    """(story with its photo, story with its quote): preferably one story with both, newest first."""
+    def photo(story):
+        return next((m for m in story["media"] if m["soort"] == "foto" and m["bestand"] and m["alt_tekst"]), None)
+
+    both = next((s for s in stories if photo(s) and s["citaat"]), None)
+    pictured = both or next((s for s in stories if photo(s)), None)
+    quoted = both or next((s for s in stories if s["citaat"]), None)
+    return (None if pictured is None else {"story": pictured, "photo": photo(pictured)}), quoted
+
+
+def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None) -> Kerncijfer:
+    reeks = tuple((str(r["label"]), None if r["waarde"] != r["waarde"] else float(r["waarde"]),
+                   None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]))
+                  for r in trend.to_dict("records"))
+    if afgeleid is not None:
+        return Kerncijfer(formatting.value(afgeleid.waarde, eenheid),
+                          f"{naam} {afgeleid.jaar} · streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}",
+                          naam, eenheid, reeks)
+    known = trend.dropna(subset=["waarde"])
+    if known.empty:
+        return Kerncijfer("geen cijfers", f"{naam}: nog geen waarde", naam, eenheid, reeks)
+    last = known.iloc[-1]
+    doel = last["streefwaarde"]
+    target = "geen streefwaarde" if doel != doel else f"streefwaarde {formatting.value(doel, eenheid)}"
+    return Kerncijfer(formatting.value(last["waarde"], eenheid), f"{naam} {last['label']} · {target}", naam, eenheid, reeks)
+
+
+def _jaarschijf(info: dict, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
+    activiteiten = info["activiteiten"]
+    if activiteiten.empty:
+        return None, ()
+    jaren = sorted(activiteiten["jaar"].unique().tolist())
+    chosen = jaar if jaar in jaren else max([j for j in jaren if j <= jaar] or jaren[:1])
+    rows = activiteiten[activiteiten["jaar"] == chosen].to_dict("records")
+    return chosen, tuple(Regel(r["omschrijving"], label=r["status"]) for r in rows)
+
+
+def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
+    if punt["vervallen"]:
+        return [Dia("tekst", punt["naam"] or "Vervallen agendapunt", gevraagd=punt["vraag"], regels=(Regel(
+            "Deze afspraak is verwijderd. Het agendapunt blijft staan, zodat de besluitenlijst klopt."),))]
+    if punt["soort"] == "kpi":
+        if punt["indicator"] is None:
+            return [Dia("tekst", punt["naam"] or "Indicator", gevraagd=punt["vraag"],
+                        regels=(Regel("Deze indicator staat niet meer in de catalogus."),))]
+        return [_kpi_slide(session, punt, jaar)]
+    info = afspraken.detail(session, punt["afspraak_id"])
+    trend, afgeleid = afspraken.figures(session, punt["afspraak_id"])
+    titel, rest = _title(punt["naam"])
+    extra: list[Regel] = [Regel(rest)] if rest else []
+    if info["indicator"] is not None and trend is not None and not trend.empty:
+        figuur = _kpi_figure(trend, info["indicator"]["naam"], info["indicator"]["eenheid"], afgeleid)
+    else:
+        gekozen, activiteiten = _jaarschijf(info, jaar)
+        pages = split(activiteiten, HALF, FIGURE_LINES)
+        figuur = Kerncijfer(tekst=f"Jaarschijf {gekozen}" if gekozen else "Nog geen jaarschijf",
+                            activiteiten=pages[0])
+        for page in pages[1:]:
+            extra += list(page)
+    photo, quoted = _best_story(verhalen.for_afspraak(session, punt["afspraak_id"]))
+    citaat, citaat_van = (quoted["citaat"], quoted["citaat_van"]) if quoted else ("", "")
+    if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
+        extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
+        citaat, citaat_van = "", ""
+    laatste = info["voortgang"].iloc[0] if not info["voortgang"].empty else None
+    notities = "" if laatste is None else " ".join(x for x in (
+        f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
+        f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
+    dia = Dia("agendapunt", titel, status=punt["status"], dilemma=punt["dilemma"], kerncijfer=figuur,
+              foto=None if photo is None else Foto(photo["photo"]["bestand"], photo["photo"]["alt_tekst"],
+                                                   photo["photo"]["bijschrift"]),
+              citaat=citaat, citaat_van=citaat_van, gevraagd=punt["vraag"], notities=notities)
+    vervolg = _text_slides(Dia("tekst", titel), extra) if extra else []
+    return [dia] + [replace(more, titel=f"{titel} (vervolg)") for more in vervolg]
+
+
+def _kpi_slide(session: Session, punt: dict, jaar: int) -> Dia:
+    gebied = afspraken.default_gebied(session)
+    catalogue = queries.options(session)
+    indicator = catalogue.indicatoren.set_index("sleutel").loc[punt["indicator"]] if catalogue else None
+    naam = indicator["naam"] if indicator is not None else punt["naam"]
+    eenheid = indicator["eenheid"] if indicator is not None else ""
+    trend = queries.trend(session, queries.View(gebied=gebied, indicator=punt["indicator"], soort="jaar",
+                                                van=jaar - 6, tot=jaar)) if gebied else None
+    figuur = _kpi_figure(trend, naam, eenheid) if trend is not None else Kerncijfer("geen cijfers", naam, naam, eenheid)
+    return Dia("kpi", _title(naam)[0], kerncijfer=figuur, gevraagd=punt["vraag"])
+
+
+def _closing_slides(meeting: dict, genomen: list[dict]) -> list[Dia]:
+    """Per agenda item what was asked of the board, or, once taken, what it decided."""
+    besloten = {b["agendapunt_id"] for b in genomen}
+    open_vragen = [Regel(f"{p['naam']}: {p['vraag']}" if p["vraag"] else p["naam"])
+                   for p in meeting["punten"] if p["id"] not in besloten]
+    regels = ([Regel("Gevraagd", kop=True)] + open_vragen) if open_vragen else []
+    if genomen:
+        regels.append(Regel("Besloten", kop=True))
+    for besluit in genomen:
+        tekst = f"{besluit['afspraak'] or besluit['afspraak_titel']}: {besluit['voorstel']}"
+        if besluiten.change_text(besluit):
+            tekst += f" Wijziging: {besluiten.change_text(besluit)}."
+        if besluit["vervolgstap"]:
+            tekst += f" Volgende stap: {besluit['vervolgstap']}"
+        regels.append(Regel(tekst + f" Evaluatie: {formatting.day(besluit['evaluatie'])}.", label=besluit["uitkomst"]))
+    return _text_slides(Dia("besluiten", "Besluiten"), regels or [Regel("Er staan geen punten op de agenda.")])
+
+
+def in_agenda_order(meeting: dict, genomen: list[dict]) -> list[dict]:
+    order = {p["id"]: i for i, p in enumerate(meeting["punten"])}
+    return sorted(genomen, key=lambda b: (order.get(b["agendapunt_id"], len(order)), b["datum"], b["id"]))
+
+
+def build(session: Session, vergadering_id: int) -> Deck | None:
+    """The whole deck of one meeting from today's data, or None when the meeting does not exist."""
+    meeting = agenda.meeting(session, vergadering_id)
+    if meeting is None:
+        return None
+    demo = queries.demo_loaded(session)
+    jaar = meeting["datum"].year
+    genomen = in_agenda_order(meeting, besluiten.list_besluiten(session, vergadering_id=vergadering_id))
+    dias = _title_slides(meeting, demo)
+    if meeting["overzicht"]:
+        dias += _opgave_slides(session)
+    for punt in meeting["punten"]:
+        dias += _item_slides(session, punt, jaar)
+    dias += _closing_slides(meeting, genomen)
+    return Deck(meeting["id"], meeting["titel"], meeting["datum"], demo, tuple(dias), tuple(genomen))
+
+
+def figure(kerncijfer: Kerncijfer | None, height: int = 220):
+    """The key figure's chart for the slide and the export (None without a series): large labels, few lines."""
+    if kerncijfer is None or not kerncijfer.reeks:
+        return None
+    data = pd.DataFrame(list(kerncijfer.reeks), columns=["label", "waarde", "streefwaarde"])
+    return charts.for_slide(charts.trend(data, kerncijfer.naam, kerncijfer.eenheid), height)
+
+
+def chart_table(kerncijfer: Kerncijfer) -> list[tuple[str, str, str]]:
+    """The chart's numbers as text (jaar, gerealiseerd, streefwaarde): its table alternative."""
+    show = lambda v: formatting.value(v, kerncijfer.eenheid) if v is not None else formatting.GEEN_WAARDE  # noqa: E731
+    return [(label, show(waarde), show(doel)) for label, waarde, doel in kerncijfer.reeks]

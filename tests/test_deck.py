@@ -1,0 +1,84 @@
+"""The deck is built from the data: its slide list, the demo meetings, and long text split over slides."""
+from sqlalchemy import select
+
+from dashboard.models import Afspraak, Opgave
+from dashboard.vergadering import agenda, besluiten, deck
+from dashboard.vergadering.deck import Regel
+
+
+def demo_deck(demo_db, titel: str) -> deck.Deck:
+    with demo_db.sessions() as session:
+        vergadering = next(m["id"] for m in agenda.list_meetings(session) if m["titel"] == titel)
+        return deck.build(session, vergadering)
+
+
+def test_the_demo_has_a_past_meeting_with_its_besluiten_and_a_coming_one_with_the_default_agenda(demo_db):
+    with demo_db.sessions() as session:
+        coming, past = agenda.list_meetings(session)
+        default = [p.afspraak_id for p in agenda.default_items(session)]
+        assert [p["afspraak_id"] for p in agenda.meeting(session, coming["id"])["punten"]] == default
+        genomen = besluiten.list_besluiten(session, vergadering_id=past["id"])
+    assert coming["datum"] > past["datum"] and coming["besluiten"] == 0
+    aangenomen = next(b for b in genomen if b["uitkomst"] == "aangenomen")
+    assert [b["uitkomst"] for b in genomen].count("aangehouden") >= 1 and aangenomen["afspraak"] == "2.1"
+    assert aangenomen["bezwaren"][0]["partij"] == "Huurdersvereniging Samen Sterk"
+    assert aangenomen["bezwaren"][0]["verwerking"].startswith("Voorstel aangepast")
+    assert besluiten.change_text(aangenomen) == "eindjaar van 2027 naar 2028"
+
+
+def test_slide_list_title_opgaven_items_and_closing(demo_db):
+    built = demo_deck(demo_db, "Stuurgroep najaar 2025")
+    soorten = [d.soort for d in built.dias]
+    assert soorten[0] == "titel" and "kompas" in built.dias[0].regels[0].tekst
+    with demo_db.sessions() as session:
+        opgaven = list(session.scalars(select(Opgave.naam).order_by(Opgave.volgorde)))
+    assert [d.titel for d in built.dias if d.soort == "opgave" and "(vervolg)" not in d.titel] == opgaven
+    items = [d for d in built.dias if d.soort == "agendapunt"]
+    assert [d.titel.split()[0] for d in items] == ["2.1", "3.3", "1.2"]
+    nieuwbouw = items[0]
+    assert nieuwbouw.status == "achter" and nieuwbouw.dilemma
+    assert nieuwbouw.kerncijfer.reeks and "streefwaarde" in nieuwbouw.kerncijfer.toelichting  # KPI against target
+    assert nieuwbouw.foto.alt and nieuwbouw.citaat and nieuwbouw.gevraagd.startswith("Weeg het dilemma")
+    assert items[1].kerncijfer.activiteiten  # no KPI: the jaarschijf's activities
+    closing = [d for d in built.dias if d.soort == "besluiten"]
+    assert built.dias[-1].soort == "besluiten"
+    labels = [r.label for d in closing for r in d.regels]
+    assert labels.count("aangenomen") == 1 and labels.count("aangehouden") == 1
+    assert any("1.2" in r.tekst and "wijkverpleging" in r.tekst for d in closing for r in d.regels)  # still asked
+
+
+def test_an_item_whose_afspraak_was_removed_is_shown_as_such(demo_db):
+    with demo_db.session() as session:
+        session.delete(session.scalar(select(Afspraak).where(Afspraak.nummer == "1.2")))
+    built = demo_deck(demo_db, "Stuurgroep najaar 2025")
+    vervallen = next(d for d in built.dias if d.titel.startswith("1.2"))
+    assert vervallen.soort == "tekst" and "verwijderd" in vervallen.regels[0].tekst
+
+
+def test_long_text_is_split_over_slides_never_shortened():
+    regels = [Regel(f"Punt {i}: " + "een zin met woorden. " * 6) for i in range(12)]
+    pages = deck.split(regels, chars=80, budget=9)
+    assert len(pages) > 1
+    assert all(sum(deck._regel_lines(r, 80) for r in page) <= 9 for page in pages)
+    assert [r for page in pages for r in page] == regels
+
+
+def test_one_endless_paragraph_is_cut_at_sentence_ends_and_a_heading_never_ends_a_slide():
+    text = " ".join(f"Zin {i} van het voorstel gaat over wonen en zorg in de wijk." for i in range(40))
+    pages = deck.split([Regel("Besloten", kop=True), Regel(text, label="aangenomen")], chars=80, budget=9)
+    assert len(pages) >= 3 and pages[0][0].kop
+    assert " ".join(r.tekst for page in pages for r in page if not r.kop) == text
+    assert all(not page[-1].kop for page in pages)
+    assert pages[0][1].label == "aangenomen" and all(r.label == "" for page in pages[1:] for r in page)
+
+
+def test_a_long_quote_moves_to_its_own_slide(demo_db):
+    with demo_db.session() as session:
+        from dashboard.models import Verhaal
+
+        story = session.scalar(select(Verhaal).where(Verhaal.titel == "Bouwen aan de Havenkade"))
+        story.citaat = "We willen 450 woningen bouwen, " * 12
+    built = demo_deck(demo_db, "Stuurgroep najaar 2025")
+    index = next(i for i, d in enumerate(built.dias) if d.titel.startswith("2.1"))
+    assert built.dias[index].citaat == ""
+    assert built.dias[index + 1].titel.endswith("(vervolg)") and "450 woningen" in built.dias[index + 1].regels[0].tekst

@@ -1,0 +1,60 @@
+"""The minutes to take home: the PPTX opens in python-pptx and the PDF in pypdf, with every slide and the
+besluitenlijst; the CLI writes them, and says in Dutch what is missing without Chromium."""
+import io
+import json
+import re
+
+from pptx import Presentation
+from pypdf import PdfReader
+
+from dashboard import cli
+from dashboard.vergadering import agenda, deck, export
+
+PAST = "Stuurgroep najaar 2025"
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_pptx_and_pdf_hold_every_slide_and_the_besluitenlijst(demo_db, demo_db_path):
+    media_dir = demo_db_path.parent / "media"
+    with demo_db.sessions() as session:
+        vergadering = next(m["id"] for m in agenda.list_meetings(session) if m["titel"] == PAST)
+        built = deck.build(session, vergadering)
+    images = export.chart_images(built)  # one Chromium start for both files
+    assert images and all(png.startswith(b"\x89PNG") for png in images.values())
+
+    slides = list(Presentation(io.BytesIO(export.pptx_bytes(built, media_dir, images))).slides)
+    titles = [s.shapes.title.text for s in slides]
+    assert titles[:len(built.dias)] == [d.titel for d in built.dias]
+    assert titles[len(built.dias)] == "Besluitenlijst"
+    table = next(shape.table for shape in slides[len(built.dias)].shapes if shape.has_table)
+    cells = [table.cell(r, c).text for r in range(len(table.rows)) for c in range(len(table.columns))]
+    assert "Aangenomen" in cells and any(c.startswith("Aangehouden. Volgende stap: Thuisbaak") for c in cells)
+    pictures = [shape for s in slides for shape in s.shapes if shape.shape_type == 13]
+    assert pictures and all(p._element.nvPicPr.cNvPr.get("descr") for p in pictures)  # alt text on every picture
+
+    reader = PdfReader(io.BytesIO(export.pdf_bytes(built, media_dir, images)))
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    text = " ".join(pages)
+    for dia in built.dias:
+        assert flat(dia.titel) in text, dia.titel
+    besluitenlijst = next(i for i, page in enumerate(pages) if page.startswith("Besluitenlijst"))
+    assert besluitenlijst >= len(built.dias) - 1
+    assert "eindjaar van 2027 naar 2028" in " ".join(pages[besluitenlijst:])
+    assert reader.metadata.title == PAST
+
+
+def test_cli_writes_the_deck_and_without_chromium_says_what_is_missing(app_env, tmp_path, monkeypatch, capsys):
+    assert cli.main(["vergaderingen", "list", "--json"]) == 0
+    meetings = json.loads(capsys.readouterr().out)
+    past = next(m for m in meetings if m["titel"] == PAST)
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "geen-chromium"))
+    assert cli.main(["deck", "--vergadering", str(past["id"]), "--out", str(tmp_path / "deck.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "Chromium" in err and "BROWSER_PATH" in err and "Traceback" not in err
+    assert not (tmp_path / "deck.pdf").exists()
+    assert cli.main(["deck", "--vergadering", "999", "--out", str(tmp_path / "deck.pptx")]) == 1
+    assert "bestaat niet" in capsys.readouterr().err
+    assert cli.main(["deck", "--out", str(tmp_path / "deck.odp")]) == 2
