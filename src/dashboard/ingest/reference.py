@@ -35,7 +35,7 @@ def _optional_number(cell: str, decimal: str) -> float | None:
 
 
 def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problems: list[Problem]) -> None:
-    for line, value in zip(range(2, len(frame) + 2), frame[column].str.lower()):
+    for line, value in zip(frame["_line"], frame[column].str.lower()):
         if value not in allowed:
             problems.append(Problem(line, column, value,
                                     f"'{value}' is geen geldige {column}; kies uit {', '.join(allowed)}."))
@@ -43,13 +43,17 @@ def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problem
 
 def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:
     counts: Counts = Counter()
-    frame = frame.assign(code=frame["code"].map(areas.normalise))
-    frame["niveau"] = frame["niveau"].str.lower()
+    frame = frame.assign(code=frame["code"].map(areas.normalise), niveau=frame["niveau"].str.lower(),
+                         ouder=frame["ouder"].map(areas.normalise) if "ouder" in frame else "")
     _require(frame, "niveau", NIVEAUS, problems)
-    for line, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):
-        if areas.level(row["code"]) is None:
-            problems.append(Problem(line, "code", row["code"],
-                                    "geen CBS-code; gebruik GM + 4 cijfers, WK + 6 of BU + 8."))
+    rows = list(zip(frame["_line"], frame.to_dict("records")))
+    for line, row in rows:
+        code, niveau = row["code"], row["niveau"]
+        if areas.level(code) is None:
+            problems.append(Problem(line, "code", code, f"geen CBS-code; gebruik {areas.FORMS}."))
+        elif niveau in NIVEAUS and areas.level(code) != niveau:
+            problems.append(Problem(line, "niveau", niveau, f"{code} is de code van een {areas.level(code)}, "
+                                                            f"geen {niveau}."))
         for column in ("lat", "lon"):
             cell = row.get(column, "")
             if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:
@@ -57,26 +61,48 @@ def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: 
     if problems:
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
-    order = {"gemeente": 0, "wijk": 1, "buurt": 2}
-    for line, row in sorted(zip(range(2, len(frame) + 2), frame.to_dict("records")),
-                            key=lambda item: order[item[1]["niveau"]]):
-        ouder_code = areas.normalise(row.get("ouder", "")) or None
-        ouder = existing.get(ouder_code) if ouder_code else None
-        if ouder_code and ouder is None:
-            problems.append(Problem(line, "ouder", ouder_code, "onbekend bovenliggend gebied."))
-            continue
+    levels = {code: g.niveau for code, g in existing.items()} | {row["code"]: row["niveau"] for _, row in rows}
+    parents = {}
+    for line, row in rows:
+        parents[row["code"]] = _parent(line, row, levels, problems)
+    if problems:
+        return counts
+    for line, row in sorted(rows, key=lambda item: areas.rank(item[1]["niveau"])):  # parents first
         gebied = existing.get(row["code"])
         is_new = gebied is None
         if is_new:
             gebied = existing[row["code"]] = Gebied(code=row["code"])
             session.add(gebied)
-        values = {"naam": row["naam"], "niveau": row["niveau"], "ouder": ouder}
+        ouder = parents[row["code"]]
+        values = {"naam": row["naam"], "niveau": row["niveau"], "ouder": existing[ouder] if ouder else None}
         for column in ("lat", "lon"):
             if row.get(column):
                 values[column] = _optional_number(row[column], decimal)
         _apply(gebied, values, counts, is_new)
     session.flush()
     return counts
+
+
+def _parent(line: int, row: dict, levels: dict[str, str], problems: list[Problem]) -> str | None:
+    """The `ouder` given, else the one the code implies when it is known; it must be one level up."""
+    code, niveau, ouder = row["code"], row["niveau"], row["ouder"]
+    implied = areas.parent(code)
+    if not ouder:
+        return implied if implied in levels else None
+    wanted = NIVEAUS[areas.rank(niveau) - 1] if niveau != "land" else None
+    if wanted is None:
+        message = "een land heeft geen bovenliggend gebied; laat ouder leeg."
+    elif ouder not in levels:
+        message = "onbekend bovenliggend gebied; neem het op in dit bestand of importeer het eerst."
+    elif levels[ouder] != wanted:
+        message = (f"{ouder} is een {levels[ouder]}; het bovenliggende gebied van een {niveau} is een {wanted} "
+                   f"(land > provincie > gemeente > wijk > buurt).")
+    elif implied and ouder != implied:
+        message = f"{code} ligt volgens zijn code in {implied}, niet in {ouder}."
+    else:
+        return ouder
+    problems.append(Problem(line, "ouder", ouder, message))
+    return None
 
 
 def _centre(geometry: dict) -> tuple[float, float] | None:
@@ -100,14 +126,13 @@ def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> C
         problems.append(Problem(1, "", "", "geen GeoJSON FeatureCollection."))
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
-    order = {"gemeente": 0, "wijk": 1, "buurt": 2}
     parsed = []
     for number, feature in enumerate(features, start=1):
         properties = (feature or {}).get("properties") or {}
         code = areas.normalise(properties.get("statcode", ""))
         geometry = (feature or {}).get("geometry") or {}
         if areas.level(code) is None:
-            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code."))
+            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
         elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
             problems.append(Problem(number, "geometry", str(geometry.get("type")),
                                     f"feature {number}: alleen Polygon of MultiPolygon."))
@@ -115,7 +140,7 @@ def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> C
             parsed.append((code, str(properties.get("statnaam") or code).strip(), geometry))
     if problems:
         return counts
-    for code, naam, geometry in sorted(parsed, key=lambda item: order[areas.level(item[0])]):
+    for code, naam, geometry in sorted(parsed, key=lambda item: areas.rank(areas.level(item[0]))):
         gebied = existing.get(code)
         is_new = gebied is None
         if is_new:
@@ -156,7 +181,7 @@ def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: l
                          sleutel=frame["sleutel"].str.lower())
     _require(frame, "richting", RICHTINGEN, problems)
     _require(frame, "aggregatie", AGGREGATIES, problems)
-    for line, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):
+    for line, row in zip(frame["_line"], frame.to_dict("records")):
         for column in ("min", "max"):
             cell = row.get(column, "")
             if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:

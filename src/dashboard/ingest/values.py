@@ -82,11 +82,8 @@ def add_missing(session: Session, frame: pd.DataFrame) -> list[str]:
     corrected later with a gebieden- or partijenbestand. Returns what was added, for the report."""
     added = []
     known = set(session.scalars(select(Gebied.code)))
-    codes = sorted({areas.normalise(c) for c in frame["gebied"].unique()} - known,
-                   key=lambda c: ("GM", "WK", "BU").index(c[:2]) if c[:2] in ("GM", "WK", "BU") else 9)
-    for code in codes:
-        if areas.level(code) is None:
-            continue
+    codes = {areas.normalise(c) for c in frame["gebied"].unique()} - known
+    for code in sorted((c for c in codes if areas.level(c)), key=lambda c: (areas.rank(areas.level(c)), c)):
         ouder = session.scalar(select(Gebied).where(Gebied.code == (areas.parent(code) or "")))
         session.add(Gebied(code=code, naam=code, niveau=areas.level(code), ouder=ouder))
         session.flush()
@@ -131,7 +128,7 @@ def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: s
         f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
         "(--add-missing)."), missing="gebied")
     problems += _problems(malformed, frame, "gebied", lambda v: (
-        f"'{v}' is geen CBS-gebiedscode; gebruik GM + 4 cijfers, WK + 6 of BU + 8 (bijvoorbeeld GM0505)."))
+        f"'{v}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."))
     gebied_id = _lookup(codes, gebieden.get, "Int64")
 
     partijen = _partij_ids(session)
