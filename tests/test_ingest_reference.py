@@ -1,4 +1,4 @@
-"""Gebieden from land to buurt with their parents."""
+"""Gebieden from land to buurt with their parents, and the weight of an averaged indicator."""
 from __future__ import annotations
 
 import json
@@ -7,11 +7,12 @@ import pytest
 from sqlalchemy import select
 
 from dashboard.ingest import ImportRejected, import_file
-from dashboard.models import Gebied
+from dashboard.models import Gebied, Indicator
 
 from ingest_helpers import snapshot
 
 GEBIEDEN = "code;naam;niveau;ouder\n"
+INDICATOREN = "sleutel;naam;eenheid;richting;aggregatie;gewicht\n"
 
 
 def parents(db) -> dict[str, tuple[str, str | None]]:
@@ -76,3 +77,45 @@ def test_geojson_with_provincie_and_land(db):
     report = import_file(db, json.dumps(document).encode(), filename="provincies.geojson")
     assert (report.format, report.rows_new) == ("geojson", 2)
     assert parents(db) == {"NL01": ("land", None), "PV28": ("provincie", "NL01")}
+
+
+def weights(db) -> dict[str, str | None]:
+    with db.sessions() as session:
+        return dict(session.execute(select(Indicator.sleutel, Indicator.gewicht)).all())
+
+
+def test_the_catalogue_weighs_its_means():
+    from dashboard.demo import lees_catalogus
+
+    catalogus = lees_catalogus()
+    for sleutel, rij in catalogus.items():
+        if rij["gewicht"]:
+            assert rij["aggregatie"] == "gemiddelde", sleutel
+            assert catalogus[rij["gewicht"]]["aggregatie"] in ("som", "laatste"), sleutel
+    assert catalogus["aandeel_sociale_huur"]["gewicht"] == "woningvoorraad_totaal"
+    assert catalogus["gemiddelde_huur"]["gewicht"] == "woningvoorraad_corporatie"
+
+
+def test_weight_names_an_indicator_in_the_catalogue_or_the_same_file(db):
+    report = import_file(db, (INDICATOREN + "wachttijd;Wachttijd;maanden;lager;gemiddelde;wachtlijst\n"
+                                            "wachtlijst;Wachtlijst;aantal;lager;laatste;\n").encode())
+    assert (report.status, report.rows_new) == ("committed", 2)
+    import_file(db, (INDICATOREN + "slaagkans;Slaagkans;%;hoger;gemiddelde;woningvoorraad_totaal\n").encode())
+    found = weights(db)
+    assert (found["wachttijd"], found["wachtlijst"], found["slaagkans"]) == ("wachtlijst", None,
+                                                                             "woningvoorraad_totaal")
+    # A file without the column leaves the weights alone.
+    import_file(db, b"sleutel;naam;eenheid;richting;aggregatie\nslaagkans;Slaagkans;%;hoger;gemiddelde\n")
+    assert weights(db)["slaagkans"] == "woningvoorraad_totaal"
+
+
+@pytest.mark.parametrize("row, words", [
+    ("sloop;Sloop;woningen;neutraal;som;woningvoorraad_totaal", "alleen een indicator met aggregatie gemiddelde"),
+    ("leegstand;Leegstand;%;lager;gemiddelde;woningvoorraad_corporatei", "Bedoelde u 'woningvoorraad_corporatie'?"),
+    ("leegstand;Leegstand;%;lager;gemiddelde;mutatiegraad", "mutatiegraad is zelf een gemiddelde"),
+    ("leegstand;Leegstand;%;lager;gemiddelde;leegstand", "niet zijn eigen gewicht"),
+])
+def test_a_weight_that_cannot_weigh_is_refused(db, row, words):
+    [(line, column, value, message)] = refused(db, INDICATOREN + row + "\n")
+    assert (line, column, value) == (2, "gewicht", row.rsplit(";", 1)[1])
+    assert words in message

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
+from dashboard.ingest.values import suggest
 from dashboard.models import Gebied, Indicator, Partij
 from dashboard.models.gegevens import AGGREGATIES, NIVEAUS, PARTIJ_SOORTEN, RICHTINGEN
 
@@ -179,6 +180,8 @@ def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: l
     counts: Counts = Counter()
     frame = frame.assign(richting=frame["richting"].str.lower(), aggregatie=frame["aggregatie"].str.lower(),
                          sleutel=frame["sleutel"].str.lower())
+    if "gewicht" in frame:
+        frame["gewicht"] = frame["gewicht"].str.lower()
     _require(frame, "richting", RICHTINGEN, problems)
     _require(frame, "aggregatie", AGGREGATIES, problems)
     for line, row in zip(frame["_line"], frame.to_dict("records")):
@@ -186,21 +189,49 @@ def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: l
             cell = row.get(column, "")
             if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:
                 problems.append(Problem(line, column, cell, "geen getal."))
+    existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
+    if "gewicht" in frame:
+        aggregaties = {k: i.aggregatie for k, i in existing.items()} | dict(zip(frame["sleutel"], frame["aggregatie"]))
+        for line, row in zip(frame["_line"], frame.to_dict("records")):
+            _check_weight(line, row, aggregaties, problems)
     if problems:
         return counts
-    existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
     for row in frame.to_dict("records"):
         indicator = existing.get(row["sleutel"])
         is_new = indicator is None
         if is_new:
             indicator = existing[row["sleutel"]] = Indicator(sleutel=row["sleutel"])
             session.add(indicator)
-        _apply(indicator, {
+        values = {
             "naam": row["naam"], "eenheid": row["eenheid"], "richting": row["richting"],
             "aggregatie": row["aggregatie"], "categorie": row.get("categorie", ""),
             "omschrijving": row.get("omschrijving", ""), "bron": row.get("bron", ""),
             "min_waarde": _optional_number(row.get("min", ""), decimal),
             "max_waarde": _optional_number(row.get("max", ""), decimal),
-        }, counts, is_new)
+        }
+        if "gewicht" in row:  # a file without the column leaves the weights as they are
+            values["gewicht"] = row["gewicht"] or None
+        _apply(indicator, values, counts, is_new)
     session.flush()
     return counts
+
+
+def _check_weight(line: int, row: dict, aggregaties: dict[str, str], problems: list[Problem]) -> None:
+    """A weight makes sense for a mean only, and only a count or a stock (som, laatste) can weigh."""
+    gewicht = row["gewicht"]
+    if not gewicht:
+        return
+    if row["aggregatie"] != "gemiddelde":
+        message = (f"alleen een indicator met aggregatie gemiddelde heeft een gewicht; {row['sleutel']} wordt "
+                   f"opgeteld ({row['aggregatie']}). Laat gewicht leeg.")
+    elif gewicht == row["sleutel"]:
+        message = "een indicator kan niet zijn eigen gewicht zijn."
+    elif gewicht not in aggregaties:
+        message = (f"onbekende indicator '{gewicht}'.{suggest(gewicht, list(aggregaties))} Het gewicht is de "
+                   "sleutel van een indicator uit de catalogus of uit dit bestand.")
+    elif aggregaties[gewicht] not in ("som", "laatste"):
+        message = (f"{gewicht} is zelf een gemiddelde; een gewicht is een aantal of voorraad "
+                   "(aggregatie som of laatste), zoals woningvoorraad_totaal.")
+    else:
+        return
+    problems.append(Problem(line, "gewicht", gewicht, message))

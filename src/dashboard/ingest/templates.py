@@ -25,9 +25,11 @@ EXAMPLES = {
     "partijen": pd.DataFrame([["Woonstichting Eén", "corporatie", "L1234"]], columns=["naam", "soort", "code"]),
     "indicatoren": pd.DataFrame(
         [["wachtlijst", "Woningzoekenden op de wachtlijst", "aantal", "lager", "laatste", "Woningzoekenden",
-          "Ingeschreven woningzoekenden aan het eind van de periode.", "Woonruimteverdeling", 0.0, ""]],
+          "Ingeschreven woningzoekenden aan het eind van de periode.", "Woonruimteverdeling", 0.0, "", ""],
+         ["wachttijd", "Gemiddelde wachttijd", "maanden", "lager", "gemiddelde", "Woningzoekenden",
+          "Hoe lang woningzoekenden gemiddeld wachten.", "Woonruimteverdeling", 0.0, "", "wachtlijst"]],
         columns=["sleutel", "naam", "eenheid", "richting", "aggregatie", "categorie", "omschrijving",
-                 "bron", "min", "max"]),
+                 "bron", "min", "max", "gewicht"]),
 }
 
 
