@@ -260,6 +260,39 @@ def _add_import_commands(commands) -> None:
     out.set_defaults(run=_export)
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from dashboard import demo, demo_landelijk
+
+    if args.years < 2:
+        print("Fout: --years moet minstens 2 zijn.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.scale == "national":
+            paden = demo_landelijk.write(Path(args.out), args.years)
+        else:
+            paden = demo.write_demo_files(Path(args.out))
+    except OSError as error:
+        print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
+        return EXIT_USAGE
+    for soort, pad in paden.items():
+        print(f"{soort:14} {pad}")
+    return EXIT_OK
+
+
+def _add_demo_command(commands) -> None:
+    demo = commands.add_parser(
+        "demo", help="een fictieve demodataset in de importformaten schrijven (importeer daarna met `import`)",
+        description="Schrijft een vaste (altijd dezelfde) fictieve dataset als CSV-bestanden. --scale gemeente: "
+                    "de demogemeente Denkbeeldstad; --scale national: land, 12 provincies, 342 gemeenten, "
+                    "3.200 wijken, 14.000 buurten, 275 corporaties en ongeveer 1,4 miljoen observaties "
+                    "(met --years 41 ongeveer 5,7 miljoen). Importeer gebieden, partijen, dan observaties.")
+    demo.add_argument("--scale", choices=("gemeente", "national"), default="gemeente", help="omvang van de dataset")
+    demo.add_argument("--out", required=True, metavar="MAP", help="map waarin de bestanden komen")
+    demo.add_argument("--years", type=int, default=10, metavar="N",
+                      help="aantal jaren tot en met 2025 (alleen national; standaard 10)")
+    demo.set_defaults(run=_demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m dashboard", description="Tellen & Vertellen op de opdrachtregel.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
@@ -270,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_init)
     _add_access_commands(commands)
     _add_import_commands(commands)
+    _add_demo_command(commands)
     return parser
 
 
