@@ -153,7 +153,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_file(db, Path(args.file), kind=args.kind, format=args.format, dry_run=args.dry_run,
                              user=getpass.getuser(), add_missing=args.add_missing,
-                             max_bytes=settings.max_upload_mb * 1_048_576)
+                             max_bytes=args.max_mb * 1_048_576 if args.max_mb else None)
     except ImportRejected as rejected:
         if args.json:
             print(json.dumps(Report.rejected(rejected.problems).as_dict(), ensure_ascii=False))
@@ -240,6 +240,9 @@ def _add_import_commands(commands) -> None:
     command.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
     command.add_argument("--add-missing", action="store_true",
                          help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen")
+    command.add_argument("--max-mb", type=int, metavar="N",
+                         help="weiger bestanden groter dan N MB (standaard: geen grens; de webpagina houdt "
+                              "DASHBOARD_MAX_UPLOAD_MB aan)")
     command.set_defaults(run=_import)
 
     imports = commands.add_parser("imports", help="eerdere imports bekijken of ongedaan maken")
