@@ -153,7 +153,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         report = import_file(db, Path(args.file), kind=args.kind, format=args.format, dry_run=args.dry_run,
                              user=getpass.getuser(), add_missing=args.add_missing,
-                             max_bytes=settings.max_upload_mb * 1_048_576)
+                             max_bytes=args.max_mb * 1_048_576 if args.max_mb else None)
     except ImportRejected as rejected:
         if args.json:
             print(json.dumps(Report.rejected(rejected.problems).as_dict(), ensure_ascii=False))
@@ -240,6 +240,9 @@ def _add_import_commands(commands) -> None:
     command.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
     command.add_argument("--add-missing", action="store_true",
                          help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen")
+    command.add_argument("--max-mb", type=int, metavar="N",
+                         help="weiger bestanden groter dan N MB (standaard: geen grens; de webpagina houdt "
+                              "DASHBOARD_MAX_UPLOAD_MB aan)")
     command.set_defaults(run=_import)
 
     imports = commands.add_parser("imports", help="eerdere imports bekijken of ongedaan maken")
@@ -387,6 +390,37 @@ def _add_meeting_commands(commands) -> None:
     deck.add_argument("--vergadering", type=int, metavar="ID", help="deze vergadering (anders de eerstvolgende)")
     deck.add_argument("--out", required=True, metavar="BESTAND.pptx|BESTAND.pdf")
     deck.set_defaults(run=_deck)
+def _demo(args: argparse.Namespace) -> int:
+    from dashboard import demo, demo_landelijk
+
+    if args.years < 2:
+        print("Fout: --years moet minstens 2 zijn.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.scale == "national":
+            paden = demo_landelijk.write(Path(args.out), args.years)
+        else:
+            paden = demo.write_demo_files(Path(args.out))
+    except OSError as error:
+        print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
+        return EXIT_USAGE
+    for soort, pad in paden.items():
+        print(f"{soort:14} {pad}")
+    return EXIT_OK
+
+
+def _add_demo_command(commands) -> None:
+    demo = commands.add_parser(
+        "demo", help="een fictieve demodataset in de importformaten schrijven (importeer daarna met `import`)",
+        description="Schrijft een vaste (altijd dezelfde) fictieve dataset als CSV-bestanden. --scale gemeente: "
+                    "de demogemeente Denkbeeldstad; --scale national: land, 12 provincies, 342 gemeenten, "
+                    "3.200 wijken, 14.000 buurten, 275 corporaties en ongeveer 1,4 miljoen observaties "
+                    "(met --years 41 ongeveer 5,7 miljoen). Importeer gebieden, partijen, dan observaties.")
+    demo.add_argument("--scale", choices=("gemeente", "national"), default="gemeente", help="omvang van de dataset")
+    demo.add_argument("--out", required=True, metavar="MAP", help="map waarin de bestanden komen")
+    demo.add_argument("--years", type=int, default=10, metavar="N",
+                      help="aantal jaren tot en met 2025 (alleen national; standaard 10)")
+    demo.set_defaults(run=_demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -400,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_access_commands(commands)
     _add_import_commands(commands)
     _add_meeting_commands(commands)
+    _add_demo_command(commands)
     return parser
 
 

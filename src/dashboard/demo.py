@@ -11,6 +11,7 @@ import csv
 import json
 import math
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -39,9 +40,6 @@ PARTIJEN = [
 ]
 
 JAREN = np.arange(2016, 2026)
-T = len(JAREN)
-TJ = np.arange(T, dtype=float)  # years since 2016
-TQ = np.arange(4 * T) / 4  # the same, per quarter
 EERSTE_KWARTAALJAAR = 2023  # quarters are published from here on
 
 # Wijk profiles (order of WIJKEN): size, corporation share, where building happens, how
@@ -62,11 +60,51 @@ ALLEEN_GEMEENTE = {"inschrijfduur", "zoekduur", "slaagkans", "reacties_per_wonin
 PER_KWARTAAL = {"nieuwbouw_opgeleverd", "verhuringen", "reacties_per_woning", "huurachterstand"}
 DECIMALEN = {"%": 1, "cijfer": 1, "maanden": 1}  # all other units are whole numbers
 STATUSHOUDERS_TAAKSTELLING = [150, 120, 75, 70, 72, 95, 120, 160, 150, 130, 125, 120]  # 2016-2027
+HUURSOM = [1.6, 1.4, 1.6, 2.6, 2.4, 0.1, 2.3, 3.1, 5.5, 4.8]  # national rent rises, 2016-2025
+WONINGTEKORT = [2.6, 2.5, 2.8, 3.1, 3.4, 3.7, 3.9, 4.0, 3.9, 3.8]
 
 
-def _rng(naam: str) -> np.random.Generator:
-    """One stream per series, so changing one series leaves all others unchanged."""
-    return np.random.default_rng([SEED, zlib.crc32(naam.encode())])
+@dataclass(frozen=True, eq=False)
+class Gemeente:
+    """What every series of one gemeente is drawn from: its wijken and corporations with their
+    profiles (arrays per wijk and per corporation, in the order of the codes and names), the years
+    and a seed. The demo town is one; the national set draws 342 of them."""
+
+    code: str
+    wijken: list[str]
+    corporaties: list[str]
+    voorraad: np.ndarray  # homes per wijk in the first year
+    corp_aandeel: np.ndarray  # the corporations' share of those homes
+    bouwlocatie: np.ndarray  # each wijk's share of the new build (adds up to 1)
+    transformatie: np.ndarray  # each wijk's share of the conversions (adds up to 1)
+    kwetsbaar: np.ndarray  # 0-1
+    ouderdom: np.ndarray  # about 0.3-1.4
+    marktaandeel: np.ndarray  # Dirichlet weights of each corporation's stock in a wijk
+    bouw_aandeel: np.ndarray  # each corporation's share of the new build (adds up to 1)
+    huur_verschil: np.ndarray  # EUR/month above or below the usual rent
+    oordeel: np.ndarray  # tenants' mark
+    verduurzaamtempo: np.ndarray  # 1 = the usual pace of insulating E/F/G homes
+    passend: np.ndarray  # percentage points above or below the usual passend toewijzen
+    leefbaarheid: np.ndarray  # EUR/home above or below the usual liveability spending
+    jaren: np.ndarray = field(default_factory=lambda: JAREN)
+    zaad: tuple[int, ...] = ()  # extra seed; () for the demo town
+
+    @property
+    def schaal(self) -> float:
+        """Size relative to the demo town: absolute flows (new build, demolition, ...) scale with it."""
+        return float(self.voorraad.sum() / VOORRAAD_2016.sum())
+
+
+DENKBEELDSTAD = Gemeente(
+    GEMEENTE_CODE, WIJK_CODES, CORPORATIES, VOORRAAD_2016, CORP_AANDEEL, BOUWLOCATIE, TRANSFORMATIE,
+    KWETSBAAR, OUDERDOM, marktaandeel=np.array([20, 12, 8]), bouw_aandeel=BOUW_AANDEEL,
+    huur_verschil=HUUR_VERSCHIL, oordeel=OORDEEL, verduurzaamtempo=VERDUURZAAMTEMPO,
+    passend=np.array([0.6, -0.8, 0.3]), leefbaarheid=np.array([10.0, -5.0, 0.0]))
+
+
+def _rng(naam: str, *zaad: int) -> np.random.Generator:
+    """One stream per series (and gemeente), so changing one series leaves all others unchanged."""
+    return np.random.default_rng([SEED, zlib.crc32(naam.encode()), *zaad])
 
 
 def lees_catalogus(pad: Path = CATALOGUS) -> dict[str, dict[str, str]]:
@@ -77,109 +115,122 @@ def lees_catalogus(pad: Path = CATALOGUS) -> dict[str, dict[str, str]]:
 
 def _per_jaar(x: np.ndarray) -> np.ndarray:
     """Quarter axis (last) -> (..., year, quarter)."""
-    return x.reshape(*x.shape[:-1], T, 4)
+    return x.reshape(*x.shape[:-1], x.shape[-1] // 4, 4)
 
 
-def _reeksen() -> dict[str, np.ndarray]:
-    """Every series at its finest level, shape (wijk|gemeente, corporatie|totaal, jaar|kwartaal)."""
+def _reeksen(g: Gemeente = DENKBEELDSTAD) -> dict[str, np.ndarray]:
+    """Every series at its finest level, shape (wijk|gemeente, corporatie|totaal, jaar|kwartaal).
+
+    The trends run over the demo's ten years (2016-2025); a longer span stretches them, so forty
+    years of a gemeente stay within the same plausible ranges.
+    """
     w3 = lambda a: a[:, None, None]  # noqa: E731  wijk profile -> (W, 1, 1)
     c3 = lambda a: a[None, :, None]  # noqa: E731  corporation profile -> (1, C, 1)
-    jaar = JAREN[None, None, :]
-    W, C = len(WIJKEN), len(CORPORATIES)
+    rng = lambda naam: _rng(naam, *g.zaad)  # noqa: E731
+    T = len(g.jaren)
+    stap = 9 / (T - 1)
+    TJ = np.arange(T) * stap  # "years since 2016" on the demo's ten-year scale
+    TQ = np.arange(4 * T) / 4 * stap  # the same, per quarter
+    per_jaar = lambda reeks: np.interp(TJ, np.arange(len(reeks)), reeks)  # noqa: E731  2016-2025 -> T years
+    jaar = g.jaren[None, None, :]
+    W, C = len(g.wijken), len(g.corporaties)
+    schaal = g.schaal
 
-    verdeling = _rng("verdeling").dirichlet([20, 12, 8], size=W)
-    basis = np.round(VOORRAAD_2016[:, None] * CORP_AANDEEL[:, None] * verdeling)
+    verdeling = rng("verdeling").dirichlet(g.marktaandeel, size=W)
+    basis = np.round(g.voorraad[:, None] * g.corp_aandeel[:, None] * verdeling)
 
-    r = _rng("nieuwbouw_opgeleverd")  # projects of 6-16 homes, delivered in one quarter
-    lam = (150 + 10 * TQ) / 4 * w3(BOUWLOCATIE) * c3(BOUW_AANDEEL)
+    r = rng("nieuwbouw_opgeleverd")  # projects of 6-16 homes, delivered in one quarter
+    lam = (150 + 10 * TQ) / 4 * w3(g.bouwlocatie) * c3(g.bouw_aandeel) * schaal
     nieuwbouw = r.poisson(lam / 11) * r.integers(6, 17, size=lam.shape)
     nieuwbouw_jaar = _per_jaar(nieuwbouw).sum(-1)
-    r = _rng("sloop")
-    gewicht = OUDERDOM * KWETSBAAR / (OUDERDOM * KWETSBAAR).sum()
-    lam = 30 * w3(gewicht) * (basis / basis.sum(1, keepdims=True))[:, :, None] * np.ones(T)
+    r = rng("sloop")
+    gewicht = g.ouderdom * g.kwetsbaar / (g.ouderdom * g.kwetsbaar).sum()
+    lam = 30 * schaal * w3(gewicht) * (basis / basis.sum(1, keepdims=True))[:, :, None] * np.ones(T)
     sloop = r.poisson(lam / 12) * r.integers(6, 19, size=lam.shape)
-    verkoop = _rng("verkoop").poisson((40 - 3 * TJ) * (basis / basis.sum())[:, :, None])
-    transformatie = _rng("transformatie").poisson((12 + 2.5 * TJ) * TRANSFORMATIE[:, None])[:, None, :]
+    verkoop = rng("verkoop").poisson((40 - 3 * TJ) * schaal * (basis / basis.sum())[:, :, None])
+    transformatie = rng("transformatie").poisson((12 + 2.5 * TJ) * schaal * g.transformatie[:, None])[:, None, :]
 
-    corp = basis[:, :, None] + np.cumsum(nieuwbouw_jaar - sloop - verkoop, axis=-1)
-    particulier = np.round(VOORRAAD_2016 * (1 - CORP_AANDEEL))[:, None] * (
-        1 + (0.002 + 0.04 * BOUWLOCATIE)[:, None] * (TJ + 1))
+    corp = np.maximum(basis[:, :, None] + np.cumsum(nieuwbouw_jaar - sloop - verkoop, axis=-1), 0)
+    particulier = np.round(g.voorraad * (1 - g.corp_aandeel))[:, None] * (
+        1 + (0.002 + 0.04 * g.bouwlocatie)[:, None] * (TJ + 1))
     totaal = np.round(particulier)[:, None, :] + np.cumsum(transformatie, axis=-1) + corp.sum(1, keepdims=True)
 
-    r = _rng("verhuringen")
+    r = rng("verhuringen")
     seizoen = np.tile([0.95, 1.0, 1.1, 0.95], T)
     verhuringen = r.poisson(np.repeat(corp, 4, axis=-1) * (0.078 - 0.0022 * TQ) / 4 * seizoen
-                            * w3(0.9 + 0.25 * KWETSBAAR))
+                            * w3(0.9 + 0.25 * g.kwetsbaar))
     verhuringen_jaar = _per_jaar(verhuringen).sum(-1)
 
-    r = _rng("huursomstijging")
-    huursom = np.array([1.6, 1.4, 1.6, 2.6, 2.4, 0.1, 2.3, 3.1, 5.5, 4.8]) + r.normal(0, 0.25, (1, C, T))
+    r = rng("huursomstijging")
+    huursom = per_jaar(HUURSOM) + r.normal(0, 0.25, (1, C, T))
     groei = np.cumprod(np.concatenate([np.ones((1, C, 1)), 1 + huursom[:, :, 1:] / 100], axis=-1), axis=-1)
-    starthuur = 560 + 40 * (0.5 - KWETSBAAR)[:, None] + HUUR_VERSCHIL + 50 * BOUWLOCATIE[:, None]
+    starthuur = 560 + 40 * (0.5 - g.kwetsbaar)[:, None] + g.huur_verschil + 50 * g.bouwlocatie[:, None]
 
-    r = _rng("huurachterstand")
-    crisis = np.isin(np.repeat(JAREN, 4), [2022, 2023])
-    achterstand_kans = (0.028 * w3(0.6 + 0.9 * KWETSBAAR) * (1 - 0.025 * TQ) * (1 + 0.18 * crisis)
+    r = rng("huurachterstand")
+    crisis = np.isin(np.repeat(g.jaren, 4), [2022, 2023])
+    achterstand_kans = (0.028 * w3(0.6 + 0.9 * g.kwetsbaar) * (1 - 0.025 * TQ) * (1 + 0.18 * crisis)
                         * np.tile([1.12, 1.0, 0.95, 1.0], T))
 
-    r_label = _rng("label_efg")
-    label = np.round(corp * 0.2 * w3(OUDERDOM) * np.clip(1 - c3(VERDUURZAAMTEMPO) * TJ / 11.8, 0.02, 1)
+    r_label = rng("label_efg")
+    label = np.round(corp * 0.2 * w3(g.ouderdom) * np.clip(1 - c3(g.verduurzaamtempo) * TJ / 11.8, 0.02, 1)
                      * (1 + r_label.normal(0, 0.04, corp.shape)))
-    r_gas = _rng("aardgasvrij")
+    r_gas = rng("aardgasvrij")
     gasloos = (np.round(basis * 0.015)[:, :, None] + np.cumsum(nieuwbouw_jaar * (jaar >= 2018), axis=-1)
                + np.round(corp * 0.0045 * TJ * (1 + r_gas.normal(0, 0.1, corp.shape))))
-    r_conditie = _rng("conditie_slecht")
-    slecht = np.round(corp * 0.014 * w3(OUDERDOM) * np.clip(1 - TJ / 10, 0.03, 1)
+    r_conditie = rng("conditie_slecht")
+    slecht = np.round(corp * 0.014 * w3(g.ouderdom) * np.clip(1 - TJ / 10, 0.03, 1)
                       * (1 + r_conditie.normal(0, 0.08, corp.shape)))
     corp_vorm = corp.shape
 
-    r_sh = _rng("statushouders_gehuisvest")
-    gehuisvest = np.array(STATUSHOUDERS_TAAKSTELLING[:T]) * r_sh.uniform(0.85, 1.08, T)
+    r_sh = rng("statushouders_gehuisvest")
+    gehuisvest = per_jaar(STATUSHOUDERS_TAAKSTELLING[:10]) * schaal * r_sh.uniform(0.85, 1.08, T)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a corporation can sell its last home in a wijk
+        mutatiegraad = np.where(corp > 0, np.minimum(100 * verhuringen_jaar / corp, 100), np.nan)
     reeksen = {
         "woningvoorraad_totaal": totaal,
         "woningvoorraad_corporatie": corp,
         "aandeel_sociale_huur": 100 * 1.08 * corp.sum(1, keepdims=True) / totaal,
         "nieuwbouw_opgeleverd": nieuwbouw,
-        "nieuwbouw_sociaal": _rng("nieuwbouw_sociaal").binomial(nieuwbouw_jaar.astype(int), 0.65),
+        "nieuwbouw_sociaal": rng("nieuwbouw_sociaal").binomial(nieuwbouw_jaar.astype(int), 0.65),
         "sloop": sloop,
         "verkoop": verkoop,
         "transformatie": transformatie,
-        "plancapaciteit": (1800 + 170 * TJ + _rng("plancapaciteit").normal(0, 80, T))
-        * (0.025 + 0.8 * BOUWLOCATIE)[:, None, None],
+        "plancapaciteit": (1800 + 170 * TJ + rng("plancapaciteit").normal(0, 80, T))
+        * schaal * (0.025 + 0.8 * g.bouwlocatie)[:, None, None],
         "verhuringen": verhuringen,
-        "passend_toewijzen": np.clip(96.6 + c3(np.array([0.6, -0.8, 0.3]))
-                                     + _rng("passend_toewijzen").normal(0, 1.0, corp_vorm), 92.5, 99.9),
-        "toewijzingen_urgent": _rng("toewijzingen_urgent").binomial(verhuringen_jaar, 0.05 + 0.003 * TJ),
+        "passend_toewijzen": np.clip(96.6 + c3(g.passend)
+                                     + rng("passend_toewijzen").normal(0, 1.0, corp_vorm), 92.5, 99.9),
+        "toewijzingen_urgent": rng("toewijzingen_urgent").binomial(verhuringen_jaar, 0.05 + 0.003 * TJ),
         "statushouders_gehuisvest": r_sh.poisson(gehuisvest * (basis.sum(1) / basis.sum())[:, None, None]),
-        "inschrijfduur": (62 + 4.6 * TJ + _rng("inschrijfduur").normal(0, 1.2, T))[None, None, :],
-        "zoekduur": (14 + 1.8 * TJ + _rng("zoekduur").normal(0, 0.6, T))[None, None, :],
-        "slaagkans": np.clip(20 - 1.35 * TJ + _rng("slaagkans").normal(0, 0.5, T), 5, 25)[None, None, :],
+        "inschrijfduur": (62 + 4.6 * TJ + rng("inschrijfduur").normal(0, 1.2, T))[None, None, :],
+        "zoekduur": (14 + 1.8 * TJ + rng("zoekduur").normal(0, 0.6, T))[None, None, :],
+        "slaagkans": np.clip(20 - 1.35 * TJ + rng("slaagkans").normal(0, 0.5, T), 5, 25)[None, None, :],
         "reacties_per_woning": (125 + 19 * TQ) * np.tile([1.05, 1.0, 0.95, 1.0], T)
-        + _rng("reacties_per_woning").normal(0, 6, (1, 1, 4 * T)),
-        "mutatiegraad": 100 * verhuringen_jaar / corp,
-        "leegstand": np.clip(0.7 + w3(0.9 * KWETSBAAR) + 0.4 * (jaar < 2018)
-                             + _rng("leegstand").normal(0, 0.25, corp_vorm), 0.1, 4),
-        "gemiddelde_huur": starthuur[:, :, None] * groei + _rng("gemiddelde_huur").normal(0, 4, corp_vorm),
+        + rng("reacties_per_woning").normal(0, 6, (1, 1, 4 * T)),
+        "mutatiegraad": mutatiegraad,
+        "leegstand": np.clip(0.7 + w3(0.9 * g.kwetsbaar) + 0.4 * (jaar < 2018)
+                             + rng("leegstand").normal(0, 0.25, corp_vorm), 0.1, 4),
+        "gemiddelde_huur": starthuur[:, :, None] * groei + rng("gemiddelde_huur").normal(0, 4, corp_vorm),
         "huursomstijging": huursom,
-        "betaalrisico": (5.5 + w3(9 * KWETSBAAR) - 0.15 * TJ + 1.6 * np.isin(jaar, [2022, 2023])
-                         + _rng("betaalrisico").normal(0, 0.35, (W, 1, T))),
+        "betaalrisico": (5.5 + w3(9 * g.kwetsbaar) - 0.15 * TJ + 1.6 * np.isin(jaar, [2022, 2023])
+                         + rng("betaalrisico").normal(0, 0.35, (W, 1, T))),
         "huurachterstand": r.poisson(np.repeat(corp, 4, axis=-1) * achterstand_kans),
-        "ontruimingen": _rng("ontruimingen").poisson(
-            (14 - 1.1 * TJ) * ((basis * KWETSBAAR[:, None]) / (basis * KWETSBAAR[:, None]).sum())[:, :, None]),
+        "ontruimingen": rng("ontruimingen").poisson(
+            (14 - 1.1 * TJ) * schaal
+            * ((basis * g.kwetsbaar[:, None]) / (basis * g.kwetsbaar[:, None]).sum())[:, :, None]),
         "label_efg": np.minimum.accumulate(label, axis=-1),
         "aardgasvrij": np.maximum.accumulate(gasloos, axis=-1),
-        "energie_index": (200 * w3(OUDERDOM ** 0.25) - 4.5 * c3(VERDUURZAAMTEMPO) * TJ
-                          + _rng("energie_index").normal(0, 3, corp_vorm)),
+        "energie_index": (200 * w3(g.ouderdom ** 0.25) - 4.5 * c3(g.verduurzaamtempo) * TJ
+                          + rng("energie_index").normal(0, 3, corp_vorm)),
         "conditie_slecht": np.minimum.accumulate(slecht, axis=-1),
-        "leefbaarheid_uitgaven": np.clip(40 + w3(85 * KWETSBAAR) + c3(np.array([10.0, -5.0, 0.0])) + 1.5 * TJ
-                                         + _rng("leefbaarheid_uitgaven").normal(0, 6, corp_vorm), 5, None),
-        "huurdersoordeel": np.clip(c3(OORDEEL) + w3(0.25 * (0.5 - KWETSBAAR)) + 0.02 * TJ
-                                   + _rng("huurdersoordeel").normal(0, 0.12, corp_vorm), 6.5, 8.3),
+        "leefbaarheid_uitgaven": np.clip(40 + w3(85 * g.kwetsbaar) + c3(g.leefbaarheid) + 1.5 * TJ
+                                         + rng("leefbaarheid_uitgaven").normal(0, 6, corp_vorm), 5, None),
+        "huurdersoordeel": np.clip(c3(g.oordeel) + w3(0.25 * (0.5 - g.kwetsbaar)) + 0.02 * TJ
+                                   + rng("huurdersoordeel").normal(0, 0.12, corp_vorm), 6.5, 8.3),
         "ouderenwoningen": np.maximum.accumulate(np.round(totaal * (0.075 + 0.003 * TJ)), axis=-1),
-        "woningtekort": (np.array([2.6, 2.5, 2.8, 3.1, 3.4, 3.7, 3.9, 4.0, 3.9, 3.8])
-                         + _rng("woningtekort").normal(0, 0.08, T))[None, None, :],
+        "woningtekort": (per_jaar(WONINGTEKORT) + rng("woningtekort").normal(0, 0.08, T))[None, None, :],
     }
-    return _met_gaten({k: np.asarray(v, dtype=float) for k, v in reeksen.items()})
+    return {k: np.asarray(v, dtype=float) for k, v in reeksen.items()}
 
 
 def _met_gaten(reeksen: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -191,11 +242,17 @@ def _met_gaten(reeksen: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return reeksen
 
 
-def _samen(x: np.ndarray, aggregatie: str, as_: int) -> np.ndarray:
-    """Combine areas or parties: stocks and flows add up, rates average; NaN means missing."""
+def _samen(x: np.ndarray, aggregatie: str, as_: int, gewicht: np.ndarray | None = None) -> np.ndarray:
+    """Combine areas or parties: stocks and flows add up, rates average (weighted when a weight is
+    given, as the catalogue's `gewicht` says); NaN means missing."""
     aantal = (~np.isnan(x)).sum(axis=as_, keepdims=True)
     som = np.nansum(x, axis=as_, keepdims=True)
     waarde = som if aggregatie in ("som", "laatste") else som / np.maximum(aantal, 1)
+    if aggregatie == "gemiddelde" and gewicht is not None:
+        w = np.where(np.isnan(x), 0, gewicht)
+        totaal = w.sum(axis=as_, keepdims=True)
+        waarde = np.where(totaal > 0, np.nansum(x * w, axis=as_, keepdims=True) / np.where(totaal > 0, totaal, 1),
+                          waarde)
     return np.where(aantal > 0, waarde, np.nan)
 
 
@@ -205,26 +262,38 @@ def _over_tijd(x: np.ndarray, aggregatie: str) -> np.ndarray:
     return {"som": q.sum(-1), "laatste": q[..., -1], "gemiddelde": q.mean(-1)}[aggregatie]
 
 
-def _cellen(sleutel: str, x: np.ndarray, aggregatie: str, decimalen: int):
-    """Yield (indicator, gebied, partij, periode, waarde) for a finest-level series and all its totals."""
+def _cellen(sleutel: str, x: np.ndarray, aggregatie: str, decimalen: int, g: Gemeente = DENKBEELDSTAD,
+            fijnste: bool = True, gewicht: np.ndarray | None = None):
+    """Yield (indicator, gebied, partij, periode, waarde) for a finest-level series and all its totals.
+
+    `fijnste=False` leaves out the wijk x corporatie cells (the national set stores those totals only);
+    `gewicht` (x's shape) weighs a mean when wijken or corporations are combined.
+    """
     x = np.round(x, decimalen)
-    reeksen = [([str(j) for j in JAREN], x)]
+    jaren = [str(j) for j in g.jaren]
+    reeksen = [(jaren, x, gewicht)]
     if sleutel in PER_KWARTAAL:
-        kwartalen = [f"{j}-K{k}" for j in JAREN for k in range(1, 5)]
+        kwartalen = [f"{j}-K{k}" for j in g.jaren for k in range(1, 5)]
         eerste = kwartalen.index(f"{EERSTE_KWARTAALJAAR}-K1")
-        reeksen = [([str(j) for j in JAREN], np.round(_over_tijd(x, aggregatie), decimalen)),
-                   (kwartalen[eerste:], x[..., eerste:])]
-    gebieden = WIJK_CODES if x.shape[0] > 1 else [GEMEENTE_CODE]
-    partijen = CORPORATIES if x.shape[1] > 1 else [""]
-    for perioden, y in reeksen:
-        g, p = list(gebieden), list(partijen)
-        if len(g) > 1:  # wijken first, so every total (partij empty) comes straight from its corporations
-            y, g = np.concatenate([y, np.round(_samen(y, aggregatie, 0), decimalen)], axis=0), g + [GEMEENTE_CODE]
-        if len(p) > 1:
-            y, p = np.concatenate([y, np.round(_samen(y, aggregatie, 1), decimalen)], axis=1), p + [""]
-        for (a, b, c), waarde in np.ndenumerate(y):
-            if not np.isnan(waarde):
-                yield sleutel, g[a], p[b], perioden[c], _getal(waarde, decimalen)
+        reeksen = [(jaren, np.round(_over_tijd(x, aggregatie), decimalen), None),
+                   (kwartalen[eerste:], x[..., eerste:], None)]
+    gebieden = g.wijken if x.shape[0] > 1 else [g.code]
+    partijen = g.corporaties if x.shape[1] > 1 else [""]
+    for perioden, y, w in reeksen:
+        gs, ps = list(gebieden), list(partijen)
+        if len(gs) > 1:  # wijken first, so every total (partij empty) comes straight from its corporations
+            y = np.concatenate([y, np.round(_samen(y, aggregatie, 0, w), decimalen)], axis=0)
+            w = None if w is None else np.concatenate([w, np.where(np.isnan(y[:-1]), 0, w).sum(0, keepdims=True)])
+            gs.append(g.code)
+        if len(ps) > 1:
+            y = np.concatenate([y, np.round(_samen(y, aggregatie, 1, w), decimalen)], axis=1)
+            ps.append("")
+        keep = np.ones(y.shape, dtype=bool)
+        if not fijnste and len(gebieden) > 1 and len(partijen) > 1:
+            keep[:-1, :-1] = False  # wijk x corporatie: only its totals stay
+        a, b, c = np.nonzero(keep & ~np.isnan(y))
+        for i, j, k, waarde in zip(a.tolist(), b.tolist(), c.tolist(), y[a, b, c].tolist()):
+            yield sleutel, gs[i], ps[j], perioden[k], _getal(waarde, decimalen)
 
 
 def _getal(waarde: float, decimalen: int) -> str:
@@ -235,7 +304,7 @@ def _getal(waarde: float, decimalen: int) -> str:
 def observaties(catalogus: dict[str, dict[str, str]] | None = None) -> list[tuple[str, ...]]:
     """All observation rows, sorted, in the canonical long format."""
     catalogus = catalogus or lees_catalogus()
-    reeksen = _reeksen()
+    reeksen = _met_gaten(_reeksen())
     if set(reeksen) != set(catalogus):
         raise ValueError(f"demo en catalogus verschillen: {sorted(set(reeksen) ^ set(catalogus))}")
     rijen = []

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from sqlalchemy import select
 
@@ -13,7 +17,7 @@ from dashboard.db import Database
 from dashboard.formatting import number
 from dashboard.ingest import formats, mappings, reference, values
 from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
-from dashboard.ingest.reader import decode, read_table
+from dashboard.ingest.reader import CHUNK_ROWS, Table, decode
 from dashboard.ingest.report import Report
 from dashboard.models import ImportBatch, Indicator, Observatie, Streefwaarde
 
@@ -28,6 +32,8 @@ HEADERS = {
 }
 VALUE_COLUMNS = ("waarde", "streefwaarde", "lat", "lon", "min", "max")
 SAMPLE = 10
+PREVIEW = 10_000  # new and changed rows kept for the page's preview table
+MAX_PROBLEMS = 10_000  # problems kept in full; beyond this they are counted
 
 
 def detect_kind(columns: list[str]) -> str | None:
@@ -73,15 +79,26 @@ def _check_size(size: int, max_bytes: int | None) -> None:
             "Splits het bestand, of vraag de beheerder de grens (DASHBOARD_MAX_UPLOAD_MB) te verhogen."))])
 
 
-def _bytes(data: bytes | Path, filename: str, max_bytes: int | None) -> tuple[bytes, str]:
+def _source(data: bytes | Path, filename: str, max_bytes: int | None) -> tuple[bytes | Path, str]:
+    """The file as it is (a path is read in chunks later, never whole), after the size cap."""
     if isinstance(data, Path):
         try:
             _check_size(data.stat().st_size, max_bytes)
-            return data.read_bytes(), filename or data.name
+            with data.open("rb"):
+                return data, filename or data.name
         except OSError as error:
             raise UnreadableFile([Problem(1, "", "", f"Het bestand {data} kan niet worden gelezen: {error.strerror}.")]) from error
     _check_size(len(data), max_bytes)
     return data, filename
+
+
+def _is_json(source: bytes | Path) -> bool:
+    if isinstance(source, Path):
+        with source.open("rb") as stream:
+            start = stream.read(4096)
+    else:
+        start = source[:4096]
+    return start.lstrip()[:1] == b"{"
 
 
 def _resolve(db: Database, columns: list[str], kind: str | None, fmt: str | None) -> tuple[str, str | None]:
@@ -100,13 +117,14 @@ def _resolve(db: Database, columns: list[str], kind: str | None, fmt: str | None
 def inspect(db: Database, data: bytes | Path, *, kind: str | None = None, format: str | None = None,
             max_bytes: int | None = None) -> Inspection:
     """Detect kind, format and dialect, and list headers that need a mapping. Raises ImportRejected."""
-    data, _ = _bytes(data, "", max_bytes)
-    if data.lstrip()[:1] == b"{":
+    source, _ = _source(data, "", max_bytes)
+    if _is_json(source):
         return Inspection("gebieden", "geojson", "GeoJSON", [], "")
-    frame, dialect = read_table(data, VALUE_COLUMNS)
-    columns = [c for c in frame.columns if c != "_line"]
+    table = Table(source, VALUE_COLUMNS)
+    columns = table.columns
     kind, fmt = _resolve(db, columns, kind, format)
-    inspection = Inspection(kind, fmt or "csv", dialect.describe(), columns, formats.layout(columns), rows=len(frame))
+    inspection = Inspection(kind, fmt or "csv", table.dialect.describe(), columns, formats.layout(columns),
+                            rows=sum(len(chunk) for chunk in table))
     if fmt in ("breed", "cbs"):
         with db.sessions() as session:
             keys = set(session.scalars(select(Indicator.sleutel)))
@@ -118,67 +136,159 @@ def inspect(db: Database, data: bytes | Path, *, kind: str | None = None, format
 def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: str | None = None,
                 format: str | None = None, dry_run: bool = False, user: str = "",
                 add_missing: bool = False, mapping: dict[str, str] | None = None,
-                max_bytes: int | None = None, progress=None) -> Report:
+                max_bytes: int | None = None, progress=None, chunk_rows: int = CHUNK_ROWS) -> Report:
     """Import one file. Raises ImportRejected (nothing written) when any row is wrong.
 
     `mapping` ({column: indicator key, or "" to ignore}) is remembered for the header layout;
     without one, the mapping remembered earlier for the same layout is used. `progress(fraction)`
-    is called while the rows are written.
+    is called while the rows are written. Observaties and streefwaarden are read, checked and
+    written `chunk_rows` at a time, all in one transaction.
     """
-    data, filename = _bytes(data, filename, max_bytes)
-    digest = hashlib.sha256(data).hexdigest()
-    if data.lstrip()[:1] == b"{":
-        return _import_geojson(db, data, filename, digest, dry_run, user)
-    frame, dialect = read_table(data, VALUE_COLUMNS)
-    columns = [c for c in frame.columns if c != "_line"]
+    source, filename = _source(data, filename, max_bytes)
+    if _is_json(source):
+        return _import_geojson(db, source, filename, dry_run, user)
+    table = Table(source, VALUE_COLUMNS, chunk_rows)
+    columns = table.columns
     kind, fmt = _resolve(db, columns, kind, format)
+    report = Report(status="rejected", kind=kind, format=fmt or "csv", dialect=table.dialect.describe())
+    if kind in ("observaties", "streefwaarden"):
+        return _import_values(db, table, report, filename, user, dry_run, add_missing, mapping, progress)
+    frame, dialect = table.frame(), table.dialect
     if frame.empty:
         raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
-    report = Report(status="rejected", kind=kind, format=fmt or "csv", dialect=dialect.describe())
     with db.import_session() as session:
-        if kind in ("observaties", "streefwaarden"):
-            model = Observatie if kind == "observaties" else Streefwaarde
-            column = "waarde" if kind == "observaties" else "streefwaarde"
-            if fmt in ("breed", "cbs"):
-                frame = _melt(session, frame, fmt, formats.layout(columns), mapping, report)
-            if add_missing:
-                report.added = values.add_missing(session, frame)
-            prepared = values.prepare(session, frame, dialect.decimal, column, model)
-            if prepared.problems:
-                raise ImportRejected(prepared.problems)
-            counts = prepared.rows["status"].value_counts().to_dict()
-            report.rows_skipped_empty = prepared.skipped_empty
-            report.changes = prepared.rows[prepared.rows["status"] != "unchanged"]
-            report.sample = _sample(report.changes)
+        problems: list[Problem] = []
+        if kind == "gebieden":
+            counts = reference.gebieden_csv(session, frame, dialect.decimal, problems)
+        elif kind == "partijen":
+            counts = reference.partijen(session, frame, problems)
         else:
-            problems: list[Problem] = []
-            if kind == "gebieden":
-                counts = reference.gebieden_csv(session, frame, dialect.decimal, problems)
-            elif kind == "partijen":
-                counts = reference.partijen(session, frame, problems)
-            else:
-                counts = reference.indicatoren(session, frame, dialect.decimal, problems)
-            if problems:
-                raise ImportRejected(problems)
-        batch = _finish(session, report, counts, filename, digest, user, dry_run)
-        if batch and kind in ("observaties", "streefwaarden"):
-            values.write(session, prepared.rows, batch.id, model, progress)
+            counts = reference.indicatoren(session, frame, dialect.decimal, problems)
+        if problems:
+            raise ImportRejected(problems)
+        _finish(session, report, counts, _batch(session, report, filename, table.sha256, user, dry_run))
     return report
 
 
-def _melt(session, frame, fmt: str, layout: str, mapping: dict[str, str] | None, report: Report):
-    """breed/cbs to the long shape, with the chosen (and then remembered) or remembered mapping."""
+def _import_values(db: Database, table: Table, report: Report, filename: str, user: str, dry_run: bool,
+                   add_missing: bool, mapping: dict[str, str] | None, progress) -> Report:
+    """Chunk after chunk: check (in a thread, one chunk ahead), compare, write; all or nothing.
+
+    After the first problem nothing more is written, but every chunk is still checked, so the
+    report lists the problems of the whole file; the transaction then rolls back.
+    """
+    model = Observatie if report.kind == "observaties" else Streefwaarde
+    column = "waarde" if report.kind == "observaties" else "streefwaarde"
+    with db.import_session() as session:
+        melt = _melter(session, table.columns, report, mapping)
+        if add_missing:  # a pass of its own: the check then knows every gebied and partij
+            for chunk in table:
+                report.added += values.add_missing(session, chunk.rename(columns={"regios": "gebied"}))
+        checker = values.Checker(session, table.dialect.decimal, column)
+        batch = _batch(session, report, filename, table.sha256, user, dry_run)
+        writer = values.Writer(session, model, batch.id) if batch else None
+        nothing_stored = values.is_empty(session, model)
+        problems: list[Problem] = []
+        beyond, seen_rows, counts = 0, 0, {}
+        changed: list[pd.DataFrame] = []
+        new: list[pd.DataFrame] = []
+        for chunk, rows, found in _ahead((chunk, *checker.check(melt(chunk))) for chunk in table):
+            seen_rows += len(chunk)
+            if found or problems or beyond:
+                # Past MAX_PROBLEMS problems are counted, not kept: a wholly wrong file of millions
+                # of rows would otherwise need more memory for its report than for its rows.
+                kept = found[:max(0, MAX_PROBLEMS - len(problems))]
+                problems += kept
+                beyond += len(found) - len(kept)
+                continue
+            rows = values.compare(session, rows, model, nothing_stored)
+            for status, count in rows["status"].value_counts().items():
+                counts[status] = counts.get(status, 0) + int(count)
+            _keep(changed, rows[rows["status"] == "changed"], PREVIEW)
+            _keep(new, rows[rows["status"] == "new"], PREVIEW)
+            if writer:
+                writer.write(rows)
+            if progress:
+                progress(int(chunk["_line"].iloc[-1]) / max(table.lines, 1))
+        if writer:
+            writer.close()
+        report.rows_skipped_empty = checker.skipped
+        if not seen_rows:
+            raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
+        if problems:
+            more = [Problem(0, "", "", f"en nog {number(beyond)} problemen.")] if beyond else []
+            raise ImportRejected(sorted(problems, key=lambda p: (p.line, p.column)) + more)
+        changes = pd.concat(changed + new, ignore_index=True) if changed or new else None
+        report.changes = None if changes is None else changes.sort_values("_line", kind="stable").head(PREVIEW)
+        report.sample = _sample(changes)
+        _finish(session, report, counts, batch)
+    return report
+
+
+def _keep(kept: list[pd.DataFrame], rows: pd.DataFrame, limit: int) -> None:
+    """The first `limit` rows of a kind, for the preview: a file of any size keeps no more."""
+    room = limit - sum(len(k) for k in kept)
+    if room > 0 and not rows.empty:
+        kept.append(rows.head(room))
+
+
+def _ahead(items, depth: int = 1):
+    """`items` produced in a thread, `depth` ahead of the consumer: checking the next chunk (pandas
+    and pyarrow, mostly outside the GIL) overlaps writing this one (SQLite steps outside it too)."""
+    channel: queue.Queue = queue.Queue(maxsize=depth)
+    stop, end = threading.Event(), object()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                channel.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        try:
+            for item in items:
+                if not put((None, item)):
+                    return
+            put((None, end))
+        except BaseException as error:  # handed to the consumer, raised there
+            put((error, None))
+
+    worker = threading.Thread(target=run, name="import-check", daemon=True)
+    worker.start()
+    try:
+        while True:
+            error, item = channel.get()
+            if error is not None:
+                raise error
+            if item is end:
+                return
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _melter(session, columns: list[str], report: Report, mapping: dict[str, str] | None):
+    """Chunk -> long shape: identity for lang; for breed and cbs the mapping is settled once."""
+    fmt = report.format
+    if fmt not in ("breed", "cbs"):
+        return lambda chunk: chunk
     known = list(session.scalars(select(Indicator.sleutel)))
+    layout = formats.layout(columns)
     if mapping is None:
         mapping = mappings.remembered(session, layout)
     else:
         mapping = {k.strip().lower(): v for k, v in mapping.items()}
         mappings.remember(session, layout, mapping)
-    long, problems, report.ignored_columns = formats.to_long(
-        frame, fmt, set(known), mapping, lambda column: values.suggest(column, known))
+    header = pd.DataFrame(columns=[*columns, "_line"], dtype="str")
+    _, problems, report.ignored_columns = formats.to_long(
+        header, fmt, set(known), mapping, lambda column: values.suggest(column, known))
     if problems:
         raise ImportRejected(problems)
-    return long
+    return lambda chunk: formats.to_long(chunk, fmt, set(known), mapping, lambda column: "")[0]
 
 
 def _sample(changes) -> list[dict]:
@@ -195,8 +305,8 @@ def _sample(changes) -> list[dict]:
     return rows
 
 
-def _import_geojson(db: Database, data: bytes, filename: str, digest: str, dry_run: bool,
-                    user: str) -> Report:
+def _import_geojson(db: Database, source: bytes | Path, filename: str, dry_run: bool, user: str) -> Report:
+    data = source.read_bytes() if isinstance(source, Path) else source
     try:
         document = json.loads(decode(data)[0])
     except json.JSONDecodeError as error:
@@ -207,27 +317,34 @@ def _import_geojson(db: Database, data: bytes, filename: str, digest: str, dry_r
         counts = reference.gebieden_geojson(session, document, problems)
         if problems:
             raise ImportRejected(problems)
-        _finish(session, report, counts, filename, digest, user, dry_run)
+        _finish(session, report, counts, _batch(session, report, filename, hashlib.sha256(data).hexdigest(), user,
+                                                dry_run))
     return report
 
 
-def _finish(session, report: Report, counts, filename: str, digest: str, user: str,
-            dry_run: bool) -> ImportBatch | None:
-    """Record the batch, or roll back a dry run and a file that changes nothing."""
+def _batch(session, report: Report, filename: str, digest: str, user: str, dry_run: bool) -> ImportBatch | None:
+    """The batch row, first thing in the transaction, so chunks can be written under its id."""
+    if dry_run:
+        return None
+    batch = ImportBatch(bestandsnaam=filename[:255] or "(zonder naam)", sha256=digest, soort=report.kind,
+                        formaat=report.format, gebruiker=user)
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def _finish(session, report: Report, counts, batch: ImportBatch | None) -> None:
+    """Record the counts on the batch, or roll back a dry run and a file that changes nothing."""
     report.rows_new = int(counts.get("new", 0))
     report.rows_changed = int(counts.get("changed", 0))
     report.rows_unchanged = int(counts.get("unchanged", 0))
-    if dry_run or not (report.rows_new or report.rows_changed):
-        report.status = "valid" if dry_run else "unchanged"
+    if batch is None or not (report.rows_new or report.rows_changed):
+        report.status = "unchanged" if batch else "valid"
         session.rollback()
-        return None
-    batch = ImportBatch(bestandsnaam=filename[:255] or "(zonder naam)", sha256=digest, soort=report.kind,
-                        formaat=report.format, gebruiker=user, rows_new=report.rows_new,
-                        rows_changed=report.rows_changed, rows_unchanged=report.rows_unchanged,
-                        rows_skipped_empty=report.rows_skipped_empty)
-    session.add(batch)
+        return
+    batch.rows_new, batch.rows_changed = report.rows_new, report.rows_changed
+    batch.rows_unchanged, batch.rows_skipped_empty = report.rows_unchanged, report.rows_skipped_empty
     session.flush()
     data_version.bump(session)
     report.batch_id = batch.id
     report.status = "committed"
-    return batch

@@ -3,13 +3,21 @@
 Every cell is read as text; numbers are parsed later with the file's own decimal mark, so
 "18500.00" in an English file and "18.500,00" in a Dutch one both mean eighteen thousand five hundred.
 Hostile input (binary data, mixed encodings, giant fields) is refused here, before any validation.
+
+A file of any size is read in chunks of rows, so memory stays the same whatever its length: one
+pass over the bytes first (hash, encoding, the shape of its lines), then the rows chunk by chunk,
+each with the line it has in the file.
 """
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,6 +29,9 @@ from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
 
 EMPTY_VALUES = frozenset({"", ".", "-", "n.v.t.", "nvt", "n.v.t"})
 MAX_FIELD = 10_000  # characters; a longer cell is not data but an accident or an attack
+CHUNK_ROWS = 250_000  # rows validated and written at a time
+DECIMAL_SAMPLE = 20_000  # cells that decide the decimal mark
+_BLOCK = 1 << 24  # bytes read at a time
 _SEPARATORS = (";", ",", "\t")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
@@ -45,28 +56,321 @@ class Dialect:
                 f"regeleinde {self.line_ending}")
 
 
+def _open(source: bytes | Path):
+    return source.open("rb") if isinstance(source, Path) else io.BytesIO(source)
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding: UTF-8 (with or without BOM), else Windows-1252; refuses binary and mixtures."""
-    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
-        raise UnreadableFile([Problem(1, "", "", "Dit is geen tekstbestand (het bevat binaire gegevens). "
-                                               "Sla het in Excel op als 'CSV (puntkomma-gescheiden)'.")])
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, body = "utf-8-sig", data[3:]
-    else:
-        encoding, body = "utf-8", data
-    try:
-        return body.decode("utf-8"), encoding
-    except UnicodeDecodeError as error:
-        if encoding == "utf-8-sig" or _UTF8_SEQUENCE.search(body):
-            line = body[:error.start].count(b"\n") + 1
-            raise ImportRejected([Problem(line, "", "", (
+    """Text and encoding of a small file read whole (GeoJSON); CSV files go through `Table`."""
+    encoding = _Shape(data[:_BLOCK].split(b"\n", 1)[0]).feed_all(data).encoding()
+    body = data[3:] if encoding == "utf-8-sig" else data
+    return body.decode("cp1252" if encoding == "cp1252" else "utf-8", errors="replace"), encoding
+
+
+class _Shape:
+    """The first pass over a file's bytes: its hash, its encoding, and whether its lines are plain
+    enough for the fast parser (no quotes, the header's number of separators on every line, no
+    blank line between rows, no lone CR), so that row n of the parse is line n + 1 of the file."""
+
+    def __init__(self, first_line: bytes):
+        self.hash = hashlib.sha256()
+        self.size = self.lines = self.bad_line = self.longest = 0
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.utf8_error: int | None = None  # line of the first byte that is not UTF-8
+        self.utf8_seen = self.quotes = self.lone_cr = self.ragged = self.text = False
+        self.head = b""
+        self.tail = b""
+        text = first_line.decode("utf-8", errors="replace").lstrip("\ufeff")
+        self.separator = max(_SEPARATORS, key=text.count)
+        self.width = text.count(self.separator)
+        self.line_start = self.carry_separators = 0
+        self.first_blank = 0  # line number
+        self.pending_cr = False
+
+    def feed_all(self, data: bytes) -> _Shape:
+        for start in range(0, max(len(data), 1), _BLOCK):
+            self.feed(data[start:start + _BLOCK])
+        return self.finish()
+
+    def feed(self, block: bytes) -> None:
+        if not self.head:
+            self.head = block[:65536]
+        self.tail = (self.tail + block)[-65536:]
+        self.hash.update(block)
+        self.text = self.text or bool(block.strip())
+        if not block.isascii():
+            self.utf8_seen |= bool(_UTF8_SEQUENCE.search(block))
+        if self.utf8_error is None:
+            try:
+                self.decoder.decode(block[3:] if self.size == 0 and block.startswith(codecs.BOM_UTF8) else block)
+            except UnicodeDecodeError as error:
+                self.utf8_error = self.lines + block[:error.start].count(b"\n") + 1
+        self.quotes |= b'"' in block
+        crs = block.count(b"\r") - block.count(b"\r\n") - (block.endswith(b"\r"))
+        self.lone_cr |= crs > 0 or (self.pending_cr and not block.startswith(b"\n"))
+        self.pending_cr = block.endswith(b"\r")
+        self._lines(block)
+        self.size += len(block)
+
+    def _lines(self, block: bytes) -> None:
+        """Line lengths, separators per line and blank lines, with numpy over the block's bytes."""
+        array = np.frombuffer(block, dtype=np.uint8)
+        ends = np.flatnonzero(array == 10) + self.size
+        separators = np.flatnonzero(array == ord(self.separator)) + self.size
+        per_line = np.bincount(np.searchsorted(ends, separators), minlength=len(ends) + 1)
+        per_line[0] += self.carry_separators
+        self.carry_separators = int(per_line[-1])
+        if len(ends):
+            starts = np.concatenate([[self.line_start], ends[:-1] + 1])
+            self._complete(starts, ends, per_line[:-1], array)
+            self.line_start = int(ends[-1]) + 1
+
+    def _complete(self, starts, ends, separators, array) -> None:
+        lengths = ends - starts
+        self.longest = max(self.longest, int(lengths.max()))
+        numbers = np.arange(self.lines + 1, self.lines + len(ends) + 1)
+        # Blank: nothing, or only a CR, between two line ends (a CR just before the end is in this block).
+        cr_before = np.zeros(len(ends), dtype=bool)
+        inside = ends - self.size - 1 >= 0
+        cr_before[inside] = array[ends[inside] - self.size - 1] == 13
+        blank = (lengths == 0) | ((lengths == 1) & cr_before)
+        self._count(numbers, blank, separators)
+
+    def _count(self, numbers, blank, separators) -> None:
+        blanks, filled = numbers[blank], numbers[~blank]
+        if len(blanks) and not self.first_blank:
+            self.first_blank = int(blanks[0])
+        if len(filled):
+            self.ragged |= bool(self.first_blank and self.first_blank < filled[-1])  # a blank line between rows
+            self.ragged |= bool((separators[~blank] != self.width).any())
+        self.lines = int(numbers[-1])
+
+    def finish(self) -> _Shape:
+        if self.size > self.line_start:  # a last line without a line end
+            self.longest = max(self.longest, self.size - self.line_start)
+            self._count(np.array([self.lines + 1]), np.array([False]), np.array([self.carry_separators]))
+        return self
+
+    def encoding(self) -> str:
+        """UTF-8 (with or without BOM), else Windows-1252; refuses binary data and mixtures."""
+        if b"\x00" in self.head or b"\x00" in self.tail:
+            raise UnreadableFile([Problem(1, "", "", "Dit is geen tekstbestand (het bevat binaire gegevens). "
+                                                   "Sla het in Excel op als 'CSV (puntkomma-gescheiden)'.")])
+        bom = self.head.startswith(codecs.BOM_UTF8)
+        if self.utf8_error is None:
+            return "utf-8-sig" if bom else "utf-8"
+        if bom or self.utf8_seen:
+            raise ImportRejected([Problem(self.utf8_error, "", "", (
                 "Het bestand mengt tekensets (deels UTF-8, deels Windows-1252). Sla het opnieuw op "
-                "in één tekenset, bij voorkeur 'CSV UTF-8'."))]) from error
-    return data.decode("cp1252", errors="replace"), "cp1252"
+                "in één tekenset, bij voorkeur 'CSV UTF-8'."))])
+        return "cp1252"
 
 
-def _separator(header: str) -> str:
-    return max(_SEPARATORS, key=header.count)
+class _Utf8(io.RawIOBase):
+    """A Windows-1252 file as UTF-8 bytes, for the parsers that read UTF-8 only."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.raw.read(len(buffer) // 3 or 1).decode("cp1252", errors="replace").encode("utf-8")
+        buffer[:len(data)] = data
+        return len(data)
+
+
+class Table:
+    """A CSV file opened for reading: dialect, header and hash known at once, rows in chunks.
+
+    All cells are stripped text, headers lower-cased; `_line` holds each row's line in the file.
+    The first chunks are read ahead until DECIMAL_SAMPLE values decide the decimal mark.
+    """
+
+    def __init__(self, source: bytes | Path, value_columns: tuple[str, ...] = (), chunk_rows: int = CHUNK_ROWS):
+        self.source, self.chunk_rows = source, chunk_rows
+        with _open(source) as stream:
+            first = stream.read(_BLOCK)
+            first_line = first.split(b"\n", 1)[0]
+            shape = _Shape(first_line)
+            while first:
+                shape.feed(first)
+                first = stream.read(_BLOCK)
+        self.shape = shape.finish()
+        self.encoding = shape.encoding()
+        self.sha256 = shape.hash.hexdigest()
+        self.size = shape.size
+        header = first_line.decode("cp1252" if self.encoding == "cp1252" else "utf-8", errors="replace")
+        header = header.lstrip("\ufeff").rstrip("\r")
+        if not shape.text:
+            raise ImportRejected([Problem(1, "", "", "Het bestand is leeg. Kies een bestand met een kopregel en gegevens.")])
+        if not header.strip():
+            raise ImportRejected([Problem(1, "", "", "Het bestand begint met een lege regel; de kopregel moet op regel 1 staan.")])
+        if len(header) > MAX_FIELD:
+            raise ImportRejected([Problem(1, "", header[:40] + "…", (
+                f"de kopregel is langer dan {number(MAX_FIELD)} tekens; dit is geen gegevensbestand."))])
+        self.separator = shape.separator
+        self.names = header.split(self.separator)
+        self.fast = not (shape.quotes or shape.lone_cr or shape.ragged) and len(set(self.names)) == len(self.names)
+        line_ending = "CRLF" if first_line.endswith(b"\r") else "LF"
+        self._rows = self._chunks()
+        self._ahead: list[pd.DataFrame] = []
+        self.columns = self._read_ahead(value_columns)
+        self.dialect = Dialect(self.encoding, self.separator, self._decimal, line_ending)
+
+    def _read_ahead(self, value_columns: tuple[str, ...]) -> list[str]:
+        sample, seen, columns = [], 0, None
+        for frame in self._rows:
+            self._ahead.append(frame)
+            columns = [c for c in frame.columns if c != "_line"]
+            numbers = [c for c in value_columns if c in frame] or _not_keys(columns)
+            cells = pd.concat([frame[c] for c in numbers]) if numbers else pd.Series([], dtype=str)
+            cells = cells[~cells.isin(EMPTY_VALUES)]
+            sample.append(cells.head(DECIMAL_SAMPLE - seen))
+            seen += len(sample[-1])
+            if seen >= DECIMAL_SAMPLE:
+                break
+        self._decimal = _decimal_mark(pd.concat(sample) if sample else pd.Series([], dtype=str), self.separator)
+        return columns if columns is not None else [_header(n) for n in self.names]
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        """The chunks, each a frame of text cells with `_line`; blank rows left out (their lines counted).
+        A second pass reads the file again from the top."""
+        if self._rows is None:
+            yield from self._chunks()
+            return
+        rows, self._rows = self._rows, None
+        while self._ahead:
+            yield self._ahead.pop(0)
+        yield from rows
+
+    def frame(self) -> pd.DataFrame:
+        """The whole file as one frame (small files: gebieden, partijen, indicatoren)."""
+        frames = list(self) or [pd.DataFrame({**{c: pd.Series(dtype="str") for c in self.columns}, "_line": []})]
+        return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+    @property
+    def lines(self) -> int:
+        return self.shape.lines
+
+    def _chunks(self) -> Iterator[pd.DataFrame]:
+        if self.shape.lines <= 1:  # the header alone
+            return
+        stream = _open(self.source)
+        try:
+            if self.encoding == "utf-8-sig":
+                stream.read(3)
+            elif self.encoding == "cp1252":
+                stream = io.BufferedReader(_Utf8(stream), buffer_size=1 << 20)
+            parts = _arrow_parts(stream, self) if self.fast else _csv_parts(stream, self)
+            yield from _clean(parts, self.chunk_rows)
+        finally:
+            stream.close()
+
+
+def _header(name: str) -> str:
+    return str(name).strip().strip('"').strip().lower()
+
+
+def _not_keys(columns: list[str]) -> list[str]:
+    """Columns that hold numbers in a file without a known value column (breed, cbs)."""
+    return [c for c in columns if c not in ("gebied", "periode", "partij", "id", "regios", "perioden")] or columns
+
+
+def _arrow_parts(stream, table: Table) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """The fast path (pyarrow, streaming) for the usual export: one row per line, so lines count on."""
+    reader = pacsv.open_csv(
+        stream,
+        read_options=pacsv.ReadOptions(block_size=max(1 << 22, 2 * table.shape.longest + 2), use_threads=False),
+        parse_options=pacsv.ParseOptions(delimiter=table.separator, ignore_empty_lines=True),
+        convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in table.names},
+                                             strings_can_be_null=False, quoted_strings_can_be_null=False))
+    line = 2
+    try:
+        for batch in reader:
+            frame = batch.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get)
+            yield frame, np.arange(line, line + len(frame))
+            line += len(frame)
+    except pa.ArrowInvalid as error:  # not expected after the first pass; said plainly all the same
+        raise ImportRejected([Problem(line, "", "", f"Het bestand is geen leesbare CSV: {error}.")]) from error
+
+
+def _csv_parts(stream, table: Table) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
+    """Every other CSV (quotes, values over several lines, ragged rows), with the csv module, which
+    says on which line each row starts. A row with too few cells is filled up, as Excel trims them."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+    reader = csv.reader(text, delimiter=table.separator, skipinitialspace=True)
+    try:
+        names = next(reader)
+        width, rows, lines, previous = len(names), [], [], reader.line_num
+        names = _unique(names)
+        for row in reader:
+            if row:
+                if len(row) > width:
+                    raise ImportRejected([Problem(previous + 1, "", "", (
+                        f"Het bestand is geen leesbare CSV: regel {previous + 1} heeft {len(row)} velden, de kopregel "
+                        f"{width}. Controleer het aantal kolommen op die regel."))])
+                rows.append(row + [""] * (width - len(row)))
+                lines.append(previous + 1)
+            previous = reader.line_num
+            if len(rows) >= 65536:
+                yield pd.DataFrame(rows, columns=names, dtype="str"), np.array(lines)
+                rows, lines = [], []
+    except csv.Error as error:
+        giant = "field larger than field limit" in str(error)
+        raise ImportRejected([Problem(reader.line_num, "", "", (
+            f"een veld is langer dan {number(csv.field_size_limit())} tekens; meer dan {number(MAX_FIELD)} past "
+            "niet in een gegevensbestand." if giant else
+            f"Het bestand is geen leesbare CSV: {error}. Controleer die regel."))]) from error
+    if rows:
+        yield pd.DataFrame(rows, columns=names, dtype="str"), np.array(lines)
+
+
+def _unique(names: list[str]) -> list[str]:
+    """A repeated header gets a number, as pandas did: 'waarde', 'waarde.1'."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        out.append(name if not count else f"{name}.{count}")
+    return out
+
+
+def _clean(parts, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """Parser output -> chunks of about `chunk_rows`: stripped text, lower-cased headers, `_line`,
+    blank rows dropped, giant fields refused."""
+    buffer, size = [], 0
+    for frame, lines in parts:
+        buffer.append((frame, lines))
+        size += len(frame)
+        if size >= chunk_rows:
+            yield from _split(buffer, chunk_rows)
+            buffer, size = [], 0
+    if buffer:
+        yield from _split(buffer, chunk_rows)
+
+
+def _split(buffer, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    frame = pd.concat([f for f, _ in buffer], ignore_index=True) if len(buffer) > 1 else buffer[0][0]
+    lines = np.concatenate([lines for _, lines in buffer])
+    frame.columns = [_header(c) for c in frame.columns]
+    for column in frame.columns:
+        frame[column] = frame[column].fillna("").astype(str).str.strip()
+    _refuse_giant_fields(frame, lines)
+    frame["_line"] = lines
+    blank = (frame.drop(columns="_line") == "").all(axis=1)
+    if blank.any():
+        frame = frame[~blank].reset_index(drop=True)
+    for start in range(0, len(frame), chunk_rows):
+        yield frame.iloc[start:start + chunk_rows].reset_index(drop=True)
+
+
+def read_table(data: bytes | Path, value_columns: tuple[str, ...] = ()) -> tuple[pd.DataFrame, Dialect]:
+    """The whole file as one frame, and its dialect."""
+    table = Table(data, value_columns)
+    return table.frame(), table.dialect
 
 
 def _decimal_mark(cells: pd.Series, separator: str) -> str:
@@ -74,96 +378,11 @@ def _decimal_mark(cells: pd.Series, separator: str) -> str:
 
     A tie ("1,234" alone could be either) goes to the comma in a semicolon file, the Dutch Excel way.
     """
-    sample = cells[~cells.isin(EMPTY_VALUES)].head(20000)
-    dutch = int(sample.str.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+,\d+").sum())
-    english = int(sample.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?|-?\d+\.\d+").sum())
+    dutch = int(cells.str.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+,\d+").sum())
+    english = int(cells.str.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?|-?\d+\.\d+").sum())
     if dutch == english:
         return "," if separator == ";" and dutch else "."
     return "," if dutch > english else "."
-
-
-def read_table(data: bytes, value_columns: tuple[str, ...] = ()) -> tuple[pd.DataFrame, Dialect]:
-    """All cells as stripped text, headers lower-cased; `_line` holds each row's line in the file."""
-    text, encoding = decode(data)
-    first_line = text.split("\n", 1)[0]
-    line_ending = "CRLF" if first_line.endswith("\r") else "LF"
-    if not text.strip():
-        raise ImportRejected([Problem(1, "", "", "Het bestand is leeg. Kies een bestand met een kopregel en gegevens.")])
-    if not first_line.strip():
-        raise ImportRejected([Problem(1, "", "", "Het bestand begint met een lege regel; de kopregel moet op regel 1 staan.")])
-    if len(first_line) > MAX_FIELD:
-        raise ImportRejected([Problem(1, "", first_line[:40] + "…", (
-            f"de kopregel is langer dan {number(MAX_FIELD)} tekens; dit is geen gegevensbestand."))])
-    separator = _separator(first_line)
-    frame = _read_simple(text, separator)
-    if frame is None:
-        frame = _read_any(text, separator)
-        lines = _row_lines(text, separator, len(frame))
-    else:
-        lines = range(2, len(frame) + 2)
-    frame.columns = [str(c).strip().strip('"').strip().lower() for c in frame.columns]
-    for column in frame.columns:
-        frame[column] = frame[column].fillna("").astype(str).str.strip()
-    _refuse_giant_fields(frame, lines)
-    frame["_line"] = lines
-    blank = (frame.drop(columns="_line") == "").all(axis=1)
-    if blank.any():
-        frame = frame[~blank]
-    # Known value columns, else every column (breed and cbs name theirs after indicators).
-    numbers = [c for c in value_columns if c in frame.columns] or [c for c in frame.columns if c != "_line"]
-    decimal = _decimal_mark(pd.concat([frame[c] for c in numbers]), separator)
-    return frame, Dialect(encoding, separator, decimal, line_ending)
-
-
-def _read_simple(text: str, separator: str) -> pd.DataFrame | None:
-    """The fast path (pyarrow, both cores) for the usual export: no quotes, one row per line,
-    distinct header names. None for anything else, which `_read_any` reads as pandas always did
-    (quotes are where the two parsers differ on odd input) and where a fault gets its line."""
-    names = text.split("\n", 1)[0].rstrip("\r").split(separator)
-    if '"' in text or len(set(names)) != len(names):
-        return None
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            parse_options=pacsv.ParseOptions(delimiter=separator, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except pa.ArrowInvalid:
-        return None
-    strings = all(pa.types.is_string(t) for t in table.schema.types)
-    if table.num_rows != _line_count(text) - 1 or not strings:
-        return None  # a value spanning lines, a lone CR line ending, a header read differently
-    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get)
-
-
-def _read_any(text: str, separator: str) -> pd.DataFrame:
-    """Every CSV pandas can read, blank lines kept as rows so that `_line` stays the file's line."""
-    try:
-        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
-                           na_filter=False, skipinitialspace=True, skip_blank_lines=False,
-                           quoting=csv.QUOTE_MINIMAL, engine="c")
-    except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        line = re.search(r"line (\d+)", str(error))
-        raise ImportRejected([Problem(int(line.group(1)) if line else 1, "", "", (
-            f"Het bestand is geen leesbare CSV: {error}. Controleer het aantal kolommen op die regel."))]) from error
-
-
-def _line_count(text: str) -> int:
-    """Lines as a text editor numbers them (a last line without a line end counts too)."""
-    return text.count("\n") + (not text.endswith("\n"))
-
-
-def _row_lines(text: str, separator: str, rows: int) -> list[int] | range:
-    """The file line each data row starts on. One row per line in the usual file, but a quoted
-    value spanning lines (Alt+Enter in an Excel cell) moves every row after it down."""
-    if _line_count(text) == rows + 1:
-        return range(2, rows + 2)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, skipinitialspace=True)
-    starts, previous = [], 0
-    for _ in reader:
-        starts.append(previous + 1)
-        previous = reader.line_num
-    return starts[1:] if len(starts) == rows + 1 else range(2, rows + 2)
 
 
 def _refuse_giant_fields(frame: pd.DataFrame, lines) -> None:
@@ -172,7 +391,7 @@ def _refuse_giant_fields(frame: pd.DataFrame, lines) -> None:
         lengths = frame[column].str.len()
         if len(lengths) and lengths.max() > MAX_FIELD:
             row = int(lengths.to_numpy().argmax())
-            problems.append(Problem(lines[row], column, frame[column].iloc[row][:40] + "…", (
+            problems.append(Problem(int(lines[row]), column, frame[column].iloc[row][:40] + "…", (
                 f"dit veld is {number(lengths.max())} tekens lang; meer dan {number(MAX_FIELD)} past niet "
                 "in een gegevensbestand.")))
     if problems:

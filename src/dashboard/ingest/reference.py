@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
+from dashboard.ingest.values import suggest
 from dashboard.models import Gebied, Indicator, Partij
 from dashboard.models.gegevens import AGGREGATIES, NIVEAUS, PARTIJ_SOORTEN, RICHTINGEN
 
@@ -28,14 +29,23 @@ def _apply(obj, values: dict, counts: Counts, is_new: bool) -> None:
     counts["new" if is_new else ("changed" if changed else "unchanged")] += 1
 
 
-def _optional_number(cell: str, decimal: str) -> float | None:
-    if cell is None or cell.lower() in EMPTY_VALUES:
-        return None
-    return float(to_numbers(pd.Series([cell]), decimal).iloc[0])
+def _numbers(frame: pd.DataFrame, columns: tuple[str, ...], decimal: str, problems: list[Problem]) -> dict:
+    """Optional number columns parsed at once (a Series per cell is slow for 18,000 gebieden):
+    None where empty, and a problem for a cell that is not a number."""
+    parsed = {}
+    for column in (c for c in columns if c in frame):
+        cells = frame[column]
+        empty = cells.str.lower().isin(EMPTY_VALUES)
+        numbers = to_numbers(cells, decimal)
+        wrong = numbers.isna() & ~empty
+        problems += [Problem(int(line), column, cell, "geen getal.")
+                     for line, cell in zip(frame.loc[wrong, "_line"], cells[wrong])]
+        parsed[column] = [None if pd.isna(n) else float(n) for n in numbers]
+    return parsed
 
 
 def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problems: list[Problem]) -> None:
-    for line, value in zip(range(2, len(frame) + 2), frame[column].str.lower()):
+    for line, value in zip(frame["_line"], frame[column].str.lower()):
         if value not in allowed:
             problems.append(Problem(line, column, value,
                                     f"'{value}' is geen geldige {column}; kies uit {', '.join(allowed)}."))
@@ -43,40 +53,68 @@ def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problem
 
 def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:
     counts: Counts = Counter()
-    frame = frame.assign(code=frame["code"].map(areas.normalise))
-    frame["niveau"] = frame["niveau"].str.lower()
+    frame = frame.assign(code=frame["code"].map(areas.normalise), niveau=frame["niveau"].str.lower(),
+                         ouder=frame["ouder"].map(areas.normalise) if "ouder" in frame else "")
     _require(frame, "niveau", NIVEAUS, problems)
-    for line, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):
-        if areas.level(row["code"]) is None:
-            problems.append(Problem(line, "code", row["code"],
-                                    "geen CBS-code; gebruik GM + 4 cijfers, WK + 6 of BU + 8."))
-        for column in ("lat", "lon"):
-            cell = row.get(column, "")
-            if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:
-                problems.append(Problem(line, column, cell, "geen getal."))
+    rows = list(zip(frame["_line"], frame.to_dict("records")))
+    for line, row in rows:
+        code, niveau = row["code"], row["niveau"]
+        if areas.level(code) is None:
+            problems.append(Problem(line, "code", code, f"geen CBS-code; gebruik {areas.FORMS}."))
+        elif niveau in NIVEAUS and areas.level(code) != niveau:
+            problems.append(Problem(line, "niveau", niveau, f"{code} is de code van een {areas.level(code)}, "
+                                                            f"geen {niveau}."))
+    numbers = _numbers(frame, ("lat", "lon"), decimal, problems)
     if problems:
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
-    order = {"gemeente": 0, "wijk": 1, "buurt": 2}
-    for line, row in sorted(zip(range(2, len(frame) + 2), frame.to_dict("records")),
-                            key=lambda item: order[item[1]["niveau"]]):
-        ouder_code = areas.normalise(row.get("ouder", "")) or None
-        ouder = existing.get(ouder_code) if ouder_code else None
-        if ouder_code and ouder is None:
-            problems.append(Problem(line, "ouder", ouder_code, "onbekend bovenliggend gebied."))
-            continue
-        gebied = existing.get(row["code"])
-        is_new = gebied is None
-        if is_new:
-            gebied = existing[row["code"]] = Gebied(code=row["code"])
-            session.add(gebied)
-        values = {"naam": row["naam"], "niveau": row["niveau"], "ouder": ouder}
-        for column in ("lat", "lon"):
-            if row.get(column):
-                values[column] = _optional_number(row[column], decimal)
-        _apply(gebied, values, counts, is_new)
-    session.flush()
+    levels = {code: g.niveau for code, g in existing.items()} | {row["code"]: row["niveau"] for _, row in rows}
+    parents = {}
+    for line, row in rows:
+        parents[row["code"]] = _parent(line, row, levels, problems)
+    if problems:
+        return counts
+    # Level by level, parents first, each level flushed so its ids are there for the next: plain
+    # batched INSERTs, where ORM relationships between rows of one flush cost a second per thousand.
+    for niveau in NIVEAUS:
+        for i, (_, row) in enumerate(rows):
+            if row["niveau"] != niveau:
+                continue
+            gebied = existing.get(row["code"])
+            is_new = gebied is None
+            if is_new:
+                gebied = existing[row["code"]] = Gebied(code=row["code"])
+                session.add(gebied)
+            ouder = parents[row["code"]]
+            values = {"naam": row["naam"], "niveau": niveau, "ouder_id": existing[ouder].id if ouder else None}
+            for column, parsed in numbers.items():
+                if row[column]:
+                    values[column] = parsed[i]
+            _apply(gebied, values, counts, is_new)
+        session.flush()
     return counts
+
+
+def _parent(line: int, row: dict, levels: dict[str, str], problems: list[Problem]) -> str | None:
+    """The `ouder` given, else the one the code implies when it is known; it must be one level up."""
+    code, niveau, ouder = row["code"], row["niveau"], row["ouder"]
+    implied = areas.parent(code)
+    if not ouder:
+        return implied if implied in levels else None
+    wanted = NIVEAUS[areas.rank(niveau) - 1] if niveau != "land" else None
+    if wanted is None:
+        message = "een land heeft geen bovenliggend gebied; laat ouder leeg."
+    elif ouder not in levels:
+        message = "onbekend bovenliggend gebied; neem het op in dit bestand of importeer het eerst."
+    elif levels[ouder] != wanted:
+        message = (f"{ouder} is een {levels[ouder]}; het bovenliggende gebied van een {niveau} is een {wanted} "
+                   f"(land > provincie > gemeente > wijk > buurt).")
+    elif implied and ouder != implied:
+        message = f"{code} ligt volgens zijn code in {implied}, niet in {ouder}."
+    else:
+        return ouder
+    problems.append(Problem(line, "ouder", ouder, message))
+    return None
 
 
 def _centre(geometry: dict) -> tuple[float, float] | None:
@@ -100,14 +138,13 @@ def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> C
         problems.append(Problem(1, "", "", "geen GeoJSON FeatureCollection."))
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
-    order = {"gemeente": 0, "wijk": 1, "buurt": 2}
     parsed = []
     for number, feature in enumerate(features, start=1):
         properties = (feature or {}).get("properties") or {}
         code = areas.normalise(properties.get("statcode", ""))
         geometry = (feature or {}).get("geometry") or {}
         if areas.level(code) is None:
-            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code."))
+            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
         elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
             problems.append(Problem(number, "geometry", str(geometry.get("type")),
                                     f"feature {number}: alleen Polygon of MultiPolygon."))
@@ -115,7 +152,7 @@ def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> C
             parsed.append((code, str(properties.get("statnaam") or code).strip(), geometry))
     if problems:
         return counts
-    for code, naam, geometry in sorted(parsed, key=lambda item: order[areas.level(item[0])]):
+    for code, naam, geometry in sorted(parsed, key=lambda item: areas.rank(areas.level(item[0]))):
         gebied = existing.get(code)
         is_new = gebied is None
         if is_new:
@@ -154,28 +191,54 @@ def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: l
     counts: Counts = Counter()
     frame = frame.assign(richting=frame["richting"].str.lower(), aggregatie=frame["aggregatie"].str.lower(),
                          sleutel=frame["sleutel"].str.lower())
+    if "gewicht" in frame:
+        frame["gewicht"] = frame["gewicht"].str.lower()
     _require(frame, "richting", RICHTINGEN, problems)
     _require(frame, "aggregatie", AGGREGATIES, problems)
-    for line, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):
-        for column in ("min", "max"):
-            cell = row.get(column, "")
-            if cell and cell.lower() not in EMPTY_VALUES and _optional_number(cell, decimal) is None:
-                problems.append(Problem(line, column, cell, "geen getal."))
+    numbers = _numbers(frame, ("min", "max"), decimal, problems)
+    existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
+    if "gewicht" in frame:
+        aggregaties = {k: i.aggregatie for k, i in existing.items()} | dict(zip(frame["sleutel"], frame["aggregatie"]))
+        for line, row in zip(frame["_line"], frame.to_dict("records")):
+            _check_weight(line, row, aggregaties, problems)
     if problems:
         return counts
-    existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
-    for row in frame.to_dict("records"):
+    for i, row in enumerate(frame.to_dict("records")):
         indicator = existing.get(row["sleutel"])
         is_new = indicator is None
         if is_new:
             indicator = existing[row["sleutel"]] = Indicator(sleutel=row["sleutel"])
             session.add(indicator)
-        _apply(indicator, {
+        values = {
             "naam": row["naam"], "eenheid": row["eenheid"], "richting": row["richting"],
             "aggregatie": row["aggregatie"], "categorie": row.get("categorie", ""),
             "omschrijving": row.get("omschrijving", ""), "bron": row.get("bron", ""),
-            "min_waarde": _optional_number(row.get("min", ""), decimal),
-            "max_waarde": _optional_number(row.get("max", ""), decimal),
-        }, counts, is_new)
+            "min_waarde": numbers["min"][i] if "min" in numbers else None,
+            "max_waarde": numbers["max"][i] if "max" in numbers else None,
+        }
+        if "gewicht" in row:  # a file without the column leaves the weights as they are
+            values["gewicht"] = row["gewicht"] or None
+        _apply(indicator, values, counts, is_new)
     session.flush()
     return counts
+
+
+def _check_weight(line: int, row: dict, aggregaties: dict[str, str], problems: list[Problem]) -> None:
+    """A weight makes sense for a mean only, and only a count or a stock (som, laatste) can weigh."""
+    gewicht = row["gewicht"]
+    if not gewicht:
+        return
+    if row["aggregatie"] != "gemiddelde":
+        message = (f"alleen een indicator met aggregatie gemiddelde heeft een gewicht; {row['sleutel']} wordt "
+                   f"opgeteld ({row['aggregatie']}). Laat gewicht leeg.")
+    elif gewicht == row["sleutel"]:
+        message = "een indicator kan niet zijn eigen gewicht zijn."
+    elif gewicht not in aggregaties:
+        message = (f"onbekende indicator '{gewicht}'.{suggest(gewicht, list(aggregaties))} Het gewicht is de "
+                   "sleutel van een indicator uit de catalogus of uit dit bestand.")
+    elif aggregaties[gewicht] not in ("som", "laatste"):
+        message = (f"{gewicht} is zelf een gemiddelde; een gewicht is een aantal of voorraad "
+                   "(aggregatie som of laatste), zoals woningvoorraad_totaal.")
+    else:
+        return
+    problems.append(Problem(line, "gewicht", gewicht, message))

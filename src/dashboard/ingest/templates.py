@@ -17,15 +17,19 @@ EXAMPLES = {
         [["nieuwbouw_sociaal", "GM0505", "", "2025", 150.0]],
         columns=["indicator", "gebied", "partij", "periode", "streefwaarde"]),
     "gebieden": pd.DataFrame(
-        [["GM0505", "Dordrecht", "gemeente", "", 51.81, 4.67],
+        [["NL01", "Nederland", "land", "", "", ""],
+         ["PV28", "Zuid-Holland", "provincie", "NL01", "", ""],
+         ["GM0505", "Dordrecht", "gemeente", "PV28", 51.81, 4.67],
          ["WK050501", "Binnenstad", "wijk", "GM0505", "", ""]],
         columns=["code", "naam", "niveau", "ouder", "lat", "lon"]),
     "partijen": pd.DataFrame([["Woonstichting Eén", "corporatie", "L1234"]], columns=["naam", "soort", "code"]),
     "indicatoren": pd.DataFrame(
         [["wachtlijst", "Woningzoekenden op de wachtlijst", "aantal", "lager", "laatste", "Woningzoekenden",
-          "Ingeschreven woningzoekenden aan het eind van de periode.", "Woonruimteverdeling", 0.0, ""]],
+          "Ingeschreven woningzoekenden aan het eind van de periode.", "Woonruimteverdeling", 0.0, "", ""],
+         ["wachttijd", "Gemiddelde wachttijd", "maanden", "lager", "gemiddelde", "Woningzoekenden",
+          "Hoe lang woningzoekenden gemiddeld wachten.", "Woonruimteverdeling", 0.0, "", "wachtlijst"]],
         columns=["sleutel", "naam", "eenheid", "richting", "aggregatie", "categorie", "omschrijving",
-                 "bron", "min", "max"]),
+                 "bron", "min", "max", "gewicht"]),
 }
 
 

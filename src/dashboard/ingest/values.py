@@ -1,40 +1,37 @@
 """Observations and targets in the long format: validate every row, then upsert in bulk.
 
-Validation is vectorised over the whole file so that every problem is reported at once;
-writing uses INSERT ... ON CONFLICT in chunks (SQLite and PostgreSQL), no ORM object per row.
+A file arrives in chunks of rows. Each chunk is validated in vectorised passes (every problem in
+it is reported), compared with the database and written inside the import's one transaction, so a
+file of any length needs the memory of a few chunks. What must hold across chunks (the same key
+twice in one file) is kept as one sorted integer per key seen.
 """
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import io
+import json
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Table, select
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import periods
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
-from dashboard.models import Gebied, Indicator, Observatie, Partij, Streefwaarde
+from dashboard.models import Gebied, Indicator, Partij
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 # The key index counts a NULL partij (all parties together) as 0; the conflict target names it.
 UPSERT = ("ON CONFLICT (indicator_id, gebied_id, (coalesce(partij_id, 0)), periode) "
           "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
-CHUNK = 50_000  # rows per step of the progress bar
 ROWS_PER_STATEMENT = 100  # 900 parameters at most: below SQLite's oldest limit of 999
 SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
-
-
-@dataclass
-class Prepared:
-    """A validated file: rows to write, and how they compare with what is stored."""
-
-    rows: pd.DataFrame  # KEY + jaar, periode_soort, volgnummer, waarde, status (new/changed/unchanged)
-    skipped_empty: int
-    problems: list[Problem]
+_ID_BITS = 21  # an indicator, gebied or partij id below two million packs into one integer
+_PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
 
 
 def _lookup(cells: pd.Series, lookup, dtype=None) -> pd.Series:
@@ -82,11 +79,8 @@ def add_missing(session: Session, frame: pd.DataFrame) -> list[str]:
     corrected later with a gebieden- or partijenbestand. Returns what was added, for the report."""
     added = []
     known = set(session.scalars(select(Gebied.code)))
-    codes = sorted({areas.normalise(c) for c in frame["gebied"].unique()} - known,
-                   key=lambda c: ("GM", "WK", "BU").index(c[:2]) if c[:2] in ("GM", "WK", "BU") else 9)
-    for code in codes:
-        if areas.level(code) is None:
-            continue
+    codes = {areas.normalise(c) for c in frame["gebied"].unique()} - known
+    for code in sorted((c for c in codes if areas.level(c)), key=lambda c: (areas.rank(areas.level(c)), c)):
         ouder = session.scalar(select(Gebied).where(Gebied.code == (areas.parent(code) or "")))
         session.add(Gebied(code=code, naam=code, niveau=areas.level(code), ouder=ouder))
         session.flush()
@@ -102,84 +96,148 @@ def add_missing(session: Session, frame: pd.DataFrame) -> list[str]:
     return added
 
 
-def prepare(session: Session, frame: pd.DataFrame, decimal: str, value_column: str,
-            model: type[Observatie] | type[Streefwaarde]) -> Prepared:
-    """Check every row against the catalogue, areas, parties and periods; compare with the database.
+class Checker:
+    """Validates an import chunk by chunk against the catalogue, areas, parties and periods, and
+    against the keys of the chunks before (the same key twice with another value is an error).
 
     Lookups run on the distinct values of a column and are mapped back, and the key is one integer
     per row, so a million rows cost a handful of vectorised passes, not a million Python calls.
+    Needs the session only when created: checking runs beside the writing, in another thread.
     """
-    if "_line" not in frame:
-        frame = frame.assign(_line=range(2, len(frame) + 2))
-    empty = _lookup(frame[value_column], lambda v: v.lower() in EMPTY_VALUES, "bool")
-    skipped = int(empty.sum())
-    if skipped:
-        frame = frame[~empty]
-    problems: list[Problem] = []
 
-    indicators = {i.sleutel: i for i in session.scalars(select(Indicator))}
-    indicator_id = _lookup(frame["indicator"], lambda k: getattr(indicators.get(k.lower()), "id", None), "Int64")
-    unknown = indicator_id.isna()
-    problems += _problems(unknown, frame, "indicator", lambda v: (
-        f"onbekende indicator '{v}'.{suggest(v, list(indicators))}"))
+    def __init__(self, session: Session, decimal: str, value_column: str):
+        self.decimal, self.value_column = decimal, value_column
+        self.indicators = {i.sleutel: i for i in session.scalars(select(Indicator))}
+        self.ids = {k: i.id for k, i in self.indicators.items()}
+        self.bounds = _bounds(self.indicators)
+        self.gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
+        self.partijen = _partij_ids(session)
+        self.periods: dict[str, periods.Periode | periods.InvalidPeriod] = {}
+        self.skipped = 0
+        self._triples = pd.Index([], dtype="int64")  # (indicator, gebied, partij) -> a dense number
+        self._keys = np.empty(0, dtype=np.int64)  # sorted keys of the rows before, with their first value and line
+        self._values = np.empty(0, dtype=np.float64)
+        self._lines = np.empty(0, dtype=np.int64)
 
-    gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
-    codes = _lookup(frame["gebied"], areas.normalise, "str")
-    missing = ~codes.isin(gebieden.keys())
-    malformed = codes.isin({c for c in codes[missing].unique() if areas.level(c) is None})
-    problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
-        f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
-        "(--add-missing)."), missing="gebied")
-    problems += _problems(malformed, frame, "gebied", lambda v: (
-        f"'{v}' is geen CBS-gebiedscode; gebruik GM + 4 cijfers, WK + 6 of BU + 8 (bijvoorbeeld GM0505)."))
-    gebied_id = _lookup(codes, gebieden.get, "Int64")
+    def check(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+        """The chunk's rows to compare and write (a key repeated with its value only once), and its problems."""
+        value_column = self.value_column
+        empty = _lookup(frame[value_column], lambda v: v.lower() in EMPTY_VALUES, "bool")
+        self.skipped += int(empty.sum())
+        if empty.any():
+            frame = frame[~empty]
+        problems: list[Problem] = []
 
-    partijen = _partij_ids(session)
-    named = frame["partij"] if "partij" in frame else pd.Series("", index=frame.index)  # optional column
-    partij_id = _lookup(named, lambda n: partijen.get(n.lower()), "Int64")
-    if "partij" in frame:
-        problems += _problems((named != "") & partij_id.isna(), frame, "partij", lambda v: (
-            f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
-            "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
+        indicator_id = _lookup(frame["indicator"], lambda k: self.ids.get(k.lower()), "Int64")
+        unknown = indicator_id.isna()
+        problems += _problems(unknown, frame, "indicator", lambda v: (
+            f"onbekende indicator '{v}'.{suggest(v, list(self.indicators))}"))
 
-    parsed = {raw: _period(raw) for raw in frame["periode"].unique()}
-    bad_period = _lookup(frame["periode"], lambda raw: isinstance(parsed[raw], Exception), "bool")
-    problems += _problems(bad_period, frame, "periode", lambda raw: str(parsed[raw]))
+        codes = _lookup(frame["gebied"], areas.normalise, "str")
+        missing = ~codes.isin(self.gebieden.keys())
+        malformed = codes.isin({c for c in codes[missing].unique() if areas.level(c) is None})
+        problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
+            f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
+            "(--add-missing)."), missing="gebied")
+        problems += _problems(malformed, frame, "gebied", lambda v: (
+            f"'{v}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."))
+        gebied_id = _lookup(codes, self.gebieden.get, "Int64")
 
-    getal = to_numbers(frame[value_column], decimal)
-    unreadable = getal.isna()
-    mark = "komma" if decimal == "," else "punt"
-    problems += _problems(unreadable, frame, value_column, lambda v: (
-        f"'{v}' is geen getal (dit bestand gebruikt een {mark} als decimaalteken)."))
-    problems += _range_problems(frame, getal, indicator_id, indicators, value_column)
+        named = frame["partij"] if "partij" in frame else pd.Series("", index=frame.index)  # optional column
+        partij_id = _lookup(named, lambda n: self.partijen.get(n.lower()), "Int64")
+        if "partij" in frame:
+            problems += _problems((named != "") & partij_id.isna(), frame, "partij", lambda v: (
+                f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
+                "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
 
-    ok = ~(unknown | unreadable | bad_period) & gebied_id.notna() & ((named == "") | partij_id.notna())
+        parsed = self.periods
+        for raw in frame["periode"].unique():
+            if raw not in parsed:
+                parsed[raw] = _period(raw)
+        bad_period = _lookup(frame["periode"], lambda raw: isinstance(parsed[raw], Exception), "bool")
+        problems += _problems(bad_period, frame, "periode", lambda raw: str(parsed[raw]))
 
-    def period(attribute: str, dtype: str) -> pd.Series:
-        return _lookup(frame["periode"], lambda raw: None if isinstance(parsed[raw], Exception)
-                       else getattr(parsed[raw], attribute), dtype)
+        getal = to_numbers(frame[value_column], self.decimal)
+        unreadable = getal.isna()
+        mark = "komma" if self.decimal == "," else "punt"
+        problems += _problems(unreadable, frame, value_column, lambda v: (
+            f"'{v}' is geen getal (dit bestand gebruikt een {mark} als decimaalteken)."))
+        problems += _range_problems(frame, getal, indicator_id, self.bounds, value_column)
 
-    rows = pd.DataFrame({
-        "indicator_id": indicator_id, "gebied_id": gebied_id, "partij_id": partij_id,
-        "periode": period("code", "str"), "jaar": period("jaar", "Int64"),
-        "periode_soort": period("soort", "str"), "volgnummer": period("nummer", "Int64"), "waarde": getal,
-        "_line": frame["_line"], "indicator": frame["indicator"], "gebied": codes,
-        **({"partij": frame["partij"]} if "partij" in frame else {}),
-        **({"_kolom": frame["_kolom"]} if "_kolom" in frame else {}),
-        "_tekst": frame[value_column],
-    })
-    if not ok.all():
-        rows = rows[ok]
-    key = _key_codes(rows)
-    problems += _duplicate_problems(rows, key, value_column)
-    if problems:
-        problems.sort(key=lambda p: (p.line, p.column))
-        return Prepared(rows, skipped, problems)
-    repeated = key.duplicated()  # the same key and value twice: written once
-    if repeated.any():
-        rows, key = rows[~repeated.to_numpy()], key[~repeated]
-    rows = rows.drop(columns=[c for c in ("_kolom", "_tekst") if c in rows])
-    return Prepared(_compare(session, rows, model), skipped, [])
+        ok = ~(unknown | unreadable | bad_period) & gebied_id.notna() & ((named == "") | partij_id.notna())
+
+        def period(attribute: str, dtype: str) -> pd.Series:
+            return _lookup(frame["periode"], lambda raw: None if isinstance(parsed[raw], Exception)
+                           else getattr(parsed[raw], attribute), dtype)
+
+        rows = pd.DataFrame({
+            "indicator_id": indicator_id, "gebied_id": gebied_id, "partij_id": partij_id,
+            "periode": period("code", "str"), "jaar": period("jaar", "Int64"),
+            "periode_soort": period("soort", "str"), "volgnummer": period("nummer", "Int64"), "waarde": getal,
+            "_line": frame["_line"], "indicator": frame["indicator"], "gebied": codes,
+            **({"partij": frame["partij"]} if "partij" in frame else {}),
+            **({"_kolom": frame["_kolom"]} if "_kolom" in frame else {}),
+            "_tekst": frame[value_column],
+        })
+        if not ok.all():
+            rows = rows[ok]
+        rows, more = self._once(rows)
+        problems += more
+        return rows.drop(columns=[c for c in ("_kolom", "_tekst") if c in rows]), problems
+
+    def _key(self, rows: pd.DataFrame) -> np.ndarray:
+        """One integer per natural key (a NULL partij counts as 0, as in the key index), the same in every chunk."""
+        ids = [rows[c].fillna(0).to_numpy("int64") for c in ("indicator_id", "gebied_id", "partij_id")]
+        if max((int(i.max()) for i in ids if len(i)), default=0) >= 1 << _ID_BITS:
+            raise ValueError("ids boven de twee miljoen passen niet in de importsleutel")
+        triple = (ids[0] << 2 * _ID_BITS) | (ids[1] << _ID_BITS) | ids[2]
+        number = self._triples.get_indexer(triple)
+        if (number < 0).any():
+            self._triples = self._triples.append(pd.Index(np.unique(triple[number < 0])))
+            number = self._triples.get_indexer(triple)
+        soort = rows["periode_soort"].to_numpy(object)
+        ordinal = (rows["jaar"].to_numpy("int64") * 17 + rows["volgnummer"].to_numpy("int64")
+                   + np.where(soort == "maand", 4, 0))
+        return (number.astype(np.int64) << _PERIOD_BITS) | ordinal
+
+    def _once(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+        """Keep each key once. The same key again with another value than its first is a problem,
+        whether the first was in this chunk or in one before; with the same value it is harmless."""
+        key, value, line = self._key(rows), rows["waarde"].to_numpy("float64"), rows["_line"].to_numpy("int64")
+        order = np.lexsort((line, key))  # per key, its first line first
+        key, value, line = key[order], value[order], line[order]
+        first = np.concatenate([[True], key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=bool)
+        group = np.cumsum(first) - 1
+        keys, first_value, first_line = key[first], value[first], line[first]
+        seen = np.zeros(len(keys), dtype=bool)
+        if len(self._keys):  # keys of the chunks before: their first value and line count
+            at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+            seen = self._keys[at] == keys
+            self._remember(keys[~seen], first_value[~seen], first_line[~seen])
+            first_value = np.where(seen, self._values[np.searchsorted(self._keys, keys)], first_value)
+            first_line = np.where(seen, self._lines[np.searchsorted(self._keys, keys)], first_line)
+        else:
+            self._remember(keys, first_value, first_line)
+        clash = np.abs(value - first_value[group]) > 1e-9
+        problems = []
+        if clash.any():
+            clashing = rows.iloc[order[clash]]
+            shown = clashing["_kolom"] if "_kolom" in clashing else [self.value_column] * len(clashing)
+            problems = [
+                Problem(int(at_line), str(where), str(text),
+                        f"dezelfde indicator, gebied, partij en periode staan ook op regel {int(first_at)} "
+                        "met een andere waarde.")
+                for at_line, where, text, first_at in zip(clashing["_line"], shown, clashing["_tekst"],
+                                                          first_line[group][clash])]
+        keep = np.zeros(len(key), dtype=bool)
+        keep[order[np.flatnonzero(first)[~seen]]] = True
+        return (rows if keep.all() else rows[keep]), problems
+
+    def _remember(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+        at = np.searchsorted(self._keys, keys)
+        self._keys = np.insert(self._keys, at, keys)
+        self._values = np.insert(self._values, at, values)
+        self._lines = np.insert(self._lines, at, lines)
 
 
 def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
@@ -190,7 +248,7 @@ def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
 
 
 def _key_codes(rows: pd.DataFrame) -> pd.Series:
-    """One integer per distinct natural key (a NULL partij counts as 0, as in the key index).
+    """One integer per distinct natural key within `rows` (a NULL partij counts as 0).
 
     Each column is numbered densely and combined with the next, then numbered again, so the
     combination never overflows however many distinct values a column has.
@@ -203,9 +261,8 @@ def _key_codes(rows: pd.DataFrame) -> pd.Series:
     return pd.Series(codes, index=rows.index)
 
 
-def _range_problems(frame: pd.DataFrame, getal: pd.Series, indicator_id: pd.Series, indicators: dict,
-                    value_column: str) -> list[Problem]:
-    """Values outside the indicator's min/max; a percentage is 0-100 unless the catalogue says otherwise."""
+def _bounds(indicators: dict) -> dict[int, tuple]:
+    """Per indicator id: (key, min, max, unit); a percentage is 0-100 unless the catalogue says otherwise."""
     bounds = {}
     for key, indicator in indicators.items():
         percent = indicator.eenheid == "%"
@@ -213,6 +270,12 @@ def _range_problems(frame: pd.DataFrame, getal: pd.Series, indicator_id: pd.Seri
         high = indicator.max_waarde if indicator.max_waarde is not None else (100 if percent else None)
         if low is not None or high is not None:
             bounds[indicator.id] = (key, low, high, indicator.eenheid)
+    return bounds
+
+
+def _range_problems(frame: pd.DataFrame, getal: pd.Series, indicator_id: pd.Series, bounds: dict,
+                    value_column: str) -> list[Problem]:
+    """Values outside the indicator's min/max."""
     ids = indicator_id.fillna(-1).astype("int64")
     low = ids.map({i: b[1] for i, b in bounds.items()}).astype("float64")
     high = ids.map({i: b[2] for i, b in bounds.items()}).astype("float64")
@@ -233,35 +296,30 @@ def _fmt(number: float) -> str:
     return f"{number:g}".replace(".", ",")
 
 
-def _duplicate_problems(rows: pd.DataFrame, key: pd.Series, value_column: str) -> list[Problem]:
-    """The same key twice with different values; the same value twice is harmless."""
-    twice = key.duplicated(keep=False)
-    if not twice.any():
-        return []
-    rows, key = rows[twice.to_numpy()], key[twice]
-    clash = rows.groupby(key)["waarde"].transform("nunique") > 1
-    first_line = rows.groupby(key)["_line"].transform("min")
-    shown = rows.loc[clash, "_kolom"] if "_kolom" in rows else [value_column] * int(clash.sum())
-    return [
-        Problem(int(line), str(where), str(value),
-                f"dezelfde indicator, gebied, partij en periode staan ook op regel {int(first)} "
-                "met een andere waarde.")
-        for line, where, value, first in zip(rows.loc[clash, "_line"], shown, rows.loc[clash, "_tekst"],
-                                             first_line[clash])
-        if line != first
-    ]
+def is_empty(session: Session, model) -> bool:
+    """Nothing stored yet: every row of an import is then new, and comparing can be skipped."""
+    return session.scalar(select(model.id).limit(1)) is None
 
 
-def _compare(session: Session, rows: pd.DataFrame, model) -> pd.DataFrame:
-    """Mark each row new, changed or unchanged against what the database holds."""
-    table = model.__table__.name
-    ids = ", ".join(str(int(i)) for i in rows["indicator_id"].unique())
-    cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
-    cursor.execute(f"SELECT indicator_id, gebied_id, partij_id, periode, waarde, batch_id FROM {table} "
-                   f"WHERE indicator_id IN ({ids or 'NULL'})")
-    stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
-    cursor.close()
+def compare(session: Session, rows: pd.DataFrame, model, nothing_stored: bool = False) -> pd.DataFrame:
+    """Mark each row new, changed or unchanged against what the database holds for its
+    (indicator, gebied) pairs: only those, so a chunk reads back about its own size."""
     rows = rows.astype({"indicator_id": "int64", "gebied_id": "int64"})
+    stored = pd.DataFrame(columns=KEY + ["oud", "oude_batch_id"])
+    if not nothing_stored and len(rows):
+        pairs = rows[["indicator_id", "gebied_id"]].drop_duplicates()
+        table = model.__table__.name
+        columns = f"SELECT indicator_id, gebied_id, partij_id, periode, waarde, batch_id FROM {table} "
+        cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
+        if session.get_bind().dialect.name == "postgresql":
+            cursor.execute(columns + "WHERE (indicator_id, gebied_id) IN "
+                           "(SELECT * FROM unnest(%s::integer[], %s::integer[]))",
+                           (pairs["indicator_id"].tolist(), pairs["gebied_id"].tolist()))
+        else:
+            cursor.execute(columns + "WHERE (indicator_id, gebied_id) IN (SELECT json_extract(value, '$[0]'), "
+                           "json_extract(value, '$[1]') FROM json_each(?))", (json.dumps(pairs.to_numpy().tolist()),))
+        stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
+        cursor.close()
     if stored.empty:
         nothing = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
         return rows.assign(oud=np.nan, oude_batch_id=nothing, status="new")
@@ -280,10 +338,6 @@ def _key_order(frame: pd.DataFrame) -> np.ndarray:
     periode = pd.factorize(frame["periode"], sort=True)[0]
     return np.lexsort((periode, frame["partij_id"].fillna(0).to_numpy("int64"),
                        frame["gebied_id"].to_numpy("int64"), frame["indicator_id"].to_numpy("int64")))
-
-
-def _placeholder(session: Session) -> str:
-    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
 
 def _grid(frame: pd.DataFrame) -> np.ndarray:
@@ -314,61 +368,66 @@ def _insert_sqlite(cursor, head: str, grid: np.ndarray) -> None:
         cursor.executemany(head.format(values=row), grid[full:].tolist())
 
 
-def _copy_upsert(cursor, table: str, values: pd.DataFrame, progress) -> None:
-    """PostgreSQL: COPY the rows into a temporary table, then one INSERT ... SELECT ... ON CONFLICT.
-
-    Row-by-row executemany is a network round trip per row there; COPY streams them.
-    """
-    columns = ", ".join(values.columns)
-    cursor.execute(f"CREATE TEMP TABLE _import_rows AS SELECT {columns} FROM {table} WITH NO DATA")
-    grid = _grid(values)
-    with cursor.copy(f"COPY _import_rows ({columns}) FROM STDIN") as copy:
-        for start in range(0, len(grid), CHUNK):
-            for row in grid[start:start + CHUNK].tolist():
-                copy.write_row(row)
-            progress(len(grid[start:start + CHUNK]))
-    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _import_rows {UPSERT}")
-    cursor.execute("DROP TABLE _import_rows")
+VALUES = KEY + ["jaar", "periode_soort", "volgnummer", "waarde"]
+CHANGES = ["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id"]
 
 
-def write(session: Session, rows: pd.DataFrame, batch_id: int, model, progress=None) -> None:
-    """Upsert new and changed rows and remember what they overwrote (for undo).
+class Writer:
+    """Upserts chunk after chunk inside the caller's transaction and remembers what each overwrote
+    (ImportWijziging, for undo). One INSERT ... ON CONFLICT on the key index, the same statement
+    text on both databases: on SQLite multi-row VALUES through the driver's cursor, in key order so
+    the index grows at its end; on PostgreSQL from a staging table that COPY fills, and the
+    overwritten values from the same staging rows."""
 
-    One INSERT ... ON CONFLICT on the key index, the same statement text on SQLite and PostgreSQL,
-    inside the caller's transaction: on SQLite multi-row VALUES through the driver's cursor, in
-    key order so the index grows at its end; on PostgreSQL fed by COPY.
-    """
-    table: Table = model.__table__
-    todo = rows[rows["status"] != "unchanged"] if (rows["status"] == "unchanged").any() else rows
-    values = todo[KEY + ["jaar", "periode_soort", "volgnummer", "waarde"]]
-    values = values.iloc[_key_order(values)].assign(batch_id=batch_id)
-    done, total = 0, max(len(values), 1)
+    def __init__(self, session: Session, model, batch_id: int):
+        self.table, self.batch_id = model.__table__.name, batch_id
+        self.postgres = session.get_bind().dialect.name == "postgresql"
+        self.cursor = session.connection().connection.cursor()  # the driver's own: plain lists, no statement cache
+        self.upsert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}} {UPSERT}"
+        if self.postgres:
+            self.cursor.execute(
+                "CREATE TEMP TABLE _import_rows (indicator_id integer, gebied_id integer, partij_id integer, "
+                "periode varchar(10), jaar integer, periode_soort varchar(10), volgnummer integer, "
+                "waarde double precision, oud double precision, oude_batch_id integer) ON COMMIT DROP")
+        else:
+            self.cache = self.cursor.execute("PRAGMA cache_size").fetchone()[0]
+            self.cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")  # the key index stays in memory
 
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress:
-            progress(done / total)
+    def write(self, rows: pd.DataFrame) -> None:
+        todo = rows[rows["status"] != "unchanged"]
+        if todo.empty:
+            return
+        todo = todo.iloc[_key_order(todo)]
+        if self.postgres:
+            self._copy(todo)
+            return
+        _insert_sqlite(self.cursor, self.upsert.format(rows="VALUES {values}"),
+                       _grid(todo[VALUES].assign(batch_id=self.batch_id)))
+        changed = todo[todo["status"] == "changed"]
+        if not changed.empty:
+            self.cursor.executemany(
+                "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
+                "oude_batch_id, batch_id, tabel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*row, self.batch_id, self.table) for row in _grid(changed[CHANGES]).tolist()])
 
-    connection = session.connection()
-    cursor = connection.connection.cursor()  # the driver's own: plain lists, no statement cache
-    if session.get_bind().dialect.name == "postgresql":
-        _copy_upsert(cursor, table.name, values, advance)
-    else:
-        previous = cursor.execute("PRAGMA cache_size").fetchone()[0]
-        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")  # the key index stays in memory
-        head = f"INSERT INTO {table.name} ({', '.join(values.columns)}) VALUES {{values}} {UPSERT}"
-        grid = _grid(values)
-        for start in range(0, len(grid), CHUNK):
-            _insert_sqlite(cursor, head, grid[start:start + CHUNK])
-            advance(len(grid[start:start + CHUNK]))
-        cursor.execute(f"PRAGMA cache_size={int(previous)}")
-    changed = todo[todo["status"] == "changed"]
-    if not changed.empty:
-        record = changed[["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id"]]
-        mark = _placeholder(session)
-        cursor.executemany(
+    def _copy(self, todo: pd.DataFrame) -> None:
+        """COPY the chunk (as CSV that pyarrow writes, no Python object per cell) into the staging table."""
+        staged = todo[VALUES + ["oud", "oude_batch_id"]]
+        buffer = io.BytesIO()
+        pacsv.write_csv(pa.Table.from_pandas(staged, preserve_index=False), buffer,
+                        pacsv.WriteOptions(include_header=False, quoting_style="none"))
+        columns = ", ".join(staged.columns)
+        with self.cursor.copy(f"COPY _import_rows ({columns}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(buffer.getbuffer())
+        self.cursor.execute(
             "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-            f"oude_batch_id, batch_id, tabel) VALUES ({', '.join([mark] * 8)})",
-            [(*row, batch_id, table.name) for row in _grid(record).tolist()])
-    cursor.close()
+            f"oude_batch_id, batch_id, tabel) SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows "
+            "WHERE oud IS NOT NULL", (self.batch_id, self.table))
+        self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(VALUES)}, %s FROM _import_rows"),
+                            (self.batch_id,))
+        self.cursor.execute("TRUNCATE _import_rows")
+
+    def close(self) -> None:
+        if not self.postgres:
+            self.cursor.execute(f"PRAGMA cache_size={int(self.cache)}")
+        self.cursor.close()

@@ -1,0 +1,105 @@
+"""A file read in chunks behaves as one: all or nothing, every problem, keys unique across chunks."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from dashboard.ingest import ImportRejected, import_file
+from dashboard.ingest.undo import undo
+from dashboard.models import ImportWijziging
+
+from ingest_helpers import snapshot, value
+
+HEADER = "indicator;gebied;partij;periode;waarde\n"
+WIJKEN = [f"WK0505{w:02d}" for w in range(1, 11)]
+
+
+@pytest.fixture
+def area_db(db):
+    import_file(db, ("code;naam;niveau;ouder\nGM0505;Dordrecht;gemeente;\n"
+                     + "".join(f"{w};Wijk {w[-2:]};wijk;GM0505\n" for w in WIJKEN)).encode())
+    import_file(db, b"naam;soort\nWoonstichting Een;corporatie\n")
+    return db
+
+
+def rows(count: int, offset: float = 0.0) -> list[str]:
+    """`count` distinct keys (10 wijken x months x total/corporation), values 1 to 99."""
+    out = []
+    for i in range(count):
+        wijk, month, partij = WIJKEN[i % 10], (i // 10) // 2, "Woonstichting Een" if (i // 10) % 2 else ""
+        out.append(f"aandeel_sociale_huur;{wijk};{partij};{2000 + month // 12}-{month % 12 + 1:02d};"
+                   f"{(i % 97 + 1 + offset):.1f}".replace(".", ","))
+    return out
+
+
+def data(lines: list[str]) -> bytes:
+    return (HEADER + "\n".join(lines) + "\n").encode()
+
+
+def refused(db, content: bytes, **options) -> list[tuple[int, str, str]]:
+    before = snapshot(db)
+    with pytest.raises(ImportRejected) as refusal:
+        import_file(db, content, **options)
+    assert snapshot(db) == before
+    return [(p.line, p.column, p.message) for p in refusal.value.problems]
+
+
+def test_many_chunks_give_what_one_chunk_gives(area_db, tmp_path):
+    content = data(rows(1000))
+    whole = import_file(area_db, content, dry_run=True)
+    chunked = import_file(area_db, content, dry_run=True, chunk_rows=64)
+    assert (chunked.status, chunked.rows_new, chunked.sample) == (whole.status, whole.rows_new, whole.sample)
+    assert chunked.changes.equals(whole.changes)
+    report = import_file(area_db, content, chunk_rows=64)
+    assert (report.status, report.rows_new) == ("committed", 1000)
+    written = snapshot(area_db)["observaties"]
+    again = import_file(area_db, content, chunk_rows=64)
+    assert (again.status, again.rows_unchanged) == ("unchanged", 1000)
+    undo(area_db, report.batch_id)
+    import_file(area_db, content)  # in one chunk
+    assert snapshot(area_db)["observaties"] == written
+
+
+def test_a_problem_in_a_later_chunk_rejects_the_whole_file_and_every_chunk_reports(area_db):
+    lines = rows(1000)
+    lines[10] = lines[10].replace("aandeel_sociale_huur", "aandeel_socale_huur")  # chunk 1, line 12
+    lines[500] = lines[500].rsplit(";", 1)[0] + ";veel"  # chunk 8, line 502
+    lines[-1] = lines[-1].rsplit(";", 1)[0] + ";140"  # the last line, 1001
+    problems = refused(area_db, data(lines), chunk_rows=64)
+    assert [(line, column) for line, column, _ in problems] == [(12, "indicator"), (502, "waarde"), (1001, "waarde")]
+    assert "buiten het bereik" in problems[-1][2]
+
+
+def test_a_key_in_an_early_and_a_late_chunk(area_db):
+    lines = rows(300)
+    twice = lines[3].rsplit(";", 1)[0]  # line 5
+    clash = refused(area_db, data(lines + [twice + ";55,5"]), chunk_rows=50)
+    assert clash == [(302, "waarde", "dezelfde indicator, gebied, partij en periode staan ook op regel 5 met "
+                                      "een andere waarde.")]
+    report = import_file(area_db, data(lines + [lines[3]]), chunk_rows=50)  # the same value again: harmless
+    assert (report.status, report.rows_new) == ("committed", 300)
+
+
+def test_changed_values_over_several_chunks_undo_exactly(area_db):
+    first = import_file(area_db, data(rows(400)), chunk_rows=50)
+    old = value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01")
+    changed = rows(400, offset=0.5)
+    preview = import_file(area_db, data(changed + rows(450)[400:]), dry_run=True, chunk_rows=50)
+    assert (preview.status, preview.rows_changed, preview.rows_new) == ("valid", 400, 50)
+    assert preview.sample[0]["status"] == "changed"  # changed rows lead the sample, wherever they are
+    second = import_file(area_db, data(changed + rows(450)[400:]), chunk_rows=50)
+    assert (second.rows_changed, second.rows_new) == (400, 50)
+    assert value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01") == old + 0.5
+    with area_db.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ImportWijziging)
+                              .where(ImportWijziging.batch_id == second.batch_id)) == 400
+    undo(area_db, second.batch_id)
+    assert value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01") == old
+    assert snapshot(area_db)["batches"] == 5 and first.rows_new == 400  # catalogue, gebieden, partijen, both
+
+
+def test_a_quoted_file_reads_in_chunks_too(area_db):
+    lines = ['"' + line.replace(";", '";"') + '"' for line in rows(200)]
+    lines[150] = lines[150].replace("WK05", "WK99")  # line 152, chunk 4
+    problems = refused(area_db, data(lines), chunk_rows=40)
+    assert [(line, column) for line, column, _ in problems] == [(152, "gebied")]
