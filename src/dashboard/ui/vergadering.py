@@ -127,7 +127,7 @@ def agenda_editor(db: Database, wie: access.Visitor, meeting: dict, afspraken_li
             if punt["vervallen"]:
                 text.caption(":material/link_off: Deze afspraak is verwijderd; het punt blijft zichtbaar.")
             if punt["vraag"]:
-                text.caption(f"Gevraagd: {punt['vraag']}")
+                text.caption(f"Gevraagd: {_escaped(punt['vraag'])}")
             up.button("", key=f"op_{punt['id']}", icon=":material/arrow_upward:", help="Eén plaats omhoog",
                       disabled=n == 0, on_click=_act,
                       args=(db, wie, lambda s, i=punt["id"]: agenda.move_item(s, wie, i, -1)))
@@ -264,12 +264,12 @@ def _besluit(besluit: dict, with_afspraak: bool) -> None:
                     f"{_escaped(besluit['vergadering'])}")
         st.text(besluit["voorstel"])
         for bezwaar in besluit["bezwaren"]:
-            st.caption(f"Bezwaar van {bezwaar['partij']}: {bezwaar['reden']} · "
-                       f"{bezwaar['verwerking'] or 'het bezwaar staat nog'}")
+            st.caption(f"Bezwaar van {_escaped(bezwaar['partij'])}: {_escaped(bezwaar['reden'])} · "
+                       f"{_escaped(bezwaar['verwerking'] or 'het bezwaar staat nog')}")
         if besluiten.change_text(besluit):
-            st.caption(f":material/edit_note: Wijziging: {besluiten.change_text(besluit)}")
+            st.caption(f":material/edit_note: Wijziging: {_escaped(besluiten.change_text(besluit))}")
         if besluit["vervolgstap"]:
-            st.caption(f"Volgende stap: {besluit['vervolgstap']}")
+            st.caption(f"Volgende stap: {_escaped(besluit['vervolgstap'])}")
         st.caption(f"Opnieuw bekijken op {formatting.day(besluit['evaluatie'])}")
         if with_afspraak and besluit["afspraak_id"]:
             navigation.link("pages/afspraken.py", label="Naar de afspraak", icon=":material/arrow_forward:",
@@ -286,8 +286,8 @@ def for_afspraak(rows: list[dict], history: list[dict]) -> None:
     if history:
         st.markdown("**Gewijzigd door besluiten**")
         for line in history:
-            st.caption(f"{formatting.day(line['datum'])} · besluit {line['besluit']} ({line['vergadering']}): "
-                       f"{line['wijziging']}")
+            st.caption(f"{formatting.day(line['datum'])} · besluit {line['besluit']} ({_escaped(line['vergadering'])}): "
+                       f"{_escaped(line['wijziging'])}")
 
 
 def latest(rows: list[dict]) -> None:

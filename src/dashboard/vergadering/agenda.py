@@ -96,16 +96,6 @@ def create_meeting(session: Session, visitor: access.Visitor, invoer: Vergaderin
     return vergadering.id
 
 
-def update_meeting(session: Session, visitor: access.Visitor, vergadering_id: int, invoer: VergaderingInvoer) -> None:
-    access.require(visitor, ACTIE)
-    vergadering = _meeting(session, vergadering_id)
-    problems = _check_meeting(invoer)
-    if problems:
-        raise Invalid(problems)
-    vergadering.datum, vergadering.titel, vergadering.overzicht = invoer.datum, invoer.titel.strip(), invoer.overzicht
-    audit.record(session, visitor.name, "vergadering_gewijzigd", f"vergadering {vergadering_id}", asdict(invoer))
-
-
 def _meeting(session: Session, vergadering_id: int) -> Vergadering:
     vergadering = session.get(Vergadering, vergadering_id)
     if vergadering is None:

@@ -58,7 +58,6 @@ class Kerncijfer:
 class Foto:
     bestand: str
     alt: str
-    bijschrift: str
 
 
 @dataclass(frozen=True)
@@ -251,8 +250,7 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
         f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
     dia = Dia("agendapunt", titel, status=punt["status"], dilemma=punt["dilemma"], kerncijfer=figuur,
-              foto=None if photo is None else Foto(photo["photo"]["bestand"], photo["photo"]["alt_tekst"],
-                                                   photo["photo"]["bijschrift"]),
+              foto=None if photo is None else Foto(photo["photo"]["bestand"], photo["photo"]["alt_tekst"]),
               citaat=citaat, citaat_van=citaat_van, gevraagd=punt["vraag"], notities=notities)
     vervolg = _text_slides(Dia("tekst", titel), extra) if extra else []
     return [dia] + [replace(more, titel=f"{titel} (vervolg)") for more in vervolg]
