@@ -50,6 +50,7 @@ def test_counts_add_up_to_the_provincie_and_to_nederland(land):
 def test_a_share_is_weighted_by_the_catalogues_weight_or_said_to_be_unweighted(land):
     load(land, "aandeel_sociale_huur;GM0001;;2024;40\naandeel_sociale_huur;GM0002;;2024;20\n"
                "woningvoorraad_totaal;GM0001;;2024;1000\nwoningvoorraad_totaal;GM0002;;2024;3000")
+    weigh(land, "aandeel_sociale_huur", None)
     assert figures(land, "PV20", "aandeel_sociale_huur") == {"2024": (30, "berekend: gemiddelde van 2 gemeenten, niet gewogen")}
     weigh(land, "aandeel_sociale_huur", "woningvoorraad_totaal")
     assert figures(land, "PV20", "aandeel_sociale_huur") == {
