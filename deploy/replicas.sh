@@ -17,6 +17,7 @@
 #   REPLICAS_LISTEN         nginx's address (default 127.0.0.1)
 #   REPLICAS_APP_PORTS      the replicas' loopback ports (default "8501 8502")
 #   REPLICAS_RUN_DIR        configuration, pids, logs (default deploy/run, git-ignored)
+#   REPLICAS_START_TIMEOUT  seconds each process may take to answer its health check (default 90)
 #   PYTHON                  the Python with the app's requirements (default python3)
 #   NGINX                   the nginx binary (default: nginx on PATH, else /usr/sbin/nginx)
 set -euo pipefail

@@ -270,12 +270,19 @@ def test_a_photo_uploaded_through_one_replica_is_served_by_the_other(deployment,
 
     # The other replica, addressed directly, shows the photo from the shared media folder; the login
     # cookie signed by the first replica opens it (same secret, same database).
+    media = []
+    page.on("response", lambda response: media.append((response.status, response.url))
+            if "/media/" in response.url else None)
     page.goto(other + "/verhalen")
     wait_ready(page)
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
     image = page.locator('img[alt="Buren aan lange tafels op het plein."]').first
+    expect(image).to_be_attached()
+    # an image has no height until it has loaded; a busy machine loads a gallery of photos slowly
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
+                           timeout=90_000)
     expect(image).to_be_visible()
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     assert image.evaluate("img => new URL(img.src).origin") == other
+    assert all(status == 200 for status, _ in media), media
     assert page.get_by_test_id("stException").count() == 0
     context.close()
