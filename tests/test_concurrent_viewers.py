@@ -118,3 +118,19 @@ def test_login_cookie_with_an_afspraak_is_the_first_request_of_a_fresh_server(fr
     assert seen.page == "afspraken", f"landed on {seen.page!r} with headings {seen.headings[:3]}"
     assert f"{info['nummer']} {info['titel']}" in seen.headings
     assert seen.failures == [], explain([seen], server)
+
+
+def test_a_database_that_breaks_while_the_server_runs_gives_the_dutch_message(fresh_server):
+    server = fresh_server()
+    token = share_token(server)
+    assert open_one(server.url, "/", {"deel": token}).failures == []
+    database = Path(server.env["DASHBOARD_DATABASE_URL"].removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):  # overwritten while the server keeps its connections
+        part = database.with_name(database.name + suffix)
+        if part.exists():
+            part.write_bytes(b"geen database" * 4096)
+
+    seen = open_one(server.url, "/dashboard", {"deel": token})
+
+    assert seen.exceptions == [], explain([seen], server)
+    assert any("niet bereikbaar of te druk" in text for text in seen.errors), seen.texts[:10]

@@ -36,7 +36,7 @@ def database_errors() -> Iterator[None]:
     Streamlit's English error box. Nothing was written: every write is one transaction."""
     try:
         yield
-    except (exc.OperationalError, exc.TimeoutError, exc.InterfaceError) as error:
+    except (exc.DBAPIError, exc.TimeoutError) as error:
         log.error("Database niet beschikbaar tijdens een run: %s", error)
         st.error("**De database is nu niet bereikbaar of te druk.** Er is niets gewijzigd. Laad de pagina over "
                  "een ogenblik opnieuw; blijft dit zo, meld het dan aan de beheerder.", icon=":material/database:")
