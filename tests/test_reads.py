@@ -115,4 +115,3 @@ def test_an_edit_shows_on_the_next_run(app, database):
             afspraak_id=1, status="achter", toelichting="Nieuw bericht uit de wijk."))
     page = page.run()
     assert [t for t in page.text if "Nieuw bericht uit de wijk" in t.value]
-
