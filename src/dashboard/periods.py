@@ -37,6 +37,11 @@ class Periode:
         return f"{self.jaar}-{self.nummer:02d}"
 
     @property
+    def ordinal(self) -> int:
+        """One number per period, distinct across kinds: year * 17, + quarter, or + 4 + month."""
+        return self.jaar * 17 + self.nummer + (4 if self.soort == "maand" else 0)
+
+    @property
     def label(self) -> str:
         """How a period reads on screen: 2024, K1 2024, maart 2024."""
         if self.soort == "jaar":

@@ -202,10 +202,11 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
                 beyond += len(found) - len(kept)
                 continue
             rows = values.compare(session, rows, model, nothing_stored)
-            for status, count in rows["status"].value_counts().items():
-                counts[status] = counts.get(status, 0) + int(count)
-            _keep(changed, rows[rows["status"] == "changed"], PREVIEW)
-            _keep(new, rows[rows["status"] == "new"], PREVIEW)
+            status = rows["status"]
+            for state, count in status.value_counts().items():
+                counts[state] = counts.get(state, 0) + int(count)
+            _keep(changed, rows, status == "changed", PREVIEW)
+            _keep(new, rows, status == "new", PREVIEW)
             if writer:
                 writer.write(rows)
             if progress:
@@ -218,18 +219,19 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if problems:
             more = [Problem(0, "", "", f"en nog {number(beyond)} problemen.")] if beyond else []
             raise ImportRejected(sorted(problems, key=lambda p: (p.line, p.column)) + more)
-        changes = pd.concat(changed + new, ignore_index=True) if changed or new else None
-        report.changes = None if changes is None else changes.sort_values("_line", kind="stable").head(PREVIEW)
-        report.sample = _sample(changes)
+        if changed or new:
+            changes = pd.concat(changed + new, ignore_index=True).sort_values("_line", kind="stable")
+            report.changes, report.sample = changes.head(PREVIEW), _sample(changes)
         _finish(session, report, counts, batch)
     return report
 
 
-def _keep(kept: list[pd.DataFrame], rows: pd.DataFrame, limit: int) -> None:
+def _keep(kept: list[pd.DataFrame], rows: pd.DataFrame, mask: pd.Series, limit: int) -> None:
     """The first `limit` rows of a kind, for the preview: a file of any size keeps no more."""
     room = limit - sum(len(k) for k in kept)
-    if room > 0 and not rows.empty:
-        kept.append(rows.head(room))
+    if room > 0 and mask.any():
+        rows = rows[mask]
+        kept.append(rows if len(rows) <= room else rows.nsmallest(room, "_line"))
 
 
 def _ahead(items, depth: int = 1):

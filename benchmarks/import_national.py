@@ -1,0 +1,135 @@
+"""Import speed and memory for the national data set (`demo --scale national`): gebieden, partijen
+and about 1.4 million observations into a fresh SQLite (and PostgreSQL when a server is given).
+
+Each import runs in a process of its own, so its peak memory (its own ru_maxrss) is the
+import's alone. The baseline, measured in the same run on the same file: `pyarrow.csv.read_csv`
+of the observaties in a process of its own (reading the text, nothing checked or written).
+CPU seconds are printed beside wall seconds: on a shared machine the wall clock also counts the
+other processes.
+
+    python benchmarks/import_national.py [--years 41] [--postgres URL]
+
+`--years 41` makes the 5.7 million-row file. `--postgres` takes a server URL whose user may create
+databases (as DASHBOARD_TEST_POSTGRES_URL); a database is created for the run and dropped after.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+
+def child_import(folder: Path, url: str) -> None:
+    """Runs in its own process: catalogue, gebieden and partijen, then the observaties, timed."""
+    import resource
+
+    from dashboard.db import open_database
+    from dashboard.ingest import import_file
+    from dashboard.startup import load_catalogue
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    db = open_database(url)
+    load_catalogue(db)
+    start, used = time.perf_counter(), cpu()
+    for name in ("gebieden.csv", "partijen.csv"):
+        import_file(db, folder / name, user="benchmark")
+    reference = time.perf_counter() - start
+    start, used = time.perf_counter(), cpu()
+    report = import_file(db, folder / "observaties.csv", user="benchmark")
+    print(json.dumps({"rows": report.rows_new, "status": report.status, "seconds": time.perf_counter() - start,
+                      "cpu": cpu() - used, "reference_seconds": reference, "peak_kb": _peak_kb()}))
+
+
+def child_read(path: Path) -> None:
+    """The baseline: pyarrow reads the whole file as text columns."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    start = time.perf_counter()
+    names = path.open(encoding="utf-8").readline().strip().split(";")
+    table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter=";"),
+                           convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names}))
+    print(json.dumps({"rows": table.num_rows, "seconds": time.perf_counter() - start, "peak_kb": _peak_kb()}))
+
+
+def run(*argv: str) -> tuple[dict, float]:
+    """A child process of this script: (what it printed, its peak resident memory in MB)."""
+    result = subprocess.run([sys.executable, __file__, *argv], capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{argv[0]} failed:\n{result.stderr[-3000:]}")
+    printed = json.loads(result.stdout.strip().splitlines()[-1])
+    return printed, printed.pop("peak_kb") / 1024
+
+
+def _peak_kb() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def postgres_database(server: str):
+    """A fresh database on `server`, and a function that drops it."""
+    from sqlalchemy import create_engine, make_url
+
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+    return make_url(server).set(database=name).render_as_string(hide_password=False), drop
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--years", type=int, default=10, help="years of observations (41: about 5.7 million rows)")
+    parser.add_argument("--postgres", metavar="URL", help="also import into a fresh database on this server")
+    args = parser.parse_args()
+    from dashboard import demo_landelijk
+
+    with tempfile.TemporaryDirectory(prefix="national-") as name:
+        folder = Path(name)
+        start = time.perf_counter()
+        paths = demo_landelijk.write(folder, args.years)
+        generated = time.perf_counter() - start
+        size = paths["observaties"].stat().st_size / 1e6
+        read, read_peak = run("--read", str(paths["observaties"]))
+        rows = read["rows"]
+        print(f"file: {rows:,} observation rows, {size:.1f} MB ({args.years} years); generated in {generated:.0f} s")
+        print(f"baseline pyarrow.csv.read_csv of the file: {read['seconds']:.2f} s, peak memory {read_peak:,.0f} MB")
+        targets = [("SQLite", f"sqlite:///{folder / 'national.db'}", None)]
+        if args.postgres:
+            targets.append(("PostgreSQL", *postgres_database(args.postgres)))
+        for label, url, drop in targets:
+            try:
+                result, peak = run("--import", str(folder), url)
+            finally:
+                if drop:
+                    drop()
+            assert (result["status"], result["rows"]) == ("committed", rows), result
+            seconds = result["seconds"]
+            print(f"{label}: observaties {seconds:.2f} s = {rows / seconds:,.0f} rows/s "
+                  f"(CPU {result['cpu']:.1f} s = {rows / result['cpu']:,.0f} rows per CPU second); "
+                  f"peak memory {peak:,.0f} MB; import / read = {seconds / read['seconds']:.1f}x; "
+                  f"gebieden and partijen before it {result['reference_seconds']:.1f} s")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--import"]:
+        child_import(Path(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1:2] == ["--read"]:
+        child_read(Path(sys.argv[2]))
+    else:
+        main()
