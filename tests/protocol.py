@@ -27,6 +27,7 @@ import asyncio
 import statistics
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -249,14 +250,17 @@ def open_many(url: str, path: str = "/", query: str | Mapping[str, str] = "", n:
 
     `cookies` go into every handshake (a signed login or share cookie). `while_open` is called
     once all viewers are done and before any socket closes (to read the server's memory with n
-    sessions). Viewers run on one asyncio loop in this thread; nothing is asserted here.
+    sessions). Viewers run on one asyncio loop in a thread of their own; nothing is asserted here.
     """
     if not isinstance(query, str):
         query = urlencode(query)
     headers = {"Origin": url.rstrip("/")}
     if cookies:
         headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
-    return asyncio.run(_many(url, path, query.lstrip("?"), n, headers, timeout, while_open))
+    # A thread of its own: pytest-playwright's sync API leaves an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _many(url, path, query.lstrip("?"), n, headers, timeout,
+                                              while_open)).result()
 
 
 def open_one(url: str, path: str = "/", query: str | Mapping[str, str] = "",
