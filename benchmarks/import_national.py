@@ -7,9 +7,9 @@ of the observaties in a process of its own (reading the text, nothing checked or
 CPU seconds are printed beside wall seconds: on a shared machine the wall clock also counts the
 other processes.
 
-    python benchmarks/import_national.py [--years 41] [--postgres URL]
+    python benchmarks/import_national.py [--years 46] [--postgres URL]
 
-`--years 41` makes the 5.7 million-row file. `--postgres` takes a server URL whose user may create
+`--years 46` makes the 5.7 million-row file. `--postgres` takes a server URL whose user may create
 databases (as DASHBOARD_TEST_POSTGRES_URL); a database is created for the run and dropped after.
 """
 from __future__ import annotations
@@ -46,6 +46,37 @@ def child_import(folder: Path, url: str) -> None:
     report = import_file(db, folder / "observaties.csv", user="benchmark")
     print(json.dumps({"rows": report.rows_new, "status": report.status, "seconds": time.perf_counter() - start,
                       "cpu": cpu() - used, "reference_seconds": reference, "peak_kb": _peak_kb()}))
+
+
+def child_reject(folder: Path, url: str) -> None:
+    """The same file with one bad value near its end, into a fresh database: refused whole."""
+    from sqlalchemy import func, select
+
+    from dashboard.db import open_database
+    from dashboard.ingest import ImportRejected, import_file
+    from dashboard.models import Observatie
+    from dashboard.startup import load_catalogue
+
+    db = open_database(url)
+    load_catalogue(db)
+    for name in ("gebieden.csv", "partijen.csv"):
+        import_file(db, folder / name, user="benchmark")
+    lines = (folder / "observaties.csv").read_bytes().split(b"\n")
+    bad = len(lines) - 3  # 0-based: the file's line len(lines) - 2, the one before the last
+    lines[bad] = lines[bad].rsplit(b";", 1)[0] + b";veel"
+    path = folder / "observaties-fout.csv"
+    path.write_bytes(b"\n".join(lines))
+    del lines
+    start = time.perf_counter()
+    try:
+        import_file(db, path, user="benchmark")
+        problems = []
+    except ImportRejected as rejected:
+        problems = [p.line for p in rejected.problems]
+    with db.sessions() as session:
+        stored = session.scalar(select(func.count()).select_from(Observatie))
+    print(json.dumps({"problems": problems, "expected": bad + 1, "stored": stored,
+                      "seconds": time.perf_counter() - start, "peak_kb": _peak_kb()}))
 
 
 def child_read(path: Path) -> None:
@@ -94,7 +125,7 @@ def postgres_database(server: str):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--years", type=int, default=10, help="years of observations (41: about 5.7 million rows)")
+    parser.add_argument("--years", type=int, default=10, help="years of observations (46: about 5.7 million rows)")
     parser.add_argument("--postgres", metavar="URL", help="also import into a fresh database on this server")
     args = parser.parse_args()
     from dashboard import demo_landelijk
@@ -120,6 +151,10 @@ def main() -> None:
                     drop()
             assert (result["status"], result["rows"]) == ("committed", rows), result
             seconds = result["seconds"]
+            if label == "SQLite":
+                refused, _ = run("--reject", str(folder), f"sqlite:///{folder / 'refused.db'}")
+                print(f"the same file with a bad value on line {refused['expected']:,} (near the end): refused in "
+                      f"{refused['seconds']:.1f} s naming line(s) {refused['problems']}; rows stored: {refused['stored']}")
             print(f"{label}: observaties {seconds:.2f} s = {rows / seconds:,.0f} rows/s "
                   f"(CPU {result['cpu']:.1f} s = {rows / result['cpu']:,.0f} rows per CPU second); "
                   f"peak memory {peak:,.0f} MB; import / read = {seconds / read['seconds']:.1f}x; "
@@ -129,6 +164,8 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--import"]:
         child_import(Path(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1:2] == ["--reject"]:
+        child_reject(Path(sys.argv[2]), sys.argv[3])
     elif sys.argv[1:2] == ["--read"]:
         child_read(Path(sys.argv[2]))
     else:

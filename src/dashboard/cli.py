@@ -415,7 +415,7 @@ def _add_demo_command(commands) -> None:
         description="Schrijft een vaste (altijd dezelfde) fictieve dataset als CSV-bestanden. --scale gemeente: "
                     "de demogemeente Denkbeeldstad; --scale national: land, 12 provincies, 342 gemeenten, "
                     "3.200 wijken, 14.000 buurten, 275 corporaties en ongeveer 1,4 miljoen observaties "
-                    "(met --years 41 ongeveer 5,7 miljoen). Importeer gebieden, partijen, dan observaties.")
+                    "(met --years 46 ongeveer 5,7 miljoen). Importeer gebieden, partijen, dan observaties.")
     demo.add_argument("--scale", choices=("gemeente", "national"), default="gemeente", help="omvang van de dataset")
     demo.add_argument("--out", required=True, metavar="MAP", help="map waarin de bestanden komen")
     demo.add_argument("--years", type=int, default=10, metavar="N",

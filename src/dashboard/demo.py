@@ -274,7 +274,7 @@ def _cellen(sleutel: str, x: np.ndarray, aggregatie: str, decimalen: int, g: Gem
     reeksen = [(jaren, x, gewicht)]
     if sleutel in PER_KWARTAAL:
         kwartalen = [f"{j}-K{k}" for j in g.jaren for k in range(1, 5)]
-        eerste = kwartalen.index(f"{EERSTE_KWARTAALJAAR}-K1")
+        eerste = max(0, 4 * (EERSTE_KWARTAALJAAR - int(g.jaren[0])))  # quarters from 2023 on
         reeksen = [(jaren, np.round(_over_tijd(x, aggregatie), decimalen), None),
                    (kwartalen[eerste:], x[..., eerste:], None)]
     gebieden = g.wijken if x.shape[0] > 1 else [g.code]

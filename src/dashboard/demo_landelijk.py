@@ -5,7 +5,7 @@ Each gemeente is a demo town of its own size, drawn from a fixed seed: its serie
 demo's generator (`demo._reeksen`), so the national figures follow the same rules as the demo's
 (wijk stocks add up to the gemeente, rates stay within their bounds). Figures are stored per wijk
 and per gemeente (x corporatie); provincie and land are left to be computed from the level below.
-Files are written gemeente by gemeente, so forty years (5.7 million rows) need no more memory than ten.
+Files are written gemeente by gemeente, so 46 years (5.7 million rows) need no more memory than ten.
 """
 from __future__ import annotations
 

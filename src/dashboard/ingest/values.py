@@ -300,22 +300,24 @@ def is_empty(session: Session, model) -> bool:
 
 
 def compare(session: Session, rows: pd.DataFrame, model, nothing_stored: bool = False) -> pd.DataFrame:
-    """Mark each row new, changed or unchanged against what the database holds for its
-    (indicator, gebied) pairs: only those, so a chunk reads back about its own size."""
+    """Mark each row new, changed or unchanged against what the database holds for its key: only
+    those rows are read back, so a chunk costs the same however much is stored."""
     rows = rows.astype({"indicator_id": "int64", "gebied_id": "int64"})
     stored = pd.DataFrame(columns=KEY + ["oud", "oude_batch_id"])
     if not nothing_stored and len(rows):
-        pairs = rows[["indicator_id", "gebied_id"]].drop_duplicates()
+        keys = [rows["indicator_id"].tolist(), rows["gebied_id"].tolist(),
+                rows["partij_id"].fillna(0).astype("int64").tolist(), rows["periode"].tolist()]
         table = model.__table__.name
-        columns = f"SELECT indicator_id, gebied_id, partij_id, periode, waarde, batch_id FROM {table} "
+        pick = "SELECT o.indicator_id, o.gebied_id, o.partij_id, o.periode, o.waarde, o.batch_id"
+        key = "o.indicator_id = k.i AND o.gebied_id = k.g AND coalesce(o.partij_id, 0) = k.p AND o.periode = k.t"
         cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
         if session.get_bind().dialect.name == "postgresql":
-            cursor.execute(columns + "WHERE (indicator_id, gebied_id) IN "
-                           "(SELECT * FROM unnest(%s::integer[], %s::integer[]))",
-                           (pairs["indicator_id"].tolist(), pairs["gebied_id"].tolist()))
-        else:
-            cursor.execute(columns + "WHERE (indicator_id, gebied_id) IN (SELECT json_extract(value, '$[0]'), "
-                           "json_extract(value, '$[1]') FROM json_each(?))", (json.dumps(pairs.to_numpy().tolist()),))
+            cursor.execute(f"{pick} FROM unnest(%s::integer[], %s::integer[], %s::integer[], %s::text[]) "
+                           f"AS k(i, g, p, t) JOIN {table} o ON {key}", keys)
+        else:  # CROSS JOIN keeps the chunk's keys outside: the key index is probed once per row
+            cursor.execute(f"{pick} FROM (SELECT value ->> 0 AS i, value ->> 1 AS g, value ->> 2 AS p, "
+                           f"value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o WHERE {key}",
+                           (json.dumps(list(zip(*keys))),))
         stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
         cursor.close()
     if stored.empty:
