@@ -21,8 +21,10 @@ from dashboard.models.gegevens import (
     Streefwaarde,
 )
 from dashboard.models.imports import ImportWijziging, Kolomkoppeling
-from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
+from dashboard.models.samenwerking import Inzending, Score
+from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin, Uitnodiging
 
 __all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "AuditLog", "Base", "DataVersie", "DeelLink", "Gebied", "Gebruiker",
-           "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "LoginSessie", "Media",
-           "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Voortgang"]
+           "ImportBatch", "ImportWijziging", "Indicator", "Inzending", "Kolomkoppeling", "LoginSessie", "Media",
+           "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Score", "Streefwaarde", "Uitnodiging",
+           "Verhaal", "Voortgang"]
