@@ -41,6 +41,12 @@ def _checked() -> Visitor:
     return accounts.session_visitor(db, st.session_state.get(LOGIN_KEY)) or sso.visitor() or NOBODY
 
 
+def afresh() -> Visitor:
+    """The visitor asked of the database right now: what a form callback writes as (a callback
+    runs before establish, and the account may have been disabled or changed since the render)."""
+    return _checked()
+
+
 def allowed(action: str) -> bool:
     """Asked on the server right before every write (afresh: a callback runs before establish);
     says so in Dutch when the answer is no."""
@@ -107,7 +113,7 @@ def _sidebar(who: Visitor) -> None:
             st.button("Inloggen als medewerker", key="tv_share_stop", icon=":material/login:",
                       on_click=_forget, args=(SHARE_KEY, tokens.SHARE))
         else:
-            st.caption(f":material/person: {who.name} · {who.role}")
+            st.caption(f":material/person: {who.name} · {who.role}" + (f" · {who.partij}" if who.partij else ""))
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
 
 
