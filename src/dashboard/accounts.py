@@ -71,7 +71,7 @@ def _check_name(naam: str) -> str:
     return naam
 
 
-def _check_role(rol: str) -> str:
+def check_role(rol: str) -> str:
     if rol not in access.ROLES:
         raise AccountError(f"Onbekende rol {rol!r}. Kies uit: {', '.join(access.ROLES)}.")
     return rol
@@ -122,7 +122,7 @@ def check_new_name(session, naam: str) -> str:
 
 def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id: int | None, door: str) -> Gebruiker:
     """Add an account inside the caller's transaction. Without a password it can never log in."""
-    naam, rol = check_new_name(session, naam), _check_role(rol)
+    naam, rol = check_new_name(session, naam), check_role(rol)
     if wachtwoord is not None:
         _check_password(wachtwoord)
     user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=_hasher.hash(wachtwoord) if wachtwoord is not None else None,
@@ -134,7 +134,7 @@ def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id:
 
 
 def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str, partij: str | None = None) -> UserInfo:
-    _check_name(naam), _check_role(rol), _check_password(wachtwoord)
+    _check_name(naam), check_role(rol), _check_password(wachtwoord)
     with db.session() as session:
         user = new_account(session, naam, rol, wachtwoord, partij_id(session, partij, rol), door)
         return _info(user, (partij or "").strip() or None)
@@ -178,7 +178,7 @@ def set_active(db: Database, naam: str, actief: bool, door: str) -> UserInfo:
 
 def set_role(db: Database, naam: str, rol: str, door: str, partij: str | None = None) -> UserInfo:
     """Change the role and the partij (a partner needs one); the user's sessions see it on their next run."""
-    rol = _check_role(rol)
+    rol = check_role(rol)
     with db.session() as session:
         user = _user(session, naam)
         if user.rol == "beheerder" and rol != "beheerder" and not _other_active_beheerders(session, user):
