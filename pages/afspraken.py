@@ -6,7 +6,7 @@ from dashboard import access, afspraken, config
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.models.afspraken import STATUSSEN
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
+from dashboard.ui import chrome, deelname, formulieren, navigation, reads, runtime, visitor
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -28,6 +28,7 @@ if info:
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
     trend, afgeleid = reads.afspraak_figures(info["id"])
     show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir)
+    deelname.kring(info["id"], key="kring_afspraak")
     partijen = keuzes["partijen"]["naam"].tolist()
     if access.may_on(wie, "voortgang_toevoegen", info["partij_ids"]):  # a partner: only with its partij on board
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):

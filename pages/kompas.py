@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import afspraken, config
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, navigation, reads, visitor
+from dashboard.ui import chrome, deelname, navigation, reads, visitor
 from dashboard.ui import verhalen as stories
 
 DEMO_STORY = (
@@ -39,6 +39,7 @@ else:
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
 show.attention(reads.attention())
+deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.newest_stories(3, scope=visitor.current().share_gebied)
 if nieuwste:

@@ -12,7 +12,8 @@ from typing import Callable
 
 import streamlit as st
 
-from dashboard import afspraken, config, data_version, queries, verhalen
+from dashboard import afspraken, config, data_version, deelname, queries, verhalen
+from dashboard.samenwerking import antwoorden, uitslag
 from dashboard.ui import runtime
 
 _QUESTIONS: dict[str, Callable] = {}
@@ -66,3 +67,13 @@ story = shared(verhalen.detail)
 stories_for_afspraak = shared(verhalen.for_afspraak)
 newest_stories = shared(verhalen.newest)
 story_points = shared(verhalen.map_points)
+
+# Who took part (the growing circle)
+deelname_per_jaar = shared(deelname.per_jaar)
+
+# Samenwerkingsmonitor: results per party only; an account reads back its own answer alone
+samenwerking_jaren = shared(uitslag.years)
+samenwerking_uitslag = shared(uitslag.results)
+samenwerking_verloop = shared(uitslag.over_the_years)
+samenwerking_stelling_verloop = shared(uitslag.statement_over_the_years)
+eigen_antwoord = shared(antwoorden.own)
