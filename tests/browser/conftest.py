@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from harness import wait_ready
+from harness import free_port, wait_ready
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,18 +34,13 @@ def browser_type_launch_args(browser_type_launch_args):
     return args
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
-    """A running Streamlit server with its own database and media folder."""
+    """A running Streamlit server with its own database and media folder (extra `streamlit run` options in args)."""
 
-    def __init__(self, folder: Path, env: dict[str, str] | None = None):
+    def __init__(self, folder: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = (),
+                 port: int | None = None):
         self.folder = folder
-        self.port = _free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
@@ -59,7 +53,7 @@ class Server:
         self.log = open(folder / "streamlit.log", "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", *args],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait_healthy()
 
@@ -92,13 +86,13 @@ class Server:
 
 @pytest.fixture
 def server_factory(tmp_path):
-    """Start servers with extra environment; each gets a fresh temporary database."""
+    """Start servers with extra `streamlit run` options and environment; each gets a fresh temporary database."""
     started = []
 
-    def start(**env: str) -> Server:
+    def start(*args: str, port: int | None = None, **env: str) -> Server:
         folder = tmp_path / f"server{len(started)}"
         folder.mkdir()
-        server = Server(folder, env)
+        server = Server(folder, env, args, port)
         started.append(server)
         return server
 

@@ -1,4 +1,6 @@
 """Helpers the browser tests share (a plain module: test files must not import conftest)."""
+import socket
+
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -16,3 +18,10 @@ def wait_ready(page) -> None:
     except PlaywrightTimeout:
         pass
     page.wait_for_selector(READY, timeout=60_000)
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
