@@ -307,7 +307,7 @@ def verhaal(db: Database, visitor: access.Visitor, namen: pd.Series, afspraken_l
     titels = afspraken_lijst.set_index("id")
     st.session_state["vh_afspraken"] = [i for i in st.session_state["vh_afspraken"] if i in titels.index]
     st.multiselect("Bij welke afspraken hoort het?" + (f" (afspraken van {visitor.partij})" if visitor.party_scoped else ""),
-                   titels.index.tolist(), key="vh_afspraken",
+                   titels.index.tolist(), key="vh_afspraken", placeholder="Kies een of meer afspraken",
                    format_func=lambda i: f"{titels.at[i, 'nummer']} {titels.at[i, 'titel']}")
     _error(FORM, "afspraken")
     st.text_area("Een citaat (optioneel)", key="vh_citaat", height=80)
