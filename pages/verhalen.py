@@ -25,6 +25,7 @@ if story:
     st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(story, settings.media_dir)
+    formulieren.verhaal_aanpassen(db, wie, story)
     chrome.footer(last_update)
     st.stop()
 

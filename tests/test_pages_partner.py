@@ -78,3 +78,23 @@ def test_story_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
         any(o.startswith(n + " ") for n in ("1.3", "2.2", "3.2", "4.1", "4.2", "4.3", "5.1", "5.2"))
         for o in at.multiselect(key="vh_afspraken").options)
     assert len(at.multiselect(key="vh_afspraken").options) == len(eigen)
+
+
+def test_a_partner_changes_a_story_its_partij_told_and_no_other(partner, app_env):
+    with open_database(f"sqlite:///{app_env}").sessions() as session:
+        from dashboard import verhalen
+
+        stories = verhalen.gallery(session)
+    eigen = next(s for s in stories if s["partij"] == HV)
+    ander = next(s for s in stories if s["partij"] != HV)
+    partner.query_params["verhaal"] = str(ander["id"])
+    at = partner.switch_page("pages/verhalen.py").run()
+    assert not at.exception and ander["titel"] in [h.value for h in at.header] and not at.expander
+    at.query_params["verhaal"] = str(eigen["id"])
+    at.run()
+    assert [e.label for e in at.expander] == ["Verhaal aanpassen"]
+    form = f"vhw{eigen['id']}"
+    at.text_input(key=f"{form}_titel").input("Een nieuwe titel van de huurders")
+    at.button(key=f"FormSubmitter:{form}-Wijziging opslaan").click().run()
+    assert not at.exception and "Het verhaal is aangepast." in [s.value for s in at.success]
+    assert "Een nieuwe titel van de huurders" in [h.value for h in at.header]

@@ -193,7 +193,8 @@ def _as_dict(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: 
         "partij_id": verhaal.partij_id, "partij": partijen.get(verhaal.partij_id, ""), "gebruiker": verhaal.gebruiker,
         "id": verhaal.id, "titel": verhaal.titel, "tekst_html": safe_markdown.to_html(verhaal.tekst),
         "datum": verhaal.datum, "verteller_rol": verhaal.verteller_rol, "verteller": verhaal.verteller,
-        "gebied": code, "wijk": naam, "citaat": verhaal.citaat, "citaat_van": verhaal.citaat_van,
+        "gebied": code, "wijk": naam, "lat": verhaal.lat, "lon": verhaal.lon,
+        "tekst": verhaal.tekst, "citaat": verhaal.citaat, "citaat_van": verhaal.citaat_van,
         "afspraken": [{"id": a.id, "nummer": a.nummer, "titel": a.titel} for a in
                       sorted(verhaal.afspraken, key=lambda a: a.nummer)],
         "opgaven": sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
