@@ -6,13 +6,13 @@ from dashboard import access, afspraken, config
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.models.afspraken import STATUSSEN
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, formulieren, navigation, reads, runtime, vergadering, visitor
+from dashboard.ui import chrome, deelname, formulieren, navigation, reads, runtime, vergadering, visitor
 
 navigation.entered_through_app()
 db = runtime.database()
 media_dir = config.load().media_dir
 wie = visitor.current()
-mag_bewerken, mag_voortgang = access.may(wie, "afspraak_bewerken"), access.may(wie, "voortgang_toevoegen")
+mag_bewerken = access.may(wie, "afspraak_bewerken")
 gevraagd = str(st.query_params.get("afspraak", ""))[:12]
 
 keuzes = reads.afspraak_choices()
@@ -29,10 +29,12 @@ if info:
     trend, afgeleid = reads.afspraak_figures(info["id"])
     show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir)
     vergadering.for_afspraak(reads.besluiten_lijst(afspraak_id=info["id"]), reads.afspraak_geschiedenis(info["id"]))
+    deelname.kring(info["id"], key="kring_afspraak")
     partijen = keuzes["partijen"]["naam"].tolist()
-    if mag_voortgang:
+    if access.may_on(wie, "voortgang_toevoegen", info["partij_ids"]):  # a partner: only with its partij on board
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):
             formulieren.voortgang(db, wie, info, partijen)
+    formulieren.voortgang_aanpassen(db, wie, info, partijen)
     if mag_bewerken:
         with st.expander("Jaarschijf: activiteit toevoegen of status bijwerken", icon=":material/event_note:"):
             formulieren.activiteit(db, wie, info, partijen)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import afspraken, config
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, navigation, reads, vergadering, visitor
+from dashboard.ui import chrome, deelname, navigation, reads, vergadering, visitor
 from dashboard.ui import verhalen as stories
 
 navigation.entered_through_app()
@@ -27,6 +27,7 @@ else:
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
 show.attention(reads.attention())
 vergadering.latest(reads.laatste_besluiten(3))
+deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.newest_stories(3, scope=visitor.current().share_gebied)
 if nieuwste:

@@ -25,6 +25,7 @@ if story:
     st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(story, settings.media_dir)
+    formulieren.verhaal_aanpassen(db, wie, story)
     chrome.footer(last_update)
     st.stop()
 
@@ -53,7 +54,7 @@ else:
         show.story_map(punten, reads.geometries(list(namen.index)), key="verhalenkaart")
 if access.may(wie, "verhaal_bewerken"):
     st.header("Vertel een verhaal", anchor=False)
-    lijst = reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id")
+    lijst = reads.afspraken_overview()[["id", "nummer", "titel", "partijen"]].drop_duplicates("id")
     formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
                         settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
 chrome.footer(last_update)

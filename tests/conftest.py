@@ -93,8 +93,9 @@ def logged_in_app(database: Database, role: str = "beheerder", name: str | None 
     from dashboard.ui import visitor
 
     name = name or f"test-{role}"
-    if name not in {user.naam for user in accounts.list_users(database)}:
-        accounts.add_user(database, name, role, "test-wachtwoord-" + role, door="test")
+    if name not in {user.naam for user in accounts.list_users(database)}:  # a partner writes for a party of the demo
+        accounts.add_user(database, name, role, "test-wachtwoord-" + role, door="test",
+                          partij="Huurdersvereniging Samen Sterk" if role == "partner" else None)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state[visitor.LOGIN_KEY] = accounts.start_session(database, name)
     return at.run()
@@ -102,7 +103,7 @@ def logged_in_app(database: Database, role: str = "beheerder", name: str | None 
 
 @pytest.fixture
 def app_as(app_env):
-    """app_as("redacteur") -> the demo app logged in with that role."""
+    """app_as("redacteur") -> the demo app logged in with that role (a partner: of the huurdersvereniging)."""
     database = open_database(sqlite_url(app_env))
     yield lambda role="beheerder", name=None: logged_in_app(database, role, name)
     database.engine.dispose()

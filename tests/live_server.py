@@ -65,19 +65,21 @@ def copy_state(source: Path, folder: Path) -> None:
 class Server:
     """A running Streamlit server with its own database and media folder.
 
-    `script` is the app by default; a benchmark passes a one-line script for its baseline.
+    `script` is the app by default; a benchmark passes a one-line script for its baseline. `args` are
+    extra `streamlit run` options; `port` is for a test that must know it before the start.
     """
 
-    def __init__(self, folder: Path, env: dict[str, str] | None = None, script: str | Path = "app.py"):
+    def __init__(self, folder: Path, env: dict[str, str] | None = None, script: str | Path = "app.py",
+                 args: tuple[str, ...] = (), port: int | None = None):
         self.folder = folder
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = environment(folder, self.url, env)
         self.log_path = folder / "streamlit.log"
         self.log = open(self.log_path, "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", *args],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         self._wait_healthy()
 

@@ -65,3 +65,20 @@ def test_share_create_list_revoke(run):
     assert code == 1 and "geen deellink" in err
     assert run("share", "create", "--label", "x", "--days", "0")[0] == 1
     assert run("share", "create")[0] == 2
+
+
+def test_users_invite_prints_the_link_last_and_lists_and_withdraws(run):
+    run("init")
+    run("import", "data/demo/partijen.csv", "--kind", "partijen")
+    code, out, _ = run("users", "invite", "ria", "--role", "partner", "--partij", "Huurdersvereniging Samen Sterk",
+                       "--days", "3")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("https://monitor.example.nl/?uitnodiging=")
+    listed = json.loads(run("users", "invitations", "--json")[1])
+    assert [(x["naam"], x["rol"], x["partij"], x["status"]) for x in listed] == [
+        ("ria", "partner", "Huurdersvereniging Samen Sterk", "open")]
+    assert "uitnodiging=" not in json.dumps(listed)
+    assert run("users", "withdraw", str(listed[0]["id"]))[0] == 0
+    assert json.loads(run("users", "invitations", "--json")[1])[0]["status"] == "ingetrokken"
+    code, _, err = run("users", "invite", "kees", "--role", "partner", "--partij", "Bestaat Niet")
+    assert code == 1 and "geen partij" in err and "Traceback" not in err
+    assert run("users", "invite", "kees", "--role", "partner")[0] == 2  # --partij is required

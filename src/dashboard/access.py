@@ -1,21 +1,29 @@
 """Who may do what: the one authorisation table, asked by navigation and by every write.
 
 Roles: beheerder (everything), redacteur (afspraken, voortgang, verhalen, media, the stuurgroep's
-agenda and besluiten), gegevensbeheerder (imports, catalogue), lezer (read-only). A share-link visitor is a lezer
-limited further by what the link allows (pages, gebied, downloads).
+agenda and besluiten), gegevensbeheerder (imports, catalogue), lezer (read-only), partner (voortgang and stories, with
+photos and video, on the afspraken its own partij takes part in; changing what its partij wrote).
+A share-link visitor is a lezer limited further by what the link allows (pages, gebied, downloads).
+
+Two questions: `may(visitor, action)` says whether the role may do it at all (navigation, which
+forms a page offers); `may_on(visitor, action, partijen)` says whether it may do it on this
+object, given the partij ids the object belongs to (an afspraak's parties, or the party that
+wrote a voortgang or story). Core writes read those ids from the database and ask `require`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer")
-READ_PAGES = frozenset({"kompas", "dashboard", "afspraken", "verhalen", "presentatie"})
+ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer", "partner")
+READ_PAGES = frozenset({"kompas", "dashboard", "afspraken", "verhalen", "samenwerking", "presentatie"})
 
 PAGES: dict[str, frozenset[str]] = {
     "beheerder": READ_PAGES | {"gegevens", "delen", "beheer"},
     "redacteur": READ_PAGES,
     "gegevensbeheerder": READ_PAGES | {"gegevens"},
     "lezer": READ_PAGES,
+    "partner": READ_PAGES,
 }
 
 ACTIONS: dict[str, frozenset[str]] = {
@@ -24,19 +32,28 @@ ACTIONS: dict[str, frozenset[str]] = {
     "import_ongedaan_maken": frozenset({"beheerder", "gegevensbeheerder"}),
     "catalogus_bewerken": frozenset({"beheerder", "gegevensbeheerder"}),
     "afspraak_bewerken": frozenset({"beheerder", "redacteur"}),
-    "voortgang_toevoegen": frozenset({"beheerder", "redacteur"}),
-    "verhaal_bewerken": frozenset({"beheerder", "redacteur"}),
-    "media_uploaden": frozenset({"beheerder", "redacteur"}),
+    "voortgang_toevoegen": frozenset({"beheerder", "redacteur", "partner"}),
+    "voortgang_bewerken": frozenset({"beheerder", "redacteur", "partner"}),
+    "verhaal_bewerken": frozenset({"beheerder", "redacteur", "partner"}),
+    "media_uploaden": frozenset({"beheerder", "redacteur", "partner"}),
+    "samenwerking_invullen": frozenset(ROLES),
     "vergadering_bewerken": frozenset({"beheerder", "redacteur"}),  # agenda and besluiten of the stuurgroep
     "delen_beheren": frozenset({"beheerder"}),
     "gebruikers_beheren": frozenset({"beheerder"}),
 }
 
+# Roles whose writes count only where their own partij is involved, and the actions that are scoped so.
+PARTY_ROLES = frozenset({"partner"})
+SCOPED_ACTIONS = frozenset({"voortgang_toevoegen", "voortgang_bewerken", "verhaal_bewerken", "media_uploaden"})
+# Actions only an account tied to a partij can do, whatever its role: it speaks for that partij.
+NEEDS_PARTIJ = frozenset({"samenwerking_invullen"})
+
 # The writes each page offers: its forms are shown only to a visitor who may do one of them.
 PAGE_WRITES: dict[str, frozenset[str]] = {
-    "afspraken": frozenset({"afspraak_bewerken", "voortgang_toevoegen"}),
+    "afspraken": frozenset({"afspraak_bewerken", "voortgang_toevoegen", "voortgang_bewerken"}),
     "verhalen": frozenset({"verhaal_bewerken", "media_uploaden"}),
     "presentatie": frozenset({"vergadering_bewerken"}),
+    "samenwerking": frozenset({"samenwerking_invullen"}),
     "gegevens": frozenset({"importeren", "import_ongedaan_maken", "catalogus_bewerken"}),
     "delen": frozenset({"delen_beheren"}),
     "beheer": frozenset({"gebruikers_beheren"}),
@@ -45,13 +62,22 @@ PAGE_WRITES: dict[str, frozenset[str]] = {
 
 @dataclass(frozen=True)
 class Visitor:
-    """Whoever is looking: an account, or a share link (then `share_pages` narrows the pages)."""
+    """Whoever is looking: an account (with its partij, if any), or a share link (then
+    `share_pages` narrows the pages)."""
 
     name: str
     role: str
     share_pages: frozenset[str] | None = None
     share_gebied: str | None = None
     share_downloads: bool = True
+    partij_id: int | None = None
+    partij: str | None = None
+    gebruiker_id: int | None = None
+
+    @property
+    def party_scoped(self) -> bool:
+        """True when this visitor's writes are limited to its own partij's afspraken."""
+        return self.role in PARTY_ROLES
 
 
 def may_open(visitor: Visitor, page: str) -> bool:
@@ -62,19 +88,41 @@ def may_open(visitor: Visitor, page: str) -> bool:
 
 
 def may(visitor: Visitor, action: str) -> bool:
-    """The question every write asks on the server, not only the button that hides."""
+    """Whether the role may do this at all (for a partner: somewhere within its partij's scope)."""
     if action not in ACTIONS:
         raise KeyError(f"unknown action {action!r}")
     if visitor.share_pages is not None:  # a share link never writes
         return action == "downloaden" and visitor.share_downloads
+    if action in NEEDS_PARTIJ and visitor.partij_id is None:
+        return False
+    if visitor.party_scoped and action in SCOPED_ACTIONS and visitor.partij_id is None:
+        return False
     return visitor.role in ACTIONS[action]
+
+
+def may_on(visitor: Visitor, action: str, partijen: Iterable[int | None]) -> bool:
+    """The question every write asks on the server: may this visitor do `action` on an object
+    that belongs to these partij ids (read from the database, never from the request)?"""
+    if not may(visitor, action):
+        return False
+    if visitor.party_scoped and action in SCOPED_ACTIONS:
+        return visitor.partij_id in set(partijen)
+    return True
 
 
 class NotAllowed(PermissionError):
     """A write was refused on the server; the message is Dutch and safe to show."""
 
 
-def require(visitor: Visitor, action: str) -> None:
-    """Every core write calls this first: the form may be hidden, the server still says no."""
+OUTSIDE_SCOPE = ("Dit hoort bij een afspraak of bijdrage waar uw partij niet bij betrokken is. Er is niets "
+                 "opgeslagen. U kunt bijdragen aan de afspraken van uw eigen partij.")
+
+
+def require(visitor: Visitor, action: str, partijen: Iterable[int | None] | None = None) -> None:
+    """Every core write calls this first: the form may be hidden, the server still says no.
+
+    A scoped action by a party-scoped visitor needs `partijen`; without them it is refused."""
     if not may(visitor, action):
         raise NotAllowed("U heeft geen rechten voor deze wijziging. Vraag een beheerder om de rol redacteur.")
+    if visitor.party_scoped and action in SCOPED_ACTIONS and not may_on(visitor, action, partijen or ()):
+        raise NotAllowed(OUTSIDE_SCOPE)

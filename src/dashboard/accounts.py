@@ -1,4 +1,4 @@
-"""Staff accounts: users with a role, argon2 passwords, login with throttling, login sessions.
+"""Accounts: users with a role and optionally a partij, argon2 passwords, throttled login, login sessions.
 
 A login session is a random token; the browser keeps it (signed) in a cookie, the database
 keeps only its sha256 with an idle timeout and an absolute expiry, so logout and disabling a
@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, update
 
 from dashboard import access, audit, clock, tokens
 from dashboard.db import Database
-from dashboard.models import Gebruiker, LoginSessie, MisluktLogin
+from dashboard.models import Gebruiker, LoginSessie, MisluktLogin, Partij
 
 IDLE_TIMEOUT = timedelta(minutes=60)
 SESSION_LIFETIME = timedelta(hours=12)
@@ -45,10 +45,13 @@ class UserInfo:
     actief: bool
     aangemaakt: datetime | None
     laatst_ingelogd: datetime | None
+    partij: str | None = None
+    kan_inloggen: bool = True  # False: no password (the demo's respondents)
 
     def as_json(self) -> dict:
-        return {"naam": self.naam, "rol": self.rol, "actief": self.actief,
-                "aangemaakt": _iso(self.aangemaakt), "laatst_ingelogd": _iso(self.laatst_ingelogd)}
+        return {"naam": self.naam, "rol": self.rol, "actief": self.actief, "partij": self.partij,
+                "kan_inloggen": self.kan_inloggen, "aangemaakt": _iso(self.aangemaakt),
+                "laatst_ingelogd": _iso(self.laatst_ingelogd)}
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def _check_name(naam: str) -> str:
     return naam
 
 
-def _check_role(rol: str) -> str:
+def check_role(rol: str) -> str:
     if rol not in access.ROLES:
         raise AccountError(f"Onbekende rol {rol!r}. Kies uit: {', '.join(access.ROLES)}.")
     return rol
@@ -81,30 +84,60 @@ def _check_password(wachtwoord: str) -> str:
 
 
 def has_accounts(db: Database) -> bool:
+    """Whether an account exists that can log in (accounts without a password do not count)."""
     with db.sessions() as session:
-        return session.scalar(select(Gebruiker.id).limit(1)) is not None
+        return session.scalar(select(Gebruiker.id).where(Gebruiker.wachtwoord_hash.is_not(None)).limit(1)) is not None
 
 
-def _info(user: Gebruiker) -> UserInfo:
+def _info(user: Gebruiker, partij: str | None = None) -> UserInfo:
     return UserInfo(user.naam, user.rol, user.actief, clock.aware(user.aangemaakt),
-                    clock.aware(user.laatst_ingelogd))
+                    clock.aware(user.laatst_ingelogd), partij, user.wachtwoord_hash is not None)
 
 
 def list_users(db: Database) -> list[UserInfo]:
     with db.sessions() as session:
-        return [_info(u) for u in session.scalars(select(Gebruiker).order_by(Gebruiker.naam))]
+        return [_info(u, p) for u, p in session.execute(
+            select(Gebruiker, Partij.naam).outerjoin(Partij, Gebruiker.partij_id == Partij.id).order_by(Gebruiker.naam))]
 
 
-def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str) -> UserInfo:
-    naam, rol, wachtwoord = _check_name(naam), _check_role(rol), _check_password(wachtwoord)
+def partij_id(session, partij: str | None, rol: str) -> int | None:
+    """The id of a partij named in a request; a partner must have one. AccountError when unknown."""
+    partij = (partij or "").strip()
+    if not partij:
+        if rol in access.PARTY_ROLES:
+            raise AccountError("Een partner hoort bij een partij. Kies de partij waarvoor deze persoon schrijft.")
+        return None
+    found = session.scalar(select(Partij.id).where(Partij.naam == partij))
+    if found is None:
+        raise AccountError(f"Er is geen partij {partij!r}. Kies een partij uit de lijst (zoals op de pagina Gegevens).")
+    return found
+
+
+def check_new_name(session, naam: str) -> str:
+    naam = _check_name(naam)
+    if session.scalar(select(Gebruiker.id).where(func.lower(Gebruiker.naam) == naam.lower())):
+        raise AccountError(f"De gebruikersnaam {naam!r} bestaat al. Kies een andere naam.")
+    return naam
+
+
+def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id: int | None, door: str) -> Gebruiker:
+    """Add an account inside the caller's transaction. Without a password it can never log in."""
+    naam, rol = check_new_name(session, naam), check_role(rol)
+    if wachtwoord is not None:
+        _check_password(wachtwoord)
+    user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=_hasher.hash(wachtwoord) if wachtwoord is not None else None,
+                     actief=True, partij_id=partij_id)
+    session.add(user)
+    session.flush()
+    audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}" + (f"; partij {partij_id}" if partij_id else ""))
+    return user
+
+
+def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str, partij: str | None = None) -> UserInfo:
+    _check_name(naam), check_role(rol), _check_password(wachtwoord)
     with db.session() as session:
-        if session.scalar(select(Gebruiker.id).where(func.lower(Gebruiker.naam) == naam.lower())):
-            raise AccountError(f"De gebruikersnaam {naam!r} bestaat al. Kies een andere naam.")
-        user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=_hasher.hash(wachtwoord), actief=True)
-        session.add(user)
-        audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}")
-        session.flush()
-        return _info(user)
+        user = new_account(session, naam, rol, wachtwoord, partij_id(session, partij, rol), door)
+        return _info(user, (partij or "").strip() or None)
 
 
 def add_first_beheerder(db: Database, naam: str, wachtwoord: str) -> UserInfo:
@@ -143,15 +176,17 @@ def set_active(db: Database, naam: str, actief: bool, door: str) -> UserInfo:
         return _info(user)
 
 
-def set_role(db: Database, naam: str, rol: str, door: str) -> UserInfo:
-    rol = _check_role(rol)
+def set_role(db: Database, naam: str, rol: str, door: str, partij: str | None = None) -> UserInfo:
+    """Change the role and the partij (a partner needs one); the user's sessions see it on their next run."""
+    rol = check_role(rol)
     with db.session() as session:
         user = _user(session, naam)
         if user.rol == "beheerder" and rol != "beheerder" and not _other_active_beheerders(session, user):
             raise AccountError("Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.")
-        audit.record(session, door, "rol_gewijzigd", user.naam, f"{user.rol} -> {rol}")
-        user.rol = rol
-        return _info(user)
+        nieuw = partij_id(session, partij, rol)
+        audit.record(session, door, "rol_gewijzigd", user.naam, f"{user.rol} -> {rol}; partij {user.partij_id} -> {nieuw}")
+        user.rol, user.partij_id = rol, nieuw
+        return _info(user, (partij or "").strip() or None)
 
 
 def _locked(session, key: str, now: datetime) -> bool:
@@ -171,8 +206,8 @@ def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
             return LoginResult(None, LOCKED)
         user = session.scalar(select(Gebruiker).where(func.lower(Gebruiker.naam) == key))
         try:
-            _hasher.verify(user.wachtwoord_hash if user else _DUMMY_HASH, wachtwoord or "")
-            ok = user is not None and user.actief
+            _hasher.verify(user.wachtwoord_hash if user and user.wachtwoord_hash else _DUMMY_HASH, wachtwoord or "")
+            ok = user is not None and user.actief and user.wachtwoord_hash is not None
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
@@ -183,10 +218,11 @@ def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
         if _hasher.check_needs_rehash(user.wachtwoord_hash):
             user.wachtwoord_hash = _hasher.hash(wachtwoord)
         user.laatst_ingelogd = now
-        return LoginResult(_new_session(session, user, now))
+        return LoginResult(open_session(session, user, now))
 
 
-def _new_session(session, user: Gebruiker, now: datetime) -> str:
+def open_session(session, user: Gebruiker, now: datetime) -> str:
+    """A new login session for `user` inside the caller's transaction; returns its token."""
     session.execute(delete(LoginSessie).where(LoginSessie.verloopt < now - SESSION_LIFETIME))  # old rows
     token = tokens.new()
     session.add(LoginSessie(token_hash=tokens.digest(token), gebruiker_id=user.id, aangemaakt=now,
@@ -200,7 +236,7 @@ def start_session(db: Database, naam: str) -> str:
         user = _user(session, naam)
         if not user.actief:
             raise AccountError(f"De gebruiker {naam!r} is uitgeschakeld.")
-        return _new_session(session, user, clock.now())
+        return open_session(session, user, clock.now())
 
 
 def session_visitor(db: Database, token: str | None) -> access.Visitor | None:
@@ -217,7 +253,10 @@ def session_visitor(db: Database, token: str | None) -> access.Visitor | None:
             return None
         if now - clock.aware(row.laatst_gezien) >= _SEEN_EVERY:
             row.laatst_gezien = now
-        return access.Visitor(name=row.gebruiker.naam, role=row.gebruiker.rol)
+        user = row.gebruiker
+        partij = session.get(Partij, user.partij_id) if user.partij_id else None
+        return access.Visitor(name=user.naam, role=user.rol, partij_id=user.partij_id,
+                              partij=partij.naam if partij else None, gebruiker_id=user.id)
 
 
 def end_session(db: Database, token: str | None) -> None:

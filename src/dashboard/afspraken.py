@@ -181,10 +181,11 @@ def detail(session: Session, afspraak_id: int) -> dict | None:
     auteur = Partij.__table__.alias("auteur")
     voortgang = pd.DataFrame(session.execute(
         select(Voortgang.id, Voortgang.datum, Voortgang.status, Voortgang.toelichting, Voortgang.geleerd,
-               Voortgang.dilemma, auteur.c.naam, Voortgang.activiteit_id)
+               Voortgang.dilemma, auteur.c.naam, Voortgang.activiteit_id, Voortgang.auteur_id, Voortgang.gebruiker)
         .outerjoin(auteur, Voortgang.auteur_id == auteur.c.id)
         .where(Voortgang.afspraak_id == afspraak_id).order_by(Voortgang.datum.desc(), Voortgang.id.desc())).all(),
-        columns=["id", "datum", "status", "toelichting", "geleerd", "dilemma", "auteur", "activiteit_id"])
+        columns=["id", "datum", "status", "toelichting", "geleerd", "dilemma", "auteur", "activiteit_id", "auteur_id",
+                 "gebruiker"])
     return {
         "id": afspraak.id, "nummer": afspraak.nummer, "titel": afspraak.titel, "ambitie": afspraak.ambitie,
         "soort": afspraak.soort, "van_jaar": afspraak.van_jaar, "tot_jaar": afspraak.tot_jaar,
@@ -195,7 +196,8 @@ def detail(session: Session, afspraak_id: int) -> dict | None:
             "richting": indicator.richting},
         "gebied": None if gebied is None else {"code": gebied.code, "naam": gebied.naam},
         "streefwaarde": afspraak.streefwaarde,
-        "partijen": partijen, "activiteiten": activiteiten, "voortgang": voortgang,
+        "partijen": partijen, "partij_ids": afspraak_partijen(session, afspraak_id),
+        "activiteiten": activiteiten, "voortgang": voortgang,
         "status": voortgang["status"].iloc[0] if not voortgang.empty else "niet_gestart",
     }
 
@@ -334,6 +336,11 @@ def _partij_id(session: Session, naam: str | None) -> int | None:
     return session.scalar(select(Partij.id).where(Partij.naam == naam)) if naam else None
 
 
+def afspraak_partijen(session: Session, afspraak_id: int) -> frozenset[int]:
+    """The ids of the parties that take part in an afspraak (in any role), as the database says."""
+    return frozenset(session.scalars(select(AfspraakPartij.partij_id).where(AfspraakPartij.afspraak_id == afspraak_id)))
+
+
 def save_opgave(session: Session, visitor: access.Visitor, invoer: OpgaveInvoer) -> int:
     """Create an opgave, or update the one with this name."""
     access.require(visitor, "afspraak_bewerken")
@@ -444,12 +451,9 @@ def save_activiteit(session: Session, visitor: access.Visitor, invoer: Activitei
     return activiteit.id
 
 
-def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangInvoer) -> int:
-    """A dated progress update; aandacht and achter need an explanation (as in municipal reports)."""
-    access.require(visitor, "voortgang_toevoegen")
+def _check_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangInvoer) -> int | None:
+    """The author party's id after every check; Invalid per field. A visitor of a partij writes for it."""
     problems = {}
-    if session.get(Afspraak, invoer.afspraak_id) is None:
-        problems["afspraak"] = "Kies een bestaande afspraak."
     if invoer.status not in STATUSSEN:
         problems["status"] = "Kies een status uit de lijst."
     elif invoer.status in ("aandacht", "achter") and not invoer.toelichting.strip():
@@ -461,11 +465,44 @@ def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangIn
         problems["auteur"] = "Kies de partij namens wie u schrijft uit de lijst."
     if problems:
         raise Invalid(problems)
+    if visitor.party_scoped:
+        if auteur_id not in (None, visitor.partij_id):  # a forged party in the request
+            raise access.NotAllowed(access.OUTSIDE_SCOPE)
+        auteur_id = visitor.partij_id
+    return auteur_id
+
+
+def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangInvoer) -> int:
+    """A dated progress update; aandacht and achter need an explanation (as in municipal reports).
+
+    Records the party it is written for and the account that wrote it. A partner may only write
+    on an afspraak its own partij takes part in, and only for its own partij."""
+    if session.get(Afspraak, invoer.afspraak_id) is None:
+        access.require(visitor, "voortgang_toevoegen", ())
+        raise Invalid({"afspraak": "Kies een bestaande afspraak."})
+    access.require(visitor, "voortgang_toevoegen", afspraak_partijen(session, invoer.afspraak_id))
+    auteur_id = _check_voortgang(session, visitor, invoer)
     voortgang = Voortgang(afspraak_id=invoer.afspraak_id, activiteit_id=invoer.activiteit_id,
                           datum=invoer.datum or date.today(), status=invoer.status,
                           toelichting=invoer.toelichting.strip(), geleerd=invoer.geleerd.strip(),
-                          dilemma=invoer.dilemma, auteur_id=auteur_id, gebruiker=visitor.name)
+                          dilemma=invoer.dilemma, auteur_id=auteur_id, gebruiker=visitor.name,
+                          gebruiker_id=visitor.gebruiker_id)
     session.add(voortgang)
     session.flush()
     audit.record(session, visitor.name, "voortgang_toegevoegd", f"afspraak {invoer.afspraak_id}", asdict(invoer))
     return voortgang.id
+
+
+def edit_voortgang(session: Session, visitor: access.Visitor, voortgang_id: int, invoer: VoortgangInvoer) -> None:
+    """Change an update; a partner only what its own partij wrote. The afspraak stays the one it was on."""
+    voortgang = session.get(Voortgang, voortgang_id)
+    if voortgang is None:
+        access.require(visitor, "voortgang_bewerken", ())
+        raise Invalid({"_": "Deze voortgang bestaat niet (meer). Vernieuw de pagina."})
+    access.require(visitor, "voortgang_bewerken", {voortgang.auteur_id})
+    auteur_id = _check_voortgang(session, visitor, invoer)
+    voortgang.status, voortgang.toelichting, voortgang.geleerd = invoer.status, invoer.toelichting.strip(), invoer.geleerd.strip()
+    voortgang.dilemma, voortgang.auteur_id = invoer.dilemma, auteur_id
+    voortgang.datum = invoer.datum or voortgang.datum
+    audit.record(session, visitor.name, "voortgang_gewijzigd", f"voortgang {voortgang_id}",
+                 {**asdict(invoer), "afspraak_id": voortgang.afspraak_id})

@@ -162,3 +162,52 @@ def for_slide(fig: go.Figure, height: int = 260) -> go.Figure:
     fig.update_xaxes(showgrid=False, tickfont={"size": 22})
     fig.update_yaxes(nticks=4, tickfont={"size": 22}, title=None)
     return fig
+
+
+_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
+
+
+def _party_styles(partijen: list[str]) -> dict[str, tuple[str, str]]:
+    """One colour and one marker shape per party, the same in every chart that gets the same list."""
+    return {p: (PALETTE[i % len(PALETTE)], _SYMBOLS[i % len(_SYMBOLS)]) for i, p in enumerate(sorted(partijen))}
+
+
+def scores_per_party(scores: pd.DataFrame, title: str, partijen: list[str]) -> go.Figure:
+    """The samenwerkingsmonitor: per statement a dot per party on the 1-5 scale, each party its own
+    colour and shape (readable without colour), so a gap between parties shows as distance."""
+    order, styles = list(dict.fromkeys(scores["kort"])), _party_styles(partijen)
+    traces = [go.Scatter(x=group["gemiddelde"], y=group["kort"], mode="markers", name=partij,
+                         marker={"size": 13, "color": styles[partij][0], "symbol": styles[partij][1],
+                                 "line": {"width": 1, "color": "white"}},
+                         hovertemplate="%{y}: %{x:,.1f}<extra>" + partij + "</extra>")
+              for partij, group in scores.groupby("partij", sort=True)]
+    layout = _layout(title, hovermode="closest", height=max(320, 90 + 42 * len(order)))
+    layout["xaxis"] = {**layout["xaxis"], "range": [0.8, 5.2], "dtick": 1, "title": {"text": "1 = helemaal oneens, 5 = helemaal eens"}}
+    layout["yaxis"] = {**layout["yaxis"], "categoryorder": "array", "categoryarray": order[::-1], "title": {"text": ""}}
+    return go.Figure(traces, layout=layout)
+
+
+def scores_over_years(frame: pd.DataFrame, title: str, partijen: list[str]) -> go.Figure:
+    """A line per party over the years on the 1-5 scale."""
+    styles = _party_styles(partijen)
+    traces = [go.Scatter(x=group["jaar"].astype(str), y=group["gemiddelde"], mode="lines+markers", name=partij,
+                         line={"color": styles[partij][0], "width": 3}, marker={"size": 9, "symbol": styles[partij][1]},
+                         hovertemplate="%{x}: %{y:,.1f}<extra>" + partij + "</extra>")
+              for partij, group in frame.groupby("partij", sort=True)]
+    layout = _layout(title, "gemiddelde score (1-5)")
+    layout["xaxis"] = {**layout["xaxis"], "type": "category"}
+    layout["yaxis"] = {**layout["yaxis"], "range": [0.8, 5.2], "dtick": 1}
+    return go.Figure(traces, layout=layout)
+
+
+def circle(jaren: pd.DataFrame) -> go.Figure:
+    """The growing circle: per year the parties that took part, those that were there before and the new ones."""
+    x = jaren["jaar"].astype(str)
+    nieuw = jaren["nieuwe_partijen"].map(len)
+    traces = [go.Bar(x=x, y=jaren["partijen"] - nieuw, name="Deed al eerder mee", marker_color=PALETTE[0],
+                     hovertemplate="%{x}: %{y} partijen<extra>al eerder</extra>"),
+              go.Bar(x=x, y=nieuw, name="Nieuw erbij", marker_color=PALETTE[1], marker_pattern_shape="/",
+                     hovertemplate="%{x}: %{y} partijen<extra>nieuw</extra>")]
+    layout = _layout("Partijen die voortgang of een verhaal schreven", "partijen", barmode="stack", hovermode="closest")
+    layout["xaxis"] = {**layout["xaxis"], "type": "category"}
+    return go.Figure(traces, layout=layout)

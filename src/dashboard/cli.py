@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dashboard import access, accounts, config, share_links, startup
 from dashboard.db import DatabaseUnavailable
+from dashboard.toegang import uitnodigingen
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -55,8 +56,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _users_add(args: argparse.Namespace) -> int:
     db = startup.prepare(config.load(), demo=False)
-    user = accounts.add_user(db, args.name, args.role, _read_password(args), door="opdrachtregel")
-    print(f"Gebruiker {user.naam} aangemaakt met rol {user.rol}.")
+    user = accounts.add_user(db, args.name, args.role, _read_password(args), door="opdrachtregel", partij=args.partij)
+    print(f"Gebruiker {user.naam} aangemaakt met rol {user.rol}" + (f" voor {user.partij}." if user.partij else "."))
     return EXIT_OK
 
 
@@ -65,7 +66,37 @@ def _users_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([user.as_json() for user in users]))
     for user in users if not args.json else ():
-        print(f"{user.naam}\t{user.rol}\t{'actief' if user.actief else 'uitgeschakeld'}")
+        print(f"{user.naam}\t{user.rol}\t{user.partij or '-'}\t{'actief' if user.actief else 'uitgeschakeld'}"
+              + ("" if user.kan_inloggen else "\tgeen wachtwoord (demo)"))
+    return EXIT_OK
+
+
+def _users_invite(args: argparse.Namespace) -> int:
+    settings = config.load()
+    info, token = uitnodigingen.create(startup.prepare(settings, demo=False), args.name, args.role, args.partij,
+                                       door="opdrachtregel", days=args.days)
+    address = uitnodigingen.url(settings.base_url, token)
+    if args.json:
+        print(json.dumps({**info.as_json(), "url": address}, ensure_ascii=False))
+    else:
+        print(f"Uitnodiging {info.id} voor {info.naam} ({info.rol}, {info.partij or 'geen partij'}) geldig tot "
+              f"{info.expires:%Y-%m-%d %H:%M} UTC. De link werkt één keer en wordt maar één keer getoond:")
+    print(address)
+    return EXIT_OK
+
+
+def _users_invitations(args: argparse.Namespace) -> int:
+    found = uitnodigingen.list_invitations(startup.prepare(config.load(), demo=False))
+    if args.json:
+        print(json.dumps([info.as_json() for info in found], ensure_ascii=False))
+    for info in found if not args.json else ():
+        print(f"{info.id}\t{info.naam}\t{info.rol}\t{info.partij or '-'}\t{info.state}\tverloopt {info.expires:%Y-%m-%d}")
+    return EXIT_OK
+
+
+def _users_withdraw(args: argparse.Namespace) -> int:
+    info = uitnodigingen.withdraw(startup.prepare(config.load(), demo=False), args.id, door="opdrachtregel")
+    print(f"Uitnodiging {info.id} voor {info.naam}: {info.state}.")
     return EXIT_OK
 
 
@@ -113,6 +144,7 @@ def _add_access_commands(commands) -> None:
     add.add_argument("name", metavar="NAAM")
     add.add_argument("--role", required=True, choices=access.ROLES, help="rol van het account")
     add.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
+    add.add_argument("--partij", metavar="NAAM", help="de partij van het account (verplicht voor een partner)")
     add.set_defaults(run=_users_add)
     listing = users.add_parser("list", help="accounts tonen")
     listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
@@ -120,6 +152,19 @@ def _add_access_commands(commands) -> None:
     disable = users.add_parser("disable", help="account uitschakelen")
     disable.add_argument("name", metavar="NAAM")
     disable.set_defaults(run=_users_disable)
+    invite = users.add_parser("invite", help="eenmalige uitnodiging maken; de link staat op de laatste regel")
+    invite.add_argument("name", metavar="NAAM", help="de gebruikersnaam die het account krijgt")
+    invite.add_argument("--role", required=True, choices=access.ROLES, help="rol van het account")
+    invite.add_argument("--partij", required=True, metavar="NAAM", help="de partij waarvoor deze persoon schrijft")
+    invite.add_argument("--days", type=int, default=uitnodigingen.DEFAULT_DAYS, help="geldigheid in dagen")
+    invite.add_argument("--json", action="store_true", help="gegevens als JSON, daarna de link")
+    invite.set_defaults(run=_users_invite)
+    invitations = users.add_parser("invitations", help="uitnodigingen tonen")
+    invitations.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
+    invitations.set_defaults(run=_users_invitations)
+    withdraw = users.add_parser("withdraw", help="uitnodiging intrekken")
+    withdraw.add_argument("id", type=int, metavar="ID")
+    withdraw.set_defaults(run=_users_withdraw)
 
     share = commands.add_parser("share", help="deellinks (alleen lezen) beheren").add_subparsers(
         dest="share_command", required=True, parser_class=_Parser, metavar="ACTIE")

@@ -1,7 +1,9 @@
 """Demo content for the told side: opgaven, afspraken with jaarschijven, voortgang and stories.
 
-`python -m dashboard.demo_afspraken` writes data/demo/afspraken.json, verhalen.json, vergaderingen.json and the
-illustrations and short videos in data/demo/media/ (commit the result). Photos are drawn with
+`python -m dashboard.demo_afspraken` writes data/demo/afspraken.json, verhalen.json, vergaderingen.json, the
+samenwerkingsmonitor's samenwerking.json and the illustrations and short videos in data/demo/media/
+(commit the result). Each story and update is written in the name of a demo account of its partij,
+so the growing circle of who took part shows in the demo too. Photos are drawn with
 Pillow (no real people); videos are encoded with imageio-ffmpeg (development only) in bitexact
 mode. `load(db)` reads those files back through the same write functions the forms use.
 """
@@ -10,13 +12,18 @@ from __future__ import annotations
 import json
 import math
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from sqlalchemy import select
+
 from dashboard import access, afspraken, config, verhalen
 from dashboard.config import DATA_DIR
+from dashboard.models import Partij
+from dashboard.samenwerking import demo as samenwerking_demo
 
 FOLDER = DATA_DIR / "demo"
 MEDIA = FOLDER / "media"
@@ -305,6 +312,15 @@ VERGADERINGEN = [
     {"titel": "Stuurgroep Denkbeeldstad", "over_dagen": 14},
 ]
 
+# Which party told each story (the growing circle: the police and the care group join in 2025).
+VERTELD_DOOR = {
+    "Een modelwoning overtuigde de portiek": DW, "Op tijd aan de keukentafel": WZ, "Wonen naast de Denkbeeldhof": NH,
+    "De bewonerscommissie gaf formeel advies": HV, "Van beschermd wonen naar een eigen voordeur": ZG,
+    "Spreiden of clusteren?": TB, "De seniorenmakelaar aan huis": TB, "Energiecoach Ahmed": WZ,
+    "Schimmel in de slaapkamer": HV, "Bouwen aan de Havenkade": GEM, "Wijkagenda De Akkers": POL,
+    "Statushouders welkom in Centrum": WZ, "Geen huurverhoging voor label F": HV,
+}
+
 
 # ---------------------------------------------------------------- illustrations (no real people)
 
@@ -505,14 +521,23 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
             entry_media.append(item)
         stories.append({"titel": titel, "gebied": wijken[wijk], "verteller_rol": rol, "verteller": verteller,
                         "datum": datum, "afspraken": nummers, "citaat": citaat, "citaat_van": citaat_van,
-                        "tekst": tekst, "media": entry_media})
+                        "tekst": tekst, "media": entry_media, "partij": VERTELD_DOOR[titel]})
     verhalen_file.write_text(json.dumps({"verhalen": stories}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     written.append(verhalen_file)
     vergaderingen_file = folder / VERGADERINGEN_FILE.name
     vergaderingen_file.write_text(json.dumps({"vergaderingen": VERGADERINGEN}, ensure_ascii=False, indent=1) + "\n",
                                   encoding="utf-8")
     written.append(vergaderingen_file)
+    written.append(samenwerking_demo.write(folder))
     return written
+
+
+def _writer(session, writers: dict[str, access.Visitor], partij: str | None) -> access.Visitor:
+    """The demo writes as itself (it may do everything), in the name of the party's demo account."""
+    if partij in writers:
+        account = writers[partij]
+        return replace(DEMO, name=account.name, partij_id=account.partij_id, partij=partij, gebruiker_id=account.gebruiker_id)
+    return replace(DEMO, partij_id=session.scalar(select(Partij.id).where(Partij.naam == partij)), partij=partij)
 
 
 def load(db, media_dir: Path | None = None) -> None:
@@ -525,6 +550,7 @@ def load(db, media_dir: Path | None = None) -> None:
     data = json.loads(AFSPRAKEN_FILE.read_text(encoding="utf-8"))
     stories = json.loads(VERHALEN_FILE.read_text(encoding="utf-8"))["verhalen"]
     with db.session() as session:
+        writers = samenwerking_demo.load(session, FOLDER)
         opgave_ids = {o["naam"]: afspraken.save_opgave(session, DEMO, afspraken.OpgaveInvoer(
             naam=o["naam"], omschrijving=o["omschrijving"], velden=o["velden"], volgorde=i))
             for i, o in enumerate(data["opgaven"])}
@@ -540,11 +566,11 @@ def load(db, media_dir: Path | None = None) -> None:
                     afspraak_id=afspraak_id, jaar=act["jaar"], omschrijving=act["omschrijving"],
                     trekker=act["trekker"], status=act["status"]))
             for v in a["voortgang"]:
-                afspraken.add_voortgang(session, DEMO, afspraken.VoortgangInvoer(
+                afspraken.add_voortgang(session, _writer(session, writers, v["auteur"]), afspraken.VoortgangInvoer(
                     afspraak_id=afspraak_id, status=v["status"], toelichting=v["toelichting"], geleerd=v["geleerd"],
                     dilemma=v["dilemma"], auteur=v["auteur"], datum=date.fromisoformat(v["datum"])))
         for s in stories:
-            verhaal_id = verhalen.save_verhaal(session, DEMO, verhalen.VerhaalInvoer(
+            verhaal_id = verhalen.save_verhaal(session, _writer(session, writers, s["partij"]), verhalen.VerhaalInvoer(
                 titel=s["titel"], tekst=s["tekst"], verteller_rol=s["verteller_rol"], datum=date.fromisoformat(s["datum"]),
                 verteller=s["verteller"], gebied=s["gebied"], citaat=s["citaat"], citaat_van=s["citaat_van"],
                 afspraken=[nummers[n] for n in s["afspraken"]]))

@@ -21,6 +21,7 @@ PAGES = (
     Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
     Page("presentatie", "presentatie", "Presentatie", ":material/co_present:", "pages/presentatie.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
+    Page("samenwerking", "samenwerking", "Samenwerking", ":material/diversity_3:", "pages/samenwerking.py"),
     Page("gegevens", "gegevens", "Gegevens", ":material/upload_file:", "pages/gegevens.py"),
     Page("delen", "delen", "Delen", ":material/share:", "pages/delen.py"),
     Page("beheer", "beheer", "Beheer", ":material/admin_panel_settings:", "pages/beheer.py"),

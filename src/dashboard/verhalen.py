@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from dashboard import access, audit, media, safe_markdown
-from dashboard.afspraken import Invalid
+from dashboard.afspraken import Invalid, afspraak_partijen
 from dashboard.ingest import areas
-from dashboard.models import Afspraak, Gebied, Media, Opgave, Verhaal
+from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
@@ -75,12 +75,33 @@ def _check_verhaal(session: Session, invoer: VerhaalInvoer) -> tuple[dict[str, s
     return problems, gebied_id, afspraken
 
 
+def _scope(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, verhaal_id: int | None,
+           action: str = "verhaal_bewerken") -> None:
+    """Who may write this story, asked of the database: a changed story belongs to the partij that
+    wrote it; a new one to the afspraken it is told for, each of which a partner's own partij takes part in."""
+    if verhaal_id is not None:
+        verhaal = session.get(Verhaal, verhaal_id)
+        access.require(visitor, action, {verhaal.partij_id} if verhaal else ())
+        if verhaal is None:
+            raise Invalid({"_": "Dit verhaal bestaat niet (meer). Vernieuw de pagina."})
+    if visitor.party_scoped:
+        gekozen = list(dict.fromkeys(invoer.afspraken))
+        if not gekozen:
+            raise Invalid({"afspraken": "Kies bij welke afspraak van uw partij dit verhaal hoort."})
+        for afspraak_id in gekozen:
+            access.require(visitor, action, afspraak_partijen(session, afspraak_id))
+    else:
+        access.require(visitor, action)
+
+
 def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, verhaal_id: int | None = None) -> int:
-    access.require(visitor, "verhaal_bewerken")
+    """Create (verhaal_id None) or change a story; records the account and partij that wrote a new one."""
+    _scope(session, visitor, invoer, verhaal_id)
     problems, gebied_id, afspraken = _check_verhaal(session, invoer)
     if problems:
         raise Invalid(problems)
-    verhaal = session.get(Verhaal, verhaal_id) if verhaal_id else Verhaal(gebruiker=visitor.name)
+    verhaal = session.get(Verhaal, verhaal_id) if verhaal_id else Verhaal(
+        gebruiker=visitor.name, gebruiker_id=visitor.gebruiker_id, partij_id=visitor.partij_id)
     verhaal.titel, verhaal.tekst = invoer.titel.strip(), invoer.tekst.strip()
     verhaal.datum, verhaal.verteller_rol, verhaal.verteller = invoer.datum or date.today(), invoer.verteller_rol, invoer.verteller.strip()
     verhaal.gebied_id, verhaal.lat, verhaal.lon = gebied_id, invoer.lat, invoer.lon
@@ -128,9 +149,10 @@ def check_media(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str 
 
 def add_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer: MediaInvoer,
               media_dir: Path, max_bytes: int) -> int:
-    """Check, store under a generated name, and link to the story."""
-    access.require(visitor, "media_uploaden")
-    if session.get(Verhaal, verhaal_id) is None:
+    """Check, store under a generated name, and link to the story (a partner: only its partij's stories)."""
+    verhaal = session.get(Verhaal, verhaal_id)
+    access.require(visitor, "media_uploaden", {verhaal.partij_id} if verhaal else ())
+    if verhaal is None:
         raise Invalid({"verhaal": "Dit verhaal bestaat niet (meer)."})
     return _store_media(session, visitor, verhaal_id, invoer, check_media(invoer, max_bytes), media_dir)
 
@@ -165,12 +187,14 @@ def _wijken(session: Session) -> dict[int, tuple[str, str, float | None, float |
         select(Gebied.id, Gebied.code, Gebied.naam, Gebied.lat, Gebied.lon))}
 
 
-def _as_dict(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str]) -> dict:
+def _as_dict(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str]) -> dict:
     code, naam, *_ = wijken.get(verhaal.gebied_id, ("", "", None, None))
     return {
+        "partij_id": verhaal.partij_id, "partij": partijen.get(verhaal.partij_id, ""), "gebruiker": verhaal.gebruiker,
         "id": verhaal.id, "titel": verhaal.titel, "tekst_html": safe_markdown.to_html(verhaal.tekst),
         "datum": verhaal.datum, "verteller_rol": verhaal.verteller_rol, "verteller": verhaal.verteller,
-        "gebied": code, "wijk": naam, "citaat": verhaal.citaat, "citaat_van": verhaal.citaat_van,
+        "gebied": code, "wijk": naam, "lat": verhaal.lat, "lon": verhaal.lon,
+        "tekst": verhaal.tekst, "citaat": verhaal.citaat, "citaat_van": verhaal.citaat_van,
         "afspraken": [{"id": a.id, "nummer": a.nummer, "titel": a.titel} for a in
                       sorted(verhaal.afspraken, key=lambda a: a.nummer)],
         "opgaven": sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
@@ -204,22 +228,23 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     where = None
     for condition in conditions:
         where = condition if where is None else where & condition
+    return within(_dicts(session, _stories(session, where)), scope)
+
+
+def _dicts(session: Session, stories: list[Verhaal]) -> list[dict]:
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
-    return within([_as_dict(v, wijken, opgaven) for v in _stories(session, where)], scope)
+    partijen = dict(session.execute(select(Partij.id, Partij.naam)).all())
+    return [_as_dict(v, wijken, opgaven, partijen) for v in stories]
 
 
 def detail(session: Session, verhaal_id: int, scope: str | None = None) -> dict | None:
-    found = _stories(session, Verhaal.id == verhaal_id)
-    if not found:
-        return None
-    story = _as_dict(found[0], _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all()))
-    return story if within([story], scope) else None
+    found = _dicts(session, _stories(session, Verhaal.id == verhaal_id))
+    return found[0] if found and within(found, scope) else None
 
 
 def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[dict]:
-    wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return within([_as_dict(v, wijken, opgaven) for v in _stories(session, where)], scope)
+    return within(_dicts(session, _stories(session, where)), scope)
 
 
 def newest(session: Session, count: int = 3, scope: str | None = None) -> list[dict]:
@@ -249,9 +274,9 @@ def add_story(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, 
               media_dir: Path, max_bytes: int) -> int:
     """A new story with its photos, videos and links in one go: every problem of every part is
     reported together, and nothing is written unless all of it is right."""
-    access.require(visitor, "verhaal_bewerken")
+    _scope(session, visitor, invoer, None)
     if items:
-        access.require(visitor, "media_uploaden")
+        _scope(session, visitor, invoer, None, "media_uploaden")
     problems, _, _ = _check_verhaal(session, invoer)
     checked = []
     for item in items:

@@ -31,13 +31,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def server_factory(tmp_path):
-    """Start servers with extra environment; each gets a fresh temporary database."""
+    """Start servers with extra `streamlit run` options and environment; each gets a fresh temporary database."""
     started = []
 
-    def start(**env: str) -> Server:
+    def start(*args: str, port: int | None = None, **env: str) -> Server:
         folder = tmp_path / f"server{len(started)}"
         folder.mkdir()
-        server = Server(folder, env)
+        server = Server(folder, env, args=args, port=port)
         started.append(server)
         return server
 

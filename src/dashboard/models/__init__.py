@@ -21,9 +21,11 @@ from dashboard.models.gegevens import (
     Streefwaarde,
 )
 from dashboard.models.imports import ImportWijziging, Kolomkoppeling
-from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin
+from dashboard.models.samenwerking import Inzending, Score
+from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLogin, Uitnodiging
 from dashboard.models.vergadering import Agendapunt, Besluit, BesluitPositie, Vergadering
 
 __all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "Agendapunt", "AuditLog", "Base", "Besluit", "BesluitPositie",
-           "DataVersie", "DeelLink", "Gebied", "Gebruiker", "ImportBatch", "ImportWijziging", "Indicator", "Kolomkoppeling", "LoginSessie", "Media",
-           "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij", "Streefwaarde", "Verhaal", "Vergadering", "Voortgang"]
+           "DataVersie", "DeelLink", "Gebied", "Gebruiker", "ImportBatch", "ImportWijziging", "Indicator", "Inzending",
+           "Kolomkoppeling", "LoginSessie", "Media", "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij",
+           "Score", "Streefwaarde", "Uitnodiging", "Verhaal", "Vergadering", "Voortgang"]

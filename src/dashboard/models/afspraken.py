@@ -113,8 +113,10 @@ class Voortgang(Base):
     toelichting: Mapped[str] = mapped_column(Text, default="")
     geleerd: Mapped[str] = mapped_column(Text, default="")
     dilemma: Mapped[bool] = mapped_column(Boolean, default=False)
-    auteur_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"))
+    auteur_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"), doc="the party")
     gebruiker: Mapped[str] = mapped_column(String(120), default="")
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruikers.id", ondelete="SET NULL"),
+                                                     doc="the account that wrote it")
     __table_args__ = (CheckConstraint(_in("status", STATUSSEN), name="status"),)
 
 
@@ -141,6 +143,10 @@ class Verhaal(Base):
     citaat: Mapped[str] = mapped_column(Text, default="")
     citaat_van: Mapped[str] = mapped_column(String(200), default="")
     gebruiker: Mapped[str] = mapped_column(String(120), default="")
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruikers.id", ondelete="SET NULL"),
+                                                     doc="the account that wrote it")
+    partij_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"),
+                                                  doc="the party of that account")
     afspraken: Mapped[list[Afspraak]] = relationship(secondary=verhaal_afspraken)
     media: Mapped[list[Media]] = relationship(cascade="all, delete-orphan", order_by="Media.id")
     __table_args__ = (CheckConstraint(_in("verteller_rol", VERTELLERS), name="verteller_rol"),)

@@ -1,4 +1,4 @@
-"""Access: accounts, their login sessions, share links and failed logins (for throttling).
+"""Access: accounts, their login sessions, share links, invitations and failed logins (for throttling).
 
 Secrets are never stored: passwords as argon2 hashes, session and share tokens as sha256.
 """
@@ -11,17 +11,18 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dashboard.models.base import Base
 
-ROLLEN = ("beheerder", "redacteur", "gegevensbeheerder", "lezer")
+ROLLEN = ("beheerder", "redacteur", "gegevensbeheerder", "lezer", "partner")
 
 
 class Gebruiker(Base):
-    """A staff account with one role."""
+    """An account with one role, optionally of one partij (a partner writes only for its party)."""
 
     __tablename__ = "gebruikers"
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(120), unique=True)
     rol: Mapped[str] = mapped_column(String(20))
-    wachtwoord_hash: Mapped[str] = mapped_column(String(255))
+    wachtwoord_hash: Mapped[str | None] = mapped_column(String(255), doc="None: cannot log in (demo respondents)")
+    partij_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"), index=True)
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
     aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     laatst_ingelogd: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -66,3 +67,21 @@ class MisluktLogin(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(120), index=True)
     tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class Uitnodiging(Base):
+    """A one-time link that lets a named person choose a password for a new account (role, partij)."""
+
+    __tablename__ = "uitnodigingen"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    naam: Mapped[str] = mapped_column(String(120), doc="the user name the account will get")
+    rol: Mapped[str] = mapped_column(String(20))
+    partij_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    aangemaakt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    aangemaakt_door: Mapped[str] = mapped_column(String(200))
+    verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingetrokken: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    gebruikt: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruikers.id", ondelete="SET NULL"))
+    __table_args__ = (CheckConstraint(f"rol IN {ROLLEN}", name="rol"),)

@@ -104,7 +104,7 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
             with st.container(border=True):
                 dilemma = " :violet-badge[:material/gavel: Dilemma voor het bestuur]" if row["dilemma"] else ""
                 st.markdown(f"{formatting.day(row['datum'])} · {status.text(row['status'])}{dilemma}")
-                st.caption(f"Door {row['auteur'] or 'onbekend'}")
+                st.caption(f"Door {row['auteur'] or 'onbekend'}" + (f" · {row['gebruiker']}" if row["gebruiker"] else ""))
                 st.text(row["toelichting"])
                 if row["geleerd"]:
                     st.markdown("**Wat we leerden**")

@@ -13,7 +13,8 @@ from typing import Callable
 
 import streamlit as st
 
-from dashboard import afspraken, config, data_version, queries, verhalen
+from dashboard import afspraken, config, data_version, deelname, queries, verhalen
+from dashboard.samenwerking import antwoorden, uitslag
 from dashboard.vergadering import agenda, besluiten, deck
 from dashboard.ui import runtime
 
@@ -76,6 +77,16 @@ besluiten_lijst = shared(besluiten.list_besluiten)
 laatste_besluiten = shared(besluiten.latest)
 afspraak_geschiedenis = shared(besluiten.history)
 aan_tafel = shared(besluiten.tafel)
+
+# Who took part (the growing circle)
+deelname_per_jaar = shared(deelname.per_jaar)
+
+# Samenwerkingsmonitor: results per party only; an account reads back its own answer alone
+samenwerking_jaren = shared(uitslag.years)
+samenwerking_uitslag = shared(uitslag.results)
+samenwerking_verloop = shared(uitslag.over_the_years)
+samenwerking_stelling_verloop = shared(uitslag.statement_over_the_years)
+eigen_antwoord = shared(antwoorden.own)
 
 
 def group_figures(view: queries.View) -> queries.Figures:

@@ -1,5 +1,8 @@
 """Who is visiting, decided in one place: a share link, a login session (cookie), or nobody yet.
 
+An invitation link (`?uitnodiging=TOKEN`) is taken up here too: its tab shows the page where the
+invited person chooses a password, and is logged in once the account exists.
+
 Streamlit's session state dies with a reload, so a login or a share link is kept in a signed
 cookie that the browser writes (st.html with a script: Streamlit cannot set cookies) and sends
 with the next websocket handshake, where `st.context.cookies` reads it. The cookie holds only a
@@ -15,12 +18,13 @@ import streamlit as st
 
 from dashboard import access, accounts, config, share_links, tokens
 from dashboard.access import Visitor
+from dashboard.toegang import uitnodigingen
 from dashboard.ui import runtime, sso
 
-SHARE_PARAM = "deel"
+SHARE_PARAM, INVITE_PARAM = "deel", "uitnodiging"
 NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
 # session-state keys: the tokens of this browser tab (tests set LOGIN_KEY as the cookie would)
-SHARE_KEY, LOGIN_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "_tv_cookie_writes", "_tv_notice"
+SHARE_KEY, LOGIN_KEY, INVITE_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "tv_invite", "_tv_cookie_writes", "_tv_notice"
 _THIS_RUN = threading.local()  # who establish() found at the start of this thread's run
 _SHARE_COOKIE_DAYS = share_links.MAX_DAYS + 30  # outlives the link, so expiry gets its own message
 _SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
@@ -35,10 +39,18 @@ def current() -> Visitor:
 def _checked() -> Visitor:
     """The visitor, asked of the database now; NOBODY until someone is known."""
     db = runtime.database()
+    if st.session_state.get(INVITE_KEY):  # this tab is taking up an invitation
+        return NOBODY
     if st.session_state.get(SHARE_KEY):
         found = share_links.verify(db, st.session_state[SHARE_KEY])
         return found if isinstance(found, Visitor) else NOBODY
     return accounts.session_visitor(db, st.session_state.get(LOGIN_KEY)) or sso.visitor() or NOBODY
+
+
+def afresh() -> Visitor:
+    """The visitor asked of the database right now: what a form callback writes as (a callback
+    runs before establish, and the account may have been disabled or changed since the render)."""
+    return _checked()
 
 
 def allowed(action: str) -> bool:
@@ -63,6 +75,11 @@ def establish() -> None:
 
 def _take_up() -> None:
     secret = config.load().secret_key
+    if INVITE_PARAM in st.query_params:  # an invitation wins in its own tab: it is someone new
+        st.session_state[INVITE_KEY] = str(st.query_params.pop(INVITE_PARAM))[:200]
+        st.session_state.pop(SHARE_KEY, None)
+        st.session_state.pop(LOGIN_KEY, None)
+        return
     if SHARE_PARAM in st.query_params:  # a share URL always wins in its own tab
         token = str(st.query_params.pop(SHARE_PARAM))[:200]
         _remember(SHARE_KEY, token, tokens.SHARE, secret, _SHARE_COOKIE_DAYS * 86400)
@@ -107,7 +124,7 @@ def _sidebar(who: Visitor) -> None:
             st.button("Inloggen als medewerker", key="tv_share_stop", icon=":material/login:",
                       on_click=_forget, args=(SHARE_KEY, tokens.SHARE))
         else:
-            st.caption(f":material/person: {who.name} · {who.role}")
+            st.caption(f":material/person: {who.name} · {who.role}" + (f" · {who.partij}" if who.partij else ""))
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
 
 
@@ -125,6 +142,9 @@ def _logged_in(token: str) -> None:
 def gate() -> None:
     """The page for nobody: why a share link gives no access, the setup screen, or the login form."""
     db = runtime.database()
+    if st.session_state.get(INVITE_KEY):
+        _invitation(db)
+        return
     if st.session_state.get(SHARE_KEY):
         refusal = share_links.verify(db, st.session_state[SHARE_KEY])
         st.title("Tellen & Vertellen")
@@ -162,6 +182,39 @@ def _setup(db) -> None:
         st.error(str(error))
         return
     _logged_in(accounts.start_session(db, user.naam))
+    st.rerun()
+
+
+def _invitation(db) -> None:
+    """The invited person chooses a password: the account is made and they are logged in at once."""
+    token = st.session_state[INVITE_KEY]
+    st.title("Welkom bij Tellen & Vertellen")
+    found = uitnodigingen.verify(db, token)
+    if isinstance(found, uitnodigingen.Refusal):
+        st.error(found.message, icon=":material/link_off:")
+        st.button("Naar het inloggen", icon=":material/login:", on_click=st.session_state.pop, args=(INVITE_KEY, None))
+        return
+    namens = f" namens **{found.partij}**" if found.partij else ""
+    st.write(f"U bent uitgenodigd om mee te schrijven{namens}, met de rol **{found.rol}**. Kies een wachtwoord; "
+             "daarna bent u meteen ingelogd. Onthoud uw gebruikersnaam: die hebt u nodig om later weer in te loggen.")
+    with st.form("uitnodiging"):
+        st.text_input("Uw gebruikersnaam", value=found.naam, disabled=True)
+        wachtwoord = st.text_input("Kies een wachtwoord", type="password", autocomplete="new-password",
+                                   help=f"Minstens {accounts.MIN_PASSWORD_LENGTH} tekens. Een zin van een paar woorden "
+                                        "is goed te onthouden.")
+        herhaald = st.text_input("Wachtwoord herhalen", type="password", autocomplete="new-password")
+        if not st.form_submit_button("Account maken en inloggen", type="primary"):
+            return
+    if wachtwoord != herhaald:
+        st.error("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
+        return
+    try:
+        session_token = uitnodigingen.accept(db, token, wachtwoord)
+    except (uitnodigingen.InvitationRefused, accounts.AccountError) as error:
+        st.error(str(error))
+        return
+    st.session_state.pop(INVITE_KEY, None)
+    _logged_in(session_token)
     st.rerun()
 
 

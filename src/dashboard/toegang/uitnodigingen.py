@@ -1,0 +1,176 @@
+"""Invitations: a beheerder invites a named person for a role and a partij, without e-mail or IT.
+
+The link carries a token of 256 random bits, shown once; the database keeps only its sha256.
+Opening it lets the person choose a password: that creates the account (with the invitation's
+name, role and partij) and logs them in, all in one transaction. An invitation works once, until
+it expires or is withdrawn; otherwise it says why in Dutch and creates nothing.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+
+from dashboard import accounts, audit, clock, tokens
+from dashboard.db import Database
+from dashboard.models import Partij, Uitnodiging
+
+DEFAULT_DAYS = 7
+MAX_DAYS = 60
+
+
+class Refusal(enum.Enum):
+    UNKNOWN = "onbekend"
+    EXPIRED = "verlopen"
+    WITHDRAWN = "ingetrokken"
+    USED = "gebruikt"
+
+    @property
+    def message(self) -> str:
+        return {
+            Refusal.UNKNOWN: "Deze uitnodiging is niet geldig. Controleer of u de hele link hebt gekopieerd, of vraag "
+                             "degene die u uitnodigde om een nieuwe uitnodiging.",
+            Refusal.EXPIRED: "Deze uitnodiging is verlopen. Vraag degene die u uitnodigde om een nieuwe uitnodiging.",
+            Refusal.WITHDRAWN: "Deze uitnodiging is ingetrokken en kan niet meer worden gebruikt. Vraag degene die u "
+                               "uitnodigde om een nieuwe uitnodiging.",
+            Refusal.USED: "Deze uitnodiging is al gebruikt: het account bestaat. Log in met uw gebruikersnaam en "
+                          "wachtwoord, of vraag een beheerder om hulp.",
+        }[self]
+
+
+class InvitationRefused(ValueError):
+    """Taking up an invitation was refused; nothing was created. The message is Dutch and safe to show."""
+
+    def __init__(self, refusal: Refusal):
+        super().__init__(refusal.message)
+        self.refusal = refusal
+
+
+@dataclass(frozen=True)
+class InvitationInfo:
+    id: int
+    naam: str
+    rol: str
+    partij: str | None
+    created: datetime
+    created_by: str
+    expires: datetime
+    withdrawn: datetime | None
+    used: datetime | None
+
+    @property
+    def state(self) -> str:
+        if self.used:
+            return "gebruikt"
+        if self.withdrawn:
+            return "ingetrokken"
+        return "open" if self.expires > clock.now() else "verlopen"
+
+    def as_json(self) -> dict:
+        iso = lambda m: m.isoformat(timespec="seconds") if m else None  # noqa: E731
+        return {"id": self.id, "naam": self.naam, "rol": self.rol, "partij": self.partij, "status": self.state,
+                "created": iso(self.created), "created_by": self.created_by, "expires": iso(self.expires),
+                "withdrawn": iso(self.withdrawn), "used": iso(self.used)}
+
+
+def _info(row: Uitnodiging, partij: str | None) -> InvitationInfo:
+    return InvitationInfo(row.id, row.naam, row.rol, partij, clock.aware(row.aangemaakt), row.aangemaakt_door,
+                          clock.aware(row.verloopt), clock.aware(row.ingetrokken), clock.aware(row.gebruikt))
+
+
+def _partij_naam(session, partij_id: int | None) -> str | None:
+    return session.scalar(select(Partij.naam).where(Partij.id == partij_id)) if partij_id else None
+
+
+def url(base_url: str, token: str) -> str:
+    """The address to hand over: the app with the token as `uitnodiging`."""
+    return f"{base_url.rstrip('/')}/?uitnodiging={token}"
+
+
+def create(db: Database, naam: str, rol: str, partij: str | None, door: str,
+           days: int = DEFAULT_DAYS) -> tuple[InvitationInfo, str]:
+    """A new invitation and its token (shown once, never stored). AccountError says what is wrong."""
+    if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        raise accounts.AccountError(f"Een uitnodiging is 1 tot {MAX_DAYS} dagen geldig.")
+    token, now = tokens.new(), clock.now()
+    with db.session() as session:
+        naam = accounts.check_new_name(session, naam)
+        rol = accounts.check_role(rol)
+        partij_id = accounts.partij_id(session, partij, rol)
+        if session.scalar(select(Uitnodiging.id).where(
+                func.lower(Uitnodiging.naam) == naam.lower(), Uitnodiging.gebruikt.is_(None),
+                Uitnodiging.ingetrokken.is_(None), Uitnodiging.verloopt > now)):
+            raise accounts.AccountError(f"Er staat al een open uitnodiging voor {naam!r}. Trek die eerst in, of "
+                                        "kies een andere gebruikersnaam.")
+        row = Uitnodiging(naam=naam, rol=rol, partij_id=partij_id, token_hash=tokens.digest(token), aangemaakt=now,
+                          aangemaakt_door=door, verloopt=now + timedelta(days=days))
+        session.add(row)
+        session.flush()
+        audit.record(session, door, "uitnodiging_gemaakt", f"uitnodiging {row.id}",
+                     f"{naam}; rol {rol}; partij {partij or 'geen'}; {days} dagen")
+        return _info(row, _partij_naam(session, partij_id)), token
+
+
+def _find(session, token: str | None, now: datetime) -> Uitnodiging | Refusal:
+    if not token or len(token) > 200:
+        return Refusal.UNKNOWN
+    row = session.scalar(select(Uitnodiging).where(Uitnodiging.token_hash == tokens.digest(token)))
+    if row is None:
+        return Refusal.UNKNOWN
+    if row.gebruikt is not None:
+        return Refusal.USED
+    if row.ingetrokken is not None:
+        return Refusal.WITHDRAWN
+    if clock.aware(row.verloopt) <= now:
+        return Refusal.EXPIRED
+    return row
+
+
+def verify(db: Database, token: str | None) -> InvitationInfo | Refusal:
+    """What this invitation offers (to show before the password is chosen), or why not."""
+    with db.sessions() as session:
+        found = _find(session, token, clock.now())
+        return found if isinstance(found, Refusal) else _info(found, _partij_naam(session, found.partij_id))
+
+
+def accept(db: Database, token: str | None, wachtwoord: str) -> str:
+    """Create the invited account with this password and log it in: returns the session token.
+
+    InvitationRefused (expired, withdrawn, used, unknown) or AccountError (a weak password, the name
+    was taken meanwhile): nothing is created. Two browsers at once: only one wins (the update below).
+    """
+    now = clock.now()
+    with db.session() as session:
+        row = _find(session, token, now)
+        if isinstance(row, Refusal):
+            raise InvitationRefused(row)
+        user = accounts.new_account(session, row.naam, row.rol, wachtwoord, row.partij_id, door=f"uitnodiging {row.id}")
+        taken = session.execute(update(Uitnodiging).where(Uitnodiging.id == row.id, Uitnodiging.gebruikt.is_(None))
+                                .values(gebruikt=now, gebruiker_id=user.id))
+        if taken.rowcount != 1:
+            raise InvitationRefused(Refusal.USED)
+        user.laatst_ingelogd = now
+        audit.record(session, row.naam, "uitnodiging_gebruikt", f"uitnodiging {row.id}", f"account {user.naam}")
+        return accounts.open_session(session, user, now)
+
+
+def withdraw(db: Database, invitation_id: int, door: str) -> InvitationInfo:
+    with db.session() as session:
+        row = session.get(Uitnodiging, invitation_id)
+        if row is None:
+            raise accounts.AccountError(f"Er is geen uitnodiging met nummer {invitation_id}. `users invitations` toont ze.")
+        if row.ingetrokken is None and row.gebruikt is None:
+            row.ingetrokken = clock.now()
+            audit.record(session, door, "uitnodiging_ingetrokken", f"uitnodiging {row.id}", row.naam)
+        return _info(row, _partij_naam(session, row.partij_id))
+
+
+def list_invitations(db: Database) -> list[InvitationInfo]:
+    """Newest first."""
+    with db.sessions() as session:
+        return [_info(row, partij) for row, partij in session.execute(
+            select(Uitnodiging, Partij.naam).outerjoin(Partij, Uitnodiging.partij_id == Partij.id)
+            .order_by(Uitnodiging.id.desc()))]
+

@@ -1,0 +1,36 @@
+"""The growing circle on screen: per year who took part (parties, new ones marked, and how many wrote),
+as a chart with its table. Pages call `kring` with an afspraak id, or None for the whole set."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, formatting
+from dashboard.ui import reads
+from dashboard.ui import charts as show
+
+
+def kring(afspraak_id: int | None, key: str) -> None:
+    data = reads.deelname_per_jaar(afspraak_id)
+    if afspraak_id:
+        st.subheader("Wie deed mee", anchor=False)
+    else:
+        st.header("De groeiende kring: wie deed mee", anchor=False)
+    if data["jaren"].empty:
+        st.caption("Nog niemand schreef voortgang of een verhaal" + (" bij deze afspraak." if afspraak_id else "."))
+        return
+    st.caption("Partijen die voortgang of een verhaal schreven, per jaar; **nieuw** is het eerste jaar dat een partij "
+               + ("bij deze afspraak " if afspraak_id else "") + "meedeed.")
+    partijen = data["partijen"]
+    for row in data["jaren"].to_dict("records")[::-1]:
+        namen = [f"{p} :orange-badge[nieuw]" if n else p for p, n in
+                 partijen[partijen["jaar"] == row["jaar"]][["partij", "nieuw"]].itertuples(index=False)]
+        st.markdown(f"**{row['jaar']}** · {row['partijen']} {'partij' if row['partijen'] == 1 else 'partijen'}, "
+                    f"{row['schrijvers']} {'schrijver' if row['schrijvers'] == 1 else 'schrijvers'}, "
+                    f"{formatting.number(row['bijdragen'])} bijdragen: " + ", ".join(namen))
+    if len(data["jaren"]) > 1:
+        tabel = partijen.assign(jaar=partijen["jaar"].astype(str), nieuw=partijen["nieuw"].map({True: "ja", False: "nee"}))
+        show.figure(charts.circle(data["jaren"]), pd.DataFrame(tabel.rename(columns={
+            "jaar": "Jaar", "partij": "Partij", "soort": "Soort", "voortgang": "Voortgang", "verhalen": "Verhalen",
+            "nieuw": "Nieuw"})), key=key, alt="Gestapelde staven per jaar: partijen die al eerder meededen en partijen "
+                                             "die nieuw meededen.")

@@ -1,0 +1,60 @@
+"""Invitations on the page Beheer: make one (the link is shown once), see them all, withdraw one."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import access, accounts, config, formatting
+from dashboard.db import Database
+from dashboard.toegang import uitnodigingen
+from dashboard.ui import visitor
+
+GEEN = ""
+
+
+def section(db: Database, partijen: list[str]) -> None:
+    st.subheader("Iemand uitnodigen")
+    st.caption("Zonder e-mail of IT: maak een uitnodiging voor één persoon, met een rol en een partij, en geef de link "
+               "persoonlijk door (bijvoorbeeld via de app van uw telefoon). Wie de link opent, kiest zelf een "
+               "wachtwoord en is meteen ingelogd. De link werkt één keer en wordt maar één keer getoond.")
+    with st.form("nieuwe_uitnodiging", clear_on_submit=True):
+        naam = st.text_input("Gebruikersnaam voor de nieuwe persoon", key="uit_naam", placeholder="bijvoorbeeld ria.devries")
+        rol = st.selectbox("Rol", access.ROLES, index=access.ROLES.index("partner"), key="uit_rol",
+                           help="Een partner schrijft voortgang en verhalen bij de afspraken van de eigen partij.")
+        partij = st.selectbox("Partij", [GEEN, *partijen], key="uit_partij",
+                              format_func=lambda p: p or "geen partij (niet voor een partner)")
+        dagen = st.number_input("Geldig (dagen)", min_value=1, max_value=uitnodigingen.MAX_DAYS,
+                                value=uitnodigingen.DEFAULT_DAYS, step=1, key="uit_dagen")
+        submitted = st.form_submit_button("Uitnodiging maken", type="primary", icon=":material/person_add:")
+    if submitted and visitor.allowed("gebruikers_beheren"):
+        try:
+            info, token = uitnodigingen.create(db, naam, rol, partij or None, door=visitor.current().name, days=int(dagen))
+        except accounts.AccountError as error:
+            st.error(str(error))
+        else:
+            st.success(f"Uitnodiging voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires)}. Kopieer de "
+                       "link nu: hij wordt niet nog eens getoond.", icon=":material/check:")
+            st.code(uitnodigingen.url(config.load().base_url, token), language=None)
+    _listing(db)
+
+
+def _withdraw(db: Database, invitation_id: int) -> None:
+    if visitor.allowed("gebruikers_beheren"):
+        info = uitnodigingen.withdraw(db, invitation_id, door=visitor.afresh().name)
+        st.toast(f"De uitnodiging voor {info.naam} is ingetrokken.", icon=":material/link_off:")
+
+
+def _listing(db: Database) -> None:
+    invitations = uitnodigingen.list_invitations(db)
+    if not invitations:
+        st.caption("Nog geen uitnodigingen.")
+        return
+    st.markdown("**Uitnodigingen**")
+    for info in invitations:
+        text, action = st.columns([4, 1], vertical_alignment="center")
+        text.markdown(f"{info.naam} · {info.rol}{' · ' + info.partij if info.partij else ''} · **{info.state}**")
+        text.caption(f"Gemaakt {formatting.moment(info.created)} door {info.created_by} · verloopt "
+                     f"{formatting.moment(info.expires)}"
+                     + (f" · gebruikt {formatting.moment(info.used)}" if info.used else ""))
+        if info.state == "open":
+            action.button("Intrekken", key=f"uitnodiging_intrekken_{info.id}", icon=":material/link_off:",
+                          on_click=_withdraw, args=(db, info.id), help=f"Uitnodiging {info.id} direct intrekken")
