@@ -55,6 +55,6 @@ else:
 
 st.header("Tabel")
 shown = reads.table(view)
-tables.show(shown)
+tables.show(shown, options.gebieden)
 downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
 chrome.footer(reads.last_update())

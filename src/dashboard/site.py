@@ -29,3 +29,15 @@ PAGES = (
 def pages_for(visitor: access.Visitor) -> tuple[Page, ...]:
     """The pages this visitor may open, in menu order; nothing else is reachable."""
     return tuple(page for page in PAGES if access.may_open(visitor, page.key))
+
+
+def _list(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " en " + titles[-1]
+
+
+def refusal(visitor: access.Visitor, page: Page) -> str:
+    """Why this visitor cannot open `page`, and which pages they can open, in Dutch."""
+    open_pages = _list([p.title for p in pages_for(visitor)])
+    if visitor.share_pages is not None:
+        return f"Deze deellink opent de pagina {page.title} niet. De link opent: {open_pages}."
+    return f"De pagina {page.title} hoort niet bij uw rol ({visitor.role}). U kunt wel: {open_pages}."

@@ -37,12 +37,15 @@ def show(tiles: pd.DataFrame) -> None:
         for column, tile in zip(st.columns(COLUMNS), records[start:start + COLUMNS]):
             with column.container(border=True):
                 has_value = not pd.isna(tile["waarde"])
+                # the name as a wrapped line of its own: st.metric cuts a long label off
+                st.markdown(f"**{tile['naam']}**", help=f"{tile['omschrijving']} Bron: {tile['bron']}.")
                 st.metric(
                     tile["naam"],
                     formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
                     delta=formatting.change(tile["verschil"], tile["eenheid"]),
                     delta_color=_delta_colour(tile),
-                    help=f"{tile['omschrijving']} Bron: {tile['bron']}.",
+                    delta_arrow="off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
+                    label_visibility="collapsed",
                 )
                 word = formatting.unit_word(tile["eenheid"])
                 unit = f"{word} · " if word else ""
