@@ -58,6 +58,13 @@ def test_afspraak_detail_by_url_pairs_tellen_and_vertellen(app, app_env):
     assert [e.label for e in app.expander][:1] == ["Voortgang toevoegen"]
 
 
+def test_afspraken_list_counts_progress_over_the_looptijd(app):
+    app.switch_page("pages/afspraken.py").run()
+    bars = {p.proto.text: p.proto.value for p in app.get("progress")}
+    assert bars["302 van 450 woningen (67%) · 2 van de 4 jaar (50%)"] == 67
+    assert len(bars) == 3  # only the afspraken with an own target over their looptijd
+
+
 def test_unknown_afspraak_in_url_gives_a_notice_and_the_list(app):
     app.query_params["afspraak"] = "99999"
     app.switch_page("pages/afspraken.py").run()
