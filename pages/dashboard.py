@@ -20,7 +20,9 @@ if reads.demo_loaded():
     chrome.fictional_notice()
 st.subheader(f"{gebied} · {wie} · {view.van}–{view.tot}")
 
-tiles.show(reads.tile_values(view))
+tegels = reads.tile_values(view)
+tiles.show(tegels)
+tiles.in_gewone_taal(tegels, view.soort)
 
 st.header(indicator["naam"])
 trend = reads.trend(view)

@@ -135,6 +135,13 @@ def test_share_link_opens_the_dashboard_read_only(app_env, database):
         assert_refused(at, forbidden)
 
 
+def test_share_link_visitor_reads_the_tiles_in_gewone_taal_opened(app_env, database):
+    at = share_app(database, pages=["dashboard"])
+    at.switch_page("pages/dashboard.py").run()
+    panel = next(e for e in at.expander if e.label == "In gewone taal")
+    assert panel.proto.expanded and "sociale huurwoning" in " ".join(m.value for m in panel.markdown)
+
+
 def test_share_link_limited_to_a_wijk_offers_only_that_wijk(app_env, database):
     at = share_app(database, gebied="WK990102")
     at.switch_page("pages/dashboard.py").run()

@@ -84,3 +84,11 @@ def test_tile_names_are_shown_whole_and_no_change_has_no_arrow(app):
     assert sloop.proto.delta == "±0 woningen" and sloop.proto.direction == sloop.proto.MetricDirection.NONE
     rising = next(m for m in page.metric if m.label == "Totale woningvoorraad")
     assert rising.proto.direction == rising.proto.MetricDirection.UP
+
+
+def test_tiles_in_gewone_taal_closed_for_staff(app):
+    page = open_dashboard(app, groep="Beschikbaarheid")
+    panel = next(e for e in page.expander if e.label == "In gewone taal")
+    assert not panel.proto.expanded
+    assert "In 2025 kwamen er 137 sociale huurwoningen bij. Dat zijn er 17 meer dan afgesproken." in \
+        " ".join(m.value for m in panel.markdown)

@@ -9,7 +9,8 @@ import streamlit as st
 
 from dashboard import afspraken, charts, formatting, safe_markdown
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
-from dashboard.ui import navigation, status, verhalen
+from dashboard.gewone_taal import zinnen
+from dashboard.ui import gewone_taal, navigation, status, verhalen
 from dashboard.ui import charts as show
 
 LINK = "pages/afspraken.py"
@@ -120,7 +121,7 @@ def _derived(info: dict, afgeleid: afspraken.Afgeleid | None, traject: afspraken
 
 def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict], media_dir: Path,
            traject: afspraken.Traject | None = None) -> None:
-    """Tellen on the left, vertellen on the right."""
+    """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
     st.title(f"{info['nummer']} {info['titel']}")
     velden = ", ".join(VELD_LABELS[v] for v in info["velden"])
     st.caption(f"{SOORT_LABELS[info['soort']]} · opgave: {info['opgave']} · wettelijke velden: {velden} · "
@@ -130,6 +131,7 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
+        gewone_taal.panel([zinnen.afspraak(info, trend, afgeleid, traject)], key="gewone_taal_afspraak")
         _derived(info, afgeleid, traject)
         if trend is not None and not trend.empty:
             naam, eenheid = info["indicator"]["naam"], info["indicator"]["eenheid"]

@@ -5,6 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.gewone_taal import zinnen
+from dashboard.ui import gewone_taal as plain
 
 COLUMNS = 4
 
@@ -51,3 +53,8 @@ def show(tiles: pd.DataFrame) -> None:
                 unit = f"{word} · " if word else ""
                 period = tile["periode"] if has_value else "Geen waarde in deze periode"
                 st.caption(f"{unit}{period} · {_target_line(tile)}")
+
+
+def in_gewone_taal(tiles: pd.DataFrame, soort: str) -> None:
+    """The same tiles in short sentences (panel "In gewone taal")."""
+    plain.panel(zinnen.tegels(tiles, soort), key="gewone_taal_tegels")
