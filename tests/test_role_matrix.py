@@ -8,9 +8,9 @@ from dashboard import access, share_links, site
 ALL_PAGES = sorted({page for pages in access.PAGES.values() for page in pages})
 EXPECTED_PAGES = {
     "beheerder": set(ALL_PAGES),
-    "redacteur": {"kompas", "dashboard", "afspraken", "verhalen", "presentatie"},
-    "gegevensbeheerder": {"kompas", "dashboard", "afspraken", "verhalen", "presentatie", "gegevens"},
-    "lezer": {"kompas", "dashboard", "afspraken", "verhalen", "presentatie"},
+    "redacteur": {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "presentatie"},
+    "gegevensbeheerder": {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "presentatie", "gegevens"},
+    "lezer": {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "presentatie"},
 }
 WRITES = sorted(set(access.ACTIONS) - {"downloaden"})
 EXPECTED_WRITES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer")
-READ_PAGES = frozenset({"kompas", "dashboard", "afspraken", "verhalen", "presentatie"})
+READ_PAGES = frozenset({"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "presentatie"})
 
 PAGES: dict[str, frozenset[str]] = {
     "beheerder": READ_PAGES | {"gegevens", "delen", "beheer"},

@@ -57,6 +57,18 @@ def value(amount: float | None, eenheid: str) -> str:
     return f"{text} {eenheid}"
 
 
+def d3(placeholder: str, eenheid: str) -> str:
+    """The shape of value() as a plotly hover template ("%{x:,.1f}%", "€ %{y:,.0f} per maand"), so
+    a chart with thousands of points writes its numbers in the browser; the figure's layout sets
+    the Dutch separators (",.")."""
+    number = f"%{{{placeholder}:,.{_DECIMALS.get(eenheid, 0)}f}}"
+    if eenheid == "%":
+        return f"{number}%"
+    if eenheid.startswith("EUR"):
+        return f"€ {number}" + (" per maand" if eenheid == "EUR/maand" else "")
+    return f"{number} {eenheid}" if eenheid not in ("cijfer", "aantal", "") else number
+
+
 def unit_word(eenheid: str) -> str:
     """The unit as a caption under a tile's number: 'woningen', 'per maand'; empty for % and €."""
     return {"%": "", "EUR": "", "EUR/maand": "per maand", "cijfer": "rapportcijfer"}.get(eenheid, eenheid)

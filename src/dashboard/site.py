@@ -20,6 +20,7 @@ PAGES = (
     Page("afspraken", "afspraken", "Afspraken", ":material/handshake:", "pages/afspraken.py"),
     Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
+    Page("verkennen", "verkennen", "Verkennen", ":material/scatter_plot:", "pages/verkennen.py"),
     Page("gegevens", "gegevens", "Gegevens", ":material/upload_file:", "pages/gegevens.py"),
     Page("delen", "delen", "Delen", ":material/share:", "pages/delen.py"),
     Page("beheer", "beheer", "Beheer", ":material/admin_panel_settings:", "pages/beheer.py"),

@@ -13,6 +13,7 @@ from typing import Callable
 import streamlit as st
 
 from dashboard import afspraken, config, data_version, queries, verhalen
+from dashboard.verkennen import punten as verkennen
 from dashboard.ui import runtime
 
 _QUESTIONS: dict[str, Callable] = {}
@@ -68,3 +69,6 @@ story = shared(verhalen.detail)
 stories_for_afspraak = shared(verhalen.for_afspraak)
 newest_stories = shared(verhalen.newest)
 story_points = shared(verhalen.map_points)
+
+# Verkennen (two figures across gebieden)
+verkenning = shared(verkennen.verken)
