@@ -69,7 +69,7 @@ def test_parties_add_up_or_average_by_rule_and_a_stored_total_wins(stad):
 
 def tiles(db, **changes):
     with db.sessions() as session:
-        options = queries.options(session)
+        queries.options(session)
         table = queries.tile_values(session, view(categorie=None, **changes))
     return table.set_index("sleutel")
 
@@ -114,7 +114,7 @@ def test_wijken_and_parties_are_compared_at_their_latest_period(stad):
         "verhuringen;GM0001;Corporatie A;2025;60", "verhuringen;GM0001;Corporatie B;2025;40",
     ]))
     with stad.sessions() as session:
-        options = queries.options(session)
+        queries.options(session)
         wijken = queries.compare_wijken(session, view())
         partijen = queries.compare_partijen(session, view())
     assert wijken[["naam", "waarde"]].values.tolist() == [["Zuid", 70], ["Noord", 30]]
