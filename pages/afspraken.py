@@ -27,7 +27,8 @@ if info:
     st.query_params["afspraak"] = str(info["id"])  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
     trend, afgeleid = reads.afspraak_figures(info["id"])
-    show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir)
+    show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir,
+                reads.afspraak_looptijd(info["id"]))
     vergadering.for_afspraak(reads.besluiten_lijst(afspraak_id=info["id"]), reads.afspraak_geschiedenis(info["id"]))
     deelname.kring(info["id"], key="kring_afspraak")
     partijen = keuzes["partijen"]["naam"].tolist()
@@ -56,7 +57,7 @@ with st.sidebar:
                           key="partij", bind="query-params")
     jaar = st.selectbox("Loopt in jaar", keuzes["jaren"], index=None, placeholder="Alle jaren", key="jaar",
                         bind="query-params")
-show.overview(reads.afspraken_overview(lens=lens, status=status, partij=partij, jaar=jaar))
+show.overview(reads.afspraken_overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.trajecten())
 if mag_bewerken:
     with st.expander("Nieuwe afspraak", icon=":material/add:"):
         formulieren.afspraak(db, wie, keuzes)

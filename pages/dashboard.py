@@ -22,6 +22,7 @@ st.subheader(f"{gebied} · {wie} · {view.van}–{view.tot}")
 
 figures = reads.group_figures(view)
 tiles.show(figures.tiles)
+tiles.in_gewone_taal(figures.tiles, view.soort)
 
 st.header(indicator["naam"])
 trend = figures.trends[view.indicator]
@@ -58,6 +59,6 @@ else:
 
 st.header("Tabel")
 shown = figures.table
-tables.show(shown)
+tables.show(shown, options.gebieden)
 downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
 chrome.footer(reads.last_update())

@@ -109,3 +109,57 @@ def test_save_afspraak_reports_every_wrong_field(demo_db):
             nummer="1.1", titel=" ", opgave_id=999, van_jaar=2027, tot_jaar=2024, trekker="Niemand"))
     assert set(invalid.value.problems) == {"nummer", "titel", "opgave", "looptijd", "trekker"}
     assert "bestaat al" in invalid.value.problems["nummer"]
+
+
+def looptijd_info(aggregatie="som", streefwaarde=450.0, richting="hoger"):
+    return {"indicator": {"sleutel": "nieuwbouw_sociaal", "naam": "Nieuwbouw sociale huur", "eenheid": "woningen",
+                          "richting": richting, "aggregatie": aggregatie},
+            "van_jaar": 2024, "tot_jaar": 2027, "streefwaarde": streefwaarde}
+
+
+def test_a_target_over_the_looptijd_counts_the_years_up_beside_the_time_passed():
+    traject = afspraken.traject(looptijd_info(), trend({2023: 99, 2024: 165, 2025: 137}))
+    assert (traject.soort, traject.stand, traject.doel, traject.geteld, traject.jaren) == ("opgeteld", 302, 450, 2, 4)
+    assert traject.aandeel == pytest.approx(302 / 450) and traject.aandeel_tijd == 0.5
+    assert traject.verwacht == 225 and traject.eenheid == "woningen"
+
+
+@pytest.mark.parametrize("jaren, verwacht", [
+    ({2024: 165, 2025: 137}, "op_koers"),   # 302 where an even pace gives 225
+    ({2024: 100, 2025: 110}, "aandacht"),   # 210: within 10% of 225
+    ({2024: 60, 2025: 70}, "achter"),       # 130, although 2025 alone met its own target of 60
+])
+def test_the_derived_status_follows_the_pace_over_the_looptijd(jaren, verwacht):
+    data = trend(jaren, {2024: 60, 2025: 60})
+    traject = afspraken.traject(looptijd_info(), data)
+    afgeleid = afspraken.derived_status(data, "hoger", 2024, 2027, traject=traject)
+    assert (afgeleid.status, afgeleid.over_looptijd, afgeleid.waarde) == (verwacht, True, sum(jaren.values()))
+    assert afgeleid.streefwaarde == 225
+
+
+def test_a_missing_year_keeps_the_total_from_judging_and_the_year_decides():
+    data = trend({2023: 99, 2025: 137}, {2025: 120})
+    traject = afspraken.traject(looptijd_info(), data)
+    assert traject.ontbrekend == (2024,) and traject.stand == 137
+    afgeleid = afspraken.derived_status(data, "hoger", 2024, 2027, traject=traject)
+    assert (afgeleid.status, afgeleid.over_looptijd) == ("op_koers", False)
+
+
+def test_a_stock_goes_its_way_from_the_year_before_the_looptijd_to_the_end_value():
+    traject = afspraken.traject(looptijd_info("laatste", 0.0, "lager"), trend({2023: 1000, 2024: 800, 2025: 560}))
+    assert (traject.soort, traject.begin, traject.stand) == ("stand", 1000, 560)
+    assert traject.aandeel == pytest.approx(0.44) and traject.verwacht == 500
+    assert afspraken.traject(looptijd_info("laatste", 0.0), trend({2024: 800})) is None  # no starting point
+    assert afspraken.traject(looptijd_info(streefwaarde=None), trend({2024: 800})) is None
+
+
+def test_demo_afspraak_450_homes_shows_302_of_450_after_half_the_looptijd(demo_db):
+    with demo_db.sessions() as session:
+        nieuwbouw = int(afspraken.overview(session).set_index("nummer").loc["2.1", "id"])
+        traject = afspraken.looptijd(session, nieuwbouw)
+        _, afgeleid = afspraken.figures(session, nieuwbouw)
+        alle = afspraken.trajecten(session)
+        zonder_eigen_doel = int(afspraken.overview(session).set_index("nummer").loc["1.2", "id"])
+    assert (traject.stand, traject.doel, round(traject.aandeel, 2), traject.aandeel_tijd) == (302, 450, 0.67, 0.5)
+    assert afgeleid.over_looptijd and afgeleid.status == "op_koers"
+    assert nieuwbouw in alle and zonder_eigen_doel not in alle

@@ -64,3 +64,31 @@ def test_a_damaged_database_gives_a_dutch_message_not_a_traceback(monkeypatch, t
     assert not app.exception
     assert "De database is niet beschikbaar" in app.error[0].value
     assert damaged.read_bytes() == b"geen database" * 100
+
+
+def test_dashboard_table_shows_names_and_no_none_where_there_is_no_target(app):
+    page = open_dashboard(app)
+    table = page.dataframe[-1].value
+    assert "aandeel_sociale_huur" not in table.to_string() and "GM9901" not in table.to_string()
+    assert set(table["Indicator"]) >= {"Aandeel sociale huur in voorraad"}
+    assert set(table["Gebied"]) == {"Denkbeeldstad (fictief)"}
+    without_target = table[table["Periode"] == "2016"]
+    assert not without_target.empty and set(without_target["Streefwaarde"]) == {""}
+
+
+def test_tile_names_are_shown_whole_and_no_change_has_no_arrow(app):
+    page = open_dashboard(app)
+    names = [m.value for m in page.markdown]
+    assert "**Huurwoningen in bezit van corporaties**" in names  # a line of its own, wrapped, never cut off
+    sloop = next(m for m in page.metric if m.label == "Sloop")  # 25 in 2024 and in 2025
+    assert sloop.proto.delta == "±0 woningen" and sloop.proto.direction == sloop.proto.MetricDirection.NONE
+    rising = next(m for m in page.metric if m.label == "Totale woningvoorraad")
+    assert rising.proto.direction == rising.proto.MetricDirection.UP
+
+
+def test_tiles_in_gewone_taal_closed_for_staff(app):
+    page = open_dashboard(app, groep="Beschikbaarheid")
+    panel = next(e for e in page.expander if e.label == "In gewone taal")
+    assert not panel.proto.expanded
+    assert "In 2025 kwamen er 137 sociale huurwoningen bij. Dat zijn er 17 meer dan afgesproken." in \
+        " ".join(m.value for m in panel.markdown)

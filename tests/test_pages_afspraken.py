@@ -55,7 +55,26 @@ def test_afspraak_detail_by_url_pairs_tellen_and_vertellen(app, app_env):
                      "Afgeleide status", "Jaarschijf", "Wie doet wat", "Een modelwoning overtuigde de portiek"):
         assert expected in shown
     assert app.get("plotly_chart") and app.image and app.get("video")
-    assert [e.label for e in app.expander][:1] == ["Voortgang toevoegen"]
+    assert [e.label for e in app.expander][:2] == ["In gewone taal", "Voortgang toevoegen"]
+
+
+def test_afspraken_list_counts_progress_over_the_looptijd(app):
+    app.switch_page("pages/afspraken.py").run()
+    bars = {p.proto.text: p.proto.value for p in app.get("progress")}
+    assert bars["302 van 450 woningen (67%) · 2 van de 4 jaar (50%)"] == 67
+    assert len(bars) == 3  # only the afspraken with an own target over their looptijd
+
+
+def test_afspraak_detail_shows_the_total_so_far_and_says_it_in_gewone_taal(app, app_env):
+    app.query_params["afspraak"] = str(afspraak_id(app_env, "2.1"))
+    app.switch_page("pages/afspraken.py").run()
+    assert not app.exception
+    assert "**Over de hele looptijd** (2024–2027)" in texts(app)
+    assert app.get("progress")[0].proto.text == "302 van 450 woningen (67%) · 2 van de 4 jaar (50%)"
+    panel = next(e for e in app.expander if e.label == "In gewone taal")
+    assert panel.markdown[0].value == ("Het doel is 450 sociale huurwoningen in 2024 tot en met 2027. Na 2 van de 4 "
+                                       "jaar zijn het er 302. Dat is 67% van het doel, na 50% van de tijd. "
+                                       "Dat ligt op schema.")
 
 
 def test_unknown_afspraak_in_url_gives_a_notice_and_the_list(app):
@@ -96,7 +115,8 @@ def lezer(monkeypatch):
 def test_a_lezer_sees_no_forms(lezer, app, app_env):
     app.query_params["afspraak"] = str(afspraak_id(app_env, "5.1"))
     app.switch_page("pages/afspraken.py").run()
-    assert not app.exception and not app.expander and not app.form
+    assert not app.exception and not app.form
+    assert [e.label for e in app.expander] == ["In gewone taal"]  # plain sentences, no editing forms
     app.query_params.clear()
     app.switch_page("pages/verhalen.py").run()
     assert not app.exception and not app.file_uploader

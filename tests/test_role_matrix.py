@@ -10,7 +10,7 @@ import pytest
 from dashboard import access, share_links, site
 
 ALL_PAGES = sorted({page for pages in access.PAGES.values() for page in pages})
-READ = {"kompas", "dashboard", "afspraken", "verhalen", "samenwerking", "presentatie"}
+READ = {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie"}
 EXPECTED_PAGES = {
     "beheerder": set(ALL_PAGES),
     "redacteur": READ,

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer", "partner")
-READ_PAGES = frozenset({"kompas", "dashboard", "afspraken", "verhalen", "samenwerking", "presentatie"})
+READ_PAGES = frozenset({"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie"})
 
 PAGES: dict[str, frozenset[str]] = {
     "beheerder": READ_PAGES | {"gegevens", "delen", "beheer"},

@@ -193,7 +193,7 @@ def detail(session: Session, afspraak_id: int) -> dict | None:
         "velden": sorted((v.veld for v in opgave.velden), key=WETTELIJKE_VELDEN.index),
         "indicator": None if indicator is None else {
             "sleutel": indicator.sleutel, "naam": indicator.naam, "eenheid": indicator.eenheid,
-            "richting": indicator.richting},
+            "richting": indicator.richting, "aggregatie": indicator.aggregatie},
         "gebied": None if gebied is None else {"code": gebied.code, "naam": gebied.naam},
         "streefwaarde": afspraak.streefwaarde,
         "partijen": partijen, "partij_ids": afspraak_partijen(session, afspraak_id),
@@ -225,46 +225,151 @@ def figures(session: Session, afspraak_id: int) -> tuple[pd.DataFrame | None, Af
     if info is None or info["indicator"] is None:
         return None, None
     trend = indicator_trend(session, info)
-    return trend, derived_status(trend, info["indicator"]["richting"], info["van_jaar"], info["tot_jaar"],
-                                 info["streefwaarde"])
+    return trend, _derived(info, trend)
+
+
+def _derived(info: dict, trend: pd.DataFrame | None) -> Afgeleid | None:
+    indicator = info["indicator"]
+    opgeteld = indicator["aggregatie"] == "som"  # then the afspraak's own target is a total, not an end value
+    return derived_status(trend, indicator["richting"], info["van_jaar"], info["tot_jaar"],
+                          None if opgeteld else info["streefwaarde"], traject(info, trend))
+
+
+@dataclass(frozen=True)
+class Traject:
+    """An afspraak's target over its whole looptijd beside how far the figures have come.
+
+    soort "opgeteld": a figure that adds up (aggregatie som, such as new homes) is counted over the
+    years: 302 of 450. soort "stand": a stock or rate (laatste, gemiddelde) must reach the target by
+    the end, starting from its value in the year before the looptijd. Years are counted up to the
+    last one with a figure (`tot`); `ontbrekend` lists the years before it without one.
+    """
+
+    soort: str
+    doel: float
+    stand: float
+    begin: float | None
+    van_jaar: int
+    tot_jaar: int
+    tot: int
+    ontbrekend: tuple[int, ...] = ()
+    eenheid: str = ""
+
+    @property
+    def jaren(self) -> int:
+        return self.tot_jaar - self.van_jaar + 1
+
+    @property
+    def geteld(self) -> int:
+        return self.tot - self.van_jaar + 1
+
+    @property
+    def aandeel_tijd(self) -> float:
+        """The share of the looptijd that has passed: 2 of 4 years is 0.5."""
+        return self.geteld / self.jaren
+
+    @property
+    def aandeel(self) -> float | None:
+        """How far along the way to the target: 302 of 450 is 0.67; None when there is no way to go."""
+        if self.soort == "opgeteld":
+            return self.stand / self.doel if self.doel else None
+        weg = self.doel - self.begin
+        return (self.stand - self.begin) / weg if weg else None
+
+    @property
+    def verwacht(self) -> float:
+        """Where the figures should be by now at an even pace."""
+        if self.soort == "opgeteld":
+            return self.doel * self.aandeel_tijd
+        return self.begin + (self.doel - self.begin) * self.aandeel_tijd
+
+
+def traject(info: dict, trend: pd.DataFrame | None) -> Traject | None:
+    """The afspraak's progress over its looptijd, or None without an own target or a figure in the looptijd."""
+    if info["streefwaarde"] is None or info["indicator"] is None or trend is None or trend.empty:
+        return None
+    van, tot_jaar = info["van_jaar"], info["tot_jaar"]
+    data = trend.dropna(subset=["waarde"])
+    binnen = data[(data["jaar"] >= van) & (data["jaar"] <= tot_jaar)].sort_values("jaar")
+    if binnen.empty:
+        return None
+    tot = int(binnen["jaar"].iloc[-1])
+    ontbrekend = tuple(sorted(set(range(van, tot + 1)) - set(int(j) for j in binnen["jaar"])))
+    doel, eenheid = float(info["streefwaarde"]), info["indicator"]["eenheid"]
+    if info["indicator"]["aggregatie"] == "som":
+        return Traject("opgeteld", doel, float(binnen["waarde"].sum()), None, van, tot_jaar, tot, ontbrekend, eenheid)
+    voor = data[data["jaar"] == van - 1]
+    if voor.empty:
+        return None
+    return Traject("stand", doel, float(binnen["waarde"].iloc[-1]), float(voor["waarde"].iloc[0]), van, tot_jaar,
+                   tot, ontbrekend, eenheid)
+
+
+def looptijd(session: Session, afspraak_id: int) -> Traject | None:
+    """One afspraak's progress over its whole looptijd (see Traject)."""
+    info = detail(session, afspraak_id)
+    if info is None or info["indicator"] is None or info["streefwaarde"] is None:
+        return None
+    return traject(info, indicator_trend(session, info))
+
+
+def trajecten(session: Session) -> dict[int, Traject]:
+    """afspraak id -> its progress over the looptijd, for every afspraak with figures and an own target."""
+    ids = session.scalars(select(Afspraak.id).where(Afspraak.indicator_id.is_not(None),
+                                                    Afspraak.streefwaarde.is_not(None))).all()
+    found = {afspraak_id: looptijd(session, afspraak_id) for afspraak_id in ids}
+    return {afspraak_id: t for afspraak_id, t in found.items() if t is not None}
 
 
 @dataclass(frozen=True)
 class Afgeleid:
-    """The status the figures give: value against the target of the same year."""
+    """The status the figures give: the value against the target of the same year or, with
+    `over_looptijd`, the total so far against where an even pace would be (see Traject)."""
 
     status: str
     jaar: int
     waarde: float
     streefwaarde: float
+    over_looptijd: bool = False
+    geschat: bool = False  # the year's target was drawn as a straight line to the end target
+
+
+def _status(waarde: float, doel: float, richting: str, schaal: float) -> str:
+    tekort = (doel - waarde) if richting == "hoger" else (waarde - doel)
+    return "op_koers" if tekort <= 0 else ("aandacht" if tekort <= TOLERANTIE * max(schaal, 1.0) else "achter")
 
 
 def derived_status(trend: pd.DataFrame | None, richting: str, van_jaar: int, tot_jaar: int,
-                   eind_streefwaarde: float | None = None) -> Afgeleid | None:
-    """op_koers / aandacht / achter from the latest value, or None when the figures cannot say.
+                   eind_streefwaarde: float | None = None, traject: Traject | None = None) -> Afgeleid | None:
+    """op_koers / aandacht / achter, or None when the figures cannot say.
 
-    The target of that year comes from the catalogue's streefwaarden; where there is none, the
-    afspraak's own end target is reached in a straight line from the year before the looptijd.
+    An afspraak that counts up to a total over its looptijd (a Traject "opgeteld" without missing
+    years) is judged on its total so far against an even pace. Otherwise the latest value meets the
+    catalogue's target of that year; where there is none, the afspraak's own end target is reached
+    in a straight line from the year before the looptijd.
     """
     if trend is None or trend.empty or richting == "neutraal":
         return None
+    if traject is not None and traject.soort == "opgeteld" and not traject.ontbrekend:
+        return Afgeleid(status=_status(traject.stand, traject.verwacht, richting, abs(traject.verwacht)),
+                        jaar=traject.tot, waarde=traject.stand, streefwaarde=traject.verwacht, over_looptijd=True)
     data = trend.dropna(subset=["waarde"]).sort_values("jaar")
     data = data[data["jaar"] <= tot_jaar]
     if data.empty:
         return None
     last = data.iloc[-1]
     jaar, waarde, doel = int(last["jaar"]), float(last["waarde"]), last.get("streefwaarde")
-    if doel is None or pd.isna(doel):
+    geschat = doel is None or pd.isna(doel)
+    if geschat:
         start = data[data["jaar"] == van_jaar - 1]
         if eind_streefwaarde is None or start.empty or jaar < van_jaar:
             return None
         begin = float(start["waarde"].iloc[0])
         doel = begin + (eind_streefwaarde - begin) * (jaar - van_jaar + 1) / (tot_jaar - van_jaar + 1)
     doel = float(doel)
-    tekort = (doel - waarde) if richting == "hoger" else (waarde - doel)
-    schaal = max(abs(doel), abs(float(data["waarde"].iloc[0])), 1.0)
-    status = "op_koers" if tekort <= 0 else ("aandacht" if tekort <= TOLERANTIE * schaal else "achter")
-    return Afgeleid(status=status, jaar=jaar, waarde=waarde, streefwaarde=doel)
+    schaal = max(abs(doel), abs(float(data["waarde"].iloc[0])))
+    return Afgeleid(status=_status(waarde, doel, richting, schaal), jaar=jaar, waarde=waarde, streefwaarde=doel,
+                    geschat=geschat)
 
 
 def choices(session: Session) -> dict[str, pd.DataFrame | list]:

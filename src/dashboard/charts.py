@@ -211,3 +211,85 @@ def circle(jaren: pd.DataFrame) -> go.Figure:
     layout = _layout("Partijen die voortgang of een verhaal schreven", "partijen", barmode="stack", hovermode="closest")
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
     return go.Figure(traces, layout=layout)
+GEKOZEN, OVERIG = _rgb(PALETTE[5]), [86, 180, 233]  # vermilion for what is chosen, sky blue for the rest
+_MANY = 1000  # from here on points are drawn with WebGL (Scattergl)
+
+
+def _labelled(naam: str, eenheid: str) -> str:
+    """An axis title with its unit: 'Leegstand (%)', 'Gemiddelde netto huur (€ per maand)'."""
+    word = ("€ " + formatting.unit_word(eenheid)).strip() if eenheid.startswith("EUR") else eenheid
+    return f"{naam} ({word})" if word else naam
+
+
+def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], grootte: tuple[str, str] | None = None,
+            gemarkeerd: tuple[str, ...] = (), uitgelicht: str | None = None) -> go.Figure:
+    """One point per gebied (x and y as (naam, eenheid)), the trend line, marked and highlighted gebieden.
+
+    customdata is (code, naam): a selection names the gebieden by code; the hover shows the Dutch
+    name and the figures in the shape formatting.value gives them, written by the browser.
+    """
+    columns = ["code", "naam"]
+    hover = (f"<b>%{{customdata[1]}}</b><br>{x[0]}: {formatting.d3('x', x[1])}<br>{y[0]}: {formatting.d3('y', y[1])}"
+             + "<extra></extra>")
+    size_hover = f"<br>{grootte[0]}: {formatting.d3('marker.size', grootte[1])}" if grootte else ""
+    marker = {"color": PALETTE[0], "size": 11, "opacity": 0.75, "line": {"color": "white", "width": 1}}
+    if grootte and len(punten):
+        sizes = punten["grootte"].clip(lower=0).astype(float)
+        marker.update(size=sizes, sizemode="area", sizemin=5, sizeref=2 * max(float(sizes.max()), 1e-9) / 34 ** 2)
+    kind = go.Scattergl if len(punten) > _MANY else go.Scatter
+    traces = [kind(x=punten["x"], y=punten["y"], mode="markers", name="Gebieden", marker=marker,
+                   customdata=punten[columns].to_numpy(dtype=str), hovertemplate=hover.replace("<extra>", size_hover + "<extra>"))]
+    if lijn is not None and len(punten):
+        ends = [float(punten["x"].min()), float(punten["x"].max())]
+        traces.append(go.Scatter(x=ends, y=[lijn.y(v) for v in ends], mode="lines", name="Trendlijn",
+                                 line={"color": PALETTE[7], "width": 2, "dash": "dash"}, hoverinfo="skip"))
+    for codes, name, style in ((set(gemarkeerd), "Gemarkeerd", {"symbol": "circle-open", "size": 18, "color": PALETTE[5],
+                                                                "line": {"width": 3}}),
+                               ({uitgelicht} if uitgelicht else set(), "Vergeleken gebied",
+                                {"symbol": "star", "size": 20, "color": PALETTE[7]})):
+        chosen = punten[punten["code"].isin(codes)]
+        if not chosen.empty:
+            traces.append(go.Scatter(x=chosen["x"], y=chosen["y"], mode="markers", name=name, marker=style,
+                                     customdata=chosen[columns].to_numpy(dtype=str), hovertemplate=hover))
+    layout = _layout(f"{y[0]} tegen {x[0]}", _labelled(*y), hovermode="closest", dragmode="select", height=520)
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": _labelled(*x)}}
+    return go.Figure(traces, layout=layout)
+
+
+MAX_OP_KAART = 1_000  # beyond this many gebieden the map shows the chosen ones only (a blob of dots says little)
+
+
+def gebieden_map(punten: pd.DataFrame, shapes: pd.DataFrame, gekozen: set[str], x: tuple[str, str],
+                 y: tuple[str, str]) -> pdk.Deck | None:
+    """The explorer's gebieden on a map without a base map: the chosen ones in vermilion.
+
+    Outlines where the gebieden have a geometry, else a dot at the centre; None when neither is known
+    (or, beyond MAX_OP_KAART gebieden, when none is chosen).
+    """
+    tooltip = {"text": "{naam}\n" + x[0] + ": {x_tekst}\n" + y[0] + ": {y_tekst}"}
+    fields = ["naam", "x_tekst", "y_tekst"]
+    with_shape = shapes[shapes["geometrie"].notna()]
+    if not with_shape.empty:
+        info = punten.set_index("code")[fields].to_dict("index")
+        features = [{"type": "Feature", "geometry": json.loads(g), "properties": {
+            **info.get(c, {"naam": n, "x_tekst": "geen cijfer", "y_tekst": "geen cijfer"}),
+            "kleur": GEKOZEN if c in gekozen else OVERIG}}
+            for c, n, g in zip(with_shape["code"], with_shape["naam"], with_shape["geometrie"])]
+        layer = pdk.Layer("GeoJsonLayer", id="gebieden", data={"type": "FeatureCollection", "features": features},
+                          pickable=True, stroked=True, filled=True, get_fill_color="properties.kleur",
+                          get_line_color=[255, 255, 255], line_width_min_pixels=1, opacity=0.85)
+        outline = [p for f in features for p in _outer_points(f["geometry"])]
+        return pdk.Deck(layers=[layer], initial_view_state=_fit(outline), map_style=OFFLINE_STYLE, tooltip=tooltip)
+    located = punten.dropna(subset=["lat", "lon"])
+    chosen = located[located["code"].isin(gekozen)]
+    shown = [(located, "gebieden", OVERIG)] if len(located) <= MAX_OP_KAART else []
+    shown += [(chosen, "gekozen", GEKOZEN)] if not chosen.empty else []
+    if not shown:
+        return None
+    layers = [pdk.Layer("ScatterplotLayer", id=name, data=rows[["lon", "lat", *fields]].round({"lon": 5, "lat": 5}),
+                        get_position=["lon", "lat"], get_fill_color=colour, get_line_color=[0, 0, 0], stroked=True,
+                        line_width_min_pixels=1, radius_min_pixels=5 if name == "gebieden" else 7, get_radius=400,
+                        pickable=True) for rows, name, colour in shown]
+    every = located if len(located) <= MAX_OP_KAART else chosen
+    return pdk.Deck(layers=layers, initial_view_state=_fit(every[["lon", "lat"]].values.tolist()),
+                    map_style=OFFLINE_STYLE, tooltip=tooltip)

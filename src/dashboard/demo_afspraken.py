@@ -51,13 +51,14 @@ OPGAVEN = [
      ["kwaliteit_duurzaamheid", "betaalbaarheid"]),
 ]
 
-# nummer, titel, opgave (index), soort, trekker, partners [(partij, rol, taak)], indicator, streefwaarde, ambitie,
+# nummer, titel, opgave (index), soort, trekker, partners [(partij, rol, taak)], indicator, streefwaarde (for the whole
+# looptijd: a total for a figure that adds up, such as new homes; the end value for a stock), ambitie,
 # jaarschijf {jaar: [activiteit]}, voortgang 2024 (status, toelichting, geleerd), 2025 (status, toelichting, geleerd, dilemma)
 AFSPRAKEN = [
     ("1.1", "Niemand uit huis om huurschuld", 0, "effect", DW,
      [(TB, "partner", "Vroegsignalering eigen huurders"), (NH, "partner", "Vroegsignalering eigen huurders"),
       (WZ, "uitvoerder", "Huisbezoek en schuldhulp binnen vijf werkdagen"), (GEM, "partner", "Schuldhulpverlening en bijzondere bijstand")],
-     "ontruimingen", 3,
+     "ontruimingen", None,
      "Huurders met betalingsproblemen worden vroeg gezien en geholpen. Een ontruiming om huurschuld is het "
      "allerlaatste middel; we streven naar hoogstens drie per jaar in heel Denkbeeldstad.",
      {2024: ["Convenant vroegsignalering getekend door de drie corporaties en de gemeente (voor 1 april)",
@@ -95,7 +96,7 @@ AFSPRAKEN = [
     ("2.1", "450 sociale huurwoningen erbij in vier jaar", 1, "resultaat", DW,
      [(TB, "partner", "Bouwt 150 woningen"), (NH, "partner", "Bouwt 60 woningen"),
       (GEM, "partner", "Bouwgrond tegen sociale grondprijs en snelle vergunningen")],
-     "nieuwbouw_sociaal", None,
+     "nieuwbouw_sociaal", 450,
      "Er komen in 2024-2027 samen 450 sociale huurwoningen bij, vooral in Havenkwartier en De Akkers, "
      "met 120 opleveringen in de jaarschijf 2025.",
      {2024: ["Start bouw Havenkade (96 woningen)", "Bouwteam De Akkers-Noord opgericht"],
@@ -179,7 +180,7 @@ AFSPRAKEN = [
       "Een wijkagenda vraagt andere vormen in wijken met veel koopwoningen.", False)),
     ("5.1", "Geen woningen meer met label E, F of G", 4, "resultaat", DW,
      [(TB, "partner", "Eigen voorraad"), (NH, "partner", "Eigen voorraad"), (HV, "adviseur", "Instemming per complex (70%)")],
-     "label_efg", None,
+     "label_efg", 0,
      "In 2028 heeft geen corporatiewoning in Denkbeeldstad nog label E, F of G. Per jaar gaan er 180 naar label B of beter.",
      {2024: ["180 woningen van E/F/G naar B of beter"], 2025: ["180 woningen; renovatie Molenkamp-Zuid (120 woningen)"],
       2026: ["180 woningen"]},
@@ -194,7 +195,7 @@ AFSPRAKEN = [
      ("op_koers", "201 huisbezoeken tot oktober.", "", False)),
     ("5.3", "Geen slechte woningen meer vanaf 2026, en een aanpak van vocht en schimmel", 4, "resultaat", TB,
      [(DW, "partner", "Eigen voorraad"), (NH, "partner", "Eigen voorraad"), (GEM, "adviseur", "Bouw- en woningtoezicht")],
-     "conditie_slecht", None,
+     "conditie_slecht", 0,
      "Vanaf 2026 staat geen huurwoning meer in onderhoudsconditie 5 of 6. Meldingen van vocht en schimmel worden "
      "binnen twee weken bekeken.",
      {2024: ["Schimmelteam bij Thuisbaak; inspectie van alle meldingen binnen twee weken"],

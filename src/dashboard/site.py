@@ -21,6 +21,7 @@ PAGES = (
     Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
     Page("presentatie", "presentatie", "Presentatie", ":material/co_present:", "pages/presentatie.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
+    Page("verkennen", "verkennen", "Verkennen", ":material/scatter_plot:", "pages/verkennen.py"),
     Page("samenwerking", "samenwerking", "Samenwerking", ":material/diversity_3:", "pages/samenwerking.py"),
     Page("gegevens", "gegevens", "Gegevens", ":material/upload_file:", "pages/gegevens.py"),
     Page("delen", "delen", "Delen", ":material/share:", "pages/delen.py"),
@@ -31,3 +32,15 @@ PAGES = (
 def pages_for(visitor: access.Visitor) -> tuple[Page, ...]:
     """The pages this visitor may open, in menu order; nothing else is reachable."""
     return tuple(page for page in PAGES if access.may_open(visitor, page.key))
+
+
+def _list(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " en " + titles[-1]
+
+
+def refusal(visitor: access.Visitor, page: Page) -> str:
+    """Why this visitor cannot open `page`, and which pages they can open, in Dutch."""
+    open_pages = _list([p.title for p in pages_for(visitor)])
+    if visitor.share_pages is not None:
+        return f"Deze deellink opent de pagina {page.title} niet. De link opent: {open_pages}."
+    return f"De pagina {page.title} hoort niet bij uw rol ({visitor.role}). U kunt wel: {open_pages}."

@@ -1,4 +1,6 @@
 """Helpers the browser tests share (a plain module: test files must not import conftest)."""
+from pathlib import Path
+
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -16,3 +18,31 @@ def wait_ready(page) -> None:
     except PlaywrightTimeout:
         pass
     page.wait_for_selector(READY, timeout=60_000)
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+_FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return '';
+  return (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText || '').trim(); }"""
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core (from the npm registry, tests/package.json) run on the page as it is now: one line per
+    WCAG 2.1 A/AA rule it breaks, with the first elements that break it."""
+    assert AXE.exists(), f"{AXE} ontbreekt: voer `npm ci` uit in tests/ (.ci/run doet dat)"
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async tags => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.length}x: ` +
+            v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') + ')');
+    }""", WCAG_21_AA)
+
+
+def tab_to(page, label: str, limit: int = 120) -> int:
+    """Press Tab until the focused control's label starts with `label`; the number of presses.
+
+    Only the keyboard moves the focus: a control this cannot reach fails the test."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(_FOCUSED).startswith(label):
+            return presses
+    raise AssertionError(f"'{label}' is niet met Tab te bereiken (na {limit} keer)")

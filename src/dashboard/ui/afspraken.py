@@ -9,7 +9,8 @@ import streamlit as st
 
 from dashboard import afspraken, charts, formatting, safe_markdown
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
-from dashboard.ui import navigation, status, verhalen
+from dashboard.gewone_taal import zinnen
+from dashboard.ui import gewone_taal, navigation, status, verhalen
 from dashboard.ui import charts as show
 
 LINK = "pages/afspraken.py"
@@ -45,8 +46,34 @@ def attention(rows: pd.DataFrame) -> None:
             st.caption(row["toelichting"])
 
 
-def overview(rows: pd.DataFrame) -> None:
-    """The list grouped by opgave or wettelijk veld; each afspraak with status, trekker and looptijd."""
+def _procent(aandeel: float) -> str:
+    return f"{formatting.number(round(aandeel * 100))}%"
+
+
+def traject_text(traject: afspraken.Traject) -> str:
+    """'302 van 450 woningen (67%) · 2 van de 4 jaar (50%)', or for a stock its way from the start to the target."""
+    eenheid = traject.eenheid
+    tijd = f"{traject.geteld} van de {traject.jaren} jaar ({_procent(traject.aandeel_tijd)})"
+    if traject.soort == "opgeteld":
+        stand = f"{formatting.number(traject.stand)} van {formatting.value(traject.doel, eenheid)}"
+    else:
+        stand = (f"van {formatting.value(traject.begin, eenheid)} naar {formatting.value(traject.doel, eenheid)}, "
+                 f"nu {formatting.value(traject.stand, eenheid)}")
+    if traject.aandeel is not None:
+        stand += f" ({_procent(traject.aandeel)}{' van de weg' if traject.soort == 'stand' else ''})"
+    return f"{stand} · {tijd}"
+
+
+def traject_bar(traject: afspraken.Traject) -> None:
+    """The progress as a bar with its figure beside the share of the looptijd passed."""
+    aandeel = traject.aandeel if traject.aandeel is not None else 0.0
+    st.progress(min(max(round(aandeel * 100), 0), 100), text=traject_text(traject))
+
+
+def overview(rows: pd.DataFrame, trajecten: dict[int, afspraken.Traject] | None = None) -> None:
+    """The list grouped by opgave or wettelijk veld; each afspraak with status, trekker and looptijd,
+    and where it counts towards a target over its looptijd, a bar with how far it is."""
+    trajecten = trajecten or {}
     if rows.empty:
         st.info("Geen afspraken met deze filters. Maak een filter leeg om meer te zien.")
         return
@@ -60,26 +87,41 @@ def overview(rows: pd.DataFrame) -> None:
                 dilemma = " :violet-badge[:material/gavel: dilemma]" if row["dilemma"] else ""
                 st.markdown(status.text(row["status"]) + dilemma)
                 st.caption(f"Trekker: {row['trekker']} · {row['van_jaar']}–{row['tot_jaar']}")
+                if row["id"] in trajecten:
+                    traject_bar(trajecten[row["id"]])
 
 
-def _derived(info: dict, afgeleid: afspraken.Afgeleid | None) -> None:
+def _derived(info: dict, afgeleid: afspraken.Afgeleid | None, traject: afspraken.Traject | None) -> None:
     st.markdown("**Gemelde status** (door de partijen)")
     status.badge(info["status"])
     if info["indicator"] is None:
         st.caption("Geen gekoppelde indicator: de status komt alleen van de partijen.")
         return
+    eenheid = info["indicator"]["eenheid"]
+    if traject is not None:
+        st.markdown(f"**Over de hele looptijd** ({traject.van_jaar}–{traject.tot_jaar})")
+        traject_bar(traject)
+        if traject.ontbrekend:
+            st.caption("Geen cijfer voor " + ", ".join(str(j) for j in traject.ontbrekend) + ": de afgeleide "
+                       "status volgt daarom het cijfer van één jaar.")
     st.markdown("**Afgeleide status** (uit de cijfers)")
     if afgeleid is None:
         st.caption("De cijfers zeggen nog niets: geen recente waarde of geen streefwaarde.")
         return
     status.badge(afgeleid.status, prefix="Volgens de cijfers: ")
-    eenheid = info["indicator"]["eenheid"]
+    if afgeleid.over_looptijd:
+        st.caption(f"{info['indicator']['naam']} {traject.van_jaar}–{afgeleid.jaar} samen: "
+                   f"{formatting.value(afgeleid.waarde, eenheid)}; bij een gelijk tempo naar "
+                   f"{formatting.number(traject.doel)} hoort daar {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
+        return
+    geschat = " (geschat: een gelijk tempo naar het einddoel)" if afgeleid.geschat else ""
     st.caption(f"{info['indicator']['naam']} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
-               f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}.")
+               f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
 
 
-def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict], media_dir: Path) -> None:
-    """Tellen on the left, vertellen on the right."""
+def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict], media_dir: Path,
+           traject: afspraken.Traject | None = None) -> None:
+    """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
     st.title(f"{info['nummer']} {info['titel']}")
     velden = ", ".join(VELD_LABELS[v] for v in info["velden"])
     st.caption(f"{SOORT_LABELS[info['soort']]} · opgave: {info['opgave']} · wettelijke velden: {velden} · "
@@ -89,7 +131,8 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
-        _derived(info, afgeleid)
+        gewone_taal.panel([zinnen.afspraak(info, trend, afgeleid, traject)], key="gewone_taal_afspraak")
+        _derived(info, afgeleid, traject)
         if trend is not None and not trend.empty:
             naam, eenheid = info["indicator"]["naam"], info["indicator"]["eenheid"]
             show.figure(charts.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",

@@ -107,8 +107,11 @@ def afspraak(db: Database, visitor: access.Visitor, choices: dict, info: dict | 
         current = info["gebied"]["code"] if info and info["gebied"] else GEEN
         st.selectbox("Gebied van de indicator", codes, index=codes.index(current),
                      format_func=lambda c: gebieden.get(c, "de hele gemeente"), key=f"{form}_gebied")
-        st.number_input("Eigen streefwaarde aan het eind (optioneel; anders die uit de cijfers)",
-                        value=_number(info["streefwaarde"]) if info else None, key=f"{form}_streefwaarde")
+        st.number_input("Eigen streefwaarde voor de hele looptijd (optioneel)",
+                        value=_number(info["streefwaarde"]) if info else None, key=f"{form}_streefwaarde",
+                        help="Bij een cijfer dat optelt, zoals nieuwbouw: het totaal over alle jaren samen "
+                             "(bijvoorbeeld 450). Bij een stand of percentage, zoals woningen met label E, F of G: "
+                             "de waarde aan het eind. Zonder eigen streefwaarde tellen die van de cijfers per jaar.")
         st.form_submit_button("Afspraak opslaan", type="primary", on_click=_save_afspraak,
                               args=(form, db, info, huidig))
 

@@ -1,5 +1,9 @@
 """st.navigation from the visitor's own list of pages: a page not in it cannot be opened.
 
+Every page of the site is registered, so an address outside the visitor's pages does not end in
+Streamlit's English "Page not found" dialog: such a page is hidden from the menu and, instead of
+its script, shows in Dutch why not and which pages this visitor can open.
+
 Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
 call of the server process: the first visitor after a start would get every script in pages/,
 run without app.py. `entered_through_app` closes that gap for every page (keeping a deep link),
@@ -24,10 +28,25 @@ def _st_pages(pages: tuple[site.Page, ...]) -> list:
                     default=page.path == "") for page in pages]
 
 
+def refuse(page: site.Page) -> None:
+    """In place of a page the visitor may not open: why not, and links to the pages they can open."""
+    st.warning(site.refusal(visitor.current(), page), icon=":material/block:")
+    for allowed in site.pages_for(visitor.current()):
+        st.page_link(allowed.script, label=allowed.title, icon=allowed.icon)
+
+
 def _pages() -> list:
-    """The visitor's pages; for nobody (not logged in, refused link) only the gate."""
-    return (_st_pages(site.pages_for(visitor.current()))
-            or [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)])
+    """The visitor's pages, then the others hidden and refused; for nobody (not logged in, refused
+    link) only the gate."""
+    who = visitor.current()
+    allowed = site.pages_for(who)
+    if not allowed:
+        return [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)]
+    pages = [st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
+                     default=page == allowed[0]) for page in allowed]
+    return pages + [st.Page(lambda page=page: refuse(page), title=page.title, icon=page.icon,
+                            url_path=page.path or page.key, visibility="hidden")
+                    for page in site.PAGES if page not in allowed]
 
 
 def run() -> None:
@@ -53,7 +72,8 @@ def entered_through_app() -> None:
         if who == visitor.NOBODY:
             visitor.gate()
         else:
-            st.error("Deze pagina hoort niet bij uw toegang. Kies een pagina in het menu.", icon=":material/block:")
+            refused = next(page for page in site.PAGES if Path(page.script).name == script)
+            st.error(site.refusal(who, refused), icon=":material/block:")
         st.stop()
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard import afspraken, config, data_version, deelname, queries, verhalen
 from dashboard.samenwerking import antwoorden, uitslag
 from dashboard.vergadering import agenda, besluiten, deck
+from dashboard.verkennen import punten as verkennen
 from dashboard.ui import runtime
 
 _QUESTIONS: dict[str, Callable] = {}
@@ -62,6 +63,8 @@ opgaven = shared(afspraken.opgaven)
 attention = shared(afspraken.attention)
 afspraak = shared(afspraken.detail)
 afspraak_figures = shared(afspraken.figures)
+afspraak_looptijd = shared(afspraken.looptijd)
+trajecten = shared(afspraken.trajecten)
 stories = shared(verhalen.gallery)
 story = shared(verhalen.detail)
 stories_for_afspraak = shared(verhalen.for_afspraak)
@@ -87,6 +90,9 @@ samenwerking_uitslag = shared(uitslag.results)
 samenwerking_verloop = shared(uitslag.over_the_years)
 samenwerking_stelling_verloop = shared(uitslag.statement_over_the_years)
 eigen_antwoord = shared(antwoorden.own)
+
+# Verkennen (two figures across gebieden)
+verkenning = shared(verkennen.verken)
 
 
 def group_figures(view: queries.View) -> queries.Figures:

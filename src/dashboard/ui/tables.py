@@ -23,11 +23,23 @@ def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=HEADERS)
 
 
-def show(frame: pd.DataFrame) -> None:
-    """An interactive st.dataframe with Dutch numbers; sorting still works on the numbers."""
+def show(frame: pd.DataFrame, gebieden: pd.DataFrame | None = None) -> None:
+    """An interactive st.dataframe with Dutch numbers; sorting still works on complete number columns.
+
+    Names, not keys: the indicator's name stands in for its key, and with `gebieden` (code, naam)
+    a gebied's name for its code. st.dataframe writes "None" in an empty number cell, so a number
+    column with gaps is shown as text, the gaps empty.
+    """
+    if gebieden is not None and "gebied" in frame.columns:
+        names = dict(zip(gebieden["code"], gebieden["naam"]))
+        frame = frame.assign(gebied=[names.get(code, code) for code in frame["gebied"]])
+    if {"indicator", "naam"} <= set(frame.columns):
+        frame = frame.drop(columns="indicator").rename(columns={"naam": "indicator"})
     frame = _readable(frame)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    st.dataframe(frame.style.format(_dutch, subset=numeric), hide_index=True)
+    gaps = [c for c in numeric if frame[c].isna().any()]
+    frame = frame.assign(**{c: ["" if pd.isna(v) else _dutch(v) for v in frame[c]] for c in gaps})
+    st.dataframe(frame.style.format(_dutch, subset=[c for c in numeric if c not in gaps]), hide_index=True)
 
 
 def static(frame: pd.DataFrame) -> None:

@@ -5,6 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.gewone_taal import zinnen
+from dashboard.ui import gewone_taal as plain
 
 COLUMNS = 4
 
@@ -37,12 +39,15 @@ def show(tiles: pd.DataFrame) -> None:
         for column, tile in zip(st.columns(COLUMNS), records[start:start + COLUMNS]):
             with column.container(border=True):
                 has_value = not pd.isna(tile["waarde"])
+                # the name as a wrapped line of its own: st.metric cuts a long label off
+                st.markdown(f"**{tile['naam']}**", help=f"{tile['omschrijving']} Bron: {tile['bron']}.")
                 st.metric(
                     tile["naam"],
                     formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
                     delta=formatting.change(tile["verschil"], tile["eenheid"]),
                     delta_color=_delta_colour(tile),
-                    help=f"{tile['omschrijving']} Bron: {tile['bron']}.",
+                    delta_arrow="off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
+                    label_visibility="collapsed",
                 )
                 word = formatting.unit_word(tile["eenheid"])
                 unit = f"{word} · " if word else ""
@@ -50,3 +55,8 @@ def show(tiles: pd.DataFrame) -> None:
                 st.caption(f"{unit}{period} · {_target_line(tile)}")
                 if has_value and tile["berekend"]:
                     st.caption(f":material/functions: {tile['berekend'].capitalize()}.")
+
+
+def in_gewone_taal(tiles: pd.DataFrame, soort: str) -> None:
+    """The same tiles in short sentences (panel "In gewone taal")."""
+    plain.panel(zinnen.tegels(tiles, soort), key="gewone_taal_tegels")

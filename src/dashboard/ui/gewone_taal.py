@@ -1,0 +1,18 @@
+"""The panel "In gewone taal": the figures in short sentences, open by default for share-link visitors
+(councillors), folded away for staff who read the tiles themselves."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.ui import visitor
+
+
+def panel(paragraphs: list[list[str]], key: str) -> None:
+    """One paragraph per list of sentences (made by dashboard.gewone_taal)."""
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        return
+    with st.expander("In gewone taal", expanded=visitor.current().share_pages is not None,
+                     icon=":material/record_voice_over:", key=key):
+        for sentences in paragraphs:
+            st.markdown(" ".join(sentences))
