@@ -1,6 +1,9 @@
 """The deck is built from the data: its slide list, the demo meetings, and long text split over slides."""
+import re
+
 from sqlalchemy import select
 
+from dashboard.gewone_taal import leesbaarheid
 from dashboard.models import Afspraak, Opgave
 from dashboard.vergadering import agenda, besluiten, deck
 from dashboard.vergadering.deck import Regel
@@ -82,3 +85,15 @@ def test_a_long_quote_moves_to_its_own_slide(demo_db):
     index = next(i for i, d in enumerate(built.dias) if d.titel.startswith("2.1"))
     assert built.dias[index].citaat == ""
     assert built.dias[index + 1].titel.endswith("(vervolg)") and "450 woningen" in built.dias[index + 1].regels[0].tekst
+
+
+def test_an_item_with_figures_is_told_in_gewone_taal_on_the_slide_after_it(demo_db):
+    built = demo_deck(demo_db, "Stuurgroep najaar 2025")
+    at = next(i for i, d in enumerate(built.dias) if d.titel.startswith("2.1"))
+    volgende = built.dias[at + 1]
+    assert volgende.titel.endswith("(vervolg)") and volgende.regels[0] == Regel("In gewone taal", kop=True)
+    uitleg = volgende.regels[1].tekst
+    assert "450" in uitleg  # the afspraak's own target over its looptijd, in words
+    assert all(not leesbaarheid.problemen(zin) for zin in re.split(r"(?<=[.!?])\s+", uitleg))
+    activiteiten = next(d for d in built.dias if d.titel.startswith("3.3"))
+    assert not any(r.tekst == "In gewone taal" for r in activiteiten.regels)  # no figures, nothing to tell

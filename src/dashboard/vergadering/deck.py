@@ -2,7 +2,8 @@
 
 A title slide with the shared story; per opgave an overview of its afspraken by status; per agenda
 item the key figure (the linked KPI against its target, or the jaarschijf's activities) beside the
-best photo of a linked story and a quote, with one line of what is asked of the board; a closing
+best photo of a linked story and a quote, with one line of what is asked of the board, and that
+figure told "in gewone taal" on the slide after it; a closing
 slide with the decisions asked and the decisions made.
 
 Every slide must be readable from the back of the room, so text is never shrunk to fit: text that
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import afspraken, charts, formatting, queries, verhalen
 from dashboard.afspraken import STATUS_LABELS
+from dashboard.gewone_taal import zinnen
 from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 
@@ -233,6 +235,8 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
     extra: list[Regel] = [Regel(rest)] if rest else []
     if info["indicator"] is not None and trend is not None and not trend.empty:
         figuur = _kpi_figure(trend, info["indicator"]["naam"], info["indicator"]["eenheid"], afgeleid)
+        uitleg = zinnen.afspraak(info, trend, afgeleid, afspraken.looptijd(session, punt["afspraak_id"]))
+        extra += [Regel("In gewone taal", kop=True), Regel(" ".join(uitleg))] if uitleg else []
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
         pages = split(activiteiten, HALF, FIGURE_LINES)
