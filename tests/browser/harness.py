@@ -1,4 +1,6 @@
 """Helpers the browser tests share (a plain module: test files must not import conftest)."""
+import shutil
+import subprocess
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -19,6 +21,20 @@ def wait_ready(page) -> None:
         pass
     page.wait_for_selector(READY, timeout=60_000)
 
+
+def npm_tools(folder: Path) -> Path:
+    """folder/node_modules exactly as its package-lock.json pins them, installed by `npm ci` the first
+    time (or after the lock file changed), so the README's `pytest` needs no step of its own."""
+    modules, lock = folder / "node_modules", folder / "package-lock.json"
+    installed = modules / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        if shutil.which("npm") is None:
+            raise RuntimeError(f"{folder} needs node and npm (Debian packages nodejs and npm; .ci/run installs them)")
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder, check=True,
+                       timeout=600)
+    return modules
+
+
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _FOCUSED = """() => { const e = document.activeElement; if (!e || e === document.body) return '';
@@ -28,7 +44,7 @@ _FOCUSED = """() => { const e = document.activeElement; if (!e || e === document
 def axe_violations(page) -> list[str]:
     """axe-core (from the npm registry, tests/package.json) run on the page as it is now: one line per
     WCAG 2.1 A/AA rule it breaks, with the first elements that break it."""
-    assert AXE.exists(), f"{AXE} ontbreekt: voer `npm ci` uit in tests/ (.ci/run doet dat)"
+    npm_tools(AXE.parents[2])
     page.add_script_tag(path=str(AXE))
     return page.evaluate("""async tags => {
         const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});

@@ -4,14 +4,13 @@ login page, a signed id_token; the role comes from [dashboard.sso_roles]; logout
 from __future__ import annotations
 
 import secrets
-import shutil
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from harness import wait_ready
+from harness import npm_tools, wait_ready
 from live_server import free_port
 from playwright.sync_api import expect
 
@@ -22,8 +21,7 @@ CLIENT_ID, KNOWN, UNKNOWN = "tellen-vertellen", "anna@gemeente.example.nl", "iem
 @pytest.fixture
 def provider(tmp_path):
     """The provider, with a client for an app on a port chosen here; yields (issuer, app port)."""
-    if shutil.which("node") is None or not (OIDC / "node_modules" / "oidc-provider").is_dir():
-        pytest.fail("The SSO test needs node and `npm ci` in tests/oidc (.ci/run does both).")
+    npm_tools(OIDC)
     oidc_port, app_port, client_secret = free_port(), free_port(), secrets.token_urlsafe(24)
     log = open(tmp_path / "oidc.log", "w")
     process = subprocess.Popen(["node", "provider.mjs"], cwd=OIDC, stdout=log, stderr=subprocess.STDOUT, env={
