@@ -91,8 +91,9 @@ def test_an_item_with_figures_is_told_in_gewone_taal_on_the_slide_after_it(demo_
     built = demo_deck(demo_db, "Stuurgroep najaar 2025")
     at = next(i for i, d in enumerate(built.dias) if d.titel.startswith("2.1"))
     volgende = built.dias[at + 1]
-    assert volgende.titel.endswith("(vervolg)") and volgende.regels[0] == Regel("In gewone taal", kop=True)
-    uitleg = volgende.regels[1].tekst
+    kop = volgende.regels.index(Regel("In gewone taal", kop=True))
+    assert volgende.titel.endswith("(vervolg)")
+    uitleg = volgende.regels[kop + 1].tekst
     assert "450" in uitleg  # the afspraak's own target over its looptijd, in words
     assert all(not leesbaarheid.problemen(zin) for zin in re.split(r"(?<=[.!?])\s+", uitleg))
     activiteiten = next(d for d in built.dias if d.titel.startswith("3.3"))

@@ -61,7 +61,7 @@ def test_afspraak_detail_by_url_pairs_tellen_and_vertellen(app, app_env):
 def test_afspraken_list_counts_progress_over_the_looptijd(app):
     app.switch_page("pages/afspraken.py").run()
     bars = {p.proto.text: p.proto.value for p in app.get("progress")}
-    assert bars["302 van 450 woningen (67%) · 2 van de 4 jaar (50%)"] == 67
+    assert bars["302 van 450 woningen (67%) · 2 van de 5 jaar (40%)"] == 67
     assert len(bars) == 3  # only the afspraken with an own target over their looptijd
 
 
@@ -69,11 +69,11 @@ def test_afspraak_detail_shows_the_total_so_far_and_says_it_in_gewone_taal(app, 
     app.query_params["afspraak"] = str(afspraak_id(app_env, "2.1"))
     app.switch_page("pages/afspraken.py").run()
     assert not app.exception
-    assert "**Over de hele looptijd** (2024–2027)" in texts(app)
-    assert app.get("progress")[0].proto.text == "302 van 450 woningen (67%) · 2 van de 4 jaar (50%)"
+    assert "**Over de hele looptijd** (2024–2028)"  # extended by the demo's besluit in texts(app)
+    assert app.get("progress")[0].proto.text == "302 van 450 woningen (67%) · 2 van de 5 jaar (40%)"
     panel = next(e for e in app.expander if e.label == "In gewone taal")
-    assert panel.markdown[0].value == ("Het doel is 450 sociale huurwoningen in 2024 tot en met 2027. Na 2 van de 4 "
-                                       "jaar zijn het er 302. Dat is 67% van het doel, na 50% van de tijd. "
+    assert panel.markdown[0].value == ("Het doel is 450 sociale huurwoningen in 2024 tot en met 2028. Na 2 van de 5 "
+                                       "jaar zijn het er 302. Dat is 67% van het doel, na 40% van de tijd. "
                                        "Dat ligt op schema.")
 
 

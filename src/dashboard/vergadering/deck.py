@@ -233,10 +233,10 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
     trend, afgeleid = afspraken.figures(session, punt["afspraak_id"])
     titel, rest = _title(punt["naam"])
     extra: list[Regel] = [Regel(rest)] if rest else []
+    uitleg: list[str] = []  # the key figure in gewone taal, for the slide after it
     if info["indicator"] is not None and trend is not None and not trend.empty:
         figuur = _kpi_figure(trend, info["indicator"]["naam"], info["indicator"]["eenheid"], afgeleid)
         uitleg = zinnen.afspraak(info, trend, afgeleid, afspraken.looptijd(session, punt["afspraak_id"]))
-        extra += [Regel("In gewone taal", kop=True), Regel(" ".join(uitleg))] if uitleg else []
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
         pages = split(activiteiten, HALF, FIGURE_LINES)
@@ -249,6 +249,8 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
         extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
         citaat, citaat_van = "", ""
+    if uitleg:
+        extra += [Regel("In gewone taal", kop=True), Regel(" ".join(uitleg))]
     laatste = info["voortgang"].iloc[0] if not info["voortgang"].empty else None
     notities = "" if laatste is None else " ".join(x for x in (
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
