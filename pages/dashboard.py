@@ -14,7 +14,7 @@ if options is None:
 options = filters.scoped(options)
 view = filters.sidebar(options)
 indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
-gebied = options.gebieden.set_index("code").loc[view.gebied, "naam"]
+gebied = options.namen[view.gebied]
 wie = view.partij or "alle partijen samen"
 if reads.demo_loaded():
     chrome.fictional_notice()
@@ -59,6 +59,6 @@ else:
 
 st.header("Tabel")
 shown = figures.table
-tables.show(shown, options.gebieden)
+tables.show(shown, options.namen)
 downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
 chrome.footer(reads.last_update())
