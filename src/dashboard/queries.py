@@ -287,7 +287,13 @@ class Figures:
 
     tiles: pd.DataFrame  # per indicator: latest value, the one before, target, direction (see tiles_of)
     table: pd.DataFrame  # indicator, naam, gebied, partij, periode, waarde, streefwaarde, eenheid
-    trends: dict[str, pd.DataFrame]  # per indicator: periode, label, jaar, waarde, streefwaarde
+    series: dict[str, list[tuple[Row, float | None]]]  # per indicator: its values with their targets
+    soort: str = "jaar"
+
+    def trend(self, key: str) -> pd.DataFrame:
+        """One indicator over time: periode, label, jaar, waarde, streefwaarde. Made when asked: a
+        page shows one of the group's trends, and a DataFrame per indicator cost every new view."""
+        return _trend(self.series.get(key, []), self.soort)
 
 
 def group_figures(session: Session, view: View) -> Figures:
@@ -303,9 +309,10 @@ def group_figures(session: Session, view: View) -> Figures:
                            row.waarde, target, meta[row.indicator]["eenheid"]) for row, target in series],
                          columns=["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde",
                                   "eenheid"]).astype({"streefwaarde": float})
-    trends = {key: _trend([(row, target) for row, target in series if row.indicator == key], view.soort)
-              for key in chosen["sleutel"]}
-    return Figures(tiles=tiles, table=table, trends=trends)
+    per_indicator: dict[str, list[tuple[Row, float | None]]] = {key: [] for key in chosen["sleutel"]}
+    for row, target in series:
+        per_indicator[row.indicator].append((row, target))
+    return Figures(tiles=tiles, table=table, series=per_indicator, soort=view.soort)
 
 
 def tile_values(session: Session, view: View) -> pd.DataFrame:

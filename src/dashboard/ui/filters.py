@@ -1,6 +1,8 @@
 """The dashboard's sidebar filters, mirrored in the URL so a view can be bookmarked and shared."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import views
@@ -53,8 +55,6 @@ def sidebar(options: Options) -> View:
     """Render the filters and return the chosen view; the URL follows every change."""
     _start(options)
     namen, niveaus = options.namen, options.niveaus
-    indicatoren = dict(zip(options.indicatoren["sleutel"].tolist(), options.indicatoren["naam"].tolist()))
-    categorie = dict(zip(options.indicatoren["sleutel"].tolist(), options.indicatoren["categorie"].tolist()))
     with st.sidebar:
         st.header("Filters")
         gebied = st.selectbox("Gebied", _tops(options), key="f_gebied",
@@ -74,13 +74,32 @@ def sidebar(options: Options) -> View:
         else:
             van = tot = options.jaren[0]
         groep = st.selectbox("Indicatorgroep", [ALLE_GROEPEN] + options.categorieen, key="f_groep")
-        in_group = [key for key in indicatoren if groep == ALLE_GROEPEN or categorie[key] == groep]
-        if st.session_state["f_indicator"] not in in_group:
-            st.session_state["f_indicator"] = in_group[0]
-        indicator = st.selectbox("Indicator voor de grafieken", in_group, key="f_indicator",
-                                 format_func=indicatoren.__getitem__)
-    view = View(gebied=gebied, indicator=indicator, partij=None if partij == ALLE_PARTIJEN else partij,
+    view = View(gebied=gebied, indicator="", partij=None if partij == ALLE_PARTIJEN else partij,
                 soort=soort, van=van, tot=tot, categorie=None if groep == ALLE_GROEPEN else groep)
+    in_group = _in_group(options, view)
+    if st.session_state["f_indicator"] not in in_group:
+        st.session_state["f_indicator"] = in_group[0]
+    view = replace(view, indicator=st.session_state["f_indicator"])
+    st.query_params.from_dict(views.to_params(view, options))
+    return view
+
+
+def _in_group(options: Options, view: View) -> dict[str, str]:
+    """key -> name of the indicators of the view's group, in the catalogue's order."""
+    frame = options.indicatoren
+    if view.categorie:
+        frame = frame[frame["categorie"] == view.categorie]
+    return dict(zip(frame["sleutel"].tolist(), frame["naam"].tolist()))
+
+
+def indicator(options: Options, view: View) -> View:
+    """The box for the charts' indicator, above the charts; the view with the one chosen (and the
+    URL with it). The page calls it inside an st.fragment: choosing another indicator reruns the
+    charts, not the whole page (the tiles and the table show the whole group anyway)."""
+    names = _in_group(options, view)
+    chosen = st.selectbox("Indicator voor de grafieken", list(names), key="f_indicator",
+                          format_func=names.__getitem__)
+    view = replace(view, indicator=chosen)
     st.query_params.from_dict(views.to_params(view, options))
     return view
 
