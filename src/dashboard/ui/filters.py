@@ -78,7 +78,7 @@ def sidebar(options: Options) -> View:
                 soort=soort, van=van, tot=tot, categorie=None if groep == ALLE_GROEPEN else groep)
     in_group = _in_group(options, view)
     if st.session_state["f_indicator"] not in in_group:
-        st.session_state["f_indicator"] = in_group[0]
+        st.session_state["f_indicator"] = next(iter(in_group))
     view = replace(view, indicator=st.session_state["f_indicator"])
     st.query_params.from_dict(views.to_params(view, options))
     return view

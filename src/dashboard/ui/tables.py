@@ -23,10 +23,10 @@ def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=HEADERS)
 
 
-def _as_text(values, gap: str) -> list[str]:
-    """A column written the Dutch way, each distinct value formatted once."""
+def _as_text(values) -> list[str]:
+    """A column written the Dutch way, each distinct value formatted once; a gap stays empty."""
     values = values.tolist()
-    written = {v: (gap if pd.isna(v) else _dutch(v)) for v in set(values)}
+    written = {v: ("" if pd.isna(v) else _dutch(v)) for v in set(values)}
     return [written[v] for v in values]
 
 
@@ -44,7 +44,7 @@ def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
         frame = frame.drop(columns="indicator").rename(columns={"naam": "indicator"})
     frame = _readable(frame)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    frame = frame.assign(**{c: _as_text(frame[c], "") for c in numeric})
+    frame = frame.assign(**{c: _as_text(frame[c]) for c in numeric})
     st.dataframe(frame, hide_index=True,
                  column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric})
 
