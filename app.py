@@ -6,7 +6,9 @@ import streamlit as st
 from dashboard.ui import navigation, runtime, visitor
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-st.set_page_config(page_title="Tellen & Vertellen", page_icon="🏘️", layout="wide")
+# A Material icon, not the emoji 🏘️: Streamlit checks an emoji against its whole catalogue, which
+# cost the first run of every fresh server 1-2 s (importing streamlit.emojis, compiling its pattern).
+st.set_page_config(page_title="Tellen & Vertellen", page_icon=":material/holiday_village:", layout="wide")
 runtime.database()
 with runtime.database_errors():
     visitor.establish()

@@ -13,8 +13,7 @@ if options is None:
     st.stop()
 options = filters.scoped(options)
 view = filters.sidebar(options)
-indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
-gebied = options.gebieden.set_index("code").loc[view.gebied, "naam"]
+gebied = options.namen[view.gebied]
 wie = view.partij or "alle partijen samen"
 if reads.demo_loaded():
     chrome.fictional_notice()
@@ -24,41 +23,51 @@ figures = reads.group_figures(view)
 tiles.show(figures.tiles)
 tiles.in_gewone_taal(figures.tiles, view.soort)
 
-st.header(indicator["naam"])
-trend = figures.trends[view.indicator]
-show.figure(charts.trend(trend, indicator["naam"], indicator["eenheid"]),
-            trend[["label", "waarde", "streefwaarde"]], key="trend",
-            alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
-naast = reads.beside(view.gebied)
-soort = hierarchy.PLURAL.get(naast["niveau"].iloc[0], "gebieden") if not naast.empty else "wijken"
-left, right = st.columns(2)
-with left:
-    per_partij = reads.compare_partijen(view)
-    if per_partij.empty:
-        st.info(f"Voor {indicator['naam']} zijn geen cijfers per partij in {gebied}.")
-    else:
-        show.figure(charts.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
-                    per_partij, key="partijen", alt="Staafdiagram: laatste waarde per partij.")
-with right:
-    per_gebied = reads.compare_beside(view)
-    if per_gebied.empty:
-        st.info(f"Voor {indicator['naam']} zijn geen cijfers van de {soort}.")
-    else:
-        show.figure(charts.bars(per_gebied, "naam", f"Vergelijking van {soort}", indicator["eenheid"]),
-                    per_gebied, key="wijken", alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
+@st.fragment
+def charts_of(view):
+    """The chosen indicator's trend, comparisons and map: choosing another one reruns only this."""
+    view = filters.indicator(options, view)
+    indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
+    st.header(indicator["naam"])
+    trend = figures.trend(view.indicator)
+    show.figure(charts.trend(trend, indicator["naam"], indicator["eenheid"]),
+                trend[["label", "waarde", "streefwaarde"]], key="trend",
+                alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
-st.header(f"Kaart van de {soort}")
-shapes = reads.geometries(naast["code"].tolist())
-if shapes["geometrie"].notna().any():
-    deck, legend = charts.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
-    show.deck(deck, legend, per_gebied, key="kaart",
-              alt=f"Kaart: {soort} gekleurd naar {indicator['naam']}, donker is laag en geel is hoog.")
-else:
-    st.info(f"Er zijn nog geen grenzen van de {soort}. Importeer een GeoJSON-bestand van CBS/PDOK op de pagina Gegevens.")
+    naast = reads.beside(view.gebied)
+    soort = hierarchy.PLURAL.get(naast["niveau"].iloc[0], "gebieden") if not naast.empty else "wijken"
+    left, right = st.columns(2)
+    with left:
+        per_partij = reads.compare_partijen(view)
+        if per_partij.empty:
+            st.info(f"Voor {indicator['naam']} zijn geen cijfers per partij in {gebied}.")
+        else:
+            show.figure(charts.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
+                        per_partij, key="partijen", alt="Staafdiagram: laatste waarde per partij.")
+    with right:
+        per_gebied = reads.compare_beside(view)
+        if per_gebied.empty:
+            st.info(f"Voor {indicator['naam']} zijn geen cijfers van de {soort}.")
+        else:
+            show.figure(charts.bars(per_gebied, "naam", f"Vergelijking van {soort}", indicator["eenheid"]),
+                        per_gebied, key="wijken", alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
+
+    st.header(f"Kaart van de {soort}")
+    shapes = reads.geometries(naast["code"].tolist())
+    if shapes["geometrie"].notna().any():
+        deck, legend = charts.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
+        show.deck(deck, legend, per_gebied, key="kaart",
+                  alt=f"Kaart: {soort} gekleurd naar {indicator['naam']}, donker is laag en geel is hoog.")
+    else:
+        st.info(f"Er zijn nog geen grenzen van de {soort}. Importeer een GeoJSON-bestand van CBS/PDOK op de "
+                "pagina Gegevens.")
+
+
+charts_of(view)
 
 st.header("Tabel")
 shown = figures.table
-tables.show(shown, options.gebieden)
+tables.show(shown, options.namen)
 downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
 chrome.footer(reads.last_update())

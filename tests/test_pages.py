@@ -92,3 +92,21 @@ def test_tiles_in_gewone_taal_closed_for_staff(app):
     assert not panel.proto.expanded
     assert "In 2025 kwamen er 137 sociale huurwoningen bij. Dat zijn er 17 meer dan afgesproken." in \
         " ".join(m.value for m in panel.markdown)
+
+
+def test_the_chart_indicator_is_chosen_above_the_charts_and_kept_in_the_url(app):
+    page = open_dashboard(app)
+    box = page.selectbox(key="f_indicator")
+    assert "f_indicator" not in [b.key for b in page.sidebar.selectbox]  # its own fragment, beside the charts
+    second = box.options[1]
+    page = box.select_index(1).run()
+    assert not page.exception
+    assert page.header[0].value == second
+    assert page.query_params["indicator"] == page.selectbox(key="f_indicator").value
+
+
+def test_another_indicator_group_gives_the_charts_its_first_indicator(app):
+    page = open_dashboard(app)
+    page = page.selectbox(key="f_groep").set_value("Kwaliteit en duurzaamheid").run()
+    assert not page.exception
+    assert page.header[0].value == "Aardgasvrije woningen"

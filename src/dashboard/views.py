@@ -24,7 +24,7 @@ def from_params(params: dict[str, str], options: Options) -> tuple[View, list[st
     view = options.default_view()
     notices = []
     known = {
-        "gebied": set(options.gebieden["code"]),
+        "gebied": options.namen,
         "indicator": set(options.indicatoren["sleutel"]),
         "partij": set(options.partijen["naam"]),
         "soort": set(SOORTEN),

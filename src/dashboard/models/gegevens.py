@@ -108,10 +108,14 @@ class Observatie(Base):
     waarde: Mapped[float] = mapped_column(Float)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"), index=True)
     # A NULL partij counts as 0 in the key: a plain UNIQUE would let "all parties" repeat. Queries
-    # use the key's (indicator_id, gebied_id) prefix; one index keeps a bulk import cheap.
+    # use the key's (indicator_id, gebied_id) prefix; few indexes keep a bulk import cheap.
+    # ix_observaties_jaar answers the year range (queries.options: min and max of `jaar + 0`)
+    # without reading the table. It indexes the expression, not the column, so that no value query
+    # (`jaar = ?`, `jaar BETWEEN`) is ever planned through it instead of through the key.
     __table_args__ = (
         Index("uq_observaties_sleutel", "indicator_id", "gebied_id", text("coalesce(partij_id, 0)"), "periode",
               unique=True),
+        Index("ix_observaties_jaar", text("(jaar + 0)")),
         # OR, not IN: SQLite evaluates an IN list through a temporary table on every inserted row.
         CheckConstraint(" OR ".join(f"periode_soort = '{s}'" for s in PERIODE_SOORTEN), name="periode_soort"),
     )

@@ -1,6 +1,8 @@
 """The dashboard's sidebar filters, mirrored in the URL so a view can be bookmarked and shared."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import views
@@ -36,34 +38,33 @@ def scoped(options: Options) -> Options:
 def _tops(options: Options) -> list[str]:
     """Nederland, provincies and gemeenten (a national set has 14,000 buurten: they are not in a list);
     a share link limited to one wijk offers just that wijk."""
-    frame = options.gebieden
-    tops = frame[frame["niveau"].isin(TOP)]["code"].tolist()
-    return tops or frame["code"].tolist()
+    tops = [code for code, niveau in options.niveaus.items() if niveau in TOP]
+    return tops or list(options.niveaus)
 
 
 def _split(options: Options, code: str) -> tuple[str, str]:
     """The two boxes for a gebied: a wijk is its gemeente in the first box and itself in the second."""
-    if code in _tops(options):
+    tops = _tops(options)
+    if code in tops:
         return code, HELE_GEBIED
-    ouder = options.gebieden.set_index("code").at[code, "ouder"]
-    return (ouder, code) if ouder in _tops(options) else (code, HELE_GEBIED)
+    ouder = options.ouders[code]
+    return (ouder, code) if ouder in tops else (code, HELE_GEBIED)
 
 
 def sidebar(options: Options) -> View:
     """Render the filters and return the chosen view; the URL follows every change."""
     _start(options)
-    gebieden = options.gebieden.set_index("code")
-    indicatoren = options.indicatoren.set_index("sleutel")
+    namen, niveaus = options.namen, options.niveaus
     with st.sidebar:
         st.header("Filters")
         gebied = st.selectbox("Gebied", _tops(options), key="f_gebied",
-                              format_func=lambda c: f"{gebieden.at[c, 'naam']} ({gebieden.at[c, 'niveau']})")
-        wijken = gebieden[(gebieden["ouder"] == gebied) & (gebieden["niveau"] == "wijk")].index.tolist()
+                              format_func=lambda c: f"{namen[c]} ({niveaus[c]})")
+        wijken = options.wijken.get(gebied, [])
         if wijken:
             if st.session_state.get("f_wijk") not in [HELE_GEBIED, *wijken]:
                 st.session_state["f_wijk"] = HELE_GEBIED
             wijk = st.selectbox("Wijk", [HELE_GEBIED, *wijken], key="f_wijk",
-                                format_func=lambda c: gebieden.at[c, "naam"] if c else "De hele gemeente")
+                                format_func=lambda c: namen[c] if c else "De hele gemeente")
             gebied = wijk or gebied
         partij = st.selectbox("Partij", [ALLE_PARTIJEN] + options.partijen["naam"].tolist(), key="f_partij")
         soort = st.radio("Periode", ["jaar", "kwartaal"], key="f_soort", horizontal=True,
@@ -73,13 +74,32 @@ def sidebar(options: Options) -> View:
         else:
             van = tot = options.jaren[0]
         groep = st.selectbox("Indicatorgroep", [ALLE_GROEPEN] + options.categorieen, key="f_groep")
-        in_group = indicatoren if groep == ALLE_GROEPEN else indicatoren[indicatoren["categorie"] == groep]
-        if st.session_state["f_indicator"] not in in_group.index:
-            st.session_state["f_indicator"] = in_group.index[0]
-        indicator = st.selectbox("Indicator voor de grafieken", in_group.index.tolist(), key="f_indicator",
-                                 format_func=lambda k: indicatoren.at[k, "naam"])
-    view = View(gebied=gebied, indicator=indicator, partij=None if partij == ALLE_PARTIJEN else partij,
+    view = View(gebied=gebied, indicator="", partij=None if partij == ALLE_PARTIJEN else partij,
                 soort=soort, van=van, tot=tot, categorie=None if groep == ALLE_GROEPEN else groep)
+    in_group = _in_group(options, view)
+    if st.session_state["f_indicator"] not in in_group:
+        st.session_state["f_indicator"] = next(iter(in_group))
+    view = replace(view, indicator=st.session_state["f_indicator"])
+    st.query_params.from_dict(views.to_params(view, options))
+    return view
+
+
+def _in_group(options: Options, view: View) -> dict[str, str]:
+    """key -> name of the indicators of the view's group, in the catalogue's order."""
+    frame = options.indicatoren
+    if view.categorie:
+        frame = frame[frame["categorie"] == view.categorie]
+    return dict(zip(frame["sleutel"].tolist(), frame["naam"].tolist()))
+
+
+def indicator(options: Options, view: View) -> View:
+    """The box for the charts' indicator, above the charts; the view with the one chosen (and the
+    URL with it). The page calls it inside an st.fragment: choosing another indicator reruns the
+    charts, not the whole page (the tiles and the table show the whole group anyway)."""
+    names = _in_group(options, view)
+    chosen = st.selectbox("Indicator voor de grafieken", list(names), key="f_indicator",
+                          format_func=names.__getitem__)
+    view = replace(view, indicator=chosen)
     st.query_params.from_dict(views.to_params(view, options))
     return view
 

@@ -5,13 +5,26 @@ the core, closes the session, and keeps the answer in st.cache_data. The key hol
 the question and its arguments, and the data version, which every import, undo and edit raises
 in its own transaction (data_version.py): a change made in this process or in another one shows
 on the next run, and twenty councillors opening one link compute the figures once.
+
+Two kinds of read, both keyed the same way:
+- `shared(question)`: the answer lives in st.cache_data and every read gets a pickled COPY of it,
+  so a caller may do with it what it likes. The default.
+- `held(question)`: the answer lives in st.cache_resource and every read gets the SAME object,
+  shared by all sessions and threads: no copy, no unpickling on each run. Only for large answers
+  that every visitor reads (the filter options: 17,770 gebieden in a national set), and only
+  where no caller ever changes what it got: derive new objects (pandas' methods, which return
+  new frames, dataclasses.replace), never assign into a returned frame, list or dict.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from typing import Callable
 
 import streamlit as st
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard import afspraken, config, data_version, deelname, queries, verhalen
 from dashboard.samenwerking import antwoorden, uitslag
@@ -22,32 +35,63 @@ from dashboard.ui import runtime
 _QUESTIONS: dict[str, Callable] = {}
 
 
+_THIS_RUN = threading.local()  # the data version this thread's script run has read, and that run
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_version(_session) -> None:
+    """A write committed in this thread (a form in this run): the next read asks the version again."""
+    _THIS_RUN.run = None
+
+
 def version() -> int:
-    """The data version now (one indexed row, asked on every read so no process serves a stale answer)."""
+    """The data version now: one indexed row, asked once per script run (its first read), so every
+    run sees every change committed before it started, in this process or another, and a page of
+    eight reads does not check out eight connections to ask the same thing."""
+    context = get_script_run_ctx(suppress_warning=True)
+    run = context.cursors if context is not None else None  # a fresh dict at the start of every run
+    if run is not None and getattr(_THIS_RUN, "run", None) is run:
+        return _THIS_RUN.version
     with runtime.database().sessions() as session:
-        return data_version.current(session)
+        versie = data_version.current(session)
+    _THIS_RUN.run, _THIS_RUN.version = run, versie
+    return versie
 
 
-@st.cache_data(show_spinner=False, max_entries=2000, ttl=6 * 3600)
-def _answer(question: str, database: str, versie: int, args: tuple, kwargs: tuple):
+def _compute(question: str, database: str, versie: int, args: tuple, kwargs: tuple):
     with runtime.database().sessions() as session:
         return _QUESTIONS[question](session, *args, **dict(kwargs))
 
 
-def shared(question: Callable) -> Callable:
-    """`question(session, *args)` as `read(*args)`, computed once per data version and arguments."""
+_answer = st.cache_data(show_spinner=False, max_entries=2000, ttl=6 * 3600)(_compute)
+# One object for every session (see the module's docstring): few entries, as they are large.
+_held_answer = st.cache_resource(show_spinner=False, max_entries=32, ttl=6 * 3600)(_compute)
+
+
+def _reader(question: Callable, cache: Callable) -> Callable:
     name = f"{question.__module__}.{question.__qualname__}"
     _QUESTIONS[name] = question
 
     def read(*args, **kwargs):
-        return _answer(name, config.load().database_url, version(), args, tuple(sorted(kwargs.items())))
+        return cache(name, config.load().database_url, version(), args, tuple(sorted(kwargs.items())))
 
     read.__doc__ = question.__doc__
     return read
 
 
+def shared(question: Callable) -> Callable:
+    """`question(session, *args)` as `read(*args)`, computed once per data version and arguments;
+    each read gets its own copy."""
+    return _reader(question, _answer)
+
+
+def held(question: Callable) -> Callable:
+    """As `shared`, but every read gets the one cached object itself: callers must never change it."""
+    return _reader(question, _held_answer)
+
+
 # The dashboard (Tellen)
-options = shared(queries.options)
+options = held(queries.options)  # read-only: filters and pages derive, never assign
 _group_figures = shared(queries.group_figures)
 compare_partijen = shared(queries.compare_partijen)
 compare_beside = shared(queries.compare_beside)

@@ -23,23 +23,30 @@ def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=HEADERS)
 
 
-def show(frame: pd.DataFrame, gebieden: pd.DataFrame | None = None) -> None:
-    """An interactive st.dataframe with Dutch numbers; sorting still works on complete number columns.
+def _as_text(values) -> list[str]:
+    """A column written the Dutch way, each distinct value formatted once; a gap stays empty."""
+    values = values.tolist()
+    written = {v: ("" if pd.isna(v) else _dutch(v)) for v in set(values)}
+    return [written[v] for v in values]
 
-    Names, not keys: the indicator's name stands in for its key, and with `gebieden` (code, naam)
-    a gebied's name for its code. st.dataframe writes "None" in an empty number cell, so a number
-    column with gaps is shown as text, the gaps empty.
+
+def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
+    """An interactive st.dataframe with Dutch numbers (1.234,5), right-aligned, a gap left empty.
+
+    Names, not keys: the indicator's name stands in for its key, and with `gebieden` (code -> naam)
+    a gebied's name for its code. The numbers go as text written once per distinct value: a pandas
+    Styler took a third of a second per run on a national table (and st.dataframe writes "None" in
+    an empty number cell); the download buttons keep the numbers as numbers.
     """
     if gebieden is not None and "gebied" in frame.columns:
-        names = dict(zip(gebieden["code"], gebieden["naam"]))
-        frame = frame.assign(gebied=[names.get(code, code) for code in frame["gebied"]])
+        frame = frame.assign(gebied=[gebieden.get(code, code) for code in frame["gebied"]])
     if {"indicator", "naam"} <= set(frame.columns):
         frame = frame.drop(columns="indicator").rename(columns={"naam": "indicator"})
     frame = _readable(frame)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    gaps = [c for c in numeric if frame[c].isna().any()]
-    frame = frame.assign(**{c: ["" if pd.isna(v) else _dutch(v) for v in frame[c]] for c in gaps})
-    st.dataframe(frame.style.format(_dutch, subset=[c for c in numeric if c not in gaps]), hide_index=True)
+    frame = frame.assign(**{c: _as_text(frame[c]) for c in numeric})
+    st.dataframe(frame, hide_index=True,
+                 column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric})
 
 
 def static(frame: pd.DataFrame) -> None:

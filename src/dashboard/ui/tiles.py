@@ -52,9 +52,8 @@ def show(tiles: pd.DataFrame) -> None:
                 word = formatting.unit_word(tile["eenheid"])
                 unit = f"{word} · " if word else ""
                 period = tile["periode"] if has_value else f"Geen waarde in deze periode. {tile['elders']}"
-                st.caption(f"{unit}{period} · {_target_line(tile)}")
-                if has_value and tile["berekend"]:
-                    st.caption(f":material/functions: {tile['berekend'].capitalize()}.")
+                how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if has_value and tile["berekend"] else ""
+                st.caption(f"{unit}{period} · {_target_line(tile)}{how}")  # one element: each is a message
 
 
 def in_gewone_taal(tiles: pd.DataFrame, soort: str) -> None:
