@@ -231,7 +231,8 @@ def _keep(kept: list[pd.DataFrame], rows: pd.DataFrame, mask: pd.Series, limit: 
     room = limit - sum(len(k) for k in kept)
     if room > 0 and mask.any():
         rows = rows[mask]
-        kept.append(rows if len(rows) <= room else rows.nsmallest(room, "_line"))
+        rows = rows if len(rows) <= room else rows.nsmallest(room, "_line")
+        kept.append(rows.astype({c: "str" for c in rows if isinstance(rows[c].dtype, pd.CategoricalDtype)}))
 
 
 def _ahead(items, depth: int = 1):

@@ -412,10 +412,14 @@ def to_numbers(cells: pd.Series, decimal: str) -> pd.Series:
     cells then costs one pass to number them plus the parsing of far fewer.
     """
     codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    texts = pd.Series(uniques, dtype="str")
+    return pd.Series(parse_numbers(pd.Series(uniques, dtype="str"), decimal)[codes], index=cells.index)
+
+
+def parse_numbers(texts: pd.Series, decimal: str) -> np.ndarray:
+    """Distinct texts to floats (NaN where a text is not a number in the file's style), vectorised."""
     cleaned = texts.str.replace(" ", "", regex=False).str.replace("\u00a0", "", regex=False)
     valid = cleaned.str.fullmatch(_NUMBER[decimal])
     thousands = "." if decimal == "," else ","
     cleaned = cleaned.str.replace(thousands, "", regex=False).str.replace(decimal, ".", regex=False)
     parsed = pd.to_numeric(cleaned.where(valid.fillna(False).astype(bool)), errors="coerce")
-    return pd.Series(parsed.to_numpy("float64", na_value=np.nan)[codes], index=cells.index)
+    return parsed.to_numpy("float64", na_value=np.nan)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from dashboard import periods
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
+from dashboard.ingest.reader import EMPTY_VALUES, parse_numbers
 from dashboard.models import Gebied, Indicator, Partij
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
@@ -34,15 +34,10 @@ _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into 
 _PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
 
 
-def _lookup(cells: pd.Series, lookup, dtype=None) -> pd.Series:
-    """`lookup(value)` for every cell, computed once per distinct value (a file has few)."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    found = pd.array([lookup(u) for u in uniques], dtype=dtype)
-    return pd.Series(found.take(codes), index=cells.index)
-
-
 def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missing: str = "") -> list[Problem]:
     """One Problem per marked row; a melted (breed/cbs) value is reported under its own file column."""
+    if not mask.any():
+        return []
     shown = frame.loc[mask, "_kolom"] if "_kolom" in frame and column in ("waarde", "indicator") \
         else [column] * int(mask.sum())
     return [
@@ -115,74 +110,88 @@ class Checker:
         self.periods: dict[str, periods.Periode | periods.InvalidPeriod] = {}
         self.skipped = 0
         self._triples = pd.Index([], dtype="int64")  # (indicator, gebied, partij) -> a dense number
-        self._keys = np.empty(0, dtype=np.int64)  # sorted keys of the rows before, with their first value and line
-        self._values = np.empty(0, dtype=np.float64)
-        self._lines = np.empty(0, dtype=np.int64)
+        self._seen = _SeenKeys()  # keys of the rows before, with their first value and line
 
     def check(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-        """The chunk's rows to compare and write (a key repeated with its value only once), and its problems."""
+        """The chunk's rows to compare and write (a key repeated with its value only once), and its problems.
+
+        Every column is numbered by its distinct texts once (`_Distinct`); each check then runs on
+        those few texts, and the rows take their results by number.
+        """
         value_column = self.value_column
-        empty = _lookup(frame[value_column], lambda v: v.lower() in EMPTY_VALUES, "bool")
+        texts = _Distinct(frame[value_column])
+        empty = texts.per_row(pd.Series(texts.values, dtype="str").str.lower().isin(EMPTY_VALUES).to_numpy())
         self.skipped += int(empty.sum())
         if empty.any():
-            frame = frame[~empty]
+            frame = frame[~empty].reset_index(drop=True)
+            texts = _Distinct(frame[value_column])
         problems: list[Problem] = []
 
-        indicator_id = _lookup(frame["indicator"], lambda k: self.ids.get(k.lower()), "Int64")
-        unknown = indicator_id.isna()
+        indicators = _Distinct(frame["indicator"])
+        indicator_id = indicators.per_row(np.array([self.ids.get(k.lower(), -1) for k in indicators.values],
+                                                   dtype=np.int64))
+        unknown = indicator_id < 0
         problems += _problems(unknown, frame, "indicator", lambda v: (
             f"onbekende indicator '{v}'.{suggest(v, list(self.indicators))}"))
 
-        codes = _lookup(frame["gebied"], areas.normalise, "str")
-        gebied_id = _lookup(codes, self.gebieden.get, "Int64")
-        missing = gebied_id.isna()
-        malformed = missing & codes.isin({c for c in codes[missing].unique() if areas.level(c) is None})
+        gebieden = _Distinct(frame["gebied"])
+        codes = [areas.normalise(c) for c in gebieden.values]
+        gebied_id = gebieden.per_row(np.array([self.gebieden.get(c, -1) for c in codes], dtype=np.int64))
+        missing = gebied_id < 0
+        malformed = missing & gebieden.per_row(np.array([areas.level(c) is None for c in codes], dtype=bool))
         problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
             f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
             "(--add-missing)."), missing="gebied")
         problems += _problems(malformed, frame, "gebied", lambda v: (
             f"'{v}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."))
 
-        named = frame["partij"] if "partij" in frame else pd.Series("", index=frame.index)  # optional column
-        partij_id = _lookup(named, lambda n: self.partijen.get(n.lower()), "Int64")
-        if "partij" in frame:
-            problems += _problems((named != "") & partij_id.isna(), frame, "partij", lambda v: (
+        if "partij" in frame:  # optional column; 0 is no partij (the total), -1 an unknown one
+            partijen = _Distinct(frame["partij"])
+            partij_id = partijen.per_row(np.array([self.partijen.get(n.lower(), -1) if n else 0
+                                                   for n in partijen.values], dtype=np.int64))
+            problems += _problems(partij_id < 0, frame, "partij", lambda v: (
                 f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
                 "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
+        else:
+            partij_id = np.zeros(len(frame), dtype=np.int64)
 
-        parsed = self.periods
-        for raw in frame["periode"].unique():
-            if raw not in parsed:
-                parsed[raw] = _period(raw)
-        bad_period = _lookup(frame["periode"], lambda raw: isinstance(parsed[raw], Exception), "bool")
-        problems += _problems(bad_period, frame, "periode", lambda raw: str(parsed[raw]))
+        periodes = _Distinct(frame["periode"])
+        parsed = [self.periods[raw] if raw in self.periods else self.periods.setdefault(raw, _period(raw))
+                  for raw in periodes.values]
+        bad_period = periodes.per_row(np.array([isinstance(p, Exception) for p in parsed], dtype=bool))
+        problems += _problems(bad_period, frame, "periode", lambda raw: str(self.periods[raw]))
 
-        getal = to_numbers(frame[value_column], self.decimal)
-        unreadable = getal.isna()
+        getal = texts.per_row(parse_numbers(pd.Series(texts.values, dtype="str"), self.decimal))
+        unreadable = np.isnan(getal)
         mark = "komma" if self.decimal == "," else "punt"
         problems += _problems(unreadable, frame, value_column, lambda v: (
             f"'{v}' is geen getal (dit bestand gebruikt een {mark} als decimaalteken)."))
         problems += _range_problems(frame, getal, indicator_id, self.bounds, value_column)
 
-        ok = ~(unknown | unreadable | bad_period) & gebied_id.notna() & ((named == "") | partij_id.notna())
+        ok = ~(unknown | unreadable | bad_period | missing | (partij_id < 0))
 
-        def period(attribute: str, dtype: str) -> pd.Series:
-            return _lookup(frame["periode"], lambda raw: None if isinstance(parsed[raw], Exception)
-                           else getattr(parsed[raw], attribute), dtype)
+        def period(attribute: str, fill) -> list:
+            return [fill if isinstance(p, Exception) else getattr(p, attribute) for p in parsed]
 
-        rows = pd.DataFrame({
-            "indicator_id": indicator_id, "gebied_id": gebied_id, "partij_id": partij_id,
-            "periode": period("code", "str"), "jaar": period("jaar", "Int64"),
-            "periode_soort": period("soort", "str"), "volgnummer": period("nummer", "Int64"), "waarde": getal,
-            "_ordinal": period("ordinal", "Int64"),
-            "_line": frame["_line"], "indicator": frame["indicator"], "gebied": codes,
-            **({"partij": frame["partij"]} if "partij" in frame else {}),
-            **({"_kolom": frame["_kolom"]} if "_kolom" in frame else {}),
-            "_tekst": frame[value_column],
-        })
+        def number(attribute: str) -> np.ndarray:
+            return periodes.per_row(np.array(period(attribute, 0), dtype=np.int64))
+
+        columns = {
+            "indicator_id": indicator_id, "gebied_id": gebied_id,
+            "partij_id": pd.arrays.IntegerArray(partij_id, partij_id <= 0),
+            "periode": periodes.categorical(period("code", "")), "jaar": number("jaar"),
+            "periode_soort": periodes.categorical(period("soort", "jaar")), "volgnummer": number("nummer"),
+            "waarde": getal, "_ordinal": number("ordinal"),
+            "_line": frame["_line"].to_numpy(np.int64), "indicator": indicators.categorical(),
+            "gebied": gebieden.categorical(codes),
+            **({"partij": partijen.categorical()} if "partij" in frame else {}),
+            **({"_kolom": frame["_kolom"].to_numpy()} if "_kolom" in frame else {}),
+            "_tekst": texts.codes,
+        }
+        rows = pd.DataFrame(columns, copy=False)
         if not ok.all():
             rows = rows[ok]
-        rows, more = self._once(rows)
+        rows, more = self._once(rows, texts)
         problems += more
         return rows.drop(columns=[c for c in ("_kolom", "_tekst", "_ordinal") if c in rows]), problems
 
@@ -198,7 +207,7 @@ class Checker:
             number = self._triples.get_indexer(triple)
         return (number.astype(np.int64) << _PERIOD_BITS) | rows["_ordinal"].to_numpy("int64")
 
-    def _once(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    def _once(self, rows: pd.DataFrame, texts: _Distinct) -> tuple[pd.DataFrame, list[Problem]]:
         """Keep each key once. The same key again with another value than its first is a problem,
         whether the first was in this chunk or in one before; with the same value it is harmless."""
         key, value, line = self._key(rows), rows["waarde"].to_numpy("float64"), rows["_line"].to_numpy("int64")
@@ -207,22 +216,17 @@ class Checker:
         first = np.concatenate([[True], key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=bool)
         group = np.cumsum(first) - 1
         keys, first_value, first_line = key[first], value[first], line[first]
-        seen = np.zeros(len(keys), dtype=bool)
-        if len(self._keys):  # keys of the chunks before: their first value and line count
-            at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
-            seen = self._keys[at] == keys
-            self._remember(keys[~seen], first_value[~seen], first_line[~seen])
-            first_value = np.where(seen, self._values[np.searchsorted(self._keys, keys)], first_value)
-            first_line = np.where(seen, self._lines[np.searchsorted(self._keys, keys)], first_line)
-        else:
-            self._remember(keys, first_value, first_line)
+        seen, earlier_value, earlier_line = self._seen.find(keys)
+        self._seen.add(keys[~seen], first_value[~seen], first_line[~seen])
+        first_value = np.where(seen, earlier_value, first_value)
+        first_line = np.where(seen, earlier_line, first_line)
         clash = np.abs(value - first_value[group]) > 1e-9
         problems = []
         if clash.any():
             clashing = rows.iloc[order[clash]]
             shown = clashing["_kolom"] if "_kolom" in clashing else [self.value_column] * len(clashing)
             problems = [
-                Problem(int(at_line), str(where), str(text),
+                Problem(int(at_line), str(where), str(texts.values[text]),
                         f"dezelfde indicator, gebied, partij en periode staan ook op regel {int(first_at)} "
                         "met een andere waarde.")
                 for at_line, where, text, first_at in zip(clashing["_line"], shown, clashing["_tekst"],
@@ -231,11 +235,55 @@ class Checker:
         keep[order[np.flatnonzero(first)[~seen]]] = True
         return (rows if keep.all() else rows[keep]), problems
 
-    def _remember(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
-        at = np.searchsorted(self._keys, keys)
-        self._keys = np.insert(self._keys, at, keys)
-        self._values = np.insert(self._values, at, values)
-        self._lines = np.insert(self._lines, at, lines)
+
+class _Distinct:
+    """A column's distinct texts and, per row, the number of its text: what is worked out for the
+    texts (a lookup, a parse) reaches the rows by number, in one numpy step."""
+
+    def __init__(self, cells: pd.Series):
+        self.codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+        self.values = np.asarray(uniques, dtype=object)
+
+    def per_row(self, per_value: np.ndarray) -> np.ndarray:
+        return per_value[self.codes]
+
+    def categorical(self, values: list[str] | None = None) -> pd.Categorical:
+        """The column as a Categorical (text without a Python object per row); `values` replace the texts."""
+        if values is None:
+            return pd.Categorical.from_codes(self.codes, categories=pd.Index(self.values, dtype="str"))
+        numbers, distinct = pd.factorize(pd.Index(values, dtype="str"))  # values that became equal share one
+        return pd.Categorical.from_codes(numbers[self.codes], categories=distinct)
+
+
+class _SeenKeys:
+    """The keys of the chunks before, with the value and line each had first: sorted runs that are
+    merged when a newer one grows as large as an older one (as a log-structured merge does), so
+    adding a chunk costs about its own size, not the size of everything before it."""
+
+    def __init__(self):
+        self.runs: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        seen = np.zeros(len(keys), dtype=bool)
+        values, lines = np.zeros(len(keys)), np.zeros(len(keys), dtype=np.int64)
+        for run_keys, run_values, run_lines in self.runs:
+            at = np.minimum(np.searchsorted(run_keys, keys), len(run_keys) - 1)
+            hit = run_keys[at] == keys
+            seen |= hit
+            values[hit], lines[hit] = run_values[at[hit]], run_lines[at[hit]]
+        return seen, values, lines
+
+    def add(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+        if not len(keys):
+            return
+        order = np.argsort(keys, kind="stable")
+        run = (keys[order], values[order], lines[order])
+        while self.runs and len(self.runs[-1][0]) <= len(run[0]):
+            older = self.runs.pop()
+            merged = [np.concatenate([o, r]) for o, r in zip(older, run)]
+            order = np.argsort(merged[0], kind="stable")
+            run = tuple(m[order] for m in merged)
+        self.runs.append(run)
 
 
 def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
@@ -271,15 +319,19 @@ def _bounds(indicators: dict) -> dict[int, tuple]:
     return bounds
 
 
-def _range_problems(frame: pd.DataFrame, getal: pd.Series, indicator_id: pd.Series, bounds: dict,
+def _range_problems(frame: pd.DataFrame, getal: np.ndarray, indicator_id: np.ndarray, bounds: dict,
                     value_column: str) -> list[Problem]:
     """Values outside the indicator's min/max."""
-    ids = indicator_id.fillna(-1).astype("int64")
-    low = ids.map({i: b[1] for i, b in bounds.items()}).astype("float64")
-    high = ids.map({i: b[2] for i, b in bounds.items()}).astype("float64")
-    outside = (getal < low) | (getal > high)
+    if not bounds:
+        return []
+    low, high = np.full(max(bounds) + 2, np.nan), np.full(max(bounds) + 2, np.nan)  # the last: no indicator
+    for id_, (_, lowest, highest, _) in bounds.items():
+        low[id_] = np.nan if lowest is None else lowest
+        high[id_] = np.nan if highest is None else highest
+    ids = np.where((indicator_id >= 0) & (indicator_id < len(low) - 1), indicator_id, len(low) - 1)
+    outside = (getal < low[ids]) | (getal > high[ids])
     problems = []
-    for id_ in ids[outside].unique():
+    for id_ in pd.unique(ids[outside]):
         key, low, high, unit = bounds[id_]
         if low is not None and high is not None:
             span = f"van {_fmt(low)} tot en met {_fmt(high)}"
