@@ -186,8 +186,8 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
                 report.added += values.add_missing(session, chunk.rename(columns={"regios": "gebied"}))
         checker = values.Checker(session, table.dialect.decimal, column)
         batch = _batch(session, report, filename, table.sha256, user, dry_run)
-        writer = values.Writer(session, model, batch.id) if batch else None
         nothing_stored = values.is_empty(session, model)
+        writer = values.Writer(session, model, batch.id, empty=nothing_stored) if batch else None
         problems: list[Problem] = []
         beyond, seen_rows, counts = 0, 0, {}
         changed: list[pd.DataFrame] = []
@@ -212,7 +212,7 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
             if progress:
                 progress(int(chunk["_line"].iloc[-1]) / max(table.lines, 1))
         if writer:
-            writer.close()
+            writer.close(complete=not (problems or beyond))
         report.rows_skipped_empty = checker.skipped
         if not seen_rows:
             raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])

@@ -30,6 +30,7 @@ KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 UPSERT = ("ON CONFLICT (indicator_id, gebied_id, (coalesce(partij_id, 0)), periode) "
           "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
 SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
+STATUSES = pd.Index(["changed", "new", "unchanged"], dtype="str")  # in the order the report sorts them
 _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into one integer
 _PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
 
@@ -293,20 +294,6 @@ def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
         return error
 
 
-def _key_codes(rows: pd.DataFrame) -> pd.Series:
-    """One integer per distinct natural key within `rows` (a NULL partij counts as 0).
-
-    Each column is numbered densely and combined with the next, then numbered again, so the
-    combination never overflows however many distinct values a column has.
-    """
-    codes = np.zeros(len(rows), dtype=np.int64)
-    for column in KEY:
-        cells = rows[column].fillna(0) if column == "partij_id" else rows[column]
-        part, uniques = pd.factorize(cells)
-        codes = pd.factorize(codes * len(uniques) + part)[0]
-    return pd.Series(codes, index=rows.index)
-
-
 def _bounds(indicators: dict) -> dict[int, tuple]:
     """Per indicator id: (key, min, max, unit); a percentage is 0-100 unless the catalogue says otherwise."""
     bounds = {}
@@ -353,35 +340,35 @@ def is_empty(session: Session, model) -> bool:
 
 def compare(session: Session, rows: pd.DataFrame, model, nothing_stored: bool = False) -> pd.DataFrame:
     """Mark each row new, changed or unchanged against what the database holds for its key: only
-    those rows are read back, so a chunk costs the same however much is stored."""
+    those rows are read back, each as its position in `rows` with the stored value and batch, so a
+    chunk costs the same however much is stored."""
     rows = rows.astype({"indicator_id": "int64", "gebied_id": "int64"})
-    stored = pd.DataFrame(columns=KEY + ["oud", "oude_batch_id"])
+    oud = np.full(len(rows), np.nan)
+    batches = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
     if not nothing_stored and len(rows):
         keys = [rows["indicator_id"].tolist(), rows["gebied_id"].tolist(),
                 rows["partij_id"].fillna(0).astype("int64").tolist(), rows["periode"].tolist()]
         table = model.__table__.name
-        pick = "SELECT o.indicator_id, o.gebied_id, o.partij_id, o.periode, o.waarde, o.batch_id"
         key = "o.indicator_id = k.i AND o.gebied_id = k.g AND coalesce(o.partij_id, 0) = k.p AND o.periode = k.t"
         cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
         if session.get_bind().dialect.name == "postgresql":
-            cursor.execute(f"{pick} FROM unnest(%s::integer[], %s::integer[], %s::integer[], %s::text[]) "
-                           f"AS k(i, g, p, t) JOIN {table} o ON {key}", keys)
+            cursor.execute(f"SELECT k.n - 1, o.waarde, o.batch_id FROM unnest(%s::integer[], %s::integer[], "
+                           f"%s::integer[], %s::text[]) WITH ORDINALITY AS k(i, g, p, t, n) JOIN {table} o ON {key}",
+                           keys)
         else:  # CROSS JOIN keeps the chunk's keys outside: the key index is probed once per row
-            cursor.execute(f"{pick} FROM (SELECT value ->> 0 AS i, value ->> 1 AS g, value ->> 2 AS p, "
-                           f"value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o WHERE {key}",
-                           (json.dumps(list(zip(*keys))),))
-        stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
+            cursor.execute(f"SELECT k.key, o.waarde, o.batch_id FROM (SELECT key, value ->> 0 AS i, value ->> 1 AS g, "
+                           f"value ->> 2 AS p, value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o "
+                           f"WHERE {key}", (json.dumps(list(zip(*keys))),))
+        found = cursor.fetchall()
         cursor.close()
-    if stored.empty:
-        nothing = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
-        return rows.assign(oud=np.nan, oude_batch_id=nothing, status="new")
-    both = pd.concat([stored[KEY].astype({"partij_id": "Int64"}), rows[KEY]], ignore_index=True)
-    codes = _key_codes(both).to_numpy()
-    found = pd.Index(codes[:len(stored)]).get_indexer(codes[len(stored):])
-    hit = found >= 0
-    oud = np.where(hit, stored["oud"].to_numpy("float64")[found], np.nan)
-    batches = pd.array(stored["oude_batch_id"], dtype="Int64").take(found, allow_fill=True)
-    status = np.where(~hit, "new", np.where(np.abs(oud - rows["waarde"].to_numpy()) <= 1e-9, "unchanged", "changed"))
+        if found:
+            at, values, batch_ids = zip(*found)
+            at = np.fromiter(at, dtype=np.int64, count=len(found))
+            oud[at] = values
+            batches[at] = pd.array(batch_ids, dtype="Int64")
+    waarde = rows["waarde"].to_numpy("float64")
+    state = np.where(np.isnan(oud), 1, np.where(np.abs(oud - waarde) <= 1e-9, 2, 0))
+    status = pd.Categorical.from_codes(state, categories=STATUSES)  # no Python str per row
     return rows.assign(oud=oud, oude_batch_id=batches, status=status)
 
 
@@ -397,10 +384,12 @@ def _grid(frame: pd.DataFrame) -> np.ndarray:
     grid = np.empty(frame.shape, dtype=object)
     for j, column in enumerate(frame.columns):
         cells = frame[column]
-        if cells.hasnans:
+        if isinstance(cells.dtype, pd.CategoricalDtype):  # each text once, as one str
+            grid[:, j] = np.asarray(cells.cat.categories, dtype=object)[cells.cat.codes.to_numpy()]
+        elif cells.hasnans:
             grid[:, j] = cells.astype(object).where(cells.notna(), None).to_numpy(dtype=object)
         elif pd.api.types.is_numeric_dtype(cells):
-            grid[:, j] = cells.to_numpy().astype(object)  # numpy scalars become Python int/float
+            grid[:, j] = cells.to_numpy().tolist()  # Python int/float
         else:
             codes, uniques = pd.factorize(cells)  # text repeats a few values: each becomes one str
             grid[:, j] = np.asarray(uniques, dtype=object)[codes]
@@ -428,17 +417,20 @@ CHANGES = ["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_bat
 
 
 class Writer:
-    """Upserts chunk after chunk inside the caller's transaction and remembers what each overwrote
-    (ImportWijziging, for undo). One INSERT ... ON CONFLICT on the key index, the same statement
-    text on both databases: on SQLite multi-row VALUES through the driver's cursor, in key order so
-    the index grows at its end; on PostgreSQL from a staging table that COPY fills, and the
-    overwritten values from the same staging rows."""
+    """Writes chunk after chunk inside the caller's transaction and remembers what each overwrote
+    (ImportWijziging, for undo). New rows (compare found no stored key, and the import's lock keeps
+    it so) are plainly inserted; changed ones go through one INSERT ... ON CONFLICT on the key index,
+    the same statement text on both databases. On SQLite multi-row VALUES through the driver's
+    cursor, in key order; on PostgreSQL new rows by COPY into the table itself, changed ones by
+    COPY into a staging table with the values they overwrite."""
 
-    def __init__(self, session: Session, model, batch_id: int):
+    def __init__(self, session: Session, model, batch_id: int, empty: bool = False):
         self.table, self.batch_id = model.__table__.name, batch_id
+        self.dropped: list[tuple[str, str]] = []
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.cursor = session.connection().connection.cursor()  # the driver's own: plain lists, no statement cache
-        self.upsert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}} {UPSERT}"
+        self.insert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}}"
+        self.upsert = f"{self.insert} {UPSERT}"
         if self.postgres:
             self.cursor.execute(
                 "CREATE TEMP TABLE _import_rows (indicator_id integer, gebied_id integer, partij_id integer, "
@@ -447,6 +439,12 @@ class Writer:
         else:
             self.cache = self.cursor.execute("PRAGMA cache_size").fetchone()[0]
             self.cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")  # the key index stays in memory
+            if empty:  # an empty table is filled faster without its indexes, built once at the end by sorting
+                self.dropped = self.cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                    (self.table,)).fetchall()
+                for name, _ in self.dropped:
+                    self.cursor.execute(f'DROP INDEX "{name}"')
 
     def write(self, rows: pd.DataFrame) -> None:
         status = rows["status"]
@@ -456,34 +454,48 @@ class Writer:
         if self.postgres:
             self._copy(todo)
             return
-        ordered = todo[VALUES]
-        _insert_sqlite(self.cursor, self.upsert.format(rows="VALUES {values}"), _grid(ordered.iloc[_key_order(ordered)]),
-                       self.batch_id)
-        if (todo["status"] == "changed").any():
-            changed = todo[todo["status"] == "changed"]
+        new, changed = todo[todo["status"] == "new"], todo[todo["status"] == "changed"]
+        for rows, head in ((new, self.insert), (changed, self.upsert)):  # a new row cannot conflict: plain INSERT
+            if len(rows):
+                ordered = rows[VALUES] if self.dropped else rows[VALUES].iloc[_key_order(rows)]  # in index order
+                _insert_sqlite(self.cursor, head.format(rows="VALUES {values}"), _grid(ordered), self.batch_id)
+        if len(changed):
             self.cursor.executemany(
                 "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
                 "oude_batch_id, batch_id, tabel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*row, self.batch_id, self.table) for row in _grid(changed[CHANGES]).tolist()])
 
     def _copy(self, todo: pd.DataFrame) -> None:
-        """COPY the chunk (as CSV that pyarrow writes, no Python object per cell) into the staging table."""
-        staged = todo[VALUES + ["oud", "oude_batch_id"]]
-        buffer = io.BytesIO()
-        pacsv.write_csv(pa.Table.from_pandas(staged, preserve_index=False), buffer,
-                        pacsv.WriteOptions(include_header=False, quoting_style="none"))
-        columns = ", ".join(staged.columns)
-        with self.cursor.copy(f"COPY _import_rows ({columns}) FROM STDIN (FORMAT csv)") as copy:
-            copy.write(buffer.getbuffer())
-        self.cursor.execute(
-            "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-            f"oude_batch_id, batch_id, tabel) SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows "
-            "WHERE oud IS NOT NULL", (self.batch_id, self.table))
-        self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(VALUES)}, %s FROM _import_rows"),
-                            (self.batch_id,))
-        self.cursor.execute("TRUNCATE _import_rows")
+        """New rows by COPY straight into the table (the import's lock keeps their keys free); changed
+        ones by COPY into the staging table, then the overwritten values and one upsert from there."""
+        new, changed = todo[todo["status"] == "new"], todo[todo["status"] == "changed"]
+        if len(new):
+            self._copy_in(new[VALUES].assign(batch_id=self.batch_id), self.table)
+        if len(changed):
+            self._copy_in(changed[VALUES + ["oud", "oude_batch_id"]], "_import_rows")
+            self.cursor.execute(
+                "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
+                f"oude_batch_id, batch_id, tabel) SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows",
+                (self.batch_id, self.table))
+            self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(VALUES)}, %s FROM _import_rows"),
+                                (self.batch_id,))
+            self.cursor.execute("TRUNCATE _import_rows")
 
-    def close(self) -> None:
+    def _copy_in(self, frame: pd.DataFrame, table: str) -> None:
+        """COPY a frame into `table` as CSV that pyarrow writes (no Python object per cell)."""
+        buffer = io.BytesIO()
+        pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer,
+                        pacsv.WriteOptions(include_header=False, quoting_style="none"))
+        with self.cursor.copy(f"COPY {table} ({', '.join(frame.columns)}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(buffer.getbuffer())
+
+    def close(self, complete: bool = True) -> None:
+        """After the last chunk: the dropped indexes back (not for a refused file, which rolls back)."""
         if not self.postgres:
+            if complete and self.dropped:
+                self.cursor.execute("PRAGMA threads=2")  # the sort of each index may use a second core
+                for _, sql in self.dropped:
+                    self.cursor.execute(sql)
+                self.cursor.execute("PRAGMA threads=0")
             self.cursor.execute(f"PRAGMA cache_size={int(self.cache)}")
         self.cursor.close()
