@@ -118,7 +118,8 @@ class _Shape:
         array = np.frombuffer(block, dtype=np.uint8)
         ends = np.flatnonzero(array == 10) + self.size
         separators = np.flatnonzero(array == ord(self.separator)) + self.size
-        per_line = np.bincount(np.searchsorted(ends, separators), minlength=len(ends) + 1)
+        before = np.searchsorted(separators, ends)  # separators before each line end
+        per_line = np.diff(before, prepend=0, append=len(separators))  # per line, and after the last end
         per_line[0] += self.carry_separators
         self.carry_separators = int(per_line[-1])
         if len(ends):
@@ -265,7 +266,8 @@ class Table:
             elif self.encoding == "cp1252":
                 stream = io.BufferedReader(_Utf8(stream), buffer_size=1 << 20)
             parts = _arrow_parts(stream, self) if self.fast else _csv_parts(stream, self)
-            yield from _clean(parts, self.chunk_rows)
+            # Unquoted, a field is no longer than its line; a quoted one may run over several lines.
+            yield from _clean(parts, self.chunk_rows, not self.fast or self.shape.longest > MAX_FIELD)
         finally:
             stream.close()
 
@@ -341,25 +343,26 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _clean(parts, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def _clean(parts, chunk_rows: int, long_lines: bool = True) -> Iterator[pd.DataFrame]:
     """Parser output -> chunks of about `chunk_rows`: stripped text, lower-cased headers, `_line`,
-    blank rows dropped, giant fields refused."""
+    blank rows dropped, giant fields refused (looked for only where there can be one)."""
     buffer, size = [], 0
     for frame, lines in parts:
         buffer.append((frame, lines))
         size += len(frame)
         if size >= chunk_rows:
-            yield from _split(buffer, chunk_rows)
+            yield from _split(buffer, chunk_rows, long_lines)
             buffer, size = [], 0
     if buffer:
-        yield from _split(buffer, chunk_rows)
+        yield from _split(buffer, chunk_rows, long_lines)
 
 
-def _split(buffer, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def _split(buffer, chunk_rows: int, long_lines: bool) -> Iterator[pd.DataFrame]:
     frame = pd.concat([f for f, _ in buffer], ignore_index=True) if len(buffer) > 1 else buffer[0][0]
     lines = np.concatenate([lines for _, lines in buffer])
     frame.columns = [_header(c) for c in frame.columns]  # the cells come stripped from either parser
-    _refuse_giant_fields(frame, lines)
+    if long_lines:
+        _refuse_giant_fields(frame, lines)
     frame["_line"] = lines
     blank = (frame.drop(columns="_line") == "").all(axis=1)
     if blank.any():
