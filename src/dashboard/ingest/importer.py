@@ -192,7 +192,12 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         beyond, seen_rows, counts = 0, 0, {}
         changed: list[pd.DataFrame] = []
         new: list[pd.DataFrame] = []
-        for chunk, rows, found in _ahead((chunk, *checker.check(melt(chunk))) for chunk in table):
+
+        def checked(chunk: pd.DataFrame):  # in the second thread; nothing is prepared once a problem was found
+            rows, found = checker.check(melt(chunk))
+            return chunk, rows, found, writer.prepare(rows) if writer and not (found or problems or beyond) else None
+
+        for chunk, rows, found, prepared in _ahead(checked(chunk) for chunk in table):
             seen_rows += len(chunk)
             if found or problems or beyond:
                 # Past MAX_PROBLEMS problems are counted, not kept: a wholly wrong file of millions
@@ -208,7 +213,7 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
             _keep(changed, rows, status == "changed", PREVIEW)
             _keep(new, rows, status == "new", PREVIEW)
             if writer:
-                writer.write(rows)
+                writer.write(rows, prepared)
             if progress:
                 progress(int(chunk["_line"].iloc[-1]) / max(table.lines, 1))
         if writer:

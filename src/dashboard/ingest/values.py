@@ -446,20 +446,28 @@ class Writer:
                 for name, _ in self.dropped:
                     self.cursor.execute(f'DROP INDEX "{name}"')
 
-    def write(self, rows: pd.DataFrame) -> None:
+    def prepare(self, rows: pd.DataFrame) -> np.ndarray | None:
+        """The rows as SQLite's driver takes them (plain Python values), made without the connection,
+        so the checking thread makes them beside the writing of the chunk before."""
+        return None if self.postgres else _grid(rows[VALUES])
+
+    def write(self, rows: pd.DataFrame, prepared: np.ndarray | None = None) -> None:
+        """`rows` as compare() marked them; `prepared`: what prepare() made of them before."""
         status = rows["status"]
-        todo = rows[status != "unchanged"] if (status == "unchanged").any() else rows
-        if todo.empty:
-            return
         if self.postgres:
-            self._copy(todo)
+            todo = rows[status != "unchanged"] if (status == "unchanged").any() else rows
+            if len(todo):
+                self._copy(todo)
             return
-        new, changed = todo[todo["status"] == "new"], todo[todo["status"] == "changed"]
-        for rows, head in ((new, self.insert), (changed, self.upsert)):  # a new row cannot conflict: plain INSERT
-            if len(rows):
-                ordered = rows[VALUES] if self.dropped else rows[VALUES].iloc[_key_order(rows)]  # in index order
-                _insert_sqlite(self.cursor, head.format(rows="VALUES {values}"), _grid(ordered), self.batch_id)
-        if len(changed):
+        grid = prepared if prepared is not None else _grid(rows[VALUES])
+        for state, head in (("new", self.insert), ("changed", self.upsert)):  # a new row cannot conflict
+            at = np.flatnonzero((status == state).to_numpy())
+            if len(at):
+                if not self.dropped:  # in the key index's order
+                    at = at[_key_order(rows.iloc[at])]
+                _insert_sqlite(self.cursor, head.format(rows="VALUES {values}"), grid[at], self.batch_id)
+        if (status == "changed").any():
+            changed = rows[status == "changed"]
             self.cursor.executemany(
                 "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
                 "oude_batch_id, batch_id, tabel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
