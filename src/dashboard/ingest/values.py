@@ -280,11 +280,23 @@ class _SeenKeys:
         order = np.argsort(keys, kind="stable")
         run = (keys[order], values[order], lines[order])
         while self.runs and len(self.runs[-1][0]) <= len(run[0]):
-            older = self.runs.pop()
-            merged = [np.concatenate([o, r]) for o, r in zip(older, run)]
-            order = np.argsort(merged[0], kind="stable")
-            run = tuple(m[order] for m in merged)
+            run = _merge(list(self.runs.pop()), run)
         self.runs.append(run)
+
+
+def _merge(older: list[np.ndarray], newer: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+    """Two sorted runs (keys, then what goes with them) as one, by placing the newer rows among the
+    older ones: no sort, and each older array is let go as soon as its merged one is made."""
+    at = np.searchsorted(older[0], newer[0]) + np.arange(len(newer[0]))
+    from_older = np.ones(len(older[0]) + len(newer[0]), dtype=bool)
+    from_older[at] = False
+    merged = []
+    for i, cells in enumerate(newer):
+        out = np.empty(len(from_older), dtype=cells.dtype)
+        out[at], out[from_older] = cells, older[i]
+        older[i] = None
+        merged.append(out)
+    return tuple(merged)
 
 
 def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
