@@ -350,9 +350,13 @@ def _clean(parts, chunk_rows: int, long_lines: bool = True) -> Iterator[pd.DataF
     for frame, lines in parts:
         buffer.append((frame, lines))
         size += len(frame)
-        if size >= chunk_rows:
-            yield from _split(buffer, chunk_rows, long_lines)
-            buffer, size = [], 0
+        if size >= chunk_rows:  # whole chunks on, the rest waits for the next part (no small chunks between)
+            whole = size // chunk_rows * chunk_rows
+            frame = pd.concat([f for f, _ in buffer], ignore_index=True) if len(buffer) > 1 else buffer[0][0]
+            lines = np.concatenate([lines for _, lines in buffer])
+            buffer = [(frame.iloc[whole:].reset_index(drop=True), lines[whole:])] if whole < size else []
+            size -= whole
+            yield from _split([(frame.iloc[:whole], lines[:whole])], chunk_rows, long_lines)
     if buffer:
         yield from _split(buffer, chunk_rows, long_lines)
 
