@@ -512,10 +512,8 @@ class Writer:
     def close(self, complete: bool = True) -> None:
         """After the last chunk: the dropped indexes back (not for a refused file, which rolls back)."""
         if not self.postgres:
-            if complete and self.dropped:
-                self.cursor.execute("PRAGMA threads=2")  # the sort of each index may use a second core
+            if complete:
                 for _, sql in self.dropped:
                     self.cursor.execute(sql)
-                self.cursor.execute("PRAGMA threads=0")
             self.cursor.execute(f"PRAGMA cache_size={int(self.cache)}")
         self.cursor.close()
