@@ -103,3 +103,29 @@ def test_a_quoted_file_reads_in_chunks_too(area_db):
     lines[150] = lines[150].replace("WK05", "WK99")  # line 152, chunk 4
     problems = refused(area_db, data(lines), chunk_rows=40)
     assert [(line, column) for line, column, _ in problems] == [(152, "gebied")]
+
+
+def indexes(db) -> list[str]:
+    """The indexes of the observaties table, as the database itself lists them."""
+    with db.sessions() as session:
+        if db.engine.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observaties'"
+        else:
+            query = "SELECT indexname FROM pg_indexes WHERE tablename = 'observaties'"
+        return sorted(session.connection().exec_driver_sql(query).scalars())
+
+
+def test_the_first_file_into_an_empty_table_leaves_its_indexes_and_key(area_db):
+    """An empty table is filled without its indexes, which are built after the last chunk (SQLite):
+    they are all back, the key still holds (a second file updates the rows), and a refused first
+    file leaves them as they were."""
+    before = indexes(area_db)
+    lines = rows(300)
+    refused(area_db, data(lines[:-1] + [lines[-1].rsplit(";", 1)[0] + ";veel"]), chunk_rows=64)
+    assert indexes(area_db) == before
+    assert import_file(area_db, data(lines), chunk_rows=64).rows_new == 300
+    assert indexes(area_db) == before
+    second = import_file(area_db, data(rows(300, offset=0.5)), chunk_rows=64)
+    assert (second.status, second.rows_changed, second.rows_new) == ("committed", 300, 0)
+    assert len(snapshot(area_db)["observaties"]) == 300
+    assert value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01") == 1.5

@@ -186,13 +186,18 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
                 report.added += values.add_missing(session, chunk.rename(columns={"regios": "gebied"}))
         checker = values.Checker(session, table.dialect.decimal, column)
         batch = _batch(session, report, filename, table.sha256, user, dry_run)
-        writer = values.Writer(session, model, batch.id) if batch else None
         nothing_stored = values.is_empty(session, model)
+        writer = values.Writer(session, model, batch.id, empty=nothing_stored) if batch else None
         problems: list[Problem] = []
         beyond, seen_rows, counts = 0, 0, {}
         changed: list[pd.DataFrame] = []
         new: list[pd.DataFrame] = []
-        for chunk, rows, found in _ahead((chunk, *checker.check(melt(chunk))) for chunk in table):
+
+        def checked(chunk: pd.DataFrame):  # in the second thread; nothing is prepared once a problem was found
+            rows, found = checker.check(melt(chunk))
+            return chunk, rows, found, writer.prepare(rows) if writer and not (found or problems or beyond) else None
+
+        for chunk, rows, found, prepared in _ahead(checked(chunk) for chunk in table):
             seen_rows += len(chunk)
             if found or problems or beyond:
                 # Past MAX_PROBLEMS problems are counted, not kept: a wholly wrong file of millions
@@ -208,11 +213,11 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
             _keep(changed, rows, status == "changed", PREVIEW)
             _keep(new, rows, status == "new", PREVIEW)
             if writer:
-                writer.write(rows)
+                writer.write(rows, prepared)
             if progress:
                 progress(int(chunk["_line"].iloc[-1]) / max(table.lines, 1))
         if writer:
-            writer.close()
+            writer.close(complete=not (problems or beyond))
         report.rows_skipped_empty = checker.skipped
         if not seen_rows:
             raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
@@ -231,7 +236,8 @@ def _keep(kept: list[pd.DataFrame], rows: pd.DataFrame, mask: pd.Series, limit: 
     room = limit - sum(len(k) for k in kept)
     if room > 0 and mask.any():
         rows = rows[mask]
-        kept.append(rows if len(rows) <= room else rows.nsmallest(room, "_line"))
+        rows = rows if len(rows) <= room else rows.nsmallest(room, "_line")
+        kept.append(rows.astype({c: "str" for c in rows if isinstance(rows[c].dtype, pd.CategoricalDtype)}))
 
 
 def _ahead(items, depth: int = 1):

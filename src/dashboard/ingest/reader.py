@@ -118,7 +118,8 @@ class _Shape:
         array = np.frombuffer(block, dtype=np.uint8)
         ends = np.flatnonzero(array == 10) + self.size
         separators = np.flatnonzero(array == ord(self.separator)) + self.size
-        per_line = np.bincount(np.searchsorted(ends, separators), minlength=len(ends) + 1)
+        before = np.searchsorted(separators, ends)  # separators before each line end
+        per_line = np.diff(before, prepend=0, append=len(separators))  # per line, and after the last end
         per_line[0] += self.carry_separators
         self.carry_separators = int(per_line[-1])
         if len(ends):
@@ -265,7 +266,8 @@ class Table:
             elif self.encoding == "cp1252":
                 stream = io.BufferedReader(_Utf8(stream), buffer_size=1 << 20)
             parts = _arrow_parts(stream, self) if self.fast else _csv_parts(stream, self)
-            yield from _clean(parts, self.chunk_rows)
+            # Unquoted, a field is no longer than its line; a quoted one may run over several lines.
+            yield from _clean(parts, self.chunk_rows, not self.fast or self.shape.longest > MAX_FIELD)
         finally:
             stream.close()
 
@@ -341,25 +343,30 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _clean(parts, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def _clean(parts, chunk_rows: int, long_lines: bool = True) -> Iterator[pd.DataFrame]:
     """Parser output -> chunks of about `chunk_rows`: stripped text, lower-cased headers, `_line`,
-    blank rows dropped, giant fields refused."""
+    blank rows dropped, giant fields refused (looked for only where there can be one)."""
     buffer, size = [], 0
     for frame, lines in parts:
         buffer.append((frame, lines))
         size += len(frame)
-        if size >= chunk_rows:
-            yield from _split(buffer, chunk_rows)
-            buffer, size = [], 0
+        if size >= chunk_rows:  # whole chunks on, the rest waits for the next part (no small chunks between)
+            whole = size // chunk_rows * chunk_rows
+            frame = pd.concat([f for f, _ in buffer], ignore_index=True) if len(buffer) > 1 else buffer[0][0]
+            lines = np.concatenate([lines for _, lines in buffer])
+            buffer = [(frame.iloc[whole:].reset_index(drop=True), lines[whole:])] if whole < size else []
+            size -= whole
+            yield from _split([(frame.iloc[:whole], lines[:whole])], chunk_rows, long_lines)
     if buffer:
-        yield from _split(buffer, chunk_rows)
+        yield from _split(buffer, chunk_rows, long_lines)
 
 
-def _split(buffer, chunk_rows: int) -> Iterator[pd.DataFrame]:
+def _split(buffer, chunk_rows: int, long_lines: bool) -> Iterator[pd.DataFrame]:
     frame = pd.concat([f for f, _ in buffer], ignore_index=True) if len(buffer) > 1 else buffer[0][0]
     lines = np.concatenate([lines for _, lines in buffer])
     frame.columns = [_header(c) for c in frame.columns]  # the cells come stripped from either parser
-    _refuse_giant_fields(frame, lines)
+    if long_lines:
+        _refuse_giant_fields(frame, lines)
     frame["_line"] = lines
     blank = (frame.drop(columns="_line") == "").all(axis=1)
     if blank.any():
@@ -412,10 +419,14 @@ def to_numbers(cells: pd.Series, decimal: str) -> pd.Series:
     cells then costs one pass to number them plus the parsing of far fewer.
     """
     codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    texts = pd.Series(uniques, dtype="str")
+    return pd.Series(parse_numbers(pd.Series(uniques, dtype="str"), decimal)[codes], index=cells.index)
+
+
+def parse_numbers(texts: pd.Series, decimal: str) -> np.ndarray:
+    """Distinct texts to floats (NaN where a text is not a number in the file's style), vectorised."""
     cleaned = texts.str.replace(" ", "", regex=False).str.replace("\u00a0", "", regex=False)
     valid = cleaned.str.fullmatch(_NUMBER[decimal])
     thousands = "." if decimal == "," else ","
     cleaned = cleaned.str.replace(thousands, "", regex=False).str.replace(decimal, ".", regex=False)
     parsed = pd.to_numeric(cleaned.where(valid.fillna(False).astype(bool)), errors="coerce")
-    return pd.Series(parsed.to_numpy("float64", na_value=np.nan)[codes], index=cells.index)
+    return parsed.to_numpy("float64", na_value=np.nan)

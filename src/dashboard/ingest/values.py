@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from dashboard import periods
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
+from dashboard.ingest.reader import EMPTY_VALUES, parse_numbers
 from dashboard.models import Gebied, Indicator, Partij
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
@@ -30,19 +30,15 @@ KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 UPSERT = ("ON CONFLICT (indicator_id, gebied_id, (coalesce(partij_id, 0)), periode) "
           "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
 SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
+STATUSES = pd.Index(["changed", "new", "unchanged"], dtype="str")  # in the order the report sorts them
 _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into one integer
 _PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
 
 
-def _lookup(cells: pd.Series, lookup, dtype=None) -> pd.Series:
-    """`lookup(value)` for every cell, computed once per distinct value (a file has few)."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    found = pd.array([lookup(u) for u in uniques], dtype=dtype)
-    return pd.Series(found.take(codes), index=cells.index)
-
-
 def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missing: str = "") -> list[Problem]:
     """One Problem per marked row; a melted (breed/cbs) value is reported under its own file column."""
+    if not mask.any():
+        return []
     shown = frame.loc[mask, "_kolom"] if "_kolom" in frame and column in ("waarde", "indicator") \
         else [column] * int(mask.sum())
     return [
@@ -115,74 +111,88 @@ class Checker:
         self.periods: dict[str, periods.Periode | periods.InvalidPeriod] = {}
         self.skipped = 0
         self._triples = pd.Index([], dtype="int64")  # (indicator, gebied, partij) -> a dense number
-        self._keys = np.empty(0, dtype=np.int64)  # sorted keys of the rows before, with their first value and line
-        self._values = np.empty(0, dtype=np.float64)
-        self._lines = np.empty(0, dtype=np.int64)
+        self._seen = _SeenKeys()  # keys of the rows before, with their first value and line
 
     def check(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-        """The chunk's rows to compare and write (a key repeated with its value only once), and its problems."""
+        """The chunk's rows to compare and write (a key repeated with its value only once), and its problems.
+
+        Every column is numbered by its distinct texts once (`_Distinct`); each check then runs on
+        those few texts, and the rows take their results by number.
+        """
         value_column = self.value_column
-        empty = _lookup(frame[value_column], lambda v: v.lower() in EMPTY_VALUES, "bool")
+        texts = _Distinct(frame[value_column])
+        empty = texts.per_row(pd.Series(texts.values, dtype="str").str.lower().isin(EMPTY_VALUES).to_numpy())
         self.skipped += int(empty.sum())
         if empty.any():
-            frame = frame[~empty]
+            frame = frame[~empty].reset_index(drop=True)
+            texts = _Distinct(frame[value_column])
         problems: list[Problem] = []
 
-        indicator_id = _lookup(frame["indicator"], lambda k: self.ids.get(k.lower()), "Int64")
-        unknown = indicator_id.isna()
+        indicators = _Distinct(frame["indicator"])
+        indicator_id = indicators.per_row(np.array([self.ids.get(k.lower(), -1) for k in indicators.values],
+                                                   dtype=np.int64))
+        unknown = indicator_id < 0
         problems += _problems(unknown, frame, "indicator", lambda v: (
             f"onbekende indicator '{v}'.{suggest(v, list(self.indicators))}"))
 
-        codes = _lookup(frame["gebied"], areas.normalise, "str")
-        gebied_id = _lookup(codes, self.gebieden.get, "Int64")
-        missing = gebied_id.isna()
-        malformed = missing & codes.isin({c for c in codes[missing].unique() if areas.level(c) is None})
+        gebieden = _Distinct(frame["gebied"])
+        codes = [areas.normalise(c) for c in gebieden.values]
+        gebied_id = gebieden.per_row(np.array([self.gebieden.get(c, -1) for c in codes], dtype=np.int64))
+        missing = gebied_id < 0
+        malformed = missing & gebieden.per_row(np.array([areas.level(c) is None for c in codes], dtype=bool))
         problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
             f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
             "(--add-missing)."), missing="gebied")
         problems += _problems(malformed, frame, "gebied", lambda v: (
             f"'{v}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."))
 
-        named = frame["partij"] if "partij" in frame else pd.Series("", index=frame.index)  # optional column
-        partij_id = _lookup(named, lambda n: self.partijen.get(n.lower()), "Int64")
-        if "partij" in frame:
-            problems += _problems((named != "") & partij_id.isna(), frame, "partij", lambda v: (
+        if "partij" in frame:  # optional column; 0 is no partij (the total), -1 an unknown one
+            partijen = _Distinct(frame["partij"])
+            partij_id = partijen.per_row(np.array([self.partijen.get(n.lower(), -1) if n else 0
+                                                   for n in partijen.values], dtype=np.int64))
+            problems += _problems(partij_id < 0, frame, "partij", lambda v: (
                 f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
                 "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
+        else:
+            partij_id = np.zeros(len(frame), dtype=np.int64)
 
-        parsed = self.periods
-        for raw in frame["periode"].unique():
-            if raw not in parsed:
-                parsed[raw] = _period(raw)
-        bad_period = _lookup(frame["periode"], lambda raw: isinstance(parsed[raw], Exception), "bool")
-        problems += _problems(bad_period, frame, "periode", lambda raw: str(parsed[raw]))
+        periodes = _Distinct(frame["periode"])
+        parsed = [self.periods[raw] if raw in self.periods else self.periods.setdefault(raw, _period(raw))
+                  for raw in periodes.values]
+        bad_period = periodes.per_row(np.array([isinstance(p, Exception) for p in parsed], dtype=bool))
+        problems += _problems(bad_period, frame, "periode", lambda raw: str(self.periods[raw]))
 
-        getal = to_numbers(frame[value_column], self.decimal)
-        unreadable = getal.isna()
+        getal = texts.per_row(parse_numbers(pd.Series(texts.values, dtype="str"), self.decimal))
+        unreadable = np.isnan(getal)
         mark = "komma" if self.decimal == "," else "punt"
         problems += _problems(unreadable, frame, value_column, lambda v: (
             f"'{v}' is geen getal (dit bestand gebruikt een {mark} als decimaalteken)."))
         problems += _range_problems(frame, getal, indicator_id, self.bounds, value_column)
 
-        ok = ~(unknown | unreadable | bad_period) & gebied_id.notna() & ((named == "") | partij_id.notna())
+        ok = ~(unknown | unreadable | bad_period | missing | (partij_id < 0))
 
-        def period(attribute: str, dtype: str) -> pd.Series:
-            return _lookup(frame["periode"], lambda raw: None if isinstance(parsed[raw], Exception)
-                           else getattr(parsed[raw], attribute), dtype)
+        def period(attribute: str, fill) -> list:
+            return [fill if isinstance(p, Exception) else getattr(p, attribute) for p in parsed]
 
-        rows = pd.DataFrame({
-            "indicator_id": indicator_id, "gebied_id": gebied_id, "partij_id": partij_id,
-            "periode": period("code", "str"), "jaar": period("jaar", "Int64"),
-            "periode_soort": period("soort", "str"), "volgnummer": period("nummer", "Int64"), "waarde": getal,
-            "_ordinal": period("ordinal", "Int64"),
-            "_line": frame["_line"], "indicator": frame["indicator"], "gebied": codes,
-            **({"partij": frame["partij"]} if "partij" in frame else {}),
-            **({"_kolom": frame["_kolom"]} if "_kolom" in frame else {}),
-            "_tekst": frame[value_column],
-        })
+        def number(attribute: str) -> np.ndarray:
+            return periodes.per_row(np.array(period(attribute, 0), dtype=np.int64))
+
+        columns = {
+            "indicator_id": indicator_id, "gebied_id": gebied_id,
+            "partij_id": pd.arrays.IntegerArray(partij_id, partij_id <= 0),
+            "periode": periodes.categorical(period("code", "")), "jaar": number("jaar"),
+            "periode_soort": periodes.categorical(period("soort", "jaar")), "volgnummer": number("nummer"),
+            "waarde": getal, "_ordinal": number("ordinal"),
+            "_line": frame["_line"].to_numpy(np.int64), "indicator": indicators.categorical(),
+            "gebied": gebieden.categorical(codes),
+            **({"partij": partijen.categorical()} if "partij" in frame else {}),
+            **({"_kolom": frame["_kolom"].to_numpy()} if "_kolom" in frame else {}),
+            "_tekst": texts.codes,
+        }
+        rows = pd.DataFrame(columns, copy=False)
         if not ok.all():
             rows = rows[ok]
-        rows, more = self._once(rows)
+        rows, more = self._once(rows, texts)
         problems += more
         return rows.drop(columns=[c for c in ("_kolom", "_tekst", "_ordinal") if c in rows]), problems
 
@@ -198,7 +208,7 @@ class Checker:
             number = self._triples.get_indexer(triple)
         return (number.astype(np.int64) << _PERIOD_BITS) | rows["_ordinal"].to_numpy("int64")
 
-    def _once(self, rows: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    def _once(self, rows: pd.DataFrame, texts: _Distinct) -> tuple[pd.DataFrame, list[Problem]]:
         """Keep each key once. The same key again with another value than its first is a problem,
         whether the first was in this chunk or in one before; with the same value it is harmless."""
         key, value, line = self._key(rows), rows["waarde"].to_numpy("float64"), rows["_line"].to_numpy("int64")
@@ -207,22 +217,17 @@ class Checker:
         first = np.concatenate([[True], key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=bool)
         group = np.cumsum(first) - 1
         keys, first_value, first_line = key[first], value[first], line[first]
-        seen = np.zeros(len(keys), dtype=bool)
-        if len(self._keys):  # keys of the chunks before: their first value and line count
-            at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
-            seen = self._keys[at] == keys
-            self._remember(keys[~seen], first_value[~seen], first_line[~seen])
-            first_value = np.where(seen, self._values[np.searchsorted(self._keys, keys)], first_value)
-            first_line = np.where(seen, self._lines[np.searchsorted(self._keys, keys)], first_line)
-        else:
-            self._remember(keys, first_value, first_line)
+        seen, earlier_value, earlier_line = self._seen.find(keys)
+        self._seen.add(keys[~seen], first_value[~seen], first_line[~seen])
+        first_value = np.where(seen, earlier_value, first_value)
+        first_line = np.where(seen, earlier_line, first_line)
         clash = np.abs(value - first_value[group]) > 1e-9
         problems = []
         if clash.any():
             clashing = rows.iloc[order[clash]]
             shown = clashing["_kolom"] if "_kolom" in clashing else [self.value_column] * len(clashing)
             problems = [
-                Problem(int(at_line), str(where), str(text),
+                Problem(int(at_line), str(where), str(texts.values[text]),
                         f"dezelfde indicator, gebied, partij en periode staan ook op regel {int(first_at)} "
                         "met een andere waarde.")
                 for at_line, where, text, first_at in zip(clashing["_line"], shown, clashing["_tekst"],
@@ -231,11 +236,67 @@ class Checker:
         keep[order[np.flatnonzero(first)[~seen]]] = True
         return (rows if keep.all() else rows[keep]), problems
 
-    def _remember(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
-        at = np.searchsorted(self._keys, keys)
-        self._keys = np.insert(self._keys, at, keys)
-        self._values = np.insert(self._values, at, values)
-        self._lines = np.insert(self._lines, at, lines)
+
+class _Distinct:
+    """A column's distinct texts and, per row, the number of its text: what is worked out for the
+    texts (a lookup, a parse) reaches the rows by number, in one numpy step."""
+
+    def __init__(self, cells: pd.Series):
+        self.codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+        self.values = np.asarray(uniques, dtype=object)
+
+    def per_row(self, per_value: np.ndarray) -> np.ndarray:
+        return per_value[self.codes]
+
+    def categorical(self, values: list[str] | None = None) -> pd.Categorical:
+        """The column as a Categorical (text without a Python object per row); `values` replace the texts."""
+        if values is None:
+            return pd.Categorical.from_codes(self.codes, categories=pd.Index(self.values, dtype="str"))
+        numbers, distinct = pd.factorize(pd.Index(values, dtype="str"))  # values that became equal share one
+        return pd.Categorical.from_codes(numbers[self.codes], categories=distinct)
+
+
+class _SeenKeys:
+    """The keys of the chunks before, with the value and line each had first: sorted runs that are
+    merged when a newer one grows as large as an older one (as a log-structured merge does), so
+    adding a chunk costs about its own size, not the size of everything before it."""
+
+    def __init__(self):
+        self.runs: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        seen = np.zeros(len(keys), dtype=bool)
+        values, lines = np.zeros(len(keys)), np.zeros(len(keys), dtype=np.int64)
+        for run_keys, run_values, run_lines in self.runs:
+            at = np.minimum(np.searchsorted(run_keys, keys), len(run_keys) - 1)
+            hit = run_keys[at] == keys
+            seen |= hit
+            values[hit], lines[hit] = run_values[at[hit]], run_lines[at[hit]]
+        return seen, values, lines
+
+    def add(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+        if not len(keys):
+            return
+        order = np.argsort(keys, kind="stable")
+        run = (keys[order], values[order], lines[order])
+        while self.runs and len(self.runs[-1][0]) <= len(run[0]):
+            run = _merge(list(self.runs.pop()), run)
+        self.runs.append(run)
+
+
+def _merge(older: list[np.ndarray], newer: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+    """Two sorted runs (keys, then what goes with them) as one, by placing the newer rows among the
+    older ones: no sort, and each older array is let go as soon as its merged one is made."""
+    at = np.searchsorted(older[0], newer[0]) + np.arange(len(newer[0]))
+    from_older = np.ones(len(older[0]) + len(newer[0]), dtype=bool)
+    from_older[at] = False
+    merged = []
+    for i, cells in enumerate(newer):
+        out = np.empty(len(from_older), dtype=cells.dtype)
+        out[at], out[from_older] = cells, older[i]
+        older[i] = None
+        merged.append(out)
+    return tuple(merged)
 
 
 def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
@@ -243,20 +304,6 @@ def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
         return periods.parse(raw)
     except periods.InvalidPeriod as error:
         return error
-
-
-def _key_codes(rows: pd.DataFrame) -> pd.Series:
-    """One integer per distinct natural key within `rows` (a NULL partij counts as 0).
-
-    Each column is numbered densely and combined with the next, then numbered again, so the
-    combination never overflows however many distinct values a column has.
-    """
-    codes = np.zeros(len(rows), dtype=np.int64)
-    for column in KEY:
-        cells = rows[column].fillna(0) if column == "partij_id" else rows[column]
-        part, uniques = pd.factorize(cells)
-        codes = pd.factorize(codes * len(uniques) + part)[0]
-    return pd.Series(codes, index=rows.index)
 
 
 def _bounds(indicators: dict) -> dict[int, tuple]:
@@ -271,15 +318,19 @@ def _bounds(indicators: dict) -> dict[int, tuple]:
     return bounds
 
 
-def _range_problems(frame: pd.DataFrame, getal: pd.Series, indicator_id: pd.Series, bounds: dict,
+def _range_problems(frame: pd.DataFrame, getal: np.ndarray, indicator_id: np.ndarray, bounds: dict,
                     value_column: str) -> list[Problem]:
     """Values outside the indicator's min/max."""
-    ids = indicator_id.fillna(-1).astype("int64")
-    low = ids.map({i: b[1] for i, b in bounds.items()}).astype("float64")
-    high = ids.map({i: b[2] for i, b in bounds.items()}).astype("float64")
-    outside = (getal < low) | (getal > high)
+    if not bounds:
+        return []
+    low, high = np.full(max(bounds) + 2, np.nan), np.full(max(bounds) + 2, np.nan)  # the last: no indicator
+    for id_, (_, lowest, highest, _) in bounds.items():
+        low[id_] = np.nan if lowest is None else lowest
+        high[id_] = np.nan if highest is None else highest
+    ids = np.where((indicator_id >= 0) & (indicator_id < len(low) - 1), indicator_id, len(low) - 1)
+    outside = (getal < low[ids]) | (getal > high[ids])
     problems = []
-    for id_ in ids[outside].unique():
+    for id_ in pd.unique(ids[outside]):
         key, low, high, unit = bounds[id_]
         if low is not None and high is not None:
             span = f"van {_fmt(low)} tot en met {_fmt(high)}"
@@ -301,35 +352,35 @@ def is_empty(session: Session, model) -> bool:
 
 def compare(session: Session, rows: pd.DataFrame, model, nothing_stored: bool = False) -> pd.DataFrame:
     """Mark each row new, changed or unchanged against what the database holds for its key: only
-    those rows are read back, so a chunk costs the same however much is stored."""
+    those rows are read back, each as its position in `rows` with the stored value and batch, so a
+    chunk costs the same however much is stored."""
     rows = rows.astype({"indicator_id": "int64", "gebied_id": "int64"})
-    stored = pd.DataFrame(columns=KEY + ["oud", "oude_batch_id"])
+    oud = np.full(len(rows), np.nan)
+    batches = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
     if not nothing_stored and len(rows):
         keys = [rows["indicator_id"].tolist(), rows["gebied_id"].tolist(),
                 rows["partij_id"].fillna(0).astype("int64").tolist(), rows["periode"].tolist()]
         table = model.__table__.name
-        pick = "SELECT o.indicator_id, o.gebied_id, o.partij_id, o.periode, o.waarde, o.batch_id"
         key = "o.indicator_id = k.i AND o.gebied_id = k.g AND coalesce(o.partij_id, 0) = k.p AND o.periode = k.t"
         cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
         if session.get_bind().dialect.name == "postgresql":
-            cursor.execute(f"{pick} FROM unnest(%s::integer[], %s::integer[], %s::integer[], %s::text[]) "
-                           f"AS k(i, g, p, t) JOIN {table} o ON {key}", keys)
+            cursor.execute(f"SELECT k.n - 1, o.waarde, o.batch_id FROM unnest(%s::integer[], %s::integer[], "
+                           f"%s::integer[], %s::text[]) WITH ORDINALITY AS k(i, g, p, t, n) JOIN {table} o ON {key}",
+                           keys)
         else:  # CROSS JOIN keeps the chunk's keys outside: the key index is probed once per row
-            cursor.execute(f"{pick} FROM (SELECT value ->> 0 AS i, value ->> 1 AS g, value ->> 2 AS p, "
-                           f"value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o WHERE {key}",
-                           (json.dumps(list(zip(*keys))),))
-        stored = pd.DataFrame(cursor.fetchall(), columns=KEY + ["oud", "oude_batch_id"])
+            cursor.execute(f"SELECT k.key, o.waarde, o.batch_id FROM (SELECT key, value ->> 0 AS i, value ->> 1 AS g, "
+                           f"value ->> 2 AS p, value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o "
+                           f"WHERE {key}", (json.dumps(list(zip(*keys))),))
+        found = cursor.fetchall()
         cursor.close()
-    if stored.empty:
-        nothing = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
-        return rows.assign(oud=np.nan, oude_batch_id=nothing, status="new")
-    both = pd.concat([stored[KEY].astype({"partij_id": "Int64"}), rows[KEY]], ignore_index=True)
-    codes = _key_codes(both).to_numpy()
-    found = pd.Index(codes[:len(stored)]).get_indexer(codes[len(stored):])
-    hit = found >= 0
-    oud = np.where(hit, stored["oud"].to_numpy("float64")[found], np.nan)
-    batches = pd.array(stored["oude_batch_id"], dtype="Int64").take(found, allow_fill=True)
-    status = np.where(~hit, "new", np.where(np.abs(oud - rows["waarde"].to_numpy()) <= 1e-9, "unchanged", "changed"))
+        if found:
+            at, values, batch_ids = zip(*found)
+            at = np.fromiter(at, dtype=np.int64, count=len(found))
+            oud[at] = values
+            batches[at] = pd.array(batch_ids, dtype="Int64")
+    waarde = rows["waarde"].to_numpy("float64")
+    state = np.where(np.isnan(oud), 1, np.where(np.abs(oud - waarde) <= 1e-9, 2, 0))
+    status = pd.Categorical.from_codes(state, categories=STATUSES)  # no Python str per row
     return rows.assign(oud=oud, oude_batch_id=batches, status=status)
 
 
@@ -345,10 +396,12 @@ def _grid(frame: pd.DataFrame) -> np.ndarray:
     grid = np.empty(frame.shape, dtype=object)
     for j, column in enumerate(frame.columns):
         cells = frame[column]
-        if cells.hasnans:
+        if isinstance(cells.dtype, pd.CategoricalDtype):  # each text once, as one str
+            grid[:, j] = np.asarray(cells.cat.categories, dtype=object)[cells.cat.codes.to_numpy()]
+        elif cells.hasnans:
             grid[:, j] = cells.astype(object).where(cells.notna(), None).to_numpy(dtype=object)
         elif pd.api.types.is_numeric_dtype(cells):
-            grid[:, j] = cells.to_numpy().astype(object)  # numpy scalars become Python int/float
+            grid[:, j] = cells.to_numpy().tolist()  # Python int/float
         else:
             codes, uniques = pd.factorize(cells)  # text repeats a few values: each becomes one str
             grid[:, j] = np.asarray(uniques, dtype=object)[codes]
@@ -376,17 +429,20 @@ CHANGES = ["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_bat
 
 
 class Writer:
-    """Upserts chunk after chunk inside the caller's transaction and remembers what each overwrote
-    (ImportWijziging, for undo). One INSERT ... ON CONFLICT on the key index, the same statement
-    text on both databases: on SQLite multi-row VALUES through the driver's cursor, in key order so
-    the index grows at its end; on PostgreSQL from a staging table that COPY fills, and the
-    overwritten values from the same staging rows."""
+    """Writes chunk after chunk inside the caller's transaction and remembers what each overwrote
+    (ImportWijziging, for undo). New rows (compare found no stored key, and the import's lock keeps
+    it so) are plainly inserted; changed ones go through one INSERT ... ON CONFLICT on the key index,
+    the same statement text on both databases. On SQLite multi-row VALUES through the driver's
+    cursor, in key order; on PostgreSQL new rows by COPY into the table itself, changed ones by
+    COPY into a staging table with the values they overwrite."""
 
-    def __init__(self, session: Session, model, batch_id: int):
+    def __init__(self, session: Session, model, batch_id: int, empty: bool = False):
         self.table, self.batch_id = model.__table__.name, batch_id
+        self.dropped: list[tuple[str, str]] = []
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.cursor = session.connection().connection.cursor()  # the driver's own: plain lists, no statement cache
-        self.upsert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}} {UPSERT}"
+        self.insert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}}"
+        self.upsert = f"{self.insert} {UPSERT}"
         if self.postgres:
             self.cursor.execute(
                 "CREATE TEMP TABLE _import_rows (indicator_id integer, gebied_id integer, partij_id integer, "
@@ -395,43 +451,69 @@ class Writer:
         else:
             self.cache = self.cursor.execute("PRAGMA cache_size").fetchone()[0]
             self.cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")  # the key index stays in memory
+            if empty:  # an empty table is filled faster without its indexes, built once at the end by sorting
+                self.dropped = self.cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                    (self.table,)).fetchall()
+                for name, _ in self.dropped:
+                    self.cursor.execute(f'DROP INDEX "{name}"')
 
-    def write(self, rows: pd.DataFrame) -> None:
+    def prepare(self, rows: pd.DataFrame) -> np.ndarray | None:
+        """The rows as SQLite's driver takes them (plain Python values), made without the connection,
+        so the checking thread makes them beside the writing of the chunk before."""
+        return None if self.postgres else _grid(rows[VALUES])
+
+    def write(self, rows: pd.DataFrame, prepared: np.ndarray | None = None) -> None:
+        """`rows` as compare() marked them; `prepared`: what prepare() made of them before."""
         status = rows["status"]
-        todo = rows[status != "unchanged"] if (status == "unchanged").any() else rows
-        if todo.empty:
-            return
         if self.postgres:
-            self._copy(todo)
+            todo = rows[status != "unchanged"] if (status == "unchanged").any() else rows
+            if len(todo):
+                self._copy(todo)
             return
-        ordered = todo[VALUES]
-        _insert_sqlite(self.cursor, self.upsert.format(rows="VALUES {values}"), _grid(ordered.iloc[_key_order(ordered)]),
-                       self.batch_id)
-        if (todo["status"] == "changed").any():
-            changed = todo[todo["status"] == "changed"]
+        grid = prepared if prepared is not None else _grid(rows[VALUES])
+        for state, head in (("new", self.insert), ("changed", self.upsert)):  # a new row cannot conflict
+            at = np.flatnonzero((status == state).to_numpy())
+            if len(at):
+                if not self.dropped:  # in the key index's order
+                    at = at[_key_order(rows.iloc[at])]
+                _insert_sqlite(self.cursor, head.format(rows="VALUES {values}"), grid[at], self.batch_id)
+        if (status == "changed").any():
+            changed = rows[status == "changed"]
             self.cursor.executemany(
                 "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
                 "oude_batch_id, batch_id, tabel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(*row, self.batch_id, self.table) for row in _grid(changed[CHANGES]).tolist()])
 
     def _copy(self, todo: pd.DataFrame) -> None:
-        """COPY the chunk (as CSV that pyarrow writes, no Python object per cell) into the staging table."""
-        staged = todo[VALUES + ["oud", "oude_batch_id"]]
-        buffer = io.BytesIO()
-        pacsv.write_csv(pa.Table.from_pandas(staged, preserve_index=False), buffer,
-                        pacsv.WriteOptions(include_header=False, quoting_style="none"))
-        columns = ", ".join(staged.columns)
-        with self.cursor.copy(f"COPY _import_rows ({columns}) FROM STDIN (FORMAT csv)") as copy:
-            copy.write(buffer.getbuffer())
-        self.cursor.execute(
-            "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-            f"oude_batch_id, batch_id, tabel) SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows "
-            "WHERE oud IS NOT NULL", (self.batch_id, self.table))
-        self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(VALUES)}, %s FROM _import_rows"),
-                            (self.batch_id,))
-        self.cursor.execute("TRUNCATE _import_rows")
+        """New rows by COPY straight into the table (the import's lock keeps their keys free); changed
+        ones by COPY into the staging table, then the overwritten values and one upsert from there."""
+        new, changed = todo[todo["status"] == "new"], todo[todo["status"] == "changed"]
+        if len(new):
+            self._copy_in(new[VALUES].assign(batch_id=self.batch_id), self.table)
+        if len(changed):
+            self._copy_in(changed[VALUES + ["oud", "oude_batch_id"]], "_import_rows")
+            self.cursor.execute(
+                "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
+                f"oude_batch_id, batch_id, tabel) SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows",
+                (self.batch_id, self.table))
+            self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(VALUES)}, %s FROM _import_rows"),
+                                (self.batch_id,))
+            self.cursor.execute("TRUNCATE _import_rows")
 
-    def close(self) -> None:
+    def _copy_in(self, frame: pd.DataFrame, table: str) -> None:
+        """COPY a frame into `table` as CSV that pyarrow writes (no Python object per cell)."""
+        buffer = io.BytesIO()
+        pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), buffer,
+                        pacsv.WriteOptions(include_header=False, quoting_style="none"))
+        with self.cursor.copy(f"COPY {table} ({', '.join(frame.columns)}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(buffer.getbuffer())
+
+    def close(self, complete: bool = True) -> None:
+        """After the last chunk: the dropped indexes back (not for a refused file, which rolls back)."""
         if not self.postgres:
+            if complete:
+                for _, sql in self.dropped:
+                    self.cursor.execute(sql)
             self.cursor.execute(f"PRAGMA cache_size={int(self.cache)}")
         self.cursor.close()
