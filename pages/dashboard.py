@@ -1,7 +1,7 @@
 """Volkshuisvestelijk dashboard: the regular figures per gebied and partij, with trends and targets."""
 import streamlit as st
 
-from dashboard import charts, hierarchy
+from dashboard import hierarchy
 from dashboard.ui import chrome, downloads, filters, navigation, reads, tables, tiles
 from dashboard.ui import charts as show
 
@@ -31,7 +31,7 @@ def charts_of(view):
     indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
     st.header(indicator["naam"])
     trend = figures.trend(view.indicator)
-    show.figure(charts.trend(trend, indicator["naam"], indicator["eenheid"]),
+    show.figure(show.trend(trend, indicator["naam"], indicator["eenheid"]),
                 trend[["label", "waarde", "streefwaarde"]], key="trend",
                 alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
@@ -43,20 +43,20 @@ def charts_of(view):
         if per_partij.empty:
             st.info(f"Voor {indicator['naam']} zijn geen cijfers per partij in {gebied}.")
         else:
-            show.figure(charts.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
+            show.figure(show.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
                         per_partij, key="partijen", alt="Staafdiagram: laatste waarde per partij.")
     with right:
         per_gebied = reads.compare_beside(view)
         if per_gebied.empty:
             st.info(f"Voor {indicator['naam']} zijn geen cijfers van de {soort}.")
         else:
-            show.figure(charts.bars(per_gebied, "naam", f"Vergelijking van {soort}", indicator["eenheid"]),
+            show.figure(show.bars(per_gebied, "naam", f"Vergelijking van {soort}", indicator["eenheid"]),
                         per_gebied, key="wijken", alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
 
     st.header(f"Kaart van de {soort}")
     shapes = reads.geometries(naast["code"].tolist())
     if shapes["geometrie"].notna().any():
-        deck, legend = charts.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
+        deck, legend = show.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
         show.deck(deck, legend, per_gebied, key="kaart",
                   alt=f"Kaart: {soort} gekleurd naar {indicator['naam']}, donker is laag en geel is hoog.")
     else:

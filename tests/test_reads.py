@@ -115,3 +115,32 @@ def test_an_edit_shows_on_the_next_run(app, database):
             afspraak_id=1, status="achter", toelichting="Nieuw bericht uit de wijk."))
     page = page.run()
     assert [t for t in page.text if "Nieuw bericht uit de wijk" in t.value]
+
+
+def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monkeypatch):
+    """Twenty viewers of one link take turns in one server process: the charts, tiles, tables and
+    sentences of a view are made once (ui/made.py), not once per viewer."""
+    import plotly.graph_objects as go
+
+    from dashboard import formatting
+
+    second = app_as("lezer", "tweede")
+    first = dashboard(app_as("lezer", "eerste"))
+    assert not first.exception
+    made = {"figures": 0, "numbers": 0}
+    figure_init, number = go.Figure.__init__, formatting.number
+
+    def counted_figure(self, *args, **kwargs):
+        made["figures"] += 1
+        figure_init(self, *args, **kwargs)
+
+    def counted_number(*args, **kwargs):
+        made["numbers"] += 1
+        return number(*args, **kwargs)
+
+    monkeypatch.setattr(go.Figure, "__init__", counted_figure)
+    monkeypatch.setattr(formatting, "number", counted_number)
+    page = dashboard(second)
+    assert not page.exception and len(page.metric) >= 4
+    assert [m.value for m in page.metric] == [m.value for m in first.metric]
+    assert made == {"figures": 0, "numbers": 0}

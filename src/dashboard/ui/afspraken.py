@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import afspraken, charts, formatting, safe_markdown
+from dashboard import afspraken, formatting, safe_markdown
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, navigation, status, verhalen
@@ -135,7 +135,7 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
         _derived(info, afgeleid, traject)
         if trend is not None and not trend.empty:
             naam, eenheid = info["indicator"]["naam"], info["indicator"]["eenheid"]
-            show.figure(charts.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",
+            show.figure(show.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",
                         alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
         jaarschijf(info["activiteiten"], key="jaarschijf")
         st.subheader("Wie doet wat", anchor=False)

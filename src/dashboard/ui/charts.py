@@ -1,4 +1,7 @@
-"""Every chart comes with its table: tabs 'Grafiek' and 'Tabel' with the same numbers."""
+"""Every chart comes with its table: tabs 'Grafiek' and 'Tabel' with the same numbers.
+
+The figures are made once for every session (made.once): the same numbers give the same figure.
+"""
 from __future__ import annotations
 
 import pandas as pd
@@ -6,7 +9,12 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from dashboard.ui import tables
+from dashboard import charts
+from dashboard.ui import made, tables
+
+trend = made.once(charts.trend)
+bars = made.once(charts.bars)
+wijk_map = made.once(charts.wijk_map)
 
 
 def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:

@@ -1,10 +1,12 @@
-"""Tables on screen in Dutch: headers in words, numbers as 1.234,5, a dash for no value."""
+"""Tables on screen in Dutch: headers in words, numbers as 1.234,5, a dash for no value; written once
+for every session (made.once)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.ui import made
 
 HEADERS = {"indicator": "Indicator", "naam": "Naam", "gebied": "Gebied", "partij": "Partij",
            "periode": "Periode", "label": "Periode", "waarde": "Waarde", "streefwaarde": "Streefwaarde",
@@ -30,6 +32,28 @@ def _as_text(values) -> list[str]:
     return [written[v] for v in values]
 
 
+def _on_screen(frame: pd.DataFrame, gebieden: dict[str, str] | None) -> tuple[pd.DataFrame, list[str]]:
+    """The frame as `show` puts it on screen, and its number columns (now text)."""
+    if gebieden is not None and "gebied" in frame.columns:
+        frame = frame.assign(gebied=[gebieden.get(code, code) for code in frame["gebied"]])
+    if {"indicator", "naam"} <= set(frame.columns):
+        frame = frame.drop(columns="indicator").rename(columns={"naam": "indicator"})
+    frame = _readable(frame)
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    return frame.assign(**{c: _as_text(frame[c]) for c in numeric}), numeric
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as `static` puts it on screen."""
+    frame = _readable(frame)
+    frame = frame.assign(**{c: [_dutch(v) for v in frame[c]] for c in frame.columns
+                            if pd.api.types.is_numeric_dtype(frame[c])})
+    return frame.set_index(frame.columns[0])
+
+
+_on_screen_once, _plain_once = made.once(_on_screen), made.once(_plain)
+
+
 def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
     """An interactive st.dataframe with Dutch numbers (1.234,5), right-aligned, a gap left empty.
 
@@ -38,21 +62,13 @@ def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
     Styler took a third of a second per run on a national table (and st.dataframe writes "None" in
     an empty number cell); the download buttons keep the numbers as numbers.
     """
-    if gebieden is not None and "gebied" in frame.columns:
-        frame = frame.assign(gebied=[gebieden.get(code, code) for code in frame["gebied"]])
-    if {"indicator", "naam"} <= set(frame.columns):
-        frame = frame.drop(columns="indicator").rename(columns={"naam": "indicator"})
-    frame = _readable(frame)
-    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    frame = frame.assign(**{c: _as_text(frame[c]) for c in numeric})
+    if gebieden is not None and "gebied" in frame.columns:  # only the names this table needs
+        gebieden = {code: gebieden.get(code, code) for code in frame["gebied"].unique().tolist()}
+    frame, numeric = _on_screen_once(frame, gebieden)
     st.dataframe(frame, hide_index=True,
                  column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric})
 
 
 def static(frame: pd.DataFrame) -> None:
     """A plain table (a chart's text alternative): every number already written the Dutch way."""
-    frame = _readable(frame)
-    for column in frame.columns:
-        if pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = [_dutch(v) for v in frame[column]]
-    st.table(frame.set_index(frame.columns[0]))
+    st.table(_plain_once(frame))

@@ -1,12 +1,15 @@
 """KPI tiles: value, change against the previous period, distance to target, coloured by direction."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal as plain
+from dashboard.ui import made
 
 COLUMNS = 4
 
@@ -29,33 +32,45 @@ def _target_line(tile: dict) -> str:
     return f"Streefwaarde {doel} ({afstand}) · {mark}"
 
 
+def _written(tiles: pd.DataFrame) -> list[dict]:
+    """Each tile's texts, made once for every session (made.once): the numbers formatted in Python."""
+    written = []
+    for tile in tiles.to_dict("records"):
+        has_value = not pd.isna(tile["waarde"])
+        word = formatting.unit_word(tile["eenheid"])
+        unit = f"{word} · " if word else ""
+        period = tile["periode"] if has_value else f"Geen waarde in deze periode. {tile['elders']}"
+        how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if has_value and tile["berekend"] else ""
+        written.append({
+            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {tile['bron']}.",
+            "waarde": formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
+            "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
+            "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
+            "onderschrift": f"{unit}{period} · {_target_line(tile)}{how}",  # one element: each is a message
+        })
+    return written
+
+
+_written_once = made.once(_written)
+_sentences_once = made.once(zinnen.tegels)
+
+
 def show(tiles: pd.DataFrame) -> None:
     """A grid of st.metric tiles; each says its period, its target and how it is doing."""
     if tiles.empty:
         st.info("Er zijn geen indicatoren in deze groep.")
         return
-    records = tiles.to_dict("records")
-    for start in range(0, len(records), COLUMNS):
-        for column, tile in zip(st.columns(COLUMNS), records[start:start + COLUMNS]):
+    written = _written_once(tiles)
+    for start in range(0, len(written), COLUMNS):
+        for column, tile in zip(st.columns(COLUMNS), written[start:start + COLUMNS]):
             with column.container(border=True):
-                has_value = not pd.isna(tile["waarde"])
                 # the name as a wrapped line of its own: st.metric cuts a long label off
-                st.markdown(f"**{tile['naam']}**", help=f"{tile['omschrijving']} Bron: {tile['bron']}.")
-                st.metric(
-                    tile["naam"],
-                    formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
-                    delta=formatting.change(tile["verschil"], tile["eenheid"]),
-                    delta_color=_delta_colour(tile),
-                    delta_arrow="off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
-                    label_visibility="collapsed",
-                )
-                word = formatting.unit_word(tile["eenheid"])
-                unit = f"{word} · " if word else ""
-                period = tile["periode"] if has_value else f"Geen waarde in deze periode. {tile['elders']}"
-                how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if has_value and tile["berekend"] else ""
-                st.caption(f"{unit}{period} · {_target_line(tile)}{how}")  # one element: each is a message
+                st.markdown(f"**{tile['naam']}**", help=tile["help"])
+                st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
+                          delta_arrow=tile["pijl"], label_visibility="collapsed")
+                st.caption(tile["onderschrift"])
 
 
 def in_gewone_taal(tiles: pd.DataFrame, soort: str) -> None:
     """The same tiles in short sentences (panel "In gewone taal")."""
-    plain.panel(zinnen.tegels(tiles, soort), key="gewone_taal_tegels")
+    plain.panel(_sentences_once(tiles, soort, date.today()), key="gewone_taal_tegels")

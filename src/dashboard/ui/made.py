@@ -1,0 +1,74 @@
+"""What a page shows, made once for every session: a chart, a table written the Dutch way, sentences.
+
+Making them from the figures is pure work (plotly builds and validates a figure; every number is
+formatted in Python), and twenty councillors opening one share link would each repeat it: in one
+server process their runs take turns, so it adds up. `once(make)` keeps make's answer in
+st.cache_resource, keyed by its arguments' content: a digest of each one's pickle (a tenth of a
+millisecond for a tile frame; Streamlit's own hashing of a frame with text columns takes 5-9 ms).
+Equal bytes unpickle to equal arguments, so a hit is never wrong; at worst equal frames pickled
+differently make the same thing twice. Each argument is pickled on its own: a pickle of several
+refers back to objects they share, so it would depend on which ones happen to be shared. Before
+all that, the very objects of a recent call (a held read hands every run the same frame) find
+their answer without even a pickle.
+
+The rule of `reads.held` holds here too: every caller gets the SAME object, so none may change it.
+st.plotly_chart, st.table and st.dataframe only read what they are given. A maker that depends on
+more than its arguments (today's date) takes that as an argument too.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import threading
+from collections import OrderedDict
+from typing import Callable, TypeVar
+
+import streamlit as st
+
+T = TypeVar("T")
+_MAKERS: dict[str, Callable] = {}
+_RECENT = 64  # per maker: the argument objects of the last calls, kept alive so their ids stay theirs
+
+
+def _make(name: str, digest: str, _args: tuple, _kwargs: tuple):
+    """Streamlit hashes name and digest only: arguments named with a leading _ are not hashed."""
+    return _MAKERS[name](*_args, **dict(_kwargs))
+
+
+# Small objects (a figure of a few dozen points, a table of a few hundred cells): many entries.
+_made = st.cache_resource(show_spinner=False, max_entries=512, ttl=6 * 3600)(_make)
+
+
+def _digest(inputs: tuple, names: tuple[str, ...]) -> str:
+    whole = hashlib.blake2b(repr(names).encode(), digest_size=20)
+    for value in inputs:  # each on its own: pickling them together depends on shared objects
+        whole.update(hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).digest())
+    return whole.hexdigest()
+
+
+def once(make: Callable[..., T]) -> Callable[..., T]:
+    """`make(*args)`, made once per distinct arguments and shared by every session."""
+    name = f"{make.__module__}.{make.__qualname__}"
+    _MAKERS[name] = make
+
+    recent: OrderedDict[tuple, tuple[tuple, T]] = OrderedDict()
+    lock = threading.Lock()
+
+    def made(*args, **kwargs) -> T:
+        named = tuple(sorted(kwargs.items()))
+        inputs = (*args, *(value for _, value in named))
+        ids = (tuple(map(id, inputs)), tuple(key for key, _ in named))
+        with lock:
+            seen = recent.get(ids)
+            if seen is not None and all(a is b for a, b in zip(seen[0], inputs)):
+                recent.move_to_end(ids)
+                return seen[1]
+        answer = _made(name, _digest(inputs, ids[1]), args, named)
+        with lock:
+            recent[ids] = (inputs, answer)
+            if len(recent) > _RECENT:
+                recent.popitem(last=False)
+        return answer
+
+    made.__doc__ = make.__doc__
+    return made
