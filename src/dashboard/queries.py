@@ -80,6 +80,22 @@ class Options:
                 found.setdefault(ouder, []).append(code)
         return found
 
+    @cached_property
+    def boven_wijk(self) -> list[str]:
+        """Codes of the land, provincies and gemeenten, in the options' order: the gebieden a
+        filter lists (a national set has 14,000 buurten, too many for a list)."""
+        return [code for code, niveau in self.niveaus.items() if niveau in hierarchy.LEVELS[:3]]
+
+    @cached_property
+    def per_groep(self) -> dict[str | None, dict[str, str]]:
+        """Indicator group (None: all of them) -> key -> name of its indicators, in the catalogue's order."""
+        groups: dict[str | None, dict[str, str]] = {None: {}}
+        for key, name, group in zip(self.indicatoren["sleutel"].tolist(), self.indicatoren["naam"].tolist(),
+                                    self.indicatoren["categorie"].tolist()):
+            groups[None][key] = name
+            groups.setdefault(group, {})[key] = name
+        return groups
+
     def default_view(self) -> View:
         if self.standaard is not None and self.standaard.gebied in self.namen:
             return self.standaard
@@ -289,11 +305,16 @@ class Figures:
     table: pd.DataFrame  # indicator, naam, gebied, partij, periode, waarde, streefwaarde, eenheid
     series: dict[str, list[tuple[Row, float | None]]]  # per indicator: its values with their targets
     soort: str = "jaar"
+    _trends: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def trend(self, key: str) -> pd.DataFrame:
-        """One indicator over time: periode, label, jaar, waarde, streefwaarde. Made when asked: a
-        page shows one of the group's trends, and a DataFrame per indicator cost every new view."""
-        return _trend(self.series.get(key, []), self.soort)
+        """One indicator over time: periode, label, jaar, waarde, streefwaarde. Made when first asked
+        (a page shows one of the group's trends, and a DataFrame per indicator cost every new view),
+        then kept with these figures, which a held read shares: derive from it, never assign into it."""
+        made = self._trends.get(key)
+        if made is None:
+            made = self._trends[key] = _trend(self.series.get(key, []), self.soort)
+        return made
 
 
 def group_figures(session: Session, view: View) -> Figures:

@@ -10,8 +10,9 @@ Two kinds of read, both keyed the same way:
 - `shared(question)`: the answer lives in st.cache_data and every read gets a pickled COPY of it,
   so a caller may do with it what it likes. The default.
 - `held(question)`: the answer lives in st.cache_resource and every read gets the SAME object,
-  shared by all sessions and threads: no copy, no unpickling on each run. Only for large answers
-  that every visitor reads (the filter options: 17,770 gebieden in a national set), and only
+  shared by all sessions and threads: no copy, no unpickling on each run. For answers that every
+  visitor of a page reads on every run (the filter options: 17,770 gebieden in a national set;
+  the dashboard's figures of a view, which twenty viewers of one link read at once), and only
   where no caller ever changes what it got: derive new objects (pandas' methods, which return
   new frames, dataclasses.replace), never assign into a returned frame, list or dict.
 """
@@ -64,8 +65,9 @@ def _compute(question: str, database: str, versie: int, args: tuple, kwargs: tup
 
 
 _answer = st.cache_data(show_spinner=False, max_entries=2000, ttl=6 * 3600)(_compute)
-# One object for every session (see the module's docstring): few entries, as they are large.
-_held_answer = st.cache_resource(show_spinner=False, max_entries=32, ttl=6 * 3600)(_compute)
+# One object for every session (see the module's docstring): the options of a national set are
+# some megabytes, a view's figures some tens of kilobytes.
+_held_answer = st.cache_resource(show_spinner=False, max_entries=256, ttl=6 * 3600)(_compute)
 
 
 def _reader(question: Callable, cache: Callable) -> Callable:
@@ -91,11 +93,12 @@ def held(question: Callable) -> Callable:
 
 
 # The dashboard (Tellen)
-options = held(queries.options)  # read-only: filters and pages derive, never assign
-_group_figures = shared(queries.group_figures)
-compare_partijen = shared(queries.compare_partijen)
-compare_beside = shared(queries.compare_beside)
-beside = shared(queries.beside)
+# read-only, all of these five: filters and the dashboard page derive, never assign
+options = held(queries.options)
+_group_figures = held(queries.group_figures)
+compare_partijen = held(queries.compare_partijen)
+compare_beside = held(queries.compare_beside)
+beside = held(queries.beside)
 geometries = shared(queries.geometries)
 last_update = shared(queries.last_update)
 demo_loaded = shared(queries.demo_loaded)
