@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from dashboard import access, audit, clock, tokens
 from dashboard.db import Database
@@ -109,12 +109,18 @@ def create(db: Database, label: str, door: str, days: int = DEFAULT_DAYS,
 
 
 def verify(db: Database, token: str | None) -> access.Visitor | Refusal:
-    """Who this token lets in, or why not. Records the last use."""
+    """Who this token lets in, or why not. Records the last use.
+
+    Asked on every script run of a share-link visitor (so a revocation counts at once): the few
+    columns it needs as one row, no ORM object, and a write only when the last use is due."""
     if not token or len(token) > 200:
         return Refusal.UNKNOWN
     now = clock.now()
     with db.session() as session:
-        link = session.scalar(select(DeelLink).where(DeelLink.token_hash == tokens.digest(token)))
+        link = session.execute(select(
+            DeelLink.id, DeelLink.label, DeelLink.paginas, DeelLink.gebied_code, DeelLink.downloads,
+            DeelLink.verloopt, DeelLink.ingetrokken, DeelLink.laatst_gebruikt,
+        ).where(DeelLink.token_hash == tokens.digest(token))).one_or_none()
         if link is None:
             return Refusal.UNKNOWN
         if link.ingetrokken is not None:
@@ -122,10 +128,10 @@ def verify(db: Database, token: str | None) -> access.Visitor | Refusal:
         if clock.aware(link.verloopt) <= now:
             return Refusal.EXPIRED
         if link.laatst_gebruikt is None or now - clock.aware(link.laatst_gebruikt) >= _USED_EVERY:
-            link.laatst_gebruikt = now
+            session.execute(update(DeelLink).where(DeelLink.id == link.id).values(laatst_gebruikt=now))
         return access.Visitor(name=f"deellink {link.id}: {link.label}", role="lezer",
-                              share_pages=frozenset(_info(link).pages), share_gebied=link.gebied_code,
-                              share_downloads=link.downloads)
+                              share_pages=frozenset(p for p in link.paginas.split(",") if p),
+                              share_gebied=link.gebied_code, share_downloads=link.downloads)
 
 
 def revoke(db: Database, link_id: int, door: str) -> LinkInfo:

@@ -12,7 +12,6 @@ from dashboard.queries import Options, View
 ALLE_PARTIJEN = "Alle partijen samen"
 ALLE_GROEPEN = "Alle groepen"
 HELE_GEBIED = ""  # the wijk box's "the whole gemeente"
-TOP = ("land", "provincie", "gemeente")  # the first box; wijken get a box of their own
 
 
 def _start(options: Options) -> None:
@@ -38,8 +37,7 @@ def scoped(options: Options) -> Options:
 def _tops(options: Options) -> list[str]:
     """Nederland, provincies and gemeenten (a national set has 14,000 buurten: they are not in a list);
     a share link limited to one wijk offers just that wijk."""
-    tops = [code for code, niveau in options.niveaus.items() if niveau in TOP]
-    return tops or list(options.niveaus)
+    return options.boven_wijk or list(options.niveaus)
 
 
 def _split(options: Options, code: str) -> tuple[str, str]:
@@ -86,10 +84,7 @@ def sidebar(options: Options) -> View:
 
 def _in_group(options: Options, view: View) -> dict[str, str]:
     """key -> name of the indicators of the view's group, in the catalogue's order."""
-    frame = options.indicatoren
-    if view.categorie:
-        frame = frame[frame["categorie"] == view.categorie]
-    return dict(zip(frame["sleutel"].tolist(), frame["naam"].tolist()))
+    return options.per_groep.get(view.categorie or None, {})
 
 
 def indicator(options: Options, view: View) -> View:
