@@ -14,5 +14,5 @@ def panel(paragraphs: list[list[str]], key: str) -> None:
         return
     with st.expander("In gewone taal", expanded=visitor.current().share_pages is not None,
                      icon=":material/record_voice_over:", key=key):
-        for sentences in paragraphs:
-            st.markdown(" ".join(sentences))
+        # one element, its paragraphs apart: every element is a message of its own to the browser
+        st.markdown("\n\n".join(" ".join(sentences) for sentences in paragraphs))
