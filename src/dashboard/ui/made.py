@@ -39,7 +39,8 @@ def _make(name: str, digest: str, _args: tuple, _kwargs: tuple):
 _made = st.cache_resource(show_spinner=False, max_entries=512, ttl=6 * 3600)(_make)
 
 
-def _digest(inputs: tuple, names: tuple[str, ...]) -> str:
+def digest(inputs: tuple, names: tuple[str, ...] = ()) -> str:
+    """A cache key for these values (and keyword names): exact, and cheaper than Streamlit's hashing."""
     whole = hashlib.blake2b(repr(names).encode(), digest_size=20)
     for value in inputs:  # each on its own: pickling them together depends on shared objects
         whole.update(hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).digest())
@@ -63,7 +64,7 @@ def once(make: Callable[..., T]) -> Callable[..., T]:
             if seen is not None and all(a is b for a, b in zip(seen[0], inputs)):
                 recent.move_to_end(ids)
                 return seen[1]
-        answer = _made(name, _digest(inputs, ids[1]), args, named)
+        answer = _made(name, digest(inputs, ids[1]), args, named)
         with lock:
             recent[ids] = (inputs, answer)
             if len(recent) > _RECENT:

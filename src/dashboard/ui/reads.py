@@ -31,7 +31,7 @@ from dashboard import afspraken, config, data_version, deelname, queries, verhal
 from dashboard.samenwerking import antwoorden, uitslag
 from dashboard.vergadering import agenda, besluiten, deck
 from dashboard.verkennen import punten as verkennen
-from dashboard.ui import runtime
+from dashboard.ui import made, runtime
 
 _QUESTIONS: dict[str, Callable] = {}
 
@@ -59,9 +59,11 @@ def version() -> int:
     return versie
 
 
-def _compute(question: str, database: str, versie: int, args: tuple, kwargs: tuple):
+def _compute(question: str, database: str, versie: int, key: str, _args: tuple, _kwargs: tuple):
+    """Streamlit hashes the question, database, version and the arguments' digest (made.digest):
+    hashing a view dataclass its own way cost a millisecond or more per read."""
     with runtime.database().sessions() as session:
-        return _QUESTIONS[question](session, *args, **dict(kwargs))
+        return _QUESTIONS[question](session, *_args, **dict(_kwargs))
 
 
 _answer = st.cache_data(show_spinner=False, max_entries=2000, ttl=6 * 3600)(_compute)
@@ -75,7 +77,9 @@ def _reader(question: Callable, cache: Callable) -> Callable:
     _QUESTIONS[name] = question
 
     def read(*args, **kwargs):
-        return cache(name, config.load().database_url, version(), args, tuple(sorted(kwargs.items())))
+        named = tuple(sorted(kwargs.items()))
+        key = made.digest((*args, *(value for _, value in named)), tuple(k for k, _ in named))
+        return cache(name, config.load().database_url, version(), key, args, named)
 
     read.__doc__ = question.__doc__
     return read
