@@ -409,7 +409,7 @@ def _grid(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _insert_sqlite(cursor, head: str, grid: np.ndarray) -> None:
-    """`head` ("INSERT ... VALUES {values} ...") for the rows of `grid`, many rows per statement:
+    """`head` (a statement whose `{values}` takes the rows) for the rows of `grid`, many per statement:
     as many as SQLite's limit on parameters allows (999 in old builds, 32766 since 3.32) up to a
     thousand, so SQLite steps once per statement, not once per row."""
     width = grid.shape[1]
@@ -429,7 +429,8 @@ _LOW = (1 << 32) - 1  # the lower half of a packed integer
 def _packed(rows: pd.DataFrame, numbers: dict[str, int]) -> tuple[np.ndarray, list[tuple]]:
     """The rows as three plain values each for SQLite: indicator and gebied id in one integer,
     partij id (0: none) and the period's number in another, and the value; and the periods not
-    numbered before, as rows for the periods table. The statement unpacks them (`Writer`)."""
+    numbered before, as rows for the periods table. The statement unpacks them (`Writer`); the
+    checker's key already refuses ids of two million and more, so each fits in its half."""
     codes, distinct = pd.factorize(rows["periode"])
     first = np.zeros(len(distinct), dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # each period's first row
