@@ -129,3 +129,38 @@ def test_the_first_file_into_an_empty_table_leaves_its_indexes_and_key(area_db):
     assert (second.status, second.rows_changed, second.rows_new) == ("committed", 300, 0)
     assert len(snapshot(area_db)["observaties"]) == 300
     assert value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01") == 1.5
+
+
+def stored(db) -> list[tuple]:
+    """Every stored observation with the columns a period and a partij fill in."""
+    from dashboard.models import Observatie
+
+    with db.sessions() as session:
+        return sorted(session.execute(select(
+            Observatie.gebied_id, Observatie.partij_id, Observatie.periode, Observatie.jaar,
+            Observatie.periode_soort, Observatie.volgnummer, Observatie.waarde)).all(), key=repr)
+
+
+def test_periods_first_met_in_a_later_chunk_are_stored_whole_new_and_changed(area_db):
+    """Years in the first chunk, quarters first in the second, months first in the third; with and
+    without a partij: each row keeps its period's year, kind and number, its partij or none, and
+    its value, whether written as new or as changed, file after file on the same database."""
+    periods = ["2023", "2024", "2023-K2", "2024KW04", "2024-03", "2024MM11"]
+    lines = [f"aandeel_sociale_huur;{wijk};{partij};{periode};{i % 90 + 1},5"
+             for i, (periode, wijk, partij) in enumerate((p, w, partij) for p in periods for w in WIJKEN
+                                                        for partij in ("", "Woonstichting Een"))]
+    first = import_file(area_db, data(lines), chunk_rows=40)
+    assert (first.status, first.rows_new) == ("committed", 120)
+    rows = stored(area_db)
+    assert {(r.periode, r.jaar, r.periode_soort, r.volgnummer) for r in rows} == {
+        ("2023", 2023, "jaar", 0), ("2024", 2024, "jaar", 0), ("2023-K2", 2023, "kwartaal", 2),
+        ("2024-K4", 2024, "kwartaal", 4), ("2024-03", 2024, "maand", 3), ("2024-11", 2024, "maand", 11)}
+    assert sum(r.partij_id is None for r in rows) == 60 and len(rows) == 120
+    assert sorted(r.waarde for r in rows) == sorted(float(line.rsplit(";", 1)[1].replace(",", ".")) for line in lines)
+    changed = [line.rsplit(";", 1)[0] + ";7" for line in lines[::-1][:50]]  # the months first now
+    second = import_file(area_db, data(changed + [lines[0]]), chunk_rows=16)
+    assert (second.status, second.rows_changed, second.rows_unchanged) == ("committed", 50, 1)
+    assert value(area_db, "aandeel_sociale_huur", WIJKEN[-1], "2024-11", "Woonstichting Een") == 7
+    assert {(r.periode, r.jaar, r.periode_soort, r.volgnummer) for r in stored(area_db)} == {
+        (r.periode, r.jaar, r.periode_soort, r.volgnummer) for r in rows}
+    assert len(stored(area_db)) == 120

@@ -408,20 +408,44 @@ def _grid(frame: pd.DataFrame) -> np.ndarray:
     return grid
 
 
-def _insert_sqlite(cursor, head: str, grid: np.ndarray, batch_id: int) -> None:
-    """`head` ("INSERT ... VALUES {values} ...") for `grid` and the batch id, written into the
-    statement (one parameter less per row). Many rows per statement, as many as SQLite's
-    limit on parameters allows (999 in old builds, 32766 since 3.32) up to a thousand: SQLite then
-    steps once per statement, not once per row, which halves the time of a bulk insert from Python."""
+def _insert_sqlite(cursor, head: str, grid: np.ndarray) -> None:
+    """`head` (a statement whose `{values}` takes the rows) for the rows of `grid`, many per statement:
+    as many as SQLite's limit on parameters allows (999 in old builds, 32766 since 3.32) up to a
+    thousand, so SQLite steps once per statement, not once per row."""
     width = grid.shape[1]
     per_statement = min(1000, cursor.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
-    row = f"({', '.join(['?'] * width)}, {int(batch_id)})"
+    row = f"({', '.join(['?'] * width)})"
     full = len(grid) // per_statement * per_statement
     if full:
         cursor.executemany(head.format(values=", ".join([row] * per_statement)),
                            grid[:full].reshape(-1, width * per_statement).tolist())
     if full < len(grid):
         cursor.executemany(head.format(values=row), grid[full:].tolist())
+
+
+_LOW = (1 << 32) - 1  # the lower half of a packed integer
+
+
+def _packed(rows: pd.DataFrame, numbers: dict[str, int]) -> tuple[np.ndarray, list[tuple]]:
+    """The rows as three plain values each for SQLite: indicator and gebied id in one integer,
+    partij id (0: none) and the period's number in another, and the value; and the periods not
+    numbered before, as rows for the periods table. The statement unpacks them (`Writer`); the
+    checker's key already refuses ids of two million and more, so each fits in its half."""
+    codes, distinct = pd.factorize(rows["periode"])
+    first = np.zeros(len(distinct), dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # each period's first row
+    new = []
+    for code, at in zip(distinct, first.tolist()):
+        if code not in numbers:
+            numbers[code] = len(numbers)
+            new.append((numbers[code], str(code), int(rows["jaar"].iat[at]), str(rows["periode_soort"].iat[at]),
+                        int(rows["volgnummer"].iat[at])))
+    period = np.array([numbers[code] for code in distinct], dtype=np.int64)[codes] if len(codes) else codes
+    grid = np.empty((len(rows), 3), dtype=object)
+    grid[:, 0] = ((rows["indicator_id"].to_numpy("int64") << 32) | rows["gebied_id"].to_numpy("int64")).tolist()
+    grid[:, 1] = ((rows["partij_id"].fillna(0).to_numpy("int64") << 32) | period).tolist()
+    grid[:, 2] = rows["waarde"].to_numpy("float64").tolist()
+    return grid, new
 
 
 VALUES = KEY + ["jaar", "periode_soort", "volgnummer", "waarde"]
@@ -443,12 +467,15 @@ class Writer:
         self.cursor = session.connection().connection.cursor()  # the driver's own: plain lists, no statement cache
         self.insert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}}"
         self.upsert = f"{self.insert} {UPSERT}"
+        self.periods: dict[str, int] = {}  # period code -> its number in temp._import_periodes (SQLite)
         if self.postgres:
             self.cursor.execute(
                 "CREATE TEMP TABLE _import_rows (indicator_id integer, gebied_id integer, partij_id integer, "
                 "periode varchar(10), jaar integer, periode_soort varchar(10), volgnummer integer, "
                 "waarde double precision, oud double precision, oude_batch_id integer) ON COMMIT DROP")
         else:
+            self.cursor.execute("CREATE TEMP TABLE _import_periodes (n INTEGER PRIMARY KEY, periode TEXT, jaar INTEGER, "
+                                "periode_soort TEXT, volgnummer INTEGER)")
             self.cache = self.cursor.execute("PRAGMA cache_size").fetchone()[0]
             self.cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KB}")  # the key index stays in memory
             if empty:  # an empty table is filled faster without its indexes, built once at the end by sorting
@@ -458,26 +485,36 @@ class Writer:
                 for name, _ in self.dropped:
                     self.cursor.execute(f'DROP INDEX "{name}"')
 
-    def prepare(self, rows: pd.DataFrame) -> np.ndarray | None:
-        """The rows as SQLite's driver takes them (plain Python values), made without the connection,
-        so the checking thread makes them beside the writing of the chunk before."""
-        return None if self.postgres else _grid(rows[VALUES])
+    def prepare(self, rows: pd.DataFrame) -> tuple[np.ndarray, list[tuple]] | None:
+        """The rows as SQLite's statement takes them (`_packed`), made without the connection, so
+        the checking thread makes them beside the writing of the chunk before (one thread at a time)."""
+        return None if self.postgres else _packed(rows, self.periods)
 
-    def write(self, rows: pd.DataFrame, prepared: np.ndarray | None = None) -> None:
-        """`rows` as compare() marked them; `prepared`: what prepare() made of them before."""
+    def write(self, rows: pd.DataFrame, prepared: tuple[np.ndarray, list[tuple]] | None = None) -> None:
+        """`rows` as compare() marked them; `prepared`: what prepare() made of them before.
+
+        On SQLite each row is bound as three values (ids packed two to an integer, the value) and
+        unpacked by the statement, its period's columns joined from a small temporary table: the
+        driver binds a third of the values, none of them text, and SQLite does the rest without
+        Python's lock, beside the checking of the next chunk."""
         status = rows["status"]
         if self.postgres:
             todo = rows[status != "unchanged"] if (status == "unchanged").any() else rows
             if len(todo):
                 self._copy(todo)
             return
-        grid = prepared if prepared is not None else _grid(rows[VALUES])
+        grid, periods = prepared if prepared is not None else _packed(rows, self.periods)
+        if periods:
+            self.cursor.executemany("INSERT INTO temp._import_periodes VALUES (?, ?, ?, ?, ?)", periods)
+        select = (f"SELECT v.column1 >> 32, v.column1 & {_LOW}, nullif(v.column2 >> 32, 0), p.periode, p.jaar, "
+                  f"p.periode_soort, p.volgnummer, v.column3, {int(self.batch_id)} FROM (VALUES {{values}}) AS v "
+                  f"CROSS JOIN temp._import_periodes AS p ON p.n = (v.column2 & {_LOW}) WHERE true")
         for state, head in (("new", self.insert), ("changed", self.upsert)):  # a new row cannot conflict
             at = np.flatnonzero((status == state).to_numpy())
             if len(at):
                 if not self.dropped:  # in the key index's order
                     at = at[_key_order(rows.iloc[at])]
-                _insert_sqlite(self.cursor, head.format(rows="VALUES {values}"), grid[at], self.batch_id)
+                _insert_sqlite(self.cursor, head.format(rows=select), grid[at])
         if (status == "changed").any():
             changed = rows[status == "changed"]
             self.cursor.executemany(
@@ -516,4 +553,5 @@ class Writer:
                 for _, sql in self.dropped:
                     self.cursor.execute(sql)
             self.cursor.execute(f"PRAGMA cache_size={int(self.cache)}")
+            self.cursor.execute("DROP TABLE temp._import_periodes")
         self.cursor.close()
