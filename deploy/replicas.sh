@@ -214,8 +214,8 @@ een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
   # Whatever stops this start half-way (a failed step, Ctrl-C) stops what it had started.
   trap '[ "$started" = yes ] || cmd_stop >/dev/null 2>&1 || true' EXIT
   for port in "${APP_PORTS[@]}"; do
-    log="$RUN/logs/replica-$port.log"
-    (cd "$ROOT" && exec nohup "$PYTHON" -m streamlit run app.py --server.port "$port" \
+    log="$RUN/logs/replica-$port.log"  # serve.py: healthy only once warm (src/dashboard/ui/warm_up.py)
+    (cd "$ROOT" && exec nohup "$PYTHON" -m streamlit run deploy/serve.py --server.port "$port" \
        --server.address 127.0.0.1 --server.headless true \
        --server.maxUploadSize "$MAX_UPLOAD_MB" </dev/null >"$log" 2>&1) &
     echo $! >"$RUN/replica-$port.pid"

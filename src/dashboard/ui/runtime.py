@@ -14,16 +14,26 @@ from dashboard.db import Database, DatabaseUnavailable
 log = logging.getLogger(__name__)
 
 
+def configure_logging() -> None:
+    """One log format for the server's own lines (app.py, and deploy/serve.py's warm-up before it)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
 @st.cache_resource(show_spinner="De database wordt klaargezet…")
 def _database(url: str, demo: bool) -> Database:
     return startup.prepare(config.load(), demo=demo)
 
 
+def ready() -> Database:
+    """The ready database (opened once per process), or DatabaseUnavailable."""
+    settings = config.load()
+    return _database(settings.database_url, settings.demo)
+
+
 def database() -> Database:
     """The ready database, or a clear message on screen (and in the log) and a stopped script."""
-    settings = config.load()
     try:
-        return _database(settings.database_url, settings.demo)
+        return ready()
     except DatabaseUnavailable as error:
         log.error("%s", error)
         st.error(f"**De database is niet beschikbaar.** {error}", icon=":material/database:")
