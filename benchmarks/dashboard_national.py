@@ -8,9 +8,9 @@ that folder already holds it; neither step is measured). Then, each beside a one
 measured the same way in the same run:
 - the dashboard's server-side run (AppTest): cold (empty caches), warm (median), and a filter
   change to a gebied not seen before (a provincie, then a gemeente: new figures from SQL);
-- the first render in Chromium of a fresh server: from navigation to the end of the script run;
-  then the same for a later visitor of the now warm server (a new browser): its server part is a
-  warm run, so what it adds to the trivial page is mostly the browser's own work (plotly.js);
+- the first render in Chromium of a fresh server: from navigation to the end of the script run,
+  served by `streamlit run app.py` (the quick start) and by `deploy/serve.py` (warmed before its
+  health check); then the same for a later visitor (a new browser) of the now warm server;
 - twenty viewers of one share link at once (protocol level): p50, p95, failures, server memory.
 Not a test: it prints figures, ratios and the issue's targets, and never fails on time.
 """
@@ -32,9 +32,10 @@ sys.path.insert(1, str(ROOT / "tests" / "browser"))
 
 from concurrent_viewers import TRIVIAL, measure as crowd, report  # noqa: E402
 from harness import logged_in_app, measure, timed, trivial  # noqa: E402
-from live_server import Server  # noqa: E402
+from live_server import Server, environment, run_cli  # noqa: E402
 
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SHOWN = ("document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+         " && document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stElementContainer\"]').length > 0")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -96,9 +97,9 @@ def first_render(server: Server, path: str) -> float:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         start = time.perf_counter()
         page.goto(server.url + path)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=120_000,
-                               state="attached")
-        page.wait_for_selector(READY, timeout=120_000)
+        # the run has ended and drawn something (a warm server's one-line page ends before a
+        # "running" state could be seen, so that is not waited for)
+        page.wait_for_function(SHOWN, timeout=120_000)
         seconds = time.perf_counter() - start
         browser.close()
     return seconds
@@ -124,15 +125,23 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-national-"))
     (folder / "app").mkdir()
-    app = Server(folder / "app", {"DASHBOARD_DATABASE_URL": url, "DASHBOARD_DEMO": "0"})
-    try:
-        made = app.cli("share", "create", "--label", "Benchmark landelijk", "--json")
-        token = parse_qs(urlsplit(made.stdout.strip().splitlines()[-1]).query)["deel"][0]
-        render = first_render(app, f"/dashboard?deel={token}")
-        later = first_render(app, f"/dashboard?deel={token}")
-        viewers = crowd(app, "/dashboard", {"deel": token}, args.viewers, 3, 300)
-    finally:
-        app.stop()
+    env = {"DASHBOARD_DATABASE_URL": url, "DASHBOARD_DEMO": "0"}
+    # The link exists before the servers start, as links sent out before a restart do (making one
+    # is an audited change: it raises the data version, so made after a start it would leave
+    # that server's warm-up nothing to reuse).
+    made = run_cli(environment(folder / "app", "http://127.0.0.1", env),
+                   "share", "create", "--label", "Benchmark landelijk", "--json")
+    token = parse_qs(urlsplit(made.stdout.strip().splitlines()[-1]).query)["deel"][0]
+    renders = {}
+    for entry in ("app.py", "deploy/serve.py"):
+        app = Server(folder / "app", env, script=entry)
+        try:
+            renders[entry] = (first_render(app, f"/dashboard?deel={token}"),
+                              first_render(app, f"/dashboard?deel={token}"))
+            if entry == "app.py":
+                viewers = crowd(app, "/dashboard", {"deel": token}, args.viewers, 3, 300)
+        finally:
+            app.stop()
     (folder / "trivial").mkdir()
     script = folder / "trivial" / "trivial.py"
     script.write_text(TRIVIAL)
@@ -144,14 +153,15 @@ def main() -> None:
     finally:
         base.stop()
 
-    print(f"\nfirst render in Chromium of a fresh server: dashboard {render:.2f} s, trivial {base_render:.2f} s,"
-          f" ratio {render / base_render:.1f}x")
-    print(f"a later visitor (new browser, warm server):   dashboard {later:.2f} s, trivial {base_later:.2f} s,"
-          f" ratio {later / base_later:.1f}x")
+    print(f"\nfirst render in Chromium, trivial page: fresh server {base_render:.2f} s, a later visitor {base_later:.2f} s")
+    for entry, (render, later) in renders.items():
+        print(f"  dashboard via {entry:16} fresh server {render:.2f} s ({render / base_render:.1f}x),"
+              f" a later visitor {later:.2f} s ({later / base_later:.1f}x)")
+    render = renders["deploy/serve.py"][0]
     report(f"dashboard, {args.viewers} viewers of one share link", viewers)
     report("trivial page", base_viewers)
     print("\ntargets: warm < 300 ms -> {}, cold < 1500 ms -> {}, filter change < 300 ms -> {},"
-          " first render <= 2x trivial -> {}".format(
+          " first render (deploy/serve.py) <= 2x trivial -> {}".format(
               "ok" if figures["warm"] < 300 else "MISSED", "ok" if figures["cold"] < 1500 else "MISSED",
               "ok" if all(ms < 300 for name, ms in figures.items() if name.startswith("filter")) else "MISSED",
               "ok" if render <= 2 * base_render else "MISSED"))
