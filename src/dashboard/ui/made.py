@@ -8,8 +8,8 @@ millisecond for a tile frame; Streamlit's own hashing of a frame with text colum
 Equal bytes unpickle to equal arguments, so a hit is never wrong; at worst equal frames pickled
 differently make the same thing twice. Each argument is pickled on its own: a pickle of several
 refers back to objects they share, so it would depend on which ones happen to be shared. Before
-all that, the very objects of a recent call (a held read hands every run the same frame) find
-their answer without even a pickle.
+all that, the very objects of a recent call (a held read hands every run the same frame), with
+equal plain values (a name, a unit), find their answer without even a pickle.
 
 The rule of `reads.held` holds here too: every caller gets the SAME object, so none may change it.
 st.plotly_chart, st.table and st.dataframe only read what they are given. A maker that depends on
@@ -27,7 +27,7 @@ import streamlit as st
 
 T = TypeVar("T")
 _MAKERS: dict[str, Callable] = {}
-_RECENT = 64  # per maker: the argument objects of the last calls, kept alive so their ids stay theirs
+_RECENT = 64  # per maker: the arguments of the last calls, kept alive so their ids stay theirs
 
 
 def _make(name: str, digest: str, _args: tuple, _kwargs: tuple):
@@ -37,6 +37,14 @@ def _make(name: str, digest: str, _args: tuple, _kwargs: tuple):
 
 # Small objects (a figure of a few dozen points, a table of a few hundred cells): many entries.
 _made = st.cache_resource(show_spinner=False, max_entries=512, ttl=6 * 3600)(_make)
+
+
+_PLAIN = (str, int, float, bool, type(None))  # compared by value: a name read anew each run is equal, not the same
+
+
+def _token(value) -> object:
+    """A recent call's key part: a plain value itself, any other object by its identity."""
+    return (type(value), value) if type(value) in _PLAIN else id(value)  # the type: True is not 1
 
 
 def digest(inputs: tuple, names: tuple[str, ...] = ()) -> str:
@@ -58,10 +66,10 @@ def once(make: Callable[..., T]) -> Callable[..., T]:
     def made(*args, **kwargs) -> T:
         named = tuple(sorted(kwargs.items()))
         inputs = (*args, *(value for _, value in named))
-        ids = (tuple(map(id, inputs)), tuple(key for key, _ in named))
+        ids = (tuple(map(_token, inputs)), tuple(key for key, _ in named))
         with lock:
             seen = recent.get(ids)
-            if seen is not None and all(a is b for a, b in zip(seen[0], inputs)):
+            if seen is not None and all(a is b or type(a) in _PLAIN for a, b in zip(seen[0], inputs)):
                 recent.move_to_end(ids)
                 return seen[1]
         answer = _made(name, digest(inputs, ids[1]), args, named)

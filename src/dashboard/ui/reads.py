@@ -97,13 +97,13 @@ def held(question: Callable) -> Callable:
 
 
 # The dashboard (Tellen)
-# read-only, all of these five: filters and the dashboard page derive, never assign
+# read-only, all of these six: filters and the dashboard page derive, never assign
 options = held(queries.options)
 _group_figures = held(queries.group_figures)
 compare_partijen = held(queries.compare_partijen)
 compare_beside = held(queries.compare_beside)
 beside = held(queries.beside)
-geometries = shared(queries.geometries)
+geometries = held(queries.geometries)  # the same frame each run: the map is then made without a digest
 last_update = shared(queries.last_update)
 demo_loaded = shared(queries.demo_loaded)
 
