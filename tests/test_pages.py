@@ -1,4 +1,5 @@
 """Every page under AppTest: it runs without an exception and shows what its users come for."""
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -110,3 +111,12 @@ def test_another_indicator_group_gives_the_charts_its_first_indicator(app):
     page = page.selectbox(key="f_groep").set_value("Kwaliteit en duurzaamheid").run()
     assert not page.exception
     assert page.header[0].value == "Aardgasvrije woningen"
+
+
+def test_the_map_legend_lists_its_five_classes_dark_to_light_in_dutch_numbers(app):
+    page = open_dashboard(app)
+    legend = next(h.proto.body for h in page.get("html") if "Legenda" in h.proto.body)
+    assert all(f"klasse {n} van 5" in legend for n in range(1, 6))  # what a screen reader hears per swatch
+    assert legend.index("#440154") < legend.index("#fde725")  # viridis, dark (low) to light (high) as on the map
+    bounds = re.findall(r">(\d+,\d%)<", legend)  # van and t/m of each class, written the Dutch way
+    assert len(bounds) == 10 and bounds[1] == bounds[2]  # the first class ends where the second begins

@@ -29,16 +29,16 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:
 
 
 def _legend(legend: pd.DataFrame) -> str:
-    """The map's legend as a small HTML table: a swatch, from, to. Made of our own figures only
-    (colours and formatted numbers, escaped), never of user text; a pandas Styler in st.dataframe
-    cost a quarter of a demo dashboard run."""
+    """The map's legend as a small HTML table: a swatch (for a screen reader: its class, dark to
+    light), from, to. Made of our own figures only (colours and formatted numbers, escaped), never
+    of user text; a pandas Styler in st.dataframe cost a quarter of a demo dashboard run."""
     cell = 'style="padding:0.1rem 0.6rem 0.1rem 0;text-align:left"'
+    hidden = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)"'
     rows = "".join(
         f'<tr><td {cell}><span aria-hidden="true" style="display:inline-block;width:1.1em;height:1.1em;'
-        f'vertical-align:middle;background:{escape(kleur)}"></span></td><td {cell}>{escape(van)}</td>'
-        f'<td {cell}>{escape(tot)}</td></tr>'
-        for kleur, van, tot in zip(legend["kleur"], legend["van"], legend["tot en met"]))
-    hidden = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)"'
+        f'vertical-align:middle;background:{escape(kleur)}"></span><span {hidden}>klasse {n} van {len(legend)}'
+        f'</span></td><td {cell}>{escape(van)}</td><td {cell}>{escape(tot)}</td></tr>'
+        for n, (kleur, van, tot) in enumerate(zip(legend["kleur"], legend["van"], legend["tot en met"]), 1))
     return (f'<table style="border-collapse:collapse;font-size:0.875rem"><caption style="text-align:left">'
             f'Legenda</caption><thead><tr><th scope="col" {cell}><span {hidden}>Kleur</span></th>'
             f'<th scope="col" {cell}>van</th><th scope="col" {cell}>t/m</th></tr></thead><tbody>{rows}</tbody></table>')
