@@ -28,7 +28,7 @@ tiles.in_gewone_taal(figures.tiles, view.soort)
 def charts_of(view):
     """The chosen indicator's trend, comparisons and map: choosing another one reruns only this."""
     view = filters.indicator(options, view)
-    indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
+    indicator = options.per_sleutel.loc[view.indicator]
     st.header(indicator["naam"])
     trend = figures.trend(view.indicator)
     show.figure(show.trend(trend, indicator["naam"], indicator["eenheid"]),

@@ -22,13 +22,13 @@ from dashboard.models import Gebied, ImportBatch, Indicator, Observatie, Partij,
 from dashboard.periods import Periode
 
 SOORTEN = ("jaar", "kwartaal")
+_FINER = {"jaar": ("jaar", "kwartaal", "maand"), "kwartaal": ("kwartaal", "maand")}
 
 
 def _frame(rows, columns: list[str]) -> pd.DataFrame:
     """Result rows as a DataFrame, through plain tuples: pandas inspects SQLAlchemy's Row objects
     one by one (17,770 gebieden: 0.7 s instead of 0.2 s)."""
     return pd.DataFrame([tuple(row) for row in rows], columns=columns)
-_FINER = {"jaar": ("jaar", "kwartaal", "maand"), "kwartaal": ("kwartaal", "maand")}
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,15 @@ class Options:
     def wijken(self) -> dict[str, list[str]]:
         """gemeente code -> its wijken, in the options' order (by name)."""
         found: dict[str, list[str]] = {}
-        for code, niveau, ouder in zip(self.gebieden["code"].tolist(), self.gebieden["niveau"].tolist(),
-                                       self.gebieden["ouder"].tolist()):
+        for code, niveau in self.niveaus.items():
             if niveau == "wijk":
-                found.setdefault(ouder, []).append(code)
+                found.setdefault(self.ouders[code], []).append(code)
         return found
+
+    @cached_property
+    def per_sleutel(self) -> pd.DataFrame:
+        """The catalogue by key: `.loc[sleutel]` is one indicator's row (read it, never assign)."""
+        return self.indicatoren.set_index("sleutel")
 
     @cached_property
     def boven_wijk(self) -> list[str]:

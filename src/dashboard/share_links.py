@@ -68,8 +68,13 @@ class LinkInfo:
                 "revoked_at": iso(self.revoked), "last_used": iso(self.last_used)}
 
 
+def _pages(paginas: str) -> tuple[str, ...]:
+    """The pages a link opens, as stored (comma-separated)."""
+    return tuple(p for p in paginas.split(",") if p)
+
+
 def _info(link: DeelLink) -> LinkInfo:
-    return LinkInfo(link.id, link.label, tuple(p for p in link.paginas.split(",") if p), link.gebied_code,
+    return LinkInfo(link.id, link.label, _pages(link.paginas), link.gebied_code,
                     link.downloads, clock.aware(link.aangemaakt), link.aangemaakt_door,
                     clock.aware(link.verloopt), clock.aware(link.ingetrokken), clock.aware(link.laatst_gebruikt))
 
@@ -130,7 +135,7 @@ def verify(db: Database, token: str | None) -> access.Visitor | Refusal:
         if link.laatst_gebruikt is None or now - clock.aware(link.laatst_gebruikt) >= _USED_EVERY:
             session.execute(update(DeelLink).where(DeelLink.id == link.id).values(laatst_gebruikt=now))
         return access.Visitor(name=f"deellink {link.id}: {link.label}", role="lezer",
-                              share_pages=frozenset(p for p in link.paginas.split(",") if p),
+                              share_pages=frozenset(_pages(link.paginas)),
                               share_gebied=link.gebied_code, share_downloads=link.downloads)
 
 

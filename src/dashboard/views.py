@@ -25,7 +25,7 @@ def from_params(params: dict[str, str], options: Options) -> tuple[View, list[st
     notices = []
     known = {
         "gebied": options.namen,
-        "indicator": set(options.indicatoren["sleutel"]),
+        "indicator": options.per_groep[None],
         "partij": set(options.partijen["naam"]),
         "soort": set(SOORTEN),
         "groep": set(options.categorieen) | {ALLE_GROEPEN},

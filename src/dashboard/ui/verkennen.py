@@ -76,7 +76,7 @@ def missing(verkenning: punten.Verkenning, namen: dict[str, str]) -> None:
 def _axis(options: Options, key: str | None) -> tuple[str, str] | None:
     if not key:
         return None
-    row = options.indicatoren.set_index("sleutel").loc[key]
+    row = options.per_sleutel.loc[key]
     return row["naam"], row["eenheid"]
 
 

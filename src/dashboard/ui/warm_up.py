@@ -7,7 +7,7 @@ waits about 3 s (benchmarks/dashboard_national.py). A server started as `streaml
 deploy/serve.py` (st.App) runs `warm` in its lifespan, before it answers its health check, so
 nginx and a deploy script send nobody to it before it is ready (3.3 s then). It fills the same
 caches the pages read (ui/reads.py, ui/made.py): the options, the default view's figures and
-comparisons, its first charts. A warm-up that fails only says so in the log; the server starts
+comparisons, its trend chart. A warm-up that fails only says so in the log; the server starts
 anyway and the first visitor pays as before (and sees the Dutch message of an unavailable
 database, if that is what failed).
 """
@@ -41,15 +41,13 @@ def warm() -> str:
     options = reads.options()
     if options is None:
         return "nog geen cijfers"
-    # The reads and the first chart of pages/dashboard.py's first view (the charts' first figure
-    # also loads plotly's validators); should the page read more, the warm-up just does less.
+    # The reads and the trend chart of pages/dashboard.py's first view (the first figure also loads
+    # plotly's validators); should the page read more, the warm-up just does less.
     view, _ = views.from_params({}, options)
     figures = reads.group_figures(view)
-    indicator = options.indicatoren.set_index("sleutel").loc[view.indicator]
+    indicator = options.per_sleutel.loc[view.indicator]
     charts.trend(figures.trend(view.indicator), indicator["naam"], indicator["eenheid"])
-    per_partij = reads.compare_partijen(view)
-    if not per_partij.empty:
-        charts.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"])
+    reads.compare_partijen(view)
     reads.compare_beside(view)
     reads.geometries(reads.beside(view.gebied)["code"].tolist())
     reads.last_update()

@@ -265,7 +265,7 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
 def _kpi_slide(session: Session, punt: dict, jaar: int) -> Dia:
     gebied = afspraken.default_gebied(session)
     catalogue = queries.options(session)
-    indicator = catalogue.indicatoren.set_index("sleutel").loc[punt["indicator"]] if catalogue else None
+    indicator = catalogue.per_sleutel.loc[punt["indicator"]] if catalogue else None
     naam = indicator["naam"] if indicator is not None else punt["naam"]
     eenheid = indicator["eenheid"] if indicator is not None else ""
     trend = queries.trend(session, queries.View(gebied=gebied, indicator=punt["indicator"], soort="jaar",
