@@ -99,15 +99,17 @@ class _Shape:
         self.tail = (self.tail + block)[-65536:]
         self.hash.update(block)
         self.text = self.text or bool(block.strip())
-        if not block.isascii():
+        ascii = block.isascii()
+        if not ascii:
             self.utf8_seen |= bool(_UTF8_SEQUENCE.search(block))
-        if self.utf8_error is None:
+        # ASCII after a whole character is UTF-8 as it is; after half of one, decoding it finds the break.
+        if self.utf8_error is None and not (ascii and not self.decoder.getstate()[0]):
             try:
                 self.decoder.decode(block[3:] if self.size == 0 and block.startswith(codecs.BOM_UTF8) else block)
             except UnicodeDecodeError as error:
                 self.utf8_error = self.lines + block[:error.start].count(b"\n") + 1
         self.quotes |= b'"' in block
-        crs = block.count(b"\r") - block.count(b"\r\n") - (block.endswith(b"\r"))
+        crs = block.count(b"\r") - block.count(b"\r\n") - (block.endswith(b"\r")) if b"\r" in block else 0
         self.lone_cr |= crs > 0 or (self.pending_cr and not block.startswith(b"\n"))
         self.pending_cr = block.endswith(b"\r")
         self._lines(block)
