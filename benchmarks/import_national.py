@@ -44,8 +44,24 @@ def child_import(folder: Path, url: str) -> None:
     reference = time.perf_counter() - start
     start, used = time.perf_counter(), cpu()
     report = import_file(db, folder / "observaties.csv", user="benchmark")
-    print(json.dumps({"rows": report.rows_new, "status": report.status, "seconds": time.perf_counter() - start,
-                      "cpu": cpu() - used, "reference_seconds": reference, "peak_kb": _peak_kb()}))
+    seconds, used, peak_kb = time.perf_counter() - start, cpu() - used, _peak_kb()
+    print(json.dumps({"rows": report.rows_new, "status": report.status, "seconds": seconds, "cpu": used,
+                      "reference_seconds": reference, "undo_seconds": _undo_a_correction(db, folder),
+                      "peak_kb": peak_kb}))
+
+
+def _undo_a_correction(db, folder: Path) -> float:
+    """A correction of 1,000 values imported on top, then undone: the seconds the undo takes."""
+    from dashboard.ingest import import_file
+    from dashboard.ingest.undo import undo
+
+    with (folder / "observaties.csv").open(encoding="utf-8") as lines:
+        header, rows = next(lines), [next(lines).rstrip("\n").rsplit(";", 1) for _ in range(1000)]
+    correction = header + "".join(f"{key};{float(value) + 1:g}\n" for key, value in rows)
+    batch = import_file(db, correction.encode(), filename="correctie.csv", user="benchmark").batch_id
+    start = time.perf_counter()
+    undo(db, batch)
+    return time.perf_counter() - start
 
 
 def child_reject(folder: Path, url: str) -> None:
@@ -158,7 +174,8 @@ def main() -> None:
             print(f"{label}: observaties {seconds:.2f} s = {rows / seconds:,.0f} rows/s "
                   f"(CPU {result['cpu']:.1f} s = {rows / result['cpu']:,.0f} rows per CPU second); "
                   f"peak memory {peak:,.0f} MB; import / read = {seconds / read['seconds']:.1f}x; "
-                  f"gebieden and partijen before it {result['reference_seconds']:.1f} s")
+                  f"gebieden and partijen before it {result['reference_seconds']:.1f} s; "
+                  f"undo of a 1,000-value correction after it {result['undo_seconds']:.2f} s")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 import pandas as pd
-from sqlalchemy import case, func, literal_column, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from dashboard import hierarchy
@@ -127,10 +127,9 @@ def options(session: Session) -> Options | None:
     ), ["code", "naam", "niveau", "ouder"])
     partijen = _frame(session.execute(select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)),
                       ["naam", "soort"])
-    # `jaar + 0` is what ix_observaties_jaar indexes; min and max asked apart are each one step
-    # down it (asked together, SQLite reads the whole index)
-    jaartal = Observatie.jaar + literal_column("0")
-    jaren = (session.scalar(select(func.min(jaartal))), session.scalar(select(func.max(jaartal))))
+    # The committed imports of observaties know their years: no observation is read for them.
+    jaren = session.execute(select(func.min(ImportBatch.jaar_van), func.max(ImportBatch.jaar_tot)).where(
+        ImportBatch.soort == "observaties", ImportBatch.status == "committed")).one()
     if indicatoren.empty or gebieden.empty or jaren[0] is None:
         return None
     categorieen = sorted(c for c in indicatoren["categorie"].unique() if c)

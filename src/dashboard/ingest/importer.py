@@ -190,6 +190,7 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         writer = values.Writer(session, model, batch.id, empty=nothing_stored) if batch else None
         problems: list[Problem] = []
         beyond, seen_rows, counts = 0, 0, {}
+        years: tuple[int, int] | None = None  # the file's first and last year, kept on the batch
         changed: list[pd.DataFrame] = []
         new: list[pd.DataFrame] = []
 
@@ -206,6 +207,9 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
                 problems += kept
                 beyond += len(found) - len(kept)
                 continue
+            if len(rows):
+                low, high = int(rows["jaar"].min()), int(rows["jaar"].max())
+                years = (low, high) if years is None else (min(years[0], low), max(years[1], high))
             rows = values.compare(session, rows, model, nothing_stored)
             status = rows["status"]
             for state, count in status.value_counts().items():
@@ -227,6 +231,8 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if changed or new:
             changes = pd.concat(changed + new, ignore_index=True).sort_values("_line", kind="stable")
             report.changes, report.sample = changes.head(PREVIEW), _sample(changes)
+        if batch and years:
+            batch.jaar_van, batch.jaar_tot = years
         _finish(session, report, counts, batch)
     return report
 
