@@ -80,6 +80,25 @@ def test_a_key_in_an_early_and_a_late_chunk(area_db):
     assert (report.status, report.rows_new) == ("committed", 300)
 
 
+def test_keys_beyond_what_memory_holds_are_checked_from_a_file(area_db, monkeypatch):
+    """A file of more keys than memory holds (millions; here 100) keeps each key once all the same,
+    and names the line a key was first on, whether that key moved to the file or went there."""
+    from dashboard.ingest import values
+
+    monkeypatch.setattr(values, "SEEN_IN_MEMORY", 100)
+    held = []
+    add = values._SeenKeys.add
+    monkeypatch.setattr(values._SeenKeys, "add", lambda self, *a: (add(self, *a), held.append(self.held))[0])
+    lines = rows(300)
+    early, late = lines[3].rsplit(";", 1)[0], lines[250].rsplit(";", 1)[0]  # lines 5 and 252
+    clash = refused(area_db, data(lines + [early + ";55,5", late + ";55,5"]), chunk_rows=50)
+    assert clash == [(line, "waarde", f"dezelfde indicator, gebied, partij en periode staan ook op regel {first} "
+                                      "met een andere waarde.") for line, first in ((302, 5), (303, 252))]
+    assert max(held) <= 100
+    report = import_file(area_db, data(lines + [lines[3], lines[250]]), chunk_rows=50)  # the same values: harmless
+    assert (report.status, report.rows_new) == ("committed", 300)
+
+
 def test_changed_values_over_several_chunks_undo_exactly(area_db):
     first = import_file(area_db, data(rows(400)), chunk_rows=50)
     old = value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01")

@@ -198,28 +198,31 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
             rows, found = checker.check(melt(chunk))
             return chunk, rows, found, writer.prepare(rows) if writer and not (found or problems or beyond) else None
 
-        for chunk, rows, found, prepared in _ahead(checked(chunk) for chunk in table):
-            seen_rows += len(chunk)
-            if found or problems or beyond:
-                # Past MAX_PROBLEMS problems are counted, not kept: a wholly wrong file of millions
-                # of rows would otherwise need more memory for its report than for its rows.
-                kept = found[:max(0, MAX_PROBLEMS - len(problems))]
-                problems += kept
-                beyond += len(found) - len(kept)
-                continue
-            if len(rows):
-                low, high = int(rows["jaar"].min()), int(rows["jaar"].max())
-                years = (low, high) if years is None else (min(years[0], low), max(years[1], high))
-            rows = values.compare(session, rows, model, nothing_stored)
-            status = rows["status"]
-            for state, count in status.value_counts().items():
-                counts[state] = counts.get(state, 0) + int(count)
-            _keep(changed, rows, status == "changed", PREVIEW)
-            _keep(new, rows, status == "new", PREVIEW)
-            if writer:
-                writer.write(rows, prepared)
-            if progress:
-                progress(int(chunk["_line"].iloc[-1]) / max(table.lines, 1))
+        try:  # the checker lets go of its keys (and their file) whatever happens
+            for chunk, rows, found, prepared in _ahead(checked(chunk) for chunk in table):
+                seen_rows += len(chunk)
+                if found or problems or beyond:
+                    # Past MAX_PROBLEMS problems are counted, not kept: a wholly wrong file of millions
+                    # of rows would otherwise need more memory for its report than for its rows.
+                    kept = found[:max(0, MAX_PROBLEMS - len(problems))]
+                    problems += kept
+                    beyond += len(found) - len(kept)
+                    continue
+                if len(rows):
+                    low, high = int(rows["jaar"].min()), int(rows["jaar"].max())
+                    years = (low, high) if years is None else (min(years[0], low), max(years[1], high))
+                rows = values.compare(session, rows, model, nothing_stored)
+                status = rows["status"]
+                for state, count in status.value_counts().items():
+                    counts[state] = counts.get(state, 0) + int(count)
+                _keep(changed, rows, status == "changed", PREVIEW)
+                _keep(new, rows, status == "new", PREVIEW)
+                if writer:
+                    writer.write(rows, prepared)
+                if progress:
+                    progress(int(chunk["_line"].iloc[-1]) / max(table.lines, 1))
+        finally:
+            checker.close()
         if writer:
             writer.close(complete=not (problems or beyond))
         report.rows_skipped_empty = checker.skipped

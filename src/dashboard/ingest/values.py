@@ -3,7 +3,8 @@
 A file arrives in chunks of rows. Each chunk is validated in vectorised passes (every problem in
 it is reported), compared with the database and written inside the import's one transaction, so a
 file of any length needs the memory of a few chunks. What must hold across chunks (the same key
-twice in one file) is kept as one sorted integer per key seen.
+twice in one file) is kept as one integer per key seen, in memory up to a limit, beyond it in a
+temporary file.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from dashboard import periods
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.reader import EMPTY_VALUES, parse_numbers
+from dashboard.ingest.reader import CHUNK_ROWS, EMPTY_VALUES, parse_numbers
 from dashboard.models import Gebied, Indicator, Partij
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
@@ -33,6 +34,8 @@ SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
 STATUSES = pd.Index(["changed", "new", "unchanged"], dtype="str")  # in the order the report sorts them
 _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into one integer
 _PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
+SEEN_IN_MEMORY = 2_000_000  # keys of the rows before (24 bytes each) kept in memory; more go to a file
+SEEN_CACHE_KB = 16384  # the page cache of that file
 
 
 def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missing: str = "") -> list[Problem]:
@@ -196,6 +199,10 @@ class Checker:
         problems += more
         return rows.drop(columns=[c for c in ("_kolom", "_tekst", "_ordinal") if c in rows]), problems
 
+    def close(self) -> None:
+        """Lets go of the keys seen (and the temporary file they may have moved to)."""
+        self._seen.close()
+
     def _key(self, rows: pd.DataFrame) -> np.ndarray:
         """One integer per natural key (a NULL partij counts as 0, as in the key index), the same in every chunk."""
         ids = [rows[c].fillna(0).to_numpy("int64") for c in ("indicator_id", "gebied_id", "partij_id")]
@@ -257,14 +264,22 @@ class _Distinct:
 
 
 class _SeenKeys:
-    """The keys of the chunks before, with the value and line each had first: sorted runs that are
-    merged when a newer one grows as large as an older one (as a log-structured merge does), so
-    adding a chunk costs about its own size, not the size of everything before it."""
+    """The keys of the chunks before, with the value and line each had first.
+
+    Up to SEEN_IN_MEMORY keys as sorted runs in memory, merged when a newer one grows as large as an
+    older one (as a log-structured merge does), so adding a chunk costs about its own size, not the
+    size of everything before it. Beyond that (a file of some millions of rows) they move to a
+    private temporary SQLite file, which holds no more than SEEN_CACHE_KB of it in memory, so that
+    memory stays the same however long the file: 24 bytes per key would be 720 MB for 30 million rows.
+    """
 
     def __init__(self):
         self.runs: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.held = 0
+        self.spilled: sqlite3.Connection | None = None
 
     def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each of `keys` (distinct, ascending): seen before, and if so its first value and line."""
         seen = np.zeros(len(keys), dtype=bool)
         values, lines = np.zeros(len(keys)), np.zeros(len(keys), dtype=np.int64)
         for run_keys, run_values, run_lines in self.runs:
@@ -272,16 +287,53 @@ class _SeenKeys:
             hit = run_keys[at] == keys
             seen |= hit
             values[hit], lines[hit] = run_values[at[hit]], run_lines[at[hit]]
+        if self.spilled is not None and len(keys):
+            found = self.spilled.execute("SELECT s.key, s.value, s.line FROM json_each(?) AS k "
+                                         "CROSS JOIN seen AS s ON s.key = k.value", (json.dumps(keys.tolist()),)
+                                         ).fetchall()
+            if found:
+                found_keys, found_values, found_lines = (np.array(column) for column in zip(*found))
+                at = np.searchsorted(keys, found_keys)
+                seen[at], values[at], lines[at] = True, found_values, found_lines
         return seen, values, lines
 
     def add(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+        """Keys not seen before, with their first value and line."""
         if not len(keys):
+            return
+        if self.spilled is None and self.held + len(keys) > SEEN_IN_MEMORY:
+            self.spilled = sqlite3.connect("", check_same_thread=False)  # "": deleted when closed
+            self.spilled.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                                       f"PRAGMA cache_size=-{SEEN_CACHE_KB}; "
+                                       "CREATE TABLE seen (key INTEGER PRIMARY KEY, value REAL, line INTEGER)")
+            for run in self.runs:
+                self._store(*run)
+            self.runs, self.held = [], 0
+        if self.spilled is not None:
+            self._store(keys, values, lines)
             return
         order = np.argsort(keys, kind="stable")
         run = (keys[order], values[order], lines[order])
         while self.runs and len(self.runs[-1][0]) <= len(run[0]):
             run = _merge(list(self.runs.pop()), run)
         self.runs.append(run)
+        self.held += len(keys)
+
+    def _store(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
+        """Into the file, a chunk's worth at a time, so that moving the runs there needs no copy of them."""
+        cursor = self.spilled.cursor()
+        for start in range(0, len(keys), CHUNK_ROWS):
+            part = slice(start, start + CHUNK_ROWS)
+            grid = np.empty((len(keys[part]), 3), dtype=object)
+            grid[:, 0], grid[:, 1], grid[:, 2] = keys[part].tolist(), values[part].tolist(), lines[part].tolist()
+            _insert_sqlite(cursor, "INSERT INTO seen VALUES {values}", grid)
+        self.spilled.commit()
+        cursor.close()
+
+    def close(self) -> None:
+        if self.spilled is not None:
+            self.spilled.close()
+            self.spilled = None
 
 
 def _merge(older: list[np.ndarray], newer: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
