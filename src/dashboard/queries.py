@@ -399,10 +399,12 @@ def where_figures(session: Session, keys: list[str], view: View) -> list[str]:
     return lines
 
 
+_NIEUWSTE = Observatie.__table__.alias("nieuwste")  # made once (hierarchy.py says why)
+
+
 def _newest_year():
     """The newest year with a value for the indicator of the outer query's row (a correlated subquery)."""
-    inner = Observatie.__table__.alias("nieuwste")
-    return select(func.max(inner.c.jaar)).where(inner.c.indicator_id == Indicator.id).scalar_subquery()
+    return select(func.max(_NIEUWSTE.c.jaar)).where(_NIEUWSTE.c.indicator_id == Indicator.id).scalar_subquery()
 
 
 def _is_good(difference: float | None, richting: str, meets: bool = False) -> bool | None:
