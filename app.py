@@ -11,3 +11,4 @@ runtime.database()
 with runtime.database_errors():
     visitor.establish()
     navigation.run()
+runtime.settle()

@@ -66,4 +66,5 @@ async def lifespan(_app):
     except Exception as error:  # noqa: BLE001 - a warm-up never keeps the server from starting
         log.warning("Opwarmen niet gelukt (%s: %s); de eerste bezoeker wacht wat langer.",
                     type(error).__name__, error)
+    runtime.settle()
     yield
