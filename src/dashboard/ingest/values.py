@@ -275,8 +275,12 @@ class _SeenKeys:
 
     def __init__(self):
         self.runs: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self.held = 0
         self.spilled: sqlite3.Connection | None = None
+
+    @property
+    def held(self) -> int:
+        """Keys in memory."""
+        return sum(len(run[0]) for run in self.runs)
 
     def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each of `keys` (distinct, ascending): seen before, and if so its first value and line."""
@@ -308,7 +312,7 @@ class _SeenKeys:
                                        "CREATE TABLE seen (key INTEGER PRIMARY KEY, value REAL, line INTEGER)")
             for run in self.runs:
                 self._store(*run)
-            self.runs, self.held = [], 0
+            self.runs = []
         if self.spilled is not None:
             self._store(keys, values, lines)
             return
@@ -317,7 +321,6 @@ class _SeenKeys:
         while self.runs and len(self.runs[-1][0]) <= len(run[0]):
             run = _merge(list(self.runs.pop()), run)
         self.runs.append(run)
-        self.held += len(keys)
 
     def _store(self, keys: np.ndarray, values: np.ndarray, lines: np.ndarray) -> None:
         """Into the file, a chunk's worth at a time, so that moving the runs there needs no copy of them."""
