@@ -1,6 +1,8 @@
 """Accounts, sessions, throttling and share links in the core, without Streamlit."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -24,6 +26,26 @@ def test_password_is_stored_as_argon2_hash_only(db, anna):
     with db.sessions() as session:
         stored = session.scalar(select(Gebruiker.wachtwoord_hash))
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+# What the product itself does, in a process of its own: the tests' cheap hasher is not in it.
+_PRODUCT_HASHING = """
+import argon2
+made = []
+real_hash = argon2.PasswordHasher.hash
+argon2.PasswordHasher.hash = lambda self, *args, **kwargs: made.append(1) or real_hash(self, *args, **kwargs)
+from dashboard import accounts, cli
+at_import = len(made)
+print(at_import, accounts.hasher.hash("een-lang-wachtwoord"))
+"""
+
+
+def test_the_product_hashes_with_argon2s_full_profile_and_not_at_import():
+    done = subprocess.run([sys.executable, "-c", _PRODUCT_HASHING], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    at_import, stored = done.stdout.split()
+    assert at_import == "0"  # a CLI command that never logs anyone in pays for no hash
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")  # RFC 9106's low-memory profile
 
 
 def test_login_gives_a_session_that_names_the_user(db, anna):

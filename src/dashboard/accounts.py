@@ -6,6 +6,7 @@ user end it on the server. Messages never reveal whether a name exists.
 """
 from __future__ import annotations
 
+import functools
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,8 +31,16 @@ WRONG = "Gebruikersnaam of wachtwoord klopt niet. Controleer beide en probeer he
 LOCKED = ("Te veel mislukte inlogpogingen. Wacht 15 minuten en probeer het dan opnieuw, "
           "of vraag een beheerder om hulp.")
 
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))  # same work for unknown names
+# argon2-cffi's default profile (RFC 9106, low memory). The tests swap in argon2's cheapest profile
+# (tests/conftest.py); one test holds this one to its real parameters.
+hasher = PasswordHasher()
+
+
+@functools.lru_cache(maxsize=1)
+def _dummy_hash(used: PasswordHasher) -> str:
+    """A hash to verify against for unknown names (the same work as for a real one); made on the first
+    login, not at import, so a CLI command that never logs in does not pay for it."""
+    return used.hash(secrets.token_urlsafe(16))
 
 
 class AccountError(ValueError):
@@ -125,7 +134,7 @@ def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id:
     naam, rol = check_new_name(session, naam), check_role(rol)
     if wachtwoord is not None:
         _check_password(wachtwoord)
-    user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=_hasher.hash(wachtwoord) if wachtwoord is not None else None,
+    user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=hasher.hash(wachtwoord) if wachtwoord is not None else None,
                      actief=True, partij_id=partij_id)
     session.add(user)
     session.flush()
@@ -206,7 +215,7 @@ def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
             return LoginResult(None, LOCKED)
         user = session.scalar(select(Gebruiker).where(func.lower(Gebruiker.naam) == key))
         try:
-            _hasher.verify(user.wachtwoord_hash if user and user.wachtwoord_hash else _DUMMY_HASH, wachtwoord or "")
+            hasher.verify(user.wachtwoord_hash if user and user.wachtwoord_hash else _dummy_hash(hasher), wachtwoord or "")
             ok = user is not None and user.actief and user.wachtwoord_hash is not None
         except (VerificationError, InvalidHashError):
             ok = False
@@ -215,8 +224,8 @@ def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
             session.add(MisluktLogin(naam=key, tijdstip=now))
             return LoginResult(None, WRONG)
         session.execute(delete(MisluktLogin).where(MisluktLogin.naam == key))
-        if _hasher.check_needs_rehash(user.wachtwoord_hash):
-            user.wachtwoord_hash = _hasher.hash(wachtwoord)
+        if hasher.check_needs_rehash(user.wachtwoord_hash):
+            user.wachtwoord_hash = hasher.hash(wachtwoord)
         user.laatst_ingelogd = now
         return LoginResult(open_session(session, user, now))
 
