@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, exc, inspect, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -118,8 +116,13 @@ def create_database_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(connection) -> Config:
-    """Alembic pointed at our revisions, running on `connection` (the app's, or a test's)."""
+def alembic_config(connection):
+    """Alembic pointed at our revisions, running on `connection` (the app's, or a test's).
+
+    Alembic is imported here, not with the module: it costs a tenth of a second that only a
+    migration needs."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -128,6 +131,8 @@ def alembic_config(connection) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration (alembic, batch mode on SQLite)."""
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
 

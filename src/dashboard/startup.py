@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from dashboard import config
 from dashboard.db import Database, open_database
-from dashboard.ingest import import_file
 from dashboard.models import Indicator
 
 log = logging.getLogger(__name__)
@@ -19,6 +18,8 @@ def load_catalogue(db: Database) -> None:
     with db.sessions() as session:
         if session.scalar(select(Indicator.id).limit(1)) is not None:
             return
+    from dashboard.ingest import import_file  # pandas and the importer: only for a new database
+
     import_file(db, CATALOGUE, user="systeem")
 
 
