@@ -6,11 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, profiles
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config, startup
+from dashboard import accounts, config, startup
 from dashboard.db import Database, open_database
-from postgres_helpers import POSTGRES, postgres_database
+from postgres_helpers import postgres_database, postgres_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,8 +20,22 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-# Core tests run on SQLite always and on PostgreSQL too where a server is given (CI starts one).
-BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES else [])
+def pytest_configure(config):
+    """Accounts made in the tests' own process hash with argon2's cheapest profile: the full cost is
+    a safeguard against stolen hashes, not something the tests check (one test holds the real one)."""
+    accounts.hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+
+
+# Core tests run on SQLite and on PostgreSQL: a server given in DASHBOARD_TEST_POSTGRES_URL, else one
+# the run starts itself from pip (one per xdist worker).
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres() -> str:
+    """The URL of a PostgreSQL server on which the tests may create databases."""
+    with postgres_server() as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)
@@ -32,7 +47,7 @@ def db(request, tmp_path) -> Database:
         yield database
         database.engine.dispose()
         return
-    with postgres_database() as url:
+    with postgres_database(request.getfixturevalue("postgres")) as url:
         database = open_database(url)
         startup.load_catalogue(database)
         yield database
@@ -45,7 +60,7 @@ def empty_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         yield sqlite_url(tmp_path / "nieuw.db")
         return
-    with postgres_database() as url:
+    with postgres_database(request.getfixturevalue("postgres")) as url:
         yield url
 
 

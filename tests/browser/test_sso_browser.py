@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from harness import npm_tools, wait_ready
+from harness import NODE_BIN, NODE_ENV, npm_tools, wait_ready
 from live_server import free_port
 from playwright.sync_api import expect
 
@@ -24,8 +24,8 @@ def provider(tmp_path):
     npm_tools(OIDC)
     oidc_port, app_port, client_secret = free_port(), free_port(), secrets.token_urlsafe(24)
     log = open(tmp_path / "oidc.log", "w")
-    process = subprocess.Popen(["node", "provider.mjs"], cwd=OIDC, stdout=log, stderr=subprocess.STDOUT, env={
-        "PATH": "/usr/local/bin:/usr/bin:/bin", "OIDC_PORT": str(oidc_port), "OIDC_CLIENT_ID": CLIENT_ID,
+    process = subprocess.Popen([str(NODE_BIN / "node"), "provider.mjs"], cwd=OIDC, stdout=log, stderr=subprocess.STDOUT, env={
+        **NODE_ENV, "OIDC_PORT": str(oidc_port), "OIDC_CLIENT_ID": CLIENT_ID,
         "OIDC_CLIENT_SECRET": client_secret, "OIDC_REDIRECT_URI": f"http://127.0.0.1:{app_port}/oauth2callback"})
     issuer = f"http://127.0.0.1:{oidc_port}"
     deadline = time.monotonic() + 60
