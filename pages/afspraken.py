@@ -2,9 +2,10 @@
 (?afspraak=ID) the tellen side beside the vertellen side, with the editing forms for redacteuren."""
 import streamlit as st
 
-from dashboard import access, afspraken, config
+from dashboard import afspraken, config
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.models.afspraken import STATUSSEN
+from dashboard.toegang import access
 from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, deelname, formulieren, navigation, reads, runtime, vergadering, visitor
 

@@ -4,7 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import access, config
+from dashboard import config
+from dashboard.toegang import access
 from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import presentatie as slides
 from dashboard.ui import vergadering as show

@@ -2,7 +2,8 @@
 per party side by side and over the years, the gaps to talk about, and the questionnaire for accounts of a partij."""
 import streamlit as st
 
-from dashboard import access, clock
+from dashboard import clock
+from dashboard.toegang import access
 from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
 from dashboard.ui import samenwerking as show
 

@@ -89,7 +89,7 @@ def logged_in_app(database: Database, role: str = "beheerder", name: str | None 
     The account and its login session are made by the core (as the login form does); the token
     goes into session state, where the app also keeps it after reading the session cookie.
     """
-    from dashboard import accounts
+    from dashboard.toegang import accounts
     from dashboard.ui import visitor
 
     name = name or f"test-{role}"

@@ -15,8 +15,9 @@ import pytest
 from live_server import Server, copy_state, demo_folder
 from protocol import Result, open_many, open_one
 
-from dashboard import accounts, afspraken, tokens
+from dashboard import afspraken
 from dashboard.db import open_database
+from dashboard.toegang import accounts, tokens
 
 pytestmark = pytest.mark.load
 

@@ -4,8 +4,9 @@ import io
 import pytest
 from PIL import Image
 
-from dashboard import access, afspraken, verhalen
+from dashboard import afspraken, verhalen
 from dashboard.db import open_database
+from dashboard.toegang import access
 from dashboard.ui import visitor
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import accounts, afspraken
+from dashboard import afspraken
 from dashboard.db import open_database
 from dashboard.models import Voortgang
+from dashboard.toegang import accounts
 
 HV = "Huurdersvereniging Samen Sterk"
 

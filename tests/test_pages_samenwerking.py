@@ -7,9 +7,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from dashboard import clock, share_links
+from dashboard import clock
 from dashboard.db import open_database
 from dashboard.models import Gebruiker, Inzending
+from dashboard.toegang import share_links
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import access, share_links
 from dashboard.db import open_database
+from dashboard.toegang import access, share_links
 from dashboard.ui import visitor
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from dashboard import access, accounts, afspraken, verhalen
+from dashboard import afspraken, verhalen
 from dashboard.models import AuditLog, Media, Partij, Verhaal, Voortgang
+from dashboard.toegang import access, accounts
 
 HV = "Huurdersvereniging Samen Sterk"
 PASSWORD = "een-lang-wachtwoord"

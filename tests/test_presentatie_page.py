@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import afspraken, share_links
+from dashboard import afspraken
 from dashboard.db import open_database
+from dashboard.toegang import share_links
 from dashboard.ui import presentatie
 from dashboard.vergadering import agenda, besluiten
 

@@ -13,10 +13,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import access, afspraken
+from dashboard import afspraken
 from dashboard.db import open_database
 from dashboard.ingest import import_file
 from dashboard.ingest.undo import undo
+from dashboard.toegang import access
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARE = ("indicator;gebied;partij;periode;waarde\n"

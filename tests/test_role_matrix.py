@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import access, share_links, site
+from dashboard import site
+from dashboard.toegang import access, share_links
 
 ALL_PAGES = sorted({page for pages in access.PAGES.values() for page in pages})
 READ = {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie"}

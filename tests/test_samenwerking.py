@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import access, accounts
 from dashboard.afspraken import Invalid
 from dashboard.ingest import import_file
 from dashboard.models import Inzending, Score
 from dashboard.samenwerking import antwoorden, uitslag
+from dashboard.toegang import access, accounts
 
 PARTIJEN = b"naam;soort\nGemeente Oost;gemeente\nHuurders Oost;huurdersorganisatie\nWonen Oost;corporatie\n"
 

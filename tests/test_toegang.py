@@ -6,9 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from dashboard import accounts, clock, share_links, tokens
+from dashboard import clock
 from dashboard.models import AuditLog, DeelLink, Gebruiker, LoginSessie, MisluktLogin
-from dashboard.share_links import Refusal
+from dashboard.toegang import accounts, share_links, tokens
+from dashboard.toegang.share_links import Refusal
 
 SECRET = "unit-test-secret"
 PASSWORD = "een-lang-wachtwoord"

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from dashboard import accounts, clock
+from dashboard import clock
 from dashboard.db import open_database
 from dashboard.models import Uitnodiging
-from dashboard.toegang import uitnodigingen
+from dashboard.toegang import accounts, uitnodigingen
 from dashboard.ui import visitor
 
 ROOT = Path(__file__).resolve().parents[1]

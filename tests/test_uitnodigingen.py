@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from dashboard import accounts, clock, tokens
+from dashboard import clock
 from dashboard.models import Gebruiker, Uitnodiging
-from dashboard.toegang import uitnodigingen
+from dashboard.toegang import accounts, tokens, uitnodigingen
 from dashboard.toegang.uitnodigingen import InvitationRefused, Refusal
 
 HV = "Huurdersvereniging Samen Sterk"

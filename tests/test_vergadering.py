@@ -4,10 +4,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import access, afspraken
+from dashboard import afspraken
 from dashboard.afspraken import Invalid
 from dashboard.ingest import import_file
 from dashboard.models import AuditLog, Afspraak
+from dashboard.toegang import access
 from dashboard.vergadering import agenda, besluiten
 
 REDACTEUR = access.Visitor(name="redactie", role="redacteur")

@@ -6,8 +6,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from dashboard import access, afspraken, verhalen
+from dashboard import afspraken, verhalen
 from dashboard.models import AuditLog, Media, Verhaal
+from dashboard.toegang import access
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 

@@ -13,9 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
-from dashboard import access, accounts, config, share_links, startup
+from dashboard import config, startup
 from dashboard.db import DatabaseUnavailable
-from dashboard.toegang import uitnodigingen
+from dashboard.toegang import access, accounts, share_links, uitnodigingen
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 

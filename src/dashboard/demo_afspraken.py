@@ -20,10 +20,11 @@ from PIL import Image, ImageDraw
 
 from sqlalchemy import select
 
-from dashboard import access, afspraken, config, verhalen
+from dashboard import afspraken, config, verhalen
 from dashboard.config import DATA_DIR
 from dashboard.models import Partij
 from dashboard.samenwerking import demo as samenwerking_demo
+from dashboard.toegang import access
 
 FOLDER = DATA_DIR / "demo"
 MEDIA = FOLDER / "media"

@@ -15,11 +15,12 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import access, audit, media, safe_markdown
+from dashboard import audit, media, safe_markdown
 from dashboard.afspraken import Invalid, afspraak_partijen
 from dashboard.ingest import areas
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
+from dashboard.toegang import access
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
 MEDIA_LABELS = {"foto": "Foto", "video": "Video", "videolink": "Videolink"}

@@ -17,10 +17,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import access, accounts
 from dashboard.models import Partij
 from dashboard.samenwerking import antwoorden
 from dashboard.samenwerking.vragenlijst import STELLINGEN
+from dashboard.toegang import access, accounts
 
 FILE = "samenwerking.json"
 JAREN = (2023, 2024, 2025)

@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, afspraken, verhalen
+from dashboard import afspraken, verhalen
 from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN, VERTELLERS
 from dashboard.samenwerking import antwoorden, vragenlijst
+from dashboard.toegang import access
 from dashboard.ui import visitor as bezoeker
 
 GEEN = ""

@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, formatting
+from dashboard import formatting
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.db import Database
+from dashboard.toegang import access
 from dashboard.ui import navigation, visitor
 from dashboard.ui.formulieren import _done, _error, _run
 from dashboard.vergadering import agenda, besluiten, export

@@ -14,9 +14,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 
-from dashboard import access, audit, clock, tokens
+from dashboard import audit, clock
 from dashboard.db import Database
 from dashboard.models import Gebruiker, LoginSessie, MisluktLogin, Partij
+from dashboard.toegang import access, tokens
 
 IDLE_TIMEOUT = timedelta(minutes=60)
 SESSION_LIFETIME = timedelta(hours=12)

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
-from dashboard import access, audit, clock, tokens
+from dashboard import audit, clock
 from dashboard.db import Database
 from dashboard.models import DeelLink, Gebied
+from dashboard.toegang import access, tokens
 
 DEFAULT_PAGES = ("kompas", "dashboard", "afspraken", "verhalen", "presentatie")
 SHAREABLE_PAGES = tuple(sorted(access.PAGES["lezer"]))
