@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.demo import CATALOGUS, DEMO_FOLDER, write_demo_files
+from dashboard.demo.stad import CATALOGUS, DEMO_FOLDER, write_demo_files
 
 
 def _rijen(pad: Path) -> list[dict[str, str]]:
@@ -42,8 +42,8 @@ def test_generator_is_deterministic(bestanden, tmp_path):
 def test_committed_demo_files_are_current(bestanden):
     for soort, pad in bestanden.items():
         vastgelegd = DEMO_FOLDER / pad.name
-        assert vastgelegd.exists(), f"run `python -m dashboard.demo`: {vastgelegd} is missing"
-        assert vastgelegd.read_bytes() == pad.read_bytes(), f"run `python -m dashboard.demo`: {soort} is stale"
+        assert vastgelegd.exists(), f"run `python -m dashboard.demo.stad`: {vastgelegd} is missing"
+        assert vastgelegd.read_bytes() == pad.read_bytes(), f"run `python -m dashboard.demo.stad`: {soort} is stale"
 
 
 def test_catalogue_has_32_indicators_with_valid_codes(catalogus):

@@ -3,7 +3,8 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from dashboard import demo_afspraken, media
+from dashboard import media
+from dashboard.demo import afspraken
 from dashboard.models import Activiteit, Afspraak, Media, Verhaal, Voortgang
 
 
@@ -31,7 +32,7 @@ def test_demo_stories_spread_over_the_wijken_with_photos_videos_and_a_link(demo_
 
 
 def test_generator_writes_the_committed_files(tmp_path):
-    written = demo_afspraken.write_demo_files(tmp_path)
+    written = afspraken.write_demo_files(tmp_path)
     for path in written:
-        committed = demo_afspraken.FOLDER / path.relative_to(tmp_path)
+        committed = afspraken.FOLDER / path.relative_to(tmp_path)
         assert path.read_bytes() == committed.read_bytes(), path.name

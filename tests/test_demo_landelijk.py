@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import demo, demo_landelijk
 from dashboard.cli import main
+from dashboard.demo import landelijk, stad
 from dashboard.ingest import import_file
 from dashboard.models import Gebied, Observatie
 
@@ -46,7 +46,7 @@ def test_observations_per_wijk_and_gemeente_within_the_catalogue(obs):
     assert 1_000_000 <= len(obs) <= 3_000_000
     assert set(obs["gebied"].str[:2]) == {"GM", "WK"}  # provincie and land are computed, not stored
     assert not obs.duplicated(["indicator", "gebied", "partij", "periode"]).any()
-    catalogus = demo.lees_catalogus()
+    catalogus = stad.lees_catalogus()
     assert set(obs["indicator"]) == set(catalogus)
     for sleutel, rijen in obs.groupby("indicator"):
         grens = catalogus[sleutel]
@@ -71,16 +71,16 @@ def test_wijk_stocks_add_up_to_their_gemeente(obs):
 
 
 def test_the_same_seed_gives_the_same_country():
-    eerste, tweede = demo_landelijk.land(), demo_landelijk.land()
+    eerste, tweede = landelijk.land(), landelijk.land()
     assert eerste[:2] == tweede[:2]
-    catalogus = demo.lees_catalogus()
-    assert list(demo_landelijk.observaties(eerste[2][0], catalogus)) == list(
-        demo_landelijk.observaties(tweede[2][0], catalogus))
+    catalogus = stad.lees_catalogus()
+    assert list(landelijk.observaties(eerste[2][0], catalogus)) == list(
+        landelijk.observaties(tweede[2][0], catalogus))
 
 
 def test_more_years_for_a_bigger_file():
-    gemeente = demo_landelijk.land(jaren=40)[2][7]
-    rijen = list(demo_landelijk.observaties(gemeente, demo.lees_catalogus()))
+    gemeente = landelijk.land(jaren=40)[2][7]
+    rijen = list(landelijk.observaties(gemeente, stad.lees_catalogus()))
     assert min(r[3] for r in rijen) == "1986"
     assert all(float(r[4]) >= 0 for r in rijen if r[0] != "huursomstijging")
 

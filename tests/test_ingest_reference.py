@@ -85,7 +85,7 @@ def weights(db) -> dict[str, str | None]:
 
 
 def test_the_catalogue_weighs_its_means():
-    from dashboard.demo import lees_catalogus
+    from dashboard.demo.stad import lees_catalogus
 
     catalogus = lees_catalogus()
     for sleutel, rij in catalogus.items():

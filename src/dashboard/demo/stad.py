@@ -1,6 +1,6 @@
 """The fictional demo town "Denkbeeldstad": areas, parties, observations and targets.
 
-Everything comes from fixed seeds and fixed formatting, so `python -m dashboard.demo` writes
+Everything comes from fixed seeds and fixed formatting, so `python -m dashboard.demo.stad` writes
 byte-identical files every time and the committed data/demo/ never drifts from this code.
 Numbers are generated at the finest level (wijk x corporatie x kwartaal) and added up from
 there, so totals, wijken, corporations, quarters and years always agree with each other.
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from dashboard import demo_afspraken
 from dashboard.config import DATA_DIR
+from dashboard.demo import afspraken
 
 DEMO_FOLDER = DATA_DIR / "demo"
 CATALOGUS = DATA_DIR / "indicatoren.csv"
@@ -415,7 +415,7 @@ def load(db) -> None:
 
     for naam in FILES.values():  # in dependency order: parties and areas before values
         import_file(db, DEMO_FOLDER / naam, user="demo")
-    demo_afspraken.load(db)  # the told side: afspraken, voortgang, verhalen and their media
+    afspraken.load(db)  # the told side: afspraken, voortgang, verhalen and their media
 
 
 def main() -> None:

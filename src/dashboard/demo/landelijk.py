@@ -2,7 +2,7 @@
 3,200 wijken and 14,000 buurten, about 275 corporations, and some 1.4 million observations.
 
 Each gemeente is a demo town of its own size, drawn from a fixed seed: its series come from the
-demo's generator (`demo._reeksen`), so the national figures follow the same rules as the demo's
+demo's generator (`stad._reeksen`), so the national figures follow the same rules as the demo's
 (wijk stocks add up to the gemeente, rates stay within their bounds). Figures are stored per wijk
 and per gemeente (x corporatie); provincie and land are left to be computed from the level below.
 Files are written gemeente by gemeente, so 46 years (5.7 million rows) need no more memory than ten.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dashboard import demo
+from dashboard.demo import stad
 from dashboard.ingest.areas import LAND
 
 # CBS provincie codes with the number of gemeenten in each (2023: 342 together).
@@ -44,9 +44,9 @@ def _naam(i: int) -> str:
     return DEEL_A[a % len(DEEL_A)] + DEEL_B[(b + 7 * a) % len(DEEL_B)] + ("" if a < len(DEEL_A) else " II")
 
 
-def land(jaren: int = 10) -> tuple[list[tuple], list[tuple], list[demo.Gemeente]]:
+def land(jaren: int = 10) -> tuple[list[tuple], list[tuple], list[stad.Gemeente]]:
     """(gebieden rows, partijen rows, gemeenten with their profiles), all from the seed."""
-    rng = demo._rng("landelijk")
+    rng = stad._rng("landelijk")
     provincie = np.repeat(np.arange(len(PROVINCIES)), [p[2] for p in PROVINCIES])
     n = len(provincie)
     grootte = rng.lognormal(0, 0.85, n)
@@ -91,10 +91,10 @@ def land(jaren: int = 10) -> tuple[list[tuple], list[tuple], list[demo.Gemeente]
 
 
 def _profiel(rng, code: str, wijken: list[str], corporaties: list[str], voorraad: float, jaren: int,
-             zaad: int) -> demo.Gemeente:
+             zaad: int) -> stad.Gemeente:
     W, C = len(wijken), len(corporaties)
     aandeel = lambda concentratie: rng.dirichlet(np.full(W, concentratie))  # noqa: E731  shares adding up to 1
-    return demo.Gemeente(
+    return stad.Gemeente(
         code, wijken, corporaties,
         voorraad=np.round(voorraad * aandeel(4.0)), corp_aandeel=np.clip(rng.beta(3, 7, W), 0.05, 0.7),
         bouwlocatie=aandeel(0.8), transformatie=aandeel(1.0), kwetsbaar=rng.uniform(0.05, 0.95, W),
@@ -107,23 +107,23 @@ def _profiel(rng, code: str, wijken: list[str], corporaties: list[str], voorraad
 def _gewicht(x: np.ndarray, w: np.ndarray, aggregatie: str) -> np.ndarray:
     """The weighting series on x's grid: years from quarters, summed over what x does not split."""
     if w.shape[-1] != x.shape[-1]:
-        w = demo._over_tijd(w, aggregatie)
+        w = stad._over_tijd(w, aggregatie)
     for as_ in (0, 1):
         if x.shape[as_] == 1 and w.shape[as_] > 1:
             w = w.sum(axis=as_, keepdims=True)
     return w
 
 
-def observaties(g: demo.Gemeente, catalogus: dict[str, dict[str, str]]):
+def observaties(g: stad.Gemeente, catalogus: dict[str, dict[str, str]]):
     """Every row of one gemeente: per wijk, per gemeente x corporatie and per gemeente."""
-    reeksen = demo._reeksen(g)
+    reeksen = stad._reeksen(g)
     for sleutel, x in reeksen.items():
         indicator = catalogus[sleutel]
         weger = indicator.get("gewicht")
         gewicht = None
-        if weger and sleutel not in demo.PER_KWARTAAL:
+        if weger and sleutel not in stad.PER_KWARTAAL:
             gewicht = _gewicht(x, reeksen[weger], catalogus[weger]["aggregatie"])
-        yield from demo._cellen(sleutel, x, indicator["aggregatie"], demo.DECIMALEN.get(indicator["eenheid"], 0),
+        yield from stad._cellen(sleutel, x, indicator["aggregatie"], stad.DECIMALEN.get(indicator["eenheid"], 0),
                                 g, fijnste=False, gewicht=gewicht)
 
 
@@ -131,12 +131,12 @@ def write(folder: Path, jaren: int = 10) -> dict[str, Path]:
     """gebieden.csv, partijen.csv and observaties.csv in `folder`; returns them by kind."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    catalogus = demo.lees_catalogus()
+    catalogus = stad.lees_catalogus()
     gebieden, partijen, gemeenten = land(jaren)
     paden = {soort: folder / f"{soort}.csv" for soort in ("gebieden", "partijen", "observaties")}
-    demo._schrijf_csv(paden["gebieden"], ["code", "naam", "niveau", "ouder", "lat", "lon"], gebieden)
-    demo._schrijf_csv(paden["partijen"], ["naam", "soort", "code"], partijen)
+    stad._schrijf_csv(paden["gebieden"], ["code", "naam", "niveau", "ouder", "lat", "lon"], gebieden)
+    stad._schrijf_csv(paden["partijen"], ["naam", "soort", "code"], partijen)
     rijen = itertools.chain.from_iterable(observaties(g, catalogus) for g in gemeenten)
-    demo._schrijf_csv(paden["observaties"], ["indicator", "gebied", "partij", "periode", "waarde"], rijen)
+    stad._schrijf_csv(paden["observaties"], ["indicator", "gebied", "partij", "periode", "waarde"], rijen)
     return paden
 

@@ -1,6 +1,6 @@
 """Demo content for the told side: opgaven, afspraken with jaarschijven, voortgang and stories.
 
-`python -m dashboard.demo_afspraken` writes data/demo/afspraken.json, verhalen.json, vergaderingen.json, the
+`python -m dashboard.demo.afspraken` writes data/demo/afspraken.json, verhalen.json, vergaderingen.json, the
 samenwerkingsmonitor's samenwerking.json and the illustrations and short videos in data/demo/media/
 (commit the result). Each story and update is written in the name of a demo account of its partij,
 so the growing circle of who took part shows in the demo too. Photos are drawn with
@@ -22,8 +22,8 @@ from sqlalchemy import select
 
 from dashboard import afspraken, config, verhalen
 from dashboard.config import DATA_DIR
+from dashboard.demo import samenwerking
 from dashboard.models import Partij
-from dashboard.samenwerking import demo as samenwerking_demo
 from dashboard.toegang import access
 
 FOLDER = DATA_DIR / "demo"
@@ -530,7 +530,7 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
     vergaderingen_file.write_text(json.dumps({"vergaderingen": VERGADERINGEN}, ensure_ascii=False, indent=1) + "\n",
                                   encoding="utf-8")
     written.append(vergaderingen_file)
-    written.append(samenwerking_demo.write(folder))
+    written.append(samenwerking.write(folder))
     return written
 
 
@@ -552,7 +552,7 @@ def load(db, media_dir: Path | None = None) -> None:
     data = json.loads(AFSPRAKEN_FILE.read_text(encoding="utf-8"))
     stories = json.loads(VERHALEN_FILE.read_text(encoding="utf-8"))["verhalen"]
     with db.session() as session:
-        writers = samenwerking_demo.load(session, FOLDER)
+        writers = samenwerking.load(session, FOLDER)
         opgave_ids = {o["naam"]: afspraken.save_opgave(session, DEMO, afspraken.OpgaveInvoer(
             naam=o["naam"], omschrijving=o["omschrijving"], velden=o["velden"], volgorde=i))
             for i, o in enumerate(data["opgaven"])}

@@ -5,7 +5,7 @@ what happens below three. The tenants' association trusts the others about two p
 the gemeente does, and feels less of a full partner: the gap the stuurgroep should talk about.
 The respondents are demo accounts without a password: they cannot log in.
 
-`write(folder)` writes samenwerking.json (through `python -m dashboard.demo_afspraken`);
+`write(folder)` writes samenwerking.json (through `python -m dashboard.demo.afspraken`);
 `load(session)` creates the accounts and stores the answers through the write function the page uses.
 """
 from __future__ import annotations
