@@ -2,11 +2,12 @@
 photos, videos and afspraken, and the form to tell a new one."""
 import streamlit as st
 
-from dashboard import config, verhalen
+from dashboard import config
 from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
 from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
 from dashboard.ui import verhalen as show
+from dashboard.verhalen import verhalen
 
 navigation.entered_through_app()
 db = runtime.database()

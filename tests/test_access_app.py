@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from dashboard import clock, site, verhalen
+from dashboard import clock, site
 from dashboard.db import open_database
 from dashboard.models import DeelLink, LoginSessie
 from dashboard.toegang import access, accounts, share_links
 from dashboard.ui import visitor
+from dashboard.verhalen import verhalen
 
 ROOT = Path(__file__).resolve().parents[1]
 

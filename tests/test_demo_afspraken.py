@@ -3,9 +3,9 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from dashboard import media
 from dashboard.demo import afspraken
 from dashboard.models import Activiteit, Afspraak, Media, Verhaal, Voortgang
+from dashboard.verhalen import media
 
 
 def test_demo_has_afspraken_with_jaarschijven_two_years_of_voortgang_and_dilemmas(demo_db):

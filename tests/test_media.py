@@ -4,7 +4,7 @@ import io
 import pytest
 from PIL import Image
 
-from dashboard import media
+from dashboard.verhalen import media
 
 
 def jpeg_with_gps(size=(2400, 1200)) -> bytes:

@@ -4,10 +4,11 @@ import io
 import pytest
 from PIL import Image
 
-from dashboard import afspraken, verhalen
+from dashboard import afspraken
 from dashboard.db import open_database
 from dashboard.toegang import access
 from dashboard.ui import visitor
+from dashboard.verhalen import verhalen
 
 
 def texts(at) -> str:

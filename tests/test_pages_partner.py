@@ -83,7 +83,7 @@ def test_story_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
 
 def test_a_partner_changes_a_story_its_partij_told_and_no_other(partner, app_env):
     with open_database(f"sqlite:///{app_env}").sessions() as session:
-        from dashboard import verhalen
+        from dashboard.verhalen import verhalen
 
         stories = verhalen.gallery(session)
     eigen = next(s for s in stories if s["partij"] == HV)

@@ -9,9 +9,10 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from dashboard import afspraken, verhalen
+from dashboard import afspraken
 from dashboard.models import AuditLog, Media, Partij, Verhaal, Voortgang
 from dashboard.toegang import access, accounts
+from dashboard.verhalen import verhalen
 
 HV = "Huurdersvereniging Samen Sterk"
 PASSWORD = "een-lang-wachtwoord"

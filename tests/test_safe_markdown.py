@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from dashboard.safe_markdown import TAGS, to_html
+from dashboard.verhalen.safe_markdown import TAGS, to_html
 
 
 def test_markdown_is_rendered():

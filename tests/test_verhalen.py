@@ -6,9 +6,10 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from dashboard import afspraken, verhalen
+from dashboard import afspraken
 from dashboard.models import AuditLog, Media, Verhaal
 from dashboard.toegang import access
+from dashboard.verhalen import verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 

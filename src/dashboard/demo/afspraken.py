@@ -20,11 +20,12 @@ from PIL import Image, ImageDraw
 
 from sqlalchemy import select
 
-from dashboard import afspraken, config, verhalen
+from dashboard import afspraken, config
 from dashboard.config import DATA_DIR
 from dashboard.demo import samenwerking
 from dashboard.models import Partij
 from dashboard.toegang import access
+from dashboard.verhalen import verhalen
 
 FOLDER = DATA_DIR / "demo"
 MEDIA = FOLDER / "media"

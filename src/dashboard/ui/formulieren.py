@@ -16,13 +16,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import afspraken, verhalen
+from dashboard import afspraken
 from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN, VERTELLERS
 from dashboard.samenwerking import antwoorden, vragenlijst
 from dashboard.toegang import access
 from dashboard.ui import visitor as bezoeker
+from dashboard.verhalen import verhalen
 
 GEEN = ""
 

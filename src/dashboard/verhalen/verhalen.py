@@ -15,12 +15,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import audit, media, safe_markdown
+from dashboard import audit
 from dashboard.afspraken import Invalid, afspraak_partijen
 from dashboard.ingest import areas
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 from dashboard.toegang import access
+from dashboard.verhalen import media, safe_markdown
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
 MEDIA_LABELS = {"foto": "Foto", "video": "Video", "videolink": "Videolink"}
