@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import config, startup
 from dashboard.db import Database, open_database
-from postgres_helpers import POSTGRES, postgres_database
+from dashboard.testing.postgres import POSTGRES, postgres_database
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,8 +1,8 @@
 """A real `streamlit run` on a free port with its own database and media folder.
 
 Shared by the browser tests (tests/browser/conftest.py), the load tests and the benchmarks
-(benchmarks/concurrent_viewers.py puts tests/ on sys.path). A plain module: test files must
-not import conftest.
+(benchmarks/concurrent_viewers.py, benchmarks/dashboard_national.py). A plain module: test files
+must not import conftest.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 DATABASE = "dashboard.db"
 
 
