@@ -8,7 +8,7 @@ from dashboard.db import open_database
 from dashboard.toegang import access, share_links
 from dashboard.ui import visitor
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def open_verkennen(app: AppTest, **params) -> AppTest:

@@ -15,7 +15,7 @@ from dashboard.models import Uitnodiging
 from dashboard.toegang import accounts, uitnodigingen
 from dashboard.ui import visitor
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HV = "Huurdersvereniging Samen Sterk"
 
 

@@ -19,7 +19,7 @@ from dashboard.ingest import import_file
 from dashboard.ingest.undo import undo
 from dashboard.toegang import access
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARE = ("indicator;gebied;partij;periode;waarde\n"
          "aandeel_sociale_huur;GM9901;;2025;44,4\n")
 

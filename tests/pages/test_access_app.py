@@ -15,7 +15,7 @@ from dashboard.toegang import access, accounts, share_links
 from dashboard.ui import visitor
 from dashboard.verhalen import verhalen
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from dashboard.db import open_database
 from dashboard.models import Gebruiker, Inzending
 from dashboard.toegang import share_links
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def texts(at) -> str:

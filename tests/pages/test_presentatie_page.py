@@ -12,7 +12,7 @@ from dashboard.ui import presentatie
 from dashboard.vergadering import agenda, besluiten
 
 PAGE = "pages/presentatie.py"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
