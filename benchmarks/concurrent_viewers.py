@@ -12,7 +12,7 @@ A real `streamlit run app.py` on a free port (on a fresh copy of the demo data u
   sessions are still open.
 The same is measured for a one-line Streamlit script served on its own, after the app's server
 has stopped, so the ratios say what our pages add whatever this machine's speed. Each viewer is
-a protocol-level Streamlit client (tests/protocol.py): the websocket and messages a browser tab
+a protocol-level Streamlit client (dashboard.testing.protocol): the websocket and messages a browser tab
 uses, no rendering. Latency runs from the websocket connect to the script's last
 script_finished. `--env` passes a setting to both servers, to try one without editing a file
 (e.g. --env STREAMLIT_RUNNER_POST_SCRIPT_GC=false). Not a test: it prints figures, ratios and
@@ -28,11 +28,8 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(1, str(ROOT / "tests"))
-
-from live_server import Server, demo_folder  # noqa: E402
-from protocol import Result, open_many, open_one, summary  # noqa: E402
+from dashboard.testing.live_server import Server, demo_folder
+from dashboard.testing.protocol import Result, open_many, open_one, summary
 
 TRIVIAL = "import streamlit as st\nst.write('Tellen & Vertellen')\n"
 TARGET_P95, TARGET_RSS_KB = 2.0, 1024 * 1024

@@ -27,14 +27,12 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from concurrent_viewers import TRIVIAL, measure as crowd, report
+from harness import logged_in_app, measure, timed, trivial
+
+from dashboard.testing.live_server import Server, environment, run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(1, str(ROOT / "tests"))
-sys.path.insert(1, str(ROOT / "tests" / "browser"))
-
-from concurrent_viewers import TRIVIAL, measure as crowd, report  # noqa: E402
-from harness import logged_in_app, measure, timed, trivial  # noqa: E402
-from live_server import Server, environment, run_cli  # noqa: E402
-
 SHOWN = ("document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
          " && document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stElementContainer\"]').length > 0")
 CHROMIUM = "/usr/bin/chromium"

@@ -30,7 +30,7 @@ def logged_in_app(db, role: str = "lezer"):
     """app.py under AppTest after its first run, logged in the way the app keeps a login."""
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import accounts
+    from dashboard.toegang import accounts
     from dashboard.ui import visitor
 
     name = f"benchmark-{role}"

@@ -27,14 +27,14 @@ def generate(path: Path, rows: int, quoted: bool = False) -> None:
     """Unique keys: every catalogue indicator x demo gebied x (total + 3 corporations) x month.
 
     `quoted` puts every cell in quotes, as some exporters do; the reader then takes its full path."""
-    from dashboard import demo
+    from dashboard.demo import stad
 
-    catalogue = demo.lees_catalogus()
+    catalogue = stad.lees_catalogus()
     keys = list(catalogue)
     low = np.array([float(catalogue[k]["min"] or 0) for k in keys])
     high = np.array([float(catalogue[k]["max"] or 100) for k in keys])
-    gebieden = [demo.GEMEENTE_CODE, *demo.WIJK_CODES]
-    partijen = ["", *(code for _, soort, code in demo.PARTIJEN if soort == "corporatie")]
+    gebieden = [stad.GEMEENTE_CODE, *stad.WIJK_CODES]
+    partijen = ["", *(code for _, soort, code in stad.PARTIJEN if soort == "corporatie")]
     per_month = len(keys) * len(gebieden) * len(partijen)
     months = -(-rows // per_month)
     periods = [f"{1950 + m // 12}-{m % 12 + 1:02d}" for m in range(months)]
@@ -54,7 +54,7 @@ def generate(path: Path, rows: int, quoted: bool = False) -> None:
 def child(csv: Path, database: Path) -> None:
     """Runs in its own process so its peak memory is the import's alone."""
     from dashboard.db import open_database
-    from dashboard.demo import DEMO_FOLDER
+    from dashboard.demo.stad import DEMO_FOLDER
     from dashboard.ingest import import_file
     from dashboard.startup import load_catalogue
 

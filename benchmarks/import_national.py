@@ -144,12 +144,12 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10, help="years of observations (46: about 5.7 million rows)")
     parser.add_argument("--postgres", metavar="URL", help="also import into a fresh database on this server")
     args = parser.parse_args()
-    from dashboard import demo_landelijk
+    from dashboard.demo import landelijk
 
     with tempfile.TemporaryDirectory(prefix="national-") as name:
         folder = Path(name)
         start = time.perf_counter()
-        paths = demo_landelijk.write(folder, args.years)
+        paths = landelijk.write(folder, args.years)
         generated = time.perf_counter() - start
         size = paths["observaties"].stat().st_size / 1e6
         read, read_peak = run("--read", str(paths["observaties"]))

@@ -2,11 +2,13 @@
 (?afspraak=ID) the tellen side beside the vertellen side, with the editing forms for redacteuren."""
 import streamlit as st
 
-from dashboard import access, afspraken, config
+from dashboard import afspraken, config
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.models.afspraken import STATUSSEN
+from dashboard.toegang import access
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, deelname, formulieren, navigation, reads, runtime, vergadering, visitor
+from dashboard.ui import chrome, deelname, navigation, reads, runtime, vergadering, visitor
+from dashboard.ui.formulieren import afspraken as afspraken_formulieren
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -34,13 +36,13 @@ if info:
     partijen = keuzes["partijen"]["naam"].tolist()
     if access.may_on(wie, "voortgang_toevoegen", info["partij_ids"]):  # a partner: only with its partij on board
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):
-            formulieren.voortgang(db, wie, info, partijen)
-    formulieren.voortgang_aanpassen(db, wie, info, partijen)
+            afspraken_formulieren.voortgang(db, wie, info, partijen)
+    afspraken_formulieren.voortgang_aanpassen(db, wie, info, partijen)
     if mag_bewerken:
         with st.expander("Jaarschijf: activiteit toevoegen of status bijwerken", icon=":material/event_note:"):
-            formulieren.activiteit(db, wie, info, partijen)
+            afspraken_formulieren.activiteit(db, wie, info, partijen)
         with st.expander("Afspraak bewerken", icon=":material/edit:"):
-            formulieren.afspraak(db, wie, keuzes, info)
+            afspraken_formulieren.afspraak(db, wie, keuzes, info)
     chrome.footer(last_update)
     st.stop()
 
@@ -60,5 +62,5 @@ with st.sidebar:
 show.overview(reads.afspraken_overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.trajecten())
 if mag_bewerken:
     with st.expander("Nieuwe afspraak", icon=":material/add:"):
-        formulieren.afspraak(db, wie, keuzes)
+        afspraken_formulieren.afspraak(db, wie, keuzes)
 chrome.footer(last_update)

@@ -3,7 +3,8 @@ its sessions at once."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, accounts, formatting
+from dashboard import formatting
+from dashboard.toegang import access, accounts
 from dashboard.ui import navigation, reads, runtime, uitnodigingen, visitor
 
 navigation.entered_through_app()

@@ -1,7 +1,8 @@
 """Delen (beheerder): read-only links for councillors and others without an account."""
 import streamlit as st
 
-from dashboard import config, formatting, share_links, site
+from dashboard import config, formatting, site
+from dashboard.toegang import share_links
 from dashboard.ui import navigation, reads, runtime, visitor
 
 navigation.entered_through_app()

@@ -4,10 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import access, config
+from dashboard import config
+from dashboard.toegang import access
 from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import presentatie as slides
 from dashboard.ui import vergadering as show
+from dashboard.ui.formulieren import vergadering as vergadering_formulieren
 
 navigation.entered_through_app()
 media_dir = config.load().media_dir
@@ -41,7 +43,7 @@ show.meetings(rows, {r["id"]: reads.deck_van(r["id"]) for r in rows} if may_down
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()
     st.header("Vergadering voorbereiden", anchor=False)
-    show.new_meeting(db, wie)
+    vergadering_formulieren.new_meeting(db, wie)
     if rows:
         namen = {r["id"]: f"{r['titel']} ({r['datum']:%d-%m-%Y})" for r in rows}
         gekozen = st.selectbox("Vergadering", list(namen), format_func=namen.get, key="bewerk_vergadering")
@@ -49,9 +51,10 @@ if access.may(wie, "vergadering_bewerken"):
         keuzes = reads.afspraak_choices()
         agenda_tab, besluit_tab = st.tabs(["Agenda", "Besluit vastleggen"])
         with agenda_tab:
-            show.agenda_editor(db, wie, meeting, reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
-                               keuzes["indicatoren"])
+            vergadering_formulieren.agenda_editor(db, wie, meeting,
+                                                  reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
+                                                  keuzes["indicatoren"])
         with besluit_tab:
-            show.besluit_form(db, wie, meeting, reads.besluiten_lijst(vergadering_id=gekozen), reads.aan_tafel,
-                              keuzes["partijen"]["naam"].tolist())
+            vergadering_formulieren.besluit_form(db, wie, meeting, reads.besluiten_lijst(vergadering_id=gekozen),
+                                                 reads.aan_tafel, keuzes["partijen"]["naam"].tolist())
 chrome.footer(reads.last_update())

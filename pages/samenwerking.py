@@ -2,9 +2,11 @@
 per party side by side and over the years, the gaps to talk about, and the questionnaire for accounts of a partij."""
 import streamlit as st
 
-from dashboard import access, clock
-from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
+from dashboard import clock
+from dashboard.toegang import access
+from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import samenwerking as show
+from dashboard.ui.formulieren import samenwerking as samenwerking_formulieren
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -21,7 +23,7 @@ if access.may(wie, "samenwerking_invullen"):
     eigen = reads.eigen_antwoord(wie.gebruiker_id, dit_jaar)
     with st.expander(f"Uw antwoord voor {dit_jaar}" + (" (al ingevuld, u kunt het aanpassen)" if eigen else ""),
                      icon=":material/edit_note:", expanded=eigen is None):
-        formulieren.samenwerking(db, wie, dit_jaar, eigen)
+        samenwerking_formulieren.samenwerking(db, wie, dit_jaar, eigen)
 
 jaren = reads.samenwerking_jaren()
 if not jaren:

@@ -2,10 +2,13 @@
 photos, videos and afspraken, and the form to tell a new one."""
 import streamlit as st
 
-from dashboard import access, config, verhalen
+from dashboard import config
 from dashboard.models.afspraken import VERTELLERS
-from dashboard.ui import chrome, formulieren, navigation, reads, runtime, visitor
+from dashboard.toegang import access
+from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import verhalen as show
+from dashboard.ui.formulieren import verhalen as verhalen_formulieren
+from dashboard.verhalen import verhalen
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -25,7 +28,7 @@ if story:
     st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(story, settings.media_dir)
-    formulieren.verhaal_aanpassen(db, wie, story)
+    verhalen_formulieren.verhaal_aanpassen(db, wie, story)
     chrome.footer(last_update)
     st.stop()
 
@@ -55,6 +58,6 @@ else:
 if access.may(wie, "verhaal_bewerken"):
     st.header("Vertel een verhaal", anchor=False)
     lijst = reads.afspraken_overview()[["id", "nummer", "titel", "partijen"]].drop_duplicates("id")
-    formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
-                        settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
+    verhalen_formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
+                                 settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
 chrome.footer(last_update)

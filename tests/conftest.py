@@ -9,9 +9,10 @@ import pytest
 from argon2 import PasswordHasher, profiles
 from streamlit.testing.v1 import AppTest
 
-from dashboard import accounts, config, startup
+from dashboard import config, startup
 from dashboard.db import Database, open_database
-from postgres_helpers import postgres_database, postgres_server
+from dashboard.toegang import accounts
+from dashboard.testing.postgres import postgres_database, postgres_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -104,7 +105,6 @@ def logged_in_app(database: Database, role: str = "beheerder", name: str | None 
     The account and its login session are made by the core (as the login form does); the token
     goes into session state, where the app also keeps it after reading the session cookie.
     """
-    from dashboard import accounts
     from dashboard.ui import visitor
 
     name = name or f"test-{role}"

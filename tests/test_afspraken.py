@@ -3,8 +3,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from dashboard import access, afspraken
+from dashboard import afspraken
 from dashboard.models import AuditLog, Voortgang
+from dashboard.toegang import access
 
 BEHEERDER = access.Visitor("redactie", "redacteur")
 LEZER = access.Visitor("raadslid", "lezer")

@@ -12,11 +12,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from live_server import Server, copy_state, demo_folder
-from protocol import Result, open_many, open_one
 
-from dashboard import accounts, afspraken, tokens
+from dashboard import afspraken
 from dashboard.db import open_database
+from dashboard.testing.live_server import Server, copy_state, demo_folder
+from dashboard.testing.protocol import Result, open_many, open_one
+from dashboard.toegang import accounts, tokens
 
 pytestmark = pytest.mark.load
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import access, afspraken, data_version
+from dashboard import afspraken, data_version
 from dashboard.ingest import import_file
 from dashboard.ingest.undo import undo
+from dashboard.toegang import access
 
 CHANGE = ("indicator;gebied;partij;periode;waarde\n"
           "aandeel_sociale_huur;GM9901;;2024;44\n").encode()

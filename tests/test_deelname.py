@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard import access, afspraken, deelname
+from dashboard import afspraken, deelname
 from dashboard.db import open_database
+from dashboard.toegang import access
 
 
 def test_the_demo_circle_grows_with_the_police_and_the_care_group_in_2025(demo_db):

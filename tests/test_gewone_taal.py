@@ -5,7 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import afspraken, demo, queries
+from dashboard import afspraken, queries
+from dashboard.demo import stad
 from dashboard.gewone_taal import leesbaarheid, zinnen
 from dashboard.gewone_taal.onderwerpen import ONDERWERPEN
 
@@ -161,7 +162,7 @@ def test_every_demo_sentence_keeps_the_readability_bound(demo_db):
 
 @pytest.mark.parametrize("sleutel", sorted(ONDERWERPEN))
 def test_every_indicator_has_a_readable_sentence_even_at_its_longest(sleutel):
-    o, eenheid = ONDERWERPEN[sleutel], demo.lees_catalogus()[sleutel]["eenheid"]
+    o, eenheid = ONDERWERPEN[sleutel], stad.lees_catalogus()[sleutel]["eenheid"]
     for waarde in (1, 123_456.7):
         text = zinnen._zin(o.zin, waarde, eenheid, "K4 2025", o.eind)
         assert "{" not in text and not leesbaarheid.problemen(text), text

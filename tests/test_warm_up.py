@@ -8,11 +8,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from live_server import Server, copy_state, demo_folder
-from protocol import open_one
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from dashboard.testing.live_server import Server, copy_state, demo_folder
+from dashboard.testing.protocol import open_one
 from dashboard.ui import warm_up
 
 SERVE = "deploy/serve.py"

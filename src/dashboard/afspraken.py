@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dashboard import access, audit, queries
+from dashboard import audit, queries
 from dashboard.models import (
     Activiteit,
     Afspraak,
@@ -27,6 +27,7 @@ from dashboard.models import (
     Voortgang,
 )
 from dashboard.models.afspraken import ROLLEN, SOORTEN, STATUSSEN, WETTELIJKE_VELDEN
+from dashboard.toegang import access
 
 STATUS_LABELS = {"op_koers": "Op koers", "aandacht": "Vraagt aandacht", "achter": "Loopt achter",
                  "afgerond": "Afgerond", "niet_gestart": "Niet gestart"}

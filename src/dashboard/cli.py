@@ -13,9 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
-from dashboard import access, accounts, config, share_links, startup
+from dashboard import config, startup
 from dashboard.db import DatabaseUnavailable
-from dashboard.toegang import uitnodigingen
+from dashboard.toegang import access, accounts, share_links, uitnodigingen
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -436,16 +436,16 @@ def _add_meeting_commands(commands) -> None:
     deck.add_argument("--out", required=True, metavar="BESTAND.pptx|BESTAND.pdf")
     deck.set_defaults(run=_deck)
 def _demo(args: argparse.Namespace) -> int:
-    from dashboard import demo, demo_landelijk
+    from dashboard.demo import landelijk, stad
 
     if args.years < 2:
         print("Fout: --years moet minstens 2 zijn.", file=sys.stderr)
         return EXIT_USAGE
     try:
         if args.scale == "national":
-            paden = demo_landelijk.write(Path(args.out), args.years)
+            paden = landelijk.write(Path(args.out), args.years)
         else:
-            paden = demo.write_demo_files(Path(args.out))
+            paden = stad.write_demo_files(Path(args.out))
     except OSError as error:
         print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
         return EXIT_USAGE

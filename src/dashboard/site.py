@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard import access
+from dashboard.toegang import access
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ def prepare(settings: config.Settings, demo: bool | None = None) -> Database:
     db = open_database(settings.database_url)
     load_catalogue(db)
     if (settings.demo if demo is None else demo) and db.is_empty():
-        from dashboard import demo as demo_data
+        from dashboard.demo import stad
 
         log.info("Lege database: demodata laden")
-        demo_data.load(db)
+        stad.load(db)
     return db

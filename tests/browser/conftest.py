@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 from harness import wait_ready
-from live_server import Server
 from playwright.sync_api import expect
+
+from dashboard.testing.live_server import Server
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 expect.set_options(timeout=30_000)  # a shared CI machine can be slow; this is patience, not a benchmark

@@ -2,8 +2,9 @@
 visitor, on a desktop screen and on a 390x844 phone."""
 from playwright.sync_api import expect
 
-from dashboard import afspraken, share_links
+from dashboard import afspraken
 from dashboard.db import open_database
+from dashboard.toegang import share_links
 
 from harness import axe_violations, wait_ready
 

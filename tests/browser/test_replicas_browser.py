@@ -24,7 +24,8 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from harness import wait_ready
-from postgres_helpers import postgres_database
+
+from dashboard.testing.postgres import postgres_database
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "deploy" / "replicas.sh"

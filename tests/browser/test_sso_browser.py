@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 from harness import NODE_BIN, NODE_ENV, npm_tools, wait_ready
-from live_server import free_port
 from playwright.sync_api import expect
+
+from dashboard.testing.live_server import free_port
 
 OIDC = Path(__file__).resolve().parents[1] / "oidc"
 CLIENT_ID, KNOWN, UNKNOWN = "tellen-vertellen", "anna@gemeente.example.nl", "iemand@elders.example.nl"

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import access, audit, clock
+from dashboard import audit, clock
 from dashboard.afspraken import Invalid
 from dashboard.models import Inzending, Score
 from dashboard.samenwerking.vragenlijst import BY_KEY, SCHAAL
+from dashboard.toegang import access
 
 MAX_OPMERKING = 2000
 

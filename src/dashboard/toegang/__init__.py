@@ -1,1 +1,1 @@
-"""Access parts that grow beyond the flat modules (access.py, accounts.py, share_links.py, tokens.py)."""
+"""Access: the roles and what they may do (access), accounts and login sessions, share links, tokens, invitations."""

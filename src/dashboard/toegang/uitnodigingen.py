@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 
-from dashboard import accounts, audit, clock, tokens
+from dashboard import audit, clock
 from dashboard.db import Database
 from dashboard.models import Partij, Uitnodiging
+from dashboard.toegang import accounts, tokens
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 60

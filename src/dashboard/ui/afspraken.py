@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import afspraken, formatting, safe_markdown
+from dashboard import afspraken, formatting
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, navigation, status, verhalen
 from dashboard.ui import charts as show
+from dashboard.verhalen import safe_markdown
 
 LINK = "pages/afspraken.py"
 

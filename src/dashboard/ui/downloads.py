@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, export
+from dashboard import export
+from dashboard.toegang import access
 from dashboard.ui import visitor
 
 

@@ -6,11 +6,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, export, queries
+from dashboard import export, queries
 from dashboard.db import Database
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.ingest import importer, templates, undo
 from dashboard.ingest.values import nearest
+from dashboard.toegang import access
 from dashboard.ui import visitor
 
 IGNORE = "(kolom negeren)"

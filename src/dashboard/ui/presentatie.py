@@ -15,13 +15,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import media
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.ui import navigation
 from dashboard.ui.status import STYLE
 from dashboard.vergadering import deck as decks
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 from dashboard.vergadering.deck import Deck, Dia
+from dashboard.verhalen import media
 
 PARAM = "dia"
 _SHOWN_AT = "_tv_kiosk_shown_at"

@@ -27,9 +27,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from dashboard import afspraken, config, data_version, deelname, queries, verhalen
+from dashboard import afspraken, config, data_version, deelname, queries
 from dashboard.samenwerking import antwoorden, uitslag
 from dashboard.vergadering import agenda, besluiten, deck
+from dashboard.verhalen import verhalen
 from dashboard.verkennen import punten as verkennen
 from dashboard.ui import made, runtime
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import accounts
-from dashboard.access import Visitor
+from dashboard.toegang import accounts
+from dashboard.toegang.access import Visitor
 
 
 def configured() -> bool:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import access, accounts, config, formatting
+from dashboard import config, formatting
 from dashboard.db import Database
-from dashboard.toegang import uitnodigingen
+from dashboard.toegang import access, accounts, uitnodigingen
 from dashboard.ui import visitor
 
 GEEN = ""

@@ -6,9 +6,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, formatting, media, safe_markdown
+from dashboard import charts, formatting
 from dashboard.ui import navigation
-from dashboard.verhalen import ROL_LABELS
+from dashboard.verhalen import media, safe_markdown
+from dashboard.verhalen.verhalen import ROL_LABELS
 
 
 def quote(story: dict) -> None:

@@ -16,9 +16,9 @@ import threading
 
 import streamlit as st
 
-from dashboard import access, accounts, config, share_links, tokens
-from dashboard.access import Visitor
-from dashboard.toegang import uitnodigingen
+from dashboard import config
+from dashboard.toegang import access, accounts, share_links, tokens, uitnodigingen
+from dashboard.toegang.access import Visitor
 from dashboard.ui import runtime, sso
 
 SHARE_PARAM, INVITE_PARAM = "deel", "uitnodiging"

@@ -12,9 +12,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dashboard import access, afspraken, audit
+from dashboard import afspraken, audit
 from dashboard.afspraken import Invalid
 from dashboard.models import Afspraak, Agendapunt, Besluit, Indicator, Vergadering
+from dashboard.toegang import access
 
 ACTIE = "vergadering_bewerken"
 VRAAG_MAX = 120  # one line on a slide

@@ -17,9 +17,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import access, audit, clock, formatting
+from dashboard import audit, clock, formatting
 from dashboard.afspraken import Invalid
 from dashboard.models import Afspraak, AfspraakPartij, Agendapunt, Besluit, BesluitPositie, Partij, Vergadering
+from dashboard.toegang import access
 from dashboard.vergadering.agenda import ACTIE
 
 AAN_TAFEL = ("gemeente", "corporatie", "huurdersorganisatie")  # the lokale driehoek: the stuurgroep

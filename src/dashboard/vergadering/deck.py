@@ -21,11 +21,12 @@ from datetime import date
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from dashboard import afspraken, charts, formatting, queries, verhalen
+from dashboard import afspraken, charts, formatting, queries
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.gewone_taal import zinnen
 from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
+from dashboard.verhalen import verhalen
 
 FULL, HALF = 80, 34  # characters per line of body text across the slide, and in one of two columns
 TITLE_CHARS, TITLE_LINES = 50, 2

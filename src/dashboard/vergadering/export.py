@@ -14,11 +14,12 @@ import io
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from dashboard import formatting, media
+from dashboard import formatting
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.vergadering import deck as decks
 from dashboard.vergadering.besluiten import UITKOMST_LABELS, change_text
 from dashboard.vergadering.deck import Deck, Dia
+from dashboard.verhalen import media
 
 FORMATS = ("pptx", "pdf")
 CHART_PX = (600, 300)  # on a 1280 x 720 slide: the chart's share of it, drawn at twice the resolution

@@ -12,8 +12,9 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from dashboard import formatting, queries, verhalen
+from dashboard import formatting, queries
 from dashboard.models import Gebied, Indicator
+from dashboard.verhalen import verhalen
 from dashboard.verkennen.grootte import WONINGEN, gelijken, klasse
 from dashboard.verkennen.keuze import GEMEENTEN, WIJKEN, Keuze
 from dashboard.verkennen.lijn import Lijn, trendlijn

@@ -1,0 +1,51 @@
+"""What the editing forms share: the problems per field, the success message, one write in one transaction.
+
+Each form saves in a button callback, so the core's Dutch message for a field can be shown right
+under that field on the next run. A callback writes as the visitor asked of the database at that
+moment (`visitor.afresh`), not as the one the form was drawn for, and the core asks
+`access.require` again, with the afspraak's parties read from the database, before it writes;
+pages only show a form when `access.may`/`may_on` says yes.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import afspraken
+from dashboard.db import Database
+from dashboard.toegang import access
+
+GEEN = ""
+
+
+def problems(form: str) -> dict[str, str]:
+    return st.session_state.get(f"_fouten_{form}", {})
+
+
+def error(form: str, field: str) -> None:
+    message = problems(form).get(field)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def done(form: str) -> None:
+    message = st.session_state.pop(f"_gelukt_{form}", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def run(form: str, db: Database, write, success: str) -> bool:
+    """Call write(session) in one transaction; keep the problems per field, or the success message."""
+    try:
+        with db.session() as session:
+            write(session)
+    except afspraken.Invalid as invalid:
+        st.session_state[f"_fouten_{form}"] = invalid.problems
+        return False
+    except access.NotAllowed as refused:  # also said at the top: the form may be gone on the next run
+        st.session_state[f"_fouten_{form}"] = {"_": str(refused)}
+        st.error(str(refused), icon=":material/block:")
+        return False
+    st.session_state[f"_fouten_{form}"] = {}
+    st.session_state[f"_gelukt_{form}"] = success
+    return True
+

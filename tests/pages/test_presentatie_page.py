@@ -1,0 +1,156 @@
+"""The presentatie page under AppTest: the deck per role and per share link, navigation and its counter,
+a meeting that does not exist, the agenda editor, and the besluiten on the afspraak page and the Kompas."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import afspraken
+from dashboard.db import open_database
+from dashboard.toegang import share_links
+from dashboard.ui import presentatie
+from dashboard.vergadering import agenda, besluiten
+
+PAGE = "pages/presentatie.py"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def database(app_env):
+    db = open_database(f"sqlite:///{app_env}")
+    yield db
+    db.engine.dispose()
+
+
+def ids(database) -> dict[str, int]:
+    with database.sessions() as session:
+        return {m["titel"]: m["id"] for m in agenda.list_meetings(session)}
+
+
+def counter(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("Dia "))
+
+
+def open_deck(at, vergadering: int, **params) -> AppTest:
+    at.query_params.update({"vergadering": str(vergadering), **params})
+    return at.switch_page(PAGE).run()
+
+
+def test_lezer_sees_the_meetings_and_no_editor(app_as):
+    at = app_as("lezer").switch_page(PAGE).run()
+    assert not at.exception and [t.value for t in at.title] == ["Presentatie"]
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Stuurgroep najaar 2025" in shown and "Stuurgroep Denkbeeldstad" in shown
+    assert not at.get("form")
+
+
+@pytest.mark.parametrize("role", ["redacteur", "beheerder"])
+def test_redacteur_and_beheerder_prepare_a_meeting_with_the_default_agenda(app_as, database, role):
+    at = app_as(role).switch_page(PAGE).run()
+    assert not at.exception and at.get("form")
+    at.text_input(key="nieuwe_vergadering_titel").input("Extra stuurgroep")
+    at.button(key="FormSubmitter:nieuwe_vergadering-Vergadering aanmaken").click().run()
+    assert not at.exception
+    assert any("De vergadering staat klaar" in s.value for s in at.success)
+    with database.sessions() as session:
+        made = agenda.meeting(session, ids(database)["Extra stuurgroep"])
+        default = [p.afspraak_id for p in agenda.default_items(session)]
+    assert [p["afspraak_id"] for p in made["punten"]] == default
+
+
+def test_the_deck_walks_forward_back_and_to_the_ends(app_as, database):
+    at = open_deck(app_as("lezer"), ids(database)["Stuurgroep najaar 2025"])
+    assert not at.exception
+    total = int(counter(at).split()[-1])
+    assert counter(at) == f"Dia 1 van {total}" and total >= 10
+    at.button(key="dia_right").click().run()
+    assert counter(at) == f"Dia 2 van {total}" and at.query_params["dia"] in ("2", ["2"])
+    at.button(key="dia_pagedown").click().run()
+    assert counter(at) == f"Dia 3 van {total}"
+    at.button(key="dia_pageup").click().run()
+    at.button(key="dia_left").click().run()
+    assert counter(at) == f"Dia 1 van {total}"
+    at.button(key="dia_end").click().run()
+    assert counter(at) == f"Dia {total} van {total}" and at.button(key="dia_right").disabled
+    at.button(key="dia_home").click().run()
+    assert counter(at) == f"Dia 1 van {total}"
+    assert not at.get("form") and not at.sidebar.get("selectbox")
+
+
+def test_kiosk_mode_loops_and_shows_no_buttons(app_as, database):
+    at = open_deck(app_as("lezer"), ids(database)["Stuurgroep Denkbeeldstad"], kiosk="1", sec="15")
+    assert not at.exception and counter(at).startswith("Dia 1 van ")
+    assert not [b for b in at.button if b.key and b.key.startswith("dia_")]
+    assert presentatie.kiosk_next(0, 5, shown_at=100.0, now=116.0, seconds=15) == 1
+    assert presentatie.kiosk_next(4, 5, shown_at=100.0, now=116.0, seconds=15) == 0  # after the last, the first
+    assert presentatie.kiosk_next(2, 5, shown_at=100.0, now=105.0, seconds=15) == 2
+
+
+def test_a_meeting_that_does_not_exist_says_so_and_lists_the_meetings(app_as):
+    at = open_deck(app_as("lezer"), 999)
+    assert not at.exception
+    assert "Vergadering 999 bestaat niet" in at.warning[0].value
+    assert any("Stuurgroep najaar 2025" in m.value for m in at.markdown)
+
+
+def share_app(database, pages) -> AppTest:
+    _, token = share_links.create(database, "raad", door="test", pages=pages)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["deel"] = token
+    return at.run()
+
+
+def test_a_share_link_with_presentatie_may_watch_the_deck(app_env, database):
+    at = open_deck(share_app(database, ["kompas", "presentatie"]), ids(database)["Stuurgroep najaar 2025"])
+    assert not at.exception and counter(at).startswith("Dia 1 van ")
+
+
+def test_a_share_link_without_presentatie_is_refused(app_env, database):
+    at = share_app(database, ["kompas"])
+    try:
+        at.switch_page(PAGE).run()
+    except ValueError:  # not in this visitor's navigation at all
+        return
+    assert not [m for m in at.markdown if m.value.startswith("Dia ")]
+    assert "niet bij uw toegang" in at.error[0].value
+
+
+def test_the_afspraak_shows_its_besluiten_and_what_they_changed(app_as, database):
+    with database.sessions() as session:
+        nieuwbouw = int(afspraken.overview(session).set_index("nummer").loc["2.1", "id"])
+    at = app_as("lezer")
+    at.query_params["afspraak"] = str(nieuwbouw)
+    at.switch_page("pages/afspraken.py").run()
+    assert not at.exception
+    assert "Besluiten van de stuurgroep" in [s.value for s in at.subheader]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Bezwaar van Huurdersvereniging Samen Sterk" in captions and "eindjaar van 2027 naar 2028" in captions
+
+
+def test_the_kompas_shows_the_latest_besluiten(app_as):
+    at = app_as("lezer")
+    assert not at.exception
+    assert "Laatste besluiten van de stuurgroep" in [h.value for h in at.header]
+    assert any("Aangehouden" in m.value for m in at.markdown) and any("Aangenomen" in m.value for m in at.markdown)
+
+
+def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
+    past = ids(database)["Stuurgroep najaar 2025"]
+    with database.sessions() as session:
+        punt = next(p for p in agenda.meeting(session, past)["punten"] if p["nummer"] == "1.2")
+    at = app_as("redacteur").switch_page(PAGE).run()
+    at.selectbox(key="bewerk_vergadering").set_value(past).run()
+    at.selectbox(key="besluit_punt").set_value(punt["id"]).run()
+    form = f"besluit{punt['id']}_nieuw"
+    at.text_area(key=f"{form}_voorstel").input("De zorggroep schuift aan in Oosterveld.")
+    at.radio(key=f"{form}_pos0").set_value("bezwaar")
+    at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
+    assert not at.exception
+    assert any("reden" in e.value for e in at.error) and any("volgende stap" in e.value for e in at.error)
+    at.text_input(key=f"{form}_reden0").input("Eerst de financiering rond.")
+    at.text_area(key=f"{form}_vervolgstap").input("Terug in maart.")
+    at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
+    assert any("aangehouden" in s.value for s in at.success)
+    with database.sessions() as session:
+        [besluit] = besluiten.list_besluiten(session, afspraak_id=punt["afspraak_id"])
+    assert besluit["uitkomst"] == "aangehouden" and besluit["bezwaren"][0]["reden"] == "Eerst de financiering rond."

@@ -1,0 +1,147 @@
+"""The shared read path: no connection held while a page renders, answers shared between sessions,
+and never stale: an import, an undo and an edit show on the next run, also when another process made them."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
+from streamlit.delta_generator import DeltaGenerator
+
+from dashboard import afspraken
+from dashboard.db import open_database
+from dashboard.ingest import import_file
+from dashboard.ingest.undo import undo
+from dashboard.toegang import access
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARE = ("indicator;gebied;partij;periode;waarde\n"
+         "aandeel_sociale_huur;GM9901;;2025;44,4\n")
+
+
+def dashboard(app):
+    return app.switch_page("pages/dashboard.py").run()
+
+
+def share_tile(page) -> str:
+    return next(m.value for m in page.metric if m.label == "Aandeel sociale huur in voorraad")
+
+
+@pytest.fixture
+def database(app_env):
+    db = open_database(f"sqlite:///{app_env}")
+    yield db
+    db.engine.dispose()
+
+
+def test_no_element_is_rendered_while_a_connection_is_held(app, monkeypatch):
+    out = {"now": 0, "while_rendering": []}
+
+    def checkout(*_):
+        out["now"] += 1
+
+    def checkin(*_):
+        out["now"] -= 1
+
+    enqueue = DeltaGenerator._enqueue
+
+    def watched(self, *args, **kwargs):
+        out["while_rendering"].append(out["now"])
+        return enqueue(self, *args, **kwargs)
+
+    event.listen(Pool, "checkout", checkout)
+    event.listen(Pool, "checkin", checkin)
+    monkeypatch.setattr(DeltaGenerator, "_enqueue", watched)
+    try:
+        for script in ("pages/dashboard.py", "pages/kompas.py", "pages/afspraken.py", "pages/verhalen.py"):
+            page = app.switch_page(script).run()
+            assert not page.exception
+    finally:
+        event.remove(Pool, "checkout", checkout)
+        event.remove(Pool, "checkin", checkin)
+    assert len(out["while_rendering"]) > 100
+    assert max(out["while_rendering"]) == 0
+
+
+def test_a_second_session_reads_the_figures_from_the_shared_cache(app_as):
+    second = app_as("lezer", "tweede")  # both accounts first: adding one is an audited change
+    dashboard(app_as("lezer", "eerste"))
+    statements = []
+
+    def seen(_conn, _cursor, statement, *_):
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        page = dashboard(second)
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    assert not page.exception and len(page.metric) >= 4
+    assert statements, "the session and the data version are still asked every run"
+    assert not [s for s in statements if "observaties" in s or "streefwaarden" in s]
+
+
+def test_an_import_and_its_undo_show_on_the_next_run(app, database):
+    page = dashboard(app)
+    before = share_tile(page)
+    report = import_file(database, SHARE.encode())
+    assert share_tile(page.run()) == "44,4%"
+    undo(database, report.batch_id)
+    assert share_tile(page.run()) == before
+
+
+def test_an_import_by_another_process_shows_on_the_next_run(app, app_env, tmp_path):
+    page = dashboard(app)
+    assert share_tile(page) != "44,4%"
+    (tmp_path / "nieuw.csv").write_text(SHARE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "dashboard", "import", str(tmp_path / "nieuw.csv")], cwd=ROOT,
+                          env={**os.environ, "DASHBOARD_DATABASE_URL": f"sqlite:///{app_env}"},
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert share_tile(page.run()) == "44,4%"
+
+
+def test_an_edit_shows_on_the_next_run(app, database):
+    page = app.switch_page("pages/afspraken.py")
+    page.query_params["afspraak"] = "1"
+    page = page.run()
+    assert not [m for m in page.markdown if "Nieuw bericht uit de wijk" in m.value]
+    with database.session() as session:
+        afspraken.add_voortgang(session, access.Visitor("redactie", "redacteur"), afspraken.VoortgangInvoer(
+            afspraak_id=1, status="achter", toelichting="Nieuw bericht uit de wijk."))
+    page = page.run()
+    assert [t for t in page.text if "Nieuw bericht uit de wijk" in t.value]
+
+
+def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monkeypatch):
+    """Twenty viewers of one link take turns in one server process: the charts, tiles, tables and
+    sentences of a view are made once (ui/made.py), not once per viewer."""
+    import plotly.graph_objects as go
+
+    from dashboard import formatting
+
+    second = app_as("lezer", "tweede")
+    first = dashboard(app_as("lezer", "eerste"))
+    assert not first.exception
+    made = {"figures": 0, "numbers": 0}
+    figure_init, number = go.Figure.__init__, formatting.number
+
+    def counted_figure(self, *args, **kwargs):
+        made["figures"] += 1
+        figure_init(self, *args, **kwargs)
+
+    def counted_number(*args, **kwargs):
+        made["numbers"] += 1
+        return number(*args, **kwargs)
+
+    monkeypatch.setattr(go.Figure, "__init__", counted_figure)
+    monkeypatch.setattr(formatting, "number", counted_number)
+    page = dashboard(second)
+    assert not page.exception and len(page.metric) >= 4
+    assert [m.value for m in page.metric] == [m.value for m in first.metric]
+    assert made == {"figures": 0, "numbers": 0}
