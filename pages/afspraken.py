@@ -17,21 +17,21 @@ wie = visitor.current()
 mag_bewerken = access.may(wie, "afspraak_bewerken")
 gevraagd = str(st.query_params.get("afspraak", ""))[:12]
 
-keuzes = reads.afspraak_choices()
-last_update = reads.last_update()
-info = reads.afspraak(int(gevraagd)) if gevraagd.isdigit() else None
+keuzes = reads.afspraken.choices()
+last_update = reads.queries.last_update()
+info = reads.afspraken.detail(int(gevraagd)) if gevraagd.isdigit() else None
 
-if reads.demo_loaded():
+if reads.queries.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and info is None:
     st.warning("Deze afspraak bestaat niet (meer). Kies er een uit de lijst hieronder.", icon=":material/link_off:")
 if info:
     st.query_params["afspraak"] = str(info["id"])  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
-    trend, afgeleid = reads.afspraak_figures(info["id"])
-    show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir,
-                reads.afspraak_looptijd(info["id"]))
-    vergadering.for_afspraak(reads.besluiten_lijst(afspraak_id=info["id"]), reads.afspraak_geschiedenis(info["id"]))
+    trend, afgeleid = reads.afspraken.figures(info["id"])
+    show.detail(info, trend, afgeleid, reads.verhalen.for_afspraak(info["id"], scope=wie.share_gebied), media_dir,
+                reads.afspraken.looptijd(info["id"]))
+    vergadering.for_afspraak(reads.besluiten.list_besluiten(afspraak_id=info["id"]), reads.besluiten.history(info["id"]))
     deelname.kring(info["id"], key="kring_afspraak")
     partijen = keuzes["partijen"]["naam"].tolist()
     if access.may_on(wie, "voortgang_toevoegen", info["partij_ids"]):  # a partner: only with its partij on board
@@ -59,7 +59,7 @@ with st.sidebar:
                           key="partij", bind="query-params")
     jaar = st.selectbox("Loopt in jaar", keuzes["jaren"], index=None, placeholder="Alle jaren", key="jaar",
                         bind="query-params")
-show.overview(reads.afspraken_overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.trajecten())
+show.overview(reads.afspraken.overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.afspraken.trajecten())
 if mag_bewerken:
     with st.expander("Nieuwe afspraak", icon=":material/add:"):
         afspraken_formulieren.afspraak(db, wie, keuzes)

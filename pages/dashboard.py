@@ -7,7 +7,7 @@ from dashboard.ui import charts as show
 
 navigation.entered_through_app()
 st.title("Volkshuisvestelijk dashboard")
-options = reads.options()
+options = reads.queries.options()
 if options is None:
     st.info("Er zijn nog geen cijfers. Een gegevensbeheerder kan ze importeren op de pagina Gegevens.")
     st.stop()
@@ -15,11 +15,11 @@ options = filters.scoped(options)
 view = filters.sidebar(options)
 gebied = options.namen[view.gebied]
 wie = view.partij or "alle partijen samen"
-if reads.demo_loaded():
+if reads.queries.demo_loaded():
     chrome.fictional_notice()
 st.subheader(f"{gebied} · {wie} · {view.van}–{view.tot}")
 
-figures = reads.group_figures(view)
+figures = reads.queries.group_figures(view)
 tiles.show(figures.tiles)
 tiles.in_gewone_taal(figures.tiles, view.soort)
 
@@ -35,18 +35,18 @@ def charts_of(view):
                 trend[["label", "waarde", "streefwaarde"]], key="trend",
                 alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
-    naast = reads.beside(view.gebied)
+    naast = reads.queries.beside(view.gebied)
     soort = hierarchy.PLURAL.get(naast["niveau"].iloc[0], "gebieden") if not naast.empty else "wijken"
     left, right = st.columns(2)
     with left:
-        per_partij = reads.compare_partijen(view)
+        per_partij = reads.queries.compare_partijen(view)
         if per_partij.empty:
             st.info(f"Voor {indicator['naam']} zijn geen cijfers per partij in {gebied}.")
         else:
             show.figure(show.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
                         per_partij, key="partijen", alt="Staafdiagram: laatste waarde per partij.")
     with right:
-        per_gebied = reads.compare_beside(view)
+        per_gebied = reads.queries.compare_beside(view)
         if per_gebied.empty:
             st.info(f"Voor {indicator['naam']} zijn geen cijfers van de {soort}.")
         else:
@@ -54,7 +54,7 @@ def charts_of(view):
                         per_gebied, key="wijken", alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
 
     st.header(f"Kaart van de {soort}")
-    shapes = reads.geometries(naast["code"].tolist())
+    shapes = reads.queries.geometries(naast["code"].tolist())
     if shapes["geometrie"].notna().any():
         deck, legend = show.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
         show.deck(deck, legend, per_gebied, key="kaart",
@@ -70,4 +70,4 @@ st.header("Tabel")
 shown = figures.table
 tables.show(shown, options.namen)
 downloads.table(shown, f"dashboard-{view.gebied}-{view.van}-{view.tot}")
-chrome.footer(reads.last_update())
+chrome.footer(reads.queries.last_update())

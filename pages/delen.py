@@ -13,7 +13,7 @@ if not visitor.allowed("delen_beheren"):
 st.write("Een deellink opent het dashboard **alleen lezend**, zonder account: geen uploads, geen "
          "bewerkformulieren, geen beheerpagina's. Het adres wordt één keer getoond; bewaar het meteen.")
 TITLES = {page.key: page.title for page in site.PAGES}
-options = reads.options()
+options = reads.queries.options()
 gebieden = {} if options is None else dict(zip(options.gebieden["code"], options.gebieden["naam"]))
 
 with st.form("nieuwe_deellink", clear_on_submit=True):

@@ -10,30 +10,30 @@ from dashboard.ui import verhalen as stories
 navigation.entered_through_app()
 media_dir = config.load().media_dir
 st.title("Tellen & Vertellen")
-if reads.demo_loaded():
+if reads.queries.demo_loaded():
     chrome.fictional_notice()
-st.markdown(afspraken.SHARED_STORY[reads.demo_loaded()])
+st.markdown(afspraken.SHARED_STORY[reads.queries.demo_loaded()])
 lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
                             key="lens", bind="query-params",
                             format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
-overzicht = reads.afspraken_overview(lens=lens)
+overzicht = reads.afspraken.overview(lens=lens)
 if overzicht.empty:
     st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
 else:
     st.header("Opgaven" if lens == "opgave" else "Wettelijke velden", anchor=False)
-    show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(reads.opgaven(), lens))
+    show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(reads.afspraken.opgaven(), lens))
     navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
-show.attention(reads.attention())
-vergadering.latest(reads.laatste_besluiten(3))
+show.attention(reads.afspraken.attention())
+vergadering.latest(reads.besluiten.latest(3))
 deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
-nieuwste = reads.newest_stories(3, scope=visitor.current().share_gebied)
+nieuwste = reads.verhalen.newest(3, scope=visitor.current().share_gebied)
 if nieuwste:
     stories.grid(nieuwste, media_dir, key="kompas")
     navigation.link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")
 else:
     st.caption("Nog geen verhalen.")
 navigation.link("pages/dashboard.py", label="Naar het volkshuisvestelijk dashboard", icon=":material/monitoring:")
-chrome.footer(reads.last_update())
+chrome.footer(reads.queries.last_update())

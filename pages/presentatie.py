@@ -19,8 +19,8 @@ kiosk = st.query_params.get("kiosk") == "1"
 
 vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
 if vergadering_id is None and kiosk and not gevraagd:
-    vergadering_id = reads.default_vergadering(date.today())
-deck = reads.deck_van(vergadering_id) if vergadering_id is not None else None
+    vergadering_id = reads.agenda.default_meeting(date.today())
+deck = reads.deck.build(vergadering_id) if vergadering_id is not None else None
 if deck is not None and deck.dias:
     if kiosk:
         sec = str(st.query_params.get("sec", ""))[:4]
@@ -32,13 +32,13 @@ if deck is not None and deck.dias:
 st.title("Presentatie")
 if gevraagd:
     show.not_found(gevraagd)
-if reads.demo_loaded():
+if reads.queries.demo_loaded():
     chrome.fictional_notice()
 st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie die uit de cijfers en verhalen "
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
-rows = reads.vergaderingen()
+rows = reads.agenda.list_meetings()
 may_download = access.may(wie, "downloaden")
-show.meetings(rows, {r["id"]: reads.deck_van(r["id"]) for r in rows} if may_download else {}, media_dir, may_download)
+show.meetings(rows, {r["id"]: reads.deck.build(r["id"]) for r in rows} if may_download else {}, media_dir, may_download)
 
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()
@@ -47,14 +47,14 @@ if access.may(wie, "vergadering_bewerken"):
     if rows:
         namen = {r["id"]: f"{r['titel']} ({r['datum']:%d-%m-%Y})" for r in rows}
         gekozen = st.selectbox("Vergadering", list(namen), format_func=namen.get, key="bewerk_vergadering")
-        meeting = reads.vergadering(gekozen)
-        keuzes = reads.afspraak_choices()
+        meeting = reads.agenda.meeting(gekozen)
+        keuzes = reads.afspraken.choices()
         agenda_tab, besluit_tab = st.tabs(["Agenda", "Besluit vastleggen"])
         with agenda_tab:
             vergadering_formulieren.agenda_editor(db, wie, meeting,
-                                                  reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
+                                                  reads.afspraken.overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
                                                   keuzes["indicatoren"])
         with besluit_tab:
-            vergadering_formulieren.besluit_form(db, wie, meeting, reads.besluiten_lijst(vergadering_id=gekozen),
-                                                 reads.aan_tafel, keuzes["partijen"]["naam"].tolist())
-chrome.footer(reads.last_update())
+            vergadering_formulieren.besluit_form(db, wie, meeting, reads.besluiten.list_besluiten(vergadering_id=gekozen),
+                                                 reads.besluiten.tafel, keuzes["partijen"]["naam"].tolist())
+chrome.footer(reads.queries.last_update())

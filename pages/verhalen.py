@@ -16,11 +16,11 @@ settings = config.load()
 wie = visitor.current()
 gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 
-last_update = reads.last_update()
-story = reads.story(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
-opgaven = reads.opgaven().set_index("id")["naam"]
-gebieden = reads.afspraak_choices()["gebieden"]
-if reads.demo_loaded():
+last_update = reads.queries.last_update()
+story = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
+opgaven = reads.afspraken.opgaven().set_index("id")["naam"]
+gebieden = reads.afspraken.choices()["gebieden"]
+if reads.queries.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and story is None:
     st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
@@ -44,7 +44,7 @@ with st.sidebar:
                         key="wijk", bind="query-params", format_func=lambda c: namen[c])
     rol = st.selectbox("Verteller", VERTELLERS, index=None, placeholder="Iedereen", key="rol", bind="query-params",
                        format_func=verhalen.ROL_LABELS.get)
-gekozen = reads.stories(opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied)
+gekozen = reads.verhalen.gallery(opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied)
 
 if not gekozen:
     st.info("Geen verhalen met deze filters. Maak een filter leeg om meer te zien.")
@@ -52,12 +52,12 @@ else:
     st.caption(f"{len(gekozen)} verhalen")
     show.grid(gekozen, settings.media_dir, key="galerij")
     st.header("Kaart van de verhalen", anchor=False)
-    punten = reads.story_points(gekozen)
+    punten = reads.verhalen.map_points(gekozen)
     if not punten.empty:
-        show.story_map(punten, reads.geometries(list(namen.index)), key="verhalenkaart")
+        show.story_map(punten, reads.queries.geometries(list(namen.index)), key="verhalenkaart")
 if access.may(wie, "verhaal_bewerken"):
     st.header("Vertel een verhaal", anchor=False)
-    lijst = reads.afspraken_overview()[["id", "nummer", "titel", "partijen"]].drop_duplicates("id")
+    lijst = reads.afspraken.overview()[["id", "nummer", "titel", "partijen"]].drop_duplicates("id")
     verhalen_formulieren.verhaal(db, wie, namen, lijst, settings.media_dir,
                                  settings.max_upload_mb * 1_000_000, access.may(wie, "media_uploaden"))
 chrome.footer(last_update)

@@ -11,7 +11,7 @@ navigation.entered_through_app()
 st.title("Verkennen")
 st.caption("Zet twee cijfers naast elkaar voor alle gemeenten of alle wijken. Kies punten in de grafiek "
            "om ze in de tabel en op de kaart terug te zien.")
-options = reads.options()
+options = reads.queries.options()
 if options is None:
     st.info("Er zijn nog geen cijfers. Een gegevensbeheerder kan ze importeren op de pagina Gegevens.")
     st.stop()
@@ -19,10 +19,10 @@ options = filters.scoped(options)
 if not keuzes.binnen_keuzes(options):
     st.info("Hier is maar één gebied te zien. Verkennen vraagt meerdere gemeenten of wijken.")
     st.stop()
-if reads.demo_loaded():
+if reads.queries.demo_loaded():
     chrome.fictional_notice()
 keuze = show.choice(options, visitor.current().share_gebied)
-verkenning = reads.verkenning(keuze)
+verkenning = reads.punten.verken(keuze)
 namen = dict(zip(options.indicatoren["sleutel"], options.indicatoren["naam"]))
 gemarkeerd, vergelijk = show.picks(verkenning)
 show.missing(verkenning, namen)
@@ -36,9 +36,9 @@ st.header("Rangorde", anchor=False)
 show.ranking(verkenning, options, gekozen)
 st.header("Kaart", anchor=False)
 codes = verkenning.punten["code"].tolist()
-shapes = reads.geometries(codes) if len(codes) <= show.MAX_VORMEN else verkenning.punten.assign(geometrie=None)
+shapes = reads.queries.geometries(codes) if len(codes) <= show.MAX_VORMEN else verkenning.punten.assign(geometrie=None)
 show.kaart(verkenning, shapes, gekozen, options)
 if vergelijk:
     st.header("Vergelijken met gebieden van dezelfde grootte", anchor=False)
     show.compare(punten.vergelijking(verkenning, vergelijk), verkenning, options)
-chrome.footer(reads.last_update())
+chrome.footer(reads.queries.last_update())

@@ -11,7 +11,7 @@ from dashboard.ui import charts as show
 
 
 def kring(afspraak_id: int | None, key: str) -> None:
-    data = reads.deelname_per_jaar(afspraak_id)
+    data = reads.deelname.per_jaar(afspraak_id)
     if afspraak_id:
         st.subheader("Wie deed mee", anchor=False)
     else:

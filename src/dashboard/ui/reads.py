@@ -6,6 +6,10 @@ the question and its arguments, and the data version, which every import, undo a
 in its own transaction (data_version.py): a change made in this process or in another one shows
 on the next run, and twenty councillors opening one link compute the figures once.
 
+Each read carries its core function's own name, grouped by the core module (`_cached`):
+`reads.afspraken.detail(afspraak_id)` asks `afspraken.detail`, so a grep for a core function finds
+its readers too.
+
 Two kinds of read, both keyed the same way:
 - `shared(question)`: the answer lives in st.cache_data and every read gets a pickled COPY of it,
   so a caller may do with it what it likes. The default.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from types import ModuleType, SimpleNamespace
 from typing import Callable
 
 import streamlit as st
@@ -27,11 +32,17 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from dashboard import afspraken, config, data_version, deelname, queries
-from dashboard.samenwerking import antwoorden, uitslag
-from dashboard.vergadering import agenda, besluiten, deck
-from dashboard.verhalen import verhalen
-from dashboard.verkennen import punten as verkennen
+from dashboard import afspraken as afspraken_core
+from dashboard import config, data_version
+from dashboard import deelname as deelname_core
+from dashboard import queries as queries_core
+from dashboard.samenwerking import antwoorden as antwoorden_core
+from dashboard.samenwerking import uitslag as uitslag_core
+from dashboard.vergadering import agenda as agenda_core
+from dashboard.vergadering import besluiten as besluiten_core
+from dashboard.vergadering import deck as deck_core
+from dashboard.verhalen import verhalen as verhalen_core
+from dashboard.verkennen import punten as punten_core
 from dashboard.ui import made, runtime
 
 _QUESTIONS: dict[str, Callable] = {}
@@ -97,56 +108,49 @@ def held(question: Callable) -> Callable:
     return _reader(question, _held_answer)
 
 
+def _cached(module: ModuleType, *, held: tuple[str, ...] = (), shared: tuple[str, ...] = (),
+            **own: Callable) -> SimpleNamespace:
+    """The reads of one core module, each under the core function's own name (`reads.afspraken.detail`
+    reads `afspraken.detail`): the `held` ones as `held`, the `shared` ones as `shared`, and any
+    reads of this module's `own` as they are."""
+    return SimpleNamespace(**{name: _reader(getattr(module, name), _held_answer) for name in held},
+                           **{name: _reader(getattr(module, name), _answer) for name in shared}, **own)
+
+
 # The dashboard (Tellen)
-# read-only, all of these six: filters and the dashboard page derive, never assign
-options = held(queries.options)
-_group_figures = held(queries.group_figures)
-compare_partijen = held(queries.compare_partijen)
-compare_beside = held(queries.compare_beside)
-beside = held(queries.beside)
-geometries = held(queries.geometries)  # the same frame each run: the map is then made without a digest
-last_update = shared(queries.last_update)
-demo_loaded = shared(queries.demo_loaded)
-
-# Afspraken and verhalen (Vertellen)
-afspraak_choices = shared(afspraken.choices)
-afspraken_overview = shared(afspraken.overview)
-opgaven = shared(afspraken.opgaven)
-attention = shared(afspraken.attention)
-afspraak = shared(afspraken.detail)
-afspraak_figures = shared(afspraken.figures)
-afspraak_looptijd = shared(afspraken.looptijd)
-trajecten = shared(afspraken.trajecten)
-stories = shared(verhalen.gallery)
-story = shared(verhalen.detail)
-stories_for_afspraak = shared(verhalen.for_afspraak)
-newest_stories = shared(verhalen.newest)
-story_points = shared(verhalen.map_points)
-
-# De stuurgroep: meetings, the deck built from the data, besluiten
-vergaderingen = shared(agenda.list_meetings)
-vergadering = shared(agenda.meeting)
-default_vergadering = shared(agenda.default_meeting)
-deck_van = shared(deck.build)
-besluiten_lijst = shared(besluiten.list_besluiten)
-laatste_besluiten = shared(besluiten.latest)
-afspraak_geschiedenis = shared(besluiten.history)
-aan_tafel = shared(besluiten.tafel)
-
-# Who took part (the growing circle)
-deelname_per_jaar = shared(deelname.per_jaar)
-
-# Samenwerkingsmonitor: results per party only; an account reads back its own answer alone
-samenwerking_jaren = shared(uitslag.years)
-samenwerking_uitslag = shared(uitslag.results)
-samenwerking_verloop = shared(uitslag.over_the_years)
-samenwerking_stelling_verloop = shared(uitslag.statement_over_the_years)
-eigen_antwoord = shared(antwoorden.own)
-
-# Verkennen (two figures across gebieden)
-verkenning = shared(verkennen.verken)
+_group_figures = held(queries_core.group_figures)
 
 
-def group_figures(view: queries.View) -> queries.Figures:
+def _group_figures_without_indicator(view: queries_core.View) -> queries_core.Figures:
     """The tiles, table and trends of a view; keyed without the chart indicator, which they all hold."""
     return _group_figures(replace(view, indicator=""))
+
+
+queries = _cached(
+    queries_core,
+    # read-only, all of these six (with group_figures): filters and the dashboard page derive, never assign;
+    # geometries: the same frame each run, so the map is then made without a digest
+    held=("options", "compare_partijen", "compare_beside", "beside", "geometries"),
+    shared=("last_update", "demo_loaded"),
+    group_figures=_group_figures_without_indicator,
+)
+
+# Afspraken and verhalen (Vertellen)
+afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "attention", "detail", "figures",
+                                            "looptijd", "trajecten"))
+verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points"))
+
+# De stuurgroep: meetings, the deck built from the data, besluiten
+agenda = _cached(agenda_core, shared=("list_meetings", "meeting", "default_meeting"))
+deck = _cached(deck_core, shared=("build",))
+besluiten = _cached(besluiten_core, shared=("list_besluiten", "latest", "history", "tafel"))
+
+# Who took part (the growing circle)
+deelname = _cached(deelname_core, shared=("per_jaar",))
+
+# Samenwerkingsmonitor: results per party only; an account reads back its own answer alone
+uitslag = _cached(uitslag_core, shared=("years", "results", "over_the_years", "statement_over_the_years"))
+antwoorden = _cached(antwoorden_core, shared=("own",))
+
+# Verkennen (two figures across gebieden)
+punten = _cached(punten_core, shared=("verken",))

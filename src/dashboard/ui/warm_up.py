@@ -38,20 +38,20 @@ def warm() -> str:
     for name in _MODULES:
         importlib.import_module(name)
     runtime.ready()
-    options = reads.options()
+    options = reads.queries.options()
     if options is None:
         return "nog geen cijfers"
     # The reads and the trend chart of pages/dashboard.py's first view (the first figure also loads
     # plotly's validators); should the page read more, the warm-up just does less.
     view, _ = views.from_params({}, options)
-    figures = reads.group_figures(view)
+    figures = reads.queries.group_figures(view)
     indicator = options.per_sleutel.loc[view.indicator]
     charts.trend(figures.trend(view.indicator), indicator["naam"], indicator["eenheid"])
-    reads.compare_partijen(view)
-    reads.compare_beside(view)
-    reads.geometries(reads.beside(view.gebied)["code"].tolist())
-    reads.last_update()
-    reads.demo_loaded()
+    reads.queries.compare_partijen(view)
+    reads.queries.compare_beside(view)
+    reads.queries.geometries(reads.queries.beside(view.gebied)["code"].tolist())
+    reads.queries.last_update()
+    reads.queries.demo_loaded()
     return f"{view.gebied}, {len(figures.tiles)} tegels"
 
 
