@@ -70,7 +70,7 @@ def server_side(url: str, runs: int) -> dict[str, float]:
     from dashboard import config, queries, startup
 
     db = startup.prepare(config.load(), demo=False)
-    with db.sessions() as session:
+    with db.make_session() as session:
         options = queries.options(session)
     gebieden = options.gebieden
     # the last five of each level (by name): gebieden no run has read yet, the largest provincies among them

@@ -89,7 +89,7 @@ def child_reject(folder: Path, url: str) -> None:
         problems = []
     except ImportRejected as rejected:
         problems = [p.line for p in rejected.problems]
-    with db.sessions() as session:
+    with db.make_session() as session:
         stored = session.scalar(select(func.count()).select_from(Observatie))
     print(json.dumps({"problems": problems, "expected": bad + 1, "stored": stored,
                       "seconds": time.perf_counter() - start, "peak_kb": _peak_kb()}))

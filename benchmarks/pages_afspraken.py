@@ -21,7 +21,7 @@ def main() -> None:
     db = prepare_demo("bench-afspraken-")
     from dashboard import afspraken
 
-    with db.sessions() as session:
+    with db.make_session() as session:
         detail_id = str(afspraken.overview(session).set_index("nummer").loc["5.1", "id"])
 
     def page(script: str | None, params: dict[str, str] | None = None):

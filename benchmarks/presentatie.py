@@ -26,7 +26,7 @@ def main() -> None:
     from dashboard import config
     from dashboard.vergadering import agenda, deck, export
 
-    with db.sessions() as session:
+    with db.make_session() as session:
         past = next(m["id"] for m in agenda.list_meetings(session) if m["besluiten"])
     app = logged_in_app(db)
     app.query_params["vergadering"] = str(past)
@@ -47,7 +47,7 @@ def main() -> None:
           f"{'ok' if warm_ms < 150 else 'MISSED'}")
 
     media_dir = config.load().media_dir
-    with db.sessions() as session:
+    with db.make_session() as session:
         start = time.perf_counter()
         built = deck.build(session, past)
         build_ms = (time.perf_counter() - start) * 1000

@@ -10,7 +10,7 @@ from dashboard.models import Gebied, ImportBatch, Partij, Streefwaarde
 
 def snapshot(db: Database) -> dict:
     """Everything an import could touch: observaties, streefwaarden, gebieden, partijen, batches."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         return {
             "observaties": queries.long_format(session).to_dict("records"),
             "streefwaarden": session.scalar(select(func.count()).select_from(Streefwaarde)),
@@ -21,7 +21,7 @@ def snapshot(db: Database) -> dict:
 
 
 def value(db: Database, indicator: str, gebied: str, periode: str, partij: str = "") -> float | None:
-    with db.sessions() as session:
+    with db.make_session() as session:
         rows = queries.long_format(session, [indicator], [gebied])
     match = rows[(rows["periode"] == periode) & (rows["partij"] == partij)]
     return None if match.empty else float(match["waarde"].iloc[0])

@@ -45,7 +45,7 @@ def test_derived_status_is_silent_when_the_figures_cannot_judge():
 
 
 def test_demo_afspraak_shows_reported_and_derived_status_side_by_side(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         nieuwbouw = afspraken.overview(session).set_index("nummer").loc["2.1"]
         info = afspraken.detail(session, int(nieuwbouw["id"]))
         data = afspraken.indicator_trend(session, info)
@@ -56,7 +56,7 @@ def test_demo_afspraak_shows_reported_and_derived_status_side_by_side(demo_db):
 
 
 def test_veld_lens_regroups_the_same_afspraken(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         per_opgave = afspraken.overview(session)
         per_veld = afspraken.overview(session, lens="veld")
     assert set(per_veld["id"]) == set(per_opgave["id"])
@@ -66,7 +66,7 @@ def test_veld_lens_regroups_the_same_afspraken(demo_db):
 
 
 def test_filters_on_status_partij_and_jaar(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         achter = afspraken.overview(session, status="achter")
         politie = afspraken.overview(session, partij="Politie basisteam Denkbeeldstad")
         in_2030 = afspraken.overview(session, jaar=2030)
@@ -76,18 +76,18 @@ def test_filters_on_status_partij_and_jaar(demo_db):
 
 
 def test_board_attention_puts_dilemmas_first(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         rows = afspraken.attention(session)
     assert rows["dilemma"].tolist()[:2] == [True, True]
     assert set(rows["status"]) <= {"achter", "aandacht"}
 
 
 def test_a_lezer_cannot_add_voortgang_and_nothing_is_written(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         before = session.scalar(select(func.count(Voortgang.id)))
     with pytest.raises(access.NotAllowed), demo_db.session() as session:
         afspraken.add_voortgang(session, LEZER, afspraken.VoortgangInvoer(afspraak_id=1, status="op_koers"))
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         assert session.scalar(select(func.count(Voortgang.id))) == before
 
 
@@ -98,7 +98,7 @@ def test_achter_needs_an_explanation_and_a_saved_update_is_audited(demo_db):
     with demo_db.session() as session:
         afspraken.add_voortgang(session, BEHEERDER, afspraken.VoortgangInvoer(
             afspraak_id=1, status="achter", toelichting="Twee ontruimingen in één maand.", dilemma=True))
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         laatste = session.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
         assert afspraken.detail(session, 1)["status"] == "achter"
     assert (laatste.gebruiker, laatste.actie, laatste.object) == ("redactie", "voortgang_toegevoegd", "afspraak 1")
@@ -156,7 +156,7 @@ def test_a_stock_goes_its_way_from_the_year_before_the_looptijd_to_the_end_value
 
 def test_demo_afspraak_450_homes_shows_302_of_450_after_two_of_its_five_years(demo_db):
     # 2024-2027, extended to 2028 by the stuurgroep's besluit in the demo
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         nieuwbouw = int(afspraken.overview(session).set_index("nummer").loc["2.1", "id"])
         traject = afspraken.looptijd(session, nieuwbouw)
         _, afgeleid = afspraken.figures(session, nieuwbouw)

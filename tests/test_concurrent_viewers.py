@@ -107,7 +107,7 @@ def test_login_cookie_with_an_afspraak_is_the_first_request_of_a_fresh_server(fr
     cookie = login_cookie(server)
     db = open_database(server.env["DASHBOARD_DATABASE_URL"])
     try:
-        with db.sessions() as session:
+        with db.make_session() as session:
             info = afspraken.detail(session, 4)
     finally:
         db.engine.dispose()

@@ -14,7 +14,7 @@ REDACTIE = access.Visitor("redactie", "redacteur")
 
 
 def version(db) -> int:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return data_version.current(session)
 
 

@@ -141,7 +141,7 @@ def test_an_afspraak_without_figures_or_target_says_so():
 
 def all_demo_sentences(demo_db) -> list[str]:
     found = []
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         for soort in ("jaar", "kwartaal"):
             for gebied in ("GM9901", "WK990106"):
                 view = queries.View(gebied=gebied, indicator="sloop", soort=soort, van=2016, tot=2025)

@@ -31,7 +31,7 @@ def load(db, rows: str) -> None:
 
 
 def figures(db, code: str, key: str, **view) -> dict[str, tuple[float, str | None]]:
-    with db.sessions() as session:
+    with db.make_session() as session:
         data = queries.series(session, View(gebied=code, indicator=key, van=2020, tot=2025, **view), [key], [code])
     return {row.periode: (round(row.waarde, 6), row.berekend) for row in data.itertuples()}
 
@@ -80,7 +80,7 @@ def test_a_figure_from_some_of_the_level_below_says_how_many_it_counts(land):
 
 def test_the_tile_says_the_figure_was_computed_and_an_empty_tile_says_where_figures_are(land):
     load(land, "verhuringen;GM0001;;2024;100\nverhuringen;GM0002;;2024;50\nsloop;GM0003;;2021;4")
-    with land.sessions() as session:
+    with land.make_session() as session:
         tiles = queries.tile_values(session, View(gebied="PV20", indicator="verhuringen", van=2023, tot=2025,
                                                   categorie=None)).set_index("sleutel")
     assert tiles.loc["verhuringen", "waarde"] == 150
@@ -91,7 +91,7 @@ def test_the_tile_says_the_figure_was_computed_and_an_empty_tile_says_where_figu
 
 def test_the_first_view_is_the_highest_gebied_and_a_group_with_figures_in_the_latest_year(land):
     load(land, "label_efg;WK000301;;2025;40\nverhuringen;GM0001;;2023;100")
-    with land.sessions() as session:
+    with land.make_session() as session:
         first = queries.options(session).default_view()
     assert (first.gebied, first.categorie, first.indicator, first.tot) == (
         "NL01", "Kwaliteit en duurzaamheid", "label_efg", 2025)
@@ -100,6 +100,6 @@ def test_the_first_view_is_the_highest_gebied_and_a_group_with_figures_in_the_la
 def test_without_a_land_the_first_view_is_the_gemeente_that_has_figures(db):
     import_file(db, b"code;naam;niveau;ouder\nGM0001;Aadorp;gemeente;\nGM0002;Beekdorp;gemeente;\n", filename="g.csv")
     load(db, "verhuringen;GM0002;;2025;10\nverhuringen;GM0001;;2024;12")
-    with db.sessions() as session:
+    with db.make_session() as session:
         first = queries.options(session).default_view()
     assert (first.gebied, first.indicator) == ("GM0002", "verhuringen")

@@ -22,7 +22,7 @@ def load(db, rows: str, kind_header="indicator;gebied;partij;periode;waarde"):
 
 
 def values(db, view, keys, codes=("GM0001",)):
-    with db.sessions() as session:
+    with db.make_session() as session:
         data = queries.series(session, view, list(keys), list(codes))
     return {(r.indicator, r.periode): r.waarde for r in data.itertuples()}
 
@@ -68,7 +68,7 @@ def test_parties_add_up_or_average_by_rule_and_a_stored_total_wins(stad):
 
 
 def tiles(db, **changes):
-    with db.sessions() as session:
+    with db.make_session() as session:
         table = queries.tile_values(session, view(categorie=None, **changes))
     return table.set_index("sleutel")
 
@@ -112,7 +112,7 @@ def test_wijken_and_parties_are_compared_at_their_latest_period(stad):
         "verhuringen;WK000101;;2024;30", "verhuringen;WK000102;;2024;70", "verhuringen;WK000101;;2023;10",
         "verhuringen;GM0001;Corporatie A;2025;60", "verhuringen;GM0001;Corporatie B;2025;40",
     ]))
-    with stad.sessions() as session:
+    with stad.make_session() as session:
         wijken = queries.compare_beside(session, view())
         partijen = queries.compare_partijen(session, view())
     assert wijken[["naam", "waarde"]].values.tolist() == [["Zuid", 70], ["Noord", 30]]

@@ -6,7 +6,7 @@ from dashboard import queries, views
 
 @pytest.fixture
 def options(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         return queries.options(session)
 
 

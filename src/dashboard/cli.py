@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 def _init(args: argparse.Namespace) -> int:
     settings = config.load()
     db = startup.prepare(settings, demo=args.demo)
-    with db.sessions() as session:
+    with db.make_session() as session:
         from dashboard import queries
 
         report = {"database": settings.database_url.split("@")[-1], "demo": queries.demo_loaded(session)}
@@ -256,7 +256,7 @@ def _export(args: argparse.Namespace) -> int:
     from dashboard import export, queries
 
     db = startup.prepare(config.load(), demo=False)
-    with db.sessions() as session:
+    with db.make_session() as session:
         frame = queries.long_format(session, args.indicator, args.gebied, args.van, args.tot)
     data = export.csv_bytes(frame)
     if args.out:
@@ -320,7 +320,7 @@ def _meeting_json(row: dict) -> dict:
 def _vergaderingen_list(args: argparse.Namespace) -> int:
     from dashboard.vergadering import agenda
 
-    with startup.prepare(config.load(), demo=False).sessions() as session:
+    with startup.prepare(config.load(), demo=False).make_session() as session:
         rows = agenda.list_meetings(session)
     if args.json:
         print(json.dumps([_meeting_json(r) for r in rows], ensure_ascii=False))
@@ -350,7 +350,7 @@ def _vergaderingen_create(args: argparse.Namespace) -> int:
     except Invalid as invalid:
         print(f"Fout: {invalid}", file=sys.stderr)
         return EXIT_REJECTED
-    with db.sessions() as session:
+    with db.make_session() as session:
         meeting = agenda.meeting(session, vergadering_id)
     if args.json:
         print(json.dumps({"id": meeting["id"], "datum": meeting["datum"].isoformat(), "titel": meeting["titel"],
@@ -367,7 +367,7 @@ def _vergaderingen_create(args: argparse.Namespace) -> int:
 def _besluiten_list(args: argparse.Namespace) -> int:
     from dashboard.vergadering import besluiten
 
-    with startup.prepare(config.load(), demo=False).sessions() as session:
+    with startup.prepare(config.load(), demo=False).make_session() as session:
         rows = besluiten.list_besluiten(session)
     if args.json:
         print(json.dumps([besluiten.as_json(b) for b in rows], ensure_ascii=False))
@@ -391,7 +391,7 @@ def _deck(args: argparse.Namespace) -> int:
     if fmt not in export.FORMATS:
         print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pptx of .pdf.", file=sys.stderr)
         return EXIT_USAGE
-    with startup.prepare(settings, demo=False).sessions() as session:
+    with startup.prepare(settings, demo=False).make_session() as session:
         vergadering_id = args.vergadering or agenda.default_meeting(session, date.today())
         built = deck.build(session, vergadering_id) if vergadering_id else None
     if built is None:

@@ -30,12 +30,14 @@ class DatabaseUnavailable(Exception):
 @dataclass
 class Database:
     engine: Engine
-    sessions: sessionmaker[Session]
+    # `with db.make_session() as session:` for reads, or when the caller decides itself whether to commit
+    make_session: sessionmaker[Session]
 
+    # `with db.session() as session:` for a write: one transaction, committed when the block ends
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits when the block ends cleanly and rolls back otherwise."""
-        with self.sessions() as session, session.begin():
+        with self.make_session() as session, session.begin():
             yield session
 
     @contextmanager
@@ -49,7 +51,7 @@ class Database:
         same lock, and the checks cost a third of a bulk write. The pool turns them back on when
         the connection is returned (`_foreign_keys_on`).
         """
-        with self.sessions() as session, session.begin():
+        with self.make_session() as session, session.begin():
             connection = session.connection()
             if self.engine.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only outside a transaction
@@ -62,7 +64,7 @@ class Database:
         """True when there are no observations and no afspraken (the demo data may be loaded)."""
         from dashboard.models import Afspraak, Observatie
 
-        with self.sessions() as session:
+        with self.make_session() as session:
             return (session.scalar(select(Observatie.id).limit(1)) is None
                     and session.scalar(select(Afspraak.id).limit(1)) is None)
 
@@ -157,4 +159,4 @@ def open_database(url: str) -> Database:
             f"De database {_describe(url)} is niet bereikbaar. Controleer DASHBOARD_DATABASE_URL, "
             "of de server draait en of gebruikersnaam en wachtwoord kloppen."
         ) from error
-    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    return Database(engine=engine, make_session=sessionmaker(engine, expire_on_commit=False))

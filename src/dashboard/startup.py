@@ -15,7 +15,7 @@ CATALOGUE = config.DATA_DIR / "indicatoren.csv"
 
 def load_catalogue(db: Database) -> None:
     """The indicator catalogue from data/, only into an empty table: later edits are the users'."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         if session.scalar(select(Indicator.id).limit(1)) is not None:
             return
     from dashboard.ingest import import_file  # pandas and the importer: only for a new database

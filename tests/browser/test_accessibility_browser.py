@@ -30,7 +30,7 @@ def audit(page, server, paths: list[str]) -> dict[str, list[str]]:
 def afspraak_path(server) -> str:
     database = open_database(server.env["DASHBOARD_DATABASE_URL"])
     try:
-        with database.sessions() as session:
+        with database.make_session() as session:
             return f"/afspraken?afspraak={int(afspraken.overview(session).set_index('nummer').loc['2.1', 'id'])}"
     finally:
         database.engine.dispose()

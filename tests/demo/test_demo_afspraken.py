@@ -9,7 +9,7 @@ from dashboard.verhalen import media
 
 
 def test_demo_has_afspraken_with_jaarschijven_two_years_of_voortgang_and_dilemmas(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         assert 12 <= session.scalar(select(func.count(Afspraak.id))) <= 15
         assert {j for (j,) in session.execute(select(Activiteit.jaar).distinct())} >= {2024, 2025, 2026}
         jaren = {d.year for (d,) in session.execute(select(Voortgang.datum))}
@@ -19,7 +19,7 @@ def test_demo_has_afspraken_with_jaarschijven_two_years_of_voortgang_and_dilemma
 
 
 def test_demo_stories_spread_over_the_wijken_with_photos_videos_and_a_link(demo_db, demo_db_path):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         verhalen = session.scalars(select(Verhaal)).all()
         items = session.scalars(select(Media)).all()
     assert len(verhalen) >= 12 and len({v.gebied_id for v in verhalen}) == 8

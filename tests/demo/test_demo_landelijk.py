@@ -93,7 +93,7 @@ def test_the_national_set_imports(db, bestanden, obs, tmp_path):
     een_gemeente.to_csv(pad, sep=";", index=False)
     report = import_file(db, pad)
     assert (report.status, report.rows_new) == ("committed", len(een_gemeente))
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert session.scalar(select(func.count()).select_from(Observatie)) == len(een_gemeente)
         gemeente = session.scalar(select(Gebied).where(Gebied.code == "GM0001"))
         assert gemeente.ouder.niveau == "provincie" and gemeente.ouder.ouder.code == "NL01"

@@ -109,7 +109,7 @@ def test_changed_values_over_several_chunks_undo_exactly(area_db):
     second = import_file(area_db, data(changed + rows(450)[400:]), chunk_rows=50)
     assert (second.rows_changed, second.rows_new) == (400, 50)
     assert value(area_db, "aandeel_sociale_huur", "WK050501", "2000-01") == old + 0.5
-    with area_db.sessions() as session:
+    with area_db.make_session() as session:
         assert session.scalar(select(func.count()).select_from(ImportWijziging)
                               .where(ImportWijziging.batch_id == second.batch_id)) == 400
     undo(area_db, second.batch_id)
@@ -126,7 +126,7 @@ def test_a_quoted_file_reads_in_chunks_too(area_db):
 
 def indexes(db) -> list[str]:
     """The indexes of the observaties table, as the database itself lists them."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         if db.engine.dialect.name == "sqlite":
             query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observaties'"
         else:
@@ -154,7 +154,7 @@ def stored(db) -> list[tuple]:
     """Every stored observation with the columns a period and a partij fill in."""
     from dashboard.models import Observatie
 
-    with db.sessions() as session:
+    with db.make_session() as session:
         return sorted(session.execute(select(
             Observatie.gebied_id, Observatie.partij_id, Observatie.periode, Observatie.jaar,
             Observatie.periode_soort, Observatie.volgnummer, Observatie.waarde)).all(), key=repr)

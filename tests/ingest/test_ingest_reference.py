@@ -16,7 +16,7 @@ INDICATOREN = "sleutel;naam;eenheid;richting;aggregatie;gewicht\n"
 
 
 def parents(db) -> dict[str, tuple[str, str | None]]:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return {g.code: (g.niveau, g.ouder.code if g.ouder else None) for g in session.scalars(select(Gebied))}
 
 
@@ -80,7 +80,7 @@ def test_geojson_with_provincie_and_land(db):
 
 
 def weights(db) -> dict[str, str | None]:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return dict(session.execute(select(Indicator.sleutel, Indicator.gewicht)).all())
 
 

@@ -24,7 +24,7 @@ def test_export_then_import_is_unchanged(demo_db, rows):
     data = "indicator;gebied;partij;periode;waarde\n" + "".join(
         f"{i};{g};{p};{t};{str(v).replace('.', ',')}\n" for i, g, p, t, v in rows)
     import_file(demo_db, data.encode("utf-8"))
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         exported = export.csv_bytes(queries.long_format(session))
     assert exported.startswith(b"\xef\xbb\xbf")
     before = snapshot(demo_db)

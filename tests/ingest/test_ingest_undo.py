@@ -71,7 +71,7 @@ def test_undo_of_reference_data_is_explained(demo_db):
 
 
 def _stored(db) -> dict:
-    with db.sessions() as session:
+    with db.make_session() as session:
         rows = queries.long_format(session)
     return {(r.gebied, r.partij, r.periode): r.waarde for r in rows.itertuples()}
 

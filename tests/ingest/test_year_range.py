@@ -14,7 +14,7 @@ GEBIED = b"code;naam;niveau;ouder\nGM0505;Dordrecht;gemeente;\n"
 
 
 def _years(db) -> list[int] | None:
-    with db.sessions() as session:
+    with db.make_session() as session:
         options = queries.options(session)
     return options.jaren if options else None
 

@@ -181,7 +181,7 @@ def test_idle_session_ends_with_a_notice(app_as, database):
 
 
 def test_share_link_limited_to_a_wijk_tells_only_that_wijks_stories(app_env, database):
-    with database.sessions() as session:
+    with database.make_session() as session:
         everywhere = verhalen.gallery(session)
     inside = [s["titel"] for s in everywhere if s["gebied"] == "WK990102"]
     outside = next(s for s in everywhere if s["gebied"] != "WK990102")

@@ -11,7 +11,7 @@ DUTCH = "indicator;gebied;partij;periode;waarde\r\naandeel_sociale_huur;GM9901;;
 
 def _value(path) -> float:
     db = open_database(f"sqlite:///{path}")
-    with db.sessions() as session:
+    with db.make_session() as session:
         return session.execute(text(
             "SELECT o.waarde FROM observaties o JOIN indicatoren i ON i.id = o.indicator_id "
             "JOIN gebieden g ON g.id = o.gebied_id WHERE i.sleutel = 'aandeel_sociale_huur' "

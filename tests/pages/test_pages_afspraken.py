@@ -17,7 +17,7 @@ def texts(at) -> str:
 
 
 def afspraak_id(path, nummer: str) -> int:
-    with open_database(f"sqlite:///{path}").sessions() as session:
+    with open_database(f"sqlite:///{path}").make_session() as session:
         return int(afspraken.overview(session).set_index("nummer").loc[nummer, "id"])
 
 
@@ -137,7 +137,7 @@ def test_verhalen_gallery_filters_and_map(app):
 
 
 def test_story_detail_with_safe_text_media_and_afspraken(app, app_env):
-    with open_database(f"sqlite:///{app_env}").sessions() as session:
+    with open_database(f"sqlite:///{app_env}").make_session() as session:
         story = next(s for s in verhalen.gallery(session) if s["titel"] == "Op tijd aan de keukentafel")
     app.query_params["verhaal"] = str(story["id"])
     app.switch_page("pages/verhalen.py").run()

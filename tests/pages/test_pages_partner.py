@@ -13,7 +13,7 @@ HV = "Huurdersvereniging Samen Sterk"
 
 
 def ids(path) -> dict[str, int]:
-    with open_database(f"sqlite:///{path}").sessions() as session:
+    with open_database(f"sqlite:///{path}").make_session() as session:
         return afspraken.overview(session).drop_duplicates("id").set_index("nummer")["id"].astype(int).to_dict()
 
 
@@ -60,20 +60,20 @@ def test_a_callback_writes_as_the_account_is_now_not_as_it_was_when_drawn(partne
     database = open_database(f"sqlite:///{app_env}")
     at = open_afspraak(partner, afspraak)
     accounts.set_role(database, "ria", "lezer", door="beheerder")  # meanwhile a beheerder takes the right away
-    with database.sessions() as session:
+    with database.make_session() as session:
         before = session.query(Voortgang).count()
     at.text_area(key=f"vg{afspraak}_toelichting").input("Dit mag niet meer worden opgeslagen.")
     at.button(key=f"FormSubmitter:vg{afspraak}-Voortgang toevoegen").click().run()
     assert not at.exception
     assert any("geen rechten" in e.value for e in at.error)
-    with database.sessions() as session:
+    with database.make_session() as session:
         assert session.query(Voortgang).count() == before
 
 
 def test_story_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
     at = partner.switch_page("pages/verhalen.py").run()
     assert not at.exception
-    with open_database(f"sqlite:///{app_env}").sessions() as session:
+    with open_database(f"sqlite:///{app_env}").make_session() as session:
         eigen = {int(r["id"]) for r in afspraken.overview(session).to_dict("records") if HV in r["partijen"]}
     assert set(at.multiselect(key="vh_afspraken").options) and all(
         any(o.startswith(n + " ") for n in ("1.3", "2.2", "3.2", "4.1", "4.2", "4.3", "5.1", "5.2"))
@@ -82,7 +82,7 @@ def test_story_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
 
 
 def test_a_partner_changes_a_story_its_partij_told_and_no_other(partner, app_env):
-    with open_database(f"sqlite:///{app_env}").sessions() as session:
+    with open_database(f"sqlite:///{app_env}").make_session() as session:
         from dashboard.verhalen import verhalen
 
         stories = verhalen.gallery(session)

@@ -46,7 +46,7 @@ def test_an_account_of_a_partij_answers_once_a_year_and_answering_again_updates(
     assert at.radio(key=f"{form}_vertrouwen").value == 2 and "al ingevuld" in at.expander[0].label
     at.radio(key=f"{form}_vertrouwen").set_value(4)
     at.button(key=f"FormSubmitter:{form}-Antwoord opslaan").click().run()
-    with open_database(f"sqlite:///{app_env}").sessions() as session:
+    with open_database(f"sqlite:///{app_env}").make_session() as session:
         ria = session.scalar(select(Gebruiker.id).where(Gebruiker.naam == "ria"))
         assert session.scalar(select(func.count(Inzending.id)).where(Inzending.gebruiker_id == ria)) == 1
     assert at.radio(key=f"{form}_vertrouwen").value == 4

@@ -23,7 +23,7 @@ def database(app_env):
 
 
 def ids(database) -> dict[str, int]:
-    with database.sessions() as session:
+    with database.make_session() as session:
         return {m["titel"]: m["id"] for m in agenda.list_meetings(session)}
 
 
@@ -52,7 +52,7 @@ def test_redacteur_and_beheerder_prepare_a_meeting_with_the_default_agenda(app_a
     at.button(key="FormSubmitter:nieuwe_vergadering-Vergadering aanmaken").click().run()
     assert not at.exception
     assert any("De vergadering staat klaar" in s.value for s in at.success)
-    with database.sessions() as session:
+    with database.make_session() as session:
         made = agenda.meeting(session, ids(database)["Extra stuurgroep"])
         default = [p.afspraak_id for p in agenda.default_items(session)]
     assert [p["afspraak_id"] for p in made["punten"]] == default
@@ -116,7 +116,7 @@ def test_a_share_link_without_presentatie_is_refused(app_env, database):
 
 
 def test_the_afspraak_shows_its_besluiten_and_what_they_changed(app_as, database):
-    with database.sessions() as session:
+    with database.make_session() as session:
         nieuwbouw = int(afspraken.overview(session).set_index("nummer").loc["2.1", "id"])
     at = app_as("lezer")
     at.query_params["afspraak"] = str(nieuwbouw)
@@ -136,7 +136,7 @@ def test_the_kompas_shows_the_latest_besluiten(app_as):
 
 def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     past = ids(database)["Stuurgroep najaar 2025"]
-    with database.sessions() as session:
+    with database.make_session() as session:
         punt = next(p for p in agenda.meeting(session, past)["punten"] if p["nummer"] == "1.2")
     at = app_as("redacteur").switch_page(PAGE).run()
     at.selectbox(key="bewerk_vergadering").set_value(past).run()
@@ -151,6 +151,6 @@ def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     at.text_area(key=f"{form}_vervolgstap").input("Terug in maart.")
     at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
     assert any("aangehouden" in s.value for s in at.success)
-    with database.sessions() as session:
+    with database.make_session() as session:
         [besluit] = besluiten.list_besluiten(session, afspraak_id=punt["afspraak_id"])
     assert besluit["uitkomst"] == "aangehouden" and besluit["bezwaren"][0]["reden"] == "Eerst de financiering rond."

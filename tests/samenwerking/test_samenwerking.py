@@ -35,7 +35,7 @@ def answer(db, visitor, jaar=2025, opmerking="", **scores):
 def test_a_party_is_shown_only_from_three_respondents(db, people):
     for naam, who in people.items():
         answer(db, who, vertrouwen=4, energie=3)
-    with db.sessions() as session:
+    with db.make_session() as session:
         result = uitslag.results(session, 2025)
     shown = dict(zip(result["partijen"]["partij"], result["partijen"]["getoond"]))
     assert shown == {"Gemeente Oost": True, "Huurders Oost": True, "Wonen Oost": False}
@@ -46,7 +46,7 @@ def test_a_party_is_shown_only_from_three_respondents(db, people):
 def test_answering_again_in_a_year_updates_the_own_answer(db, people):
     answer(db, people["gemeente0"], vertrouwen=2, energie=2, opmerking="Eerste indruk.")
     answer(db, people["gemeente0"], vertrouwen=5, opmerking="Bij nader inzien beter.")
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert session.scalar(select(func.count(Inzending.id))) == 1
         assert session.scalar(select(func.count()).select_from(Score)) == 1
         own = antwoorden.own(session, people["gemeente0"].gebruiker_id, 2025)
@@ -58,7 +58,7 @@ def test_the_statements_where_parties_differ_most_are_flagged_in_words(db, peopl
     for i in range(3):
         answer(db, people[f"gemeente{i}"], vertrouwen=5, energie=4, leren=4)
         answer(db, people[f"huurders{i}"], vertrouwen=3 if i else 2, energie=4, leren=3 if i < 2 else 4)
-    with db.sessions() as session:
+    with db.make_session() as session:
         gaps = uitslag.results(session, 2025)["verschillen"]
     assert [g["stelling"] for g in gaps] == ["vertrouwen"]  # leren differs 0,7: not flagged; energie not at all
     assert gaps[0]["tekst"] == ("Vertrouwen: Huurders Oost scoort gemiddeld 2,3 punt lager dan Gemeente Oost "
@@ -69,7 +69,7 @@ def test_nobody_sees_individual_answers_or_names(db, people):
     for naam, who in people.items():
         answer(db, who, vertrouwen=4, opmerking=f"Opmerking {naam[-1]} van {who.partij}" if naam.startswith("w") else "")
     answer(db, people["gemeente0"], vertrouwen=1, opmerking="Zeg het maar eerlijk.")
-    with db.sessions() as session:
+    with db.make_session() as session:
         result = uitslag.results(session, 2025)
     everything = repr(result)
     assert not any(naam in everything for naam in people)
@@ -81,7 +81,7 @@ def test_over_the_years_only_counts_years_with_enough_respondents(db, people):
     for jaar in (2024, 2025):
         for i in range(3 if jaar == 2025 else 2):
             answer(db, people[f"huurders{i}"], jaar=jaar, vertrouwen=2 + (jaar - 2024))
-    with db.sessions() as session:
+    with db.make_session() as session:
         verloop = uitslag.over_the_years(session)
         assert uitslag.years(session) == [2025, 2024]
     assert verloop[["jaar", "partij", "gemiddelde"]].values.tolist() == [[2025, "Huurders Oost", 3.0]]
@@ -95,7 +95,7 @@ def test_bad_answers_are_refused_per_statement_and_write_nothing(db, people, sco
     assert field in invalid.value.problems
     with pytest.raises(Invalid, match="jaar"):
         answer(db, people["gemeente0"], jaar=2999, vertrouwen=3)
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert session.scalar(select(func.count(Inzending.id))) == 0
 
 
@@ -107,7 +107,7 @@ def test_only_an_account_of_a_partij_answers(db, people):
 
 
 def test_the_demo_has_three_years_of_five_parties_with_the_trust_gap(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         assert uitslag.years(session) == [2025, 2024, 2023]
         for jaar in (2023, 2024, 2025):
             result = uitslag.results(session, jaar)

@@ -20,7 +20,7 @@ PASSWORD = "een-lang-wachtwoord"
 
 def ids(db) -> dict:
     """Afspraken the tenants' association takes part in (4.2 trekker, 2.2 adviseur) and one it does not (3.1)."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         overzicht = afspraken.overview(session).drop_duplicates("id").set_index("nummer")
         partij = session.scalar(select(Partij.id).where(Partij.naam == HV))
     return {"eigen": int(overzicht.loc["4.2", "id"]), "adviseur": int(overzicht.loc["2.2", "id"]),
@@ -35,7 +35,7 @@ def ria(demo_db) -> access.Visitor:
 
 
 def counts(db) -> tuple[int, int, int, int]:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return tuple(session.scalar(select(func.count(model.id))) for model in (Voortgang, Verhaal, Media, AuditLog))
 
 
@@ -54,7 +54,7 @@ def test_a_partner_adds_voortgang_on_its_partys_afspraak_recorded_with_party_and
     afspraak = ids(demo_db)[which]
     with demo_db.session() as session:
         new = afspraken.add_voortgang(session, ria, update(afspraak_id=afspraak))
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         row = session.get(Voortgang, new)
         history = afspraken.detail(session, afspraak)["voortgang"]
     assert (row.auteur_id, row.gebruiker_id, row.gebruiker) == (ria.partij_id, ria.gebruiker_id, "ria")
@@ -91,7 +91,7 @@ def test_a_partner_edits_its_own_partys_voortgang_but_not_another_partys(demo_db
     for crafted in (others, gemeente, 99999):  # ids another party wrote, or none at all, sent in a crafted request
         with pytest.raises(access.NotAllowed), demo_db.session() as session:
             afspraken.edit_voortgang(session, ria, crafted, update(toelichting="Overschreven door een ander."))
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         assert session.get(Voortgang, own).toelichting == "Minder huurders dan gehoopt."
         assert "Overschreven" not in " ".join(session.scalars(select(Voortgang.toelichting)))
     assert counts(demo_db) == before
@@ -122,7 +122,7 @@ def photo() -> verhalen.MediaInvoer:
 def test_a_partner_tells_a_story_with_a_photo_on_its_own_afspraak(demo_db, ria, tmp_path):
     with demo_db.session() as session:
         new = verhalen.add_story(session, ria, story([ids(demo_db)["eigen"]]), [photo()], tmp_path, 10_000_000)
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         shown = verhalen.detail(session, new)
         row = session.get(Verhaal, new)
     assert (shown["partij"], row.gebruiker_id) == (HV, ria.gebruiker_id) and shown["media"][0]["soort"] == "foto"
@@ -152,7 +152,7 @@ def test_a_partner_changes_and_adds_media_only_to_its_own_partys_stories(demo_db
     with pytest.raises(access.NotAllowed), demo_db.session() as session:
         verhalen.add_media(session, ria, someone_elses, photo(), tmp_path, 10_000_000)
     assert counts(demo_db) == before
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         assert session.get(Verhaal, own).titel == "Koffie en koek voor het bod"
         assert session.get(Verhaal, someone_elses).titel != "Gekaapt"
 

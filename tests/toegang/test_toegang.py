@@ -24,7 +24,7 @@ def anna(db):
 
 
 def test_password_is_stored_as_argon2_hash_only(db, anna):
-    with db.sessions() as session:
+    with db.make_session() as session:
         stored = session.scalar(select(Gebruiker.wachtwoord_hash))
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
 
@@ -120,14 +120,14 @@ def test_account_rules(db, anna):
         accounts.set_role(db, "anna", "lezer", door="anna")
     with pytest.raises(accounts.AccountError, match="al een account"):
         accounts.add_first_beheerder(db, "eva", PASSWORD)
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert session.scalar(select(AuditLog.actie)) == "gebruiker_toegevoegd"
 
 
 def test_share_link_token_is_random_and_stored_hashed(db):
     info, token = share_links.create(db, "Gemeenteraad", door="anna")
     assert len(token) >= 22 and info.pages == tuple(sorted(share_links.DEFAULT_PAGES))
-    with db.sessions() as session:
+    with db.make_session() as session:
         stored = session.scalar(select(DeelLink.token_hash))
     assert stored == tokens.digest(token) and token not in stored
     assert share_links.url("http://x:8501/", token) == f"http://x:8501/?deel={token}"
@@ -191,7 +191,7 @@ def test_single_sign_on_maps_an_address_or_its_domain_to_a_role():
 def test_gebied_limit_keeps_that_gebied_and_the_areas_inside_it(demo_db):
     from dashboard import queries, views
 
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         options = queries.options(session)
     gemeente = options.gebieden[options.gebieden["niveau"] == "gemeente"]["code"].iloc[0]
     assert views.within(options, None) is options

@@ -16,14 +16,14 @@ PASSWORD = "mijn-eigen-wachtwoord"
 
 
 def users(db) -> int:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return session.scalar(select(func.count(Gebruiker.id)))
 
 
 def test_an_invitation_is_shown_once_and_stored_hashed(demo_db):
     info, token = uitnodigingen.create(demo_db, "ria", "partner", HV, door="anna", days=14)
     assert (info.naam, info.rol, info.partij, info.state) == ("ria", "partner", HV, "open")
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         stored = session.scalar(select(Uitnodiging.token_hash))
     assert stored == tokens.digest(token) and token not in stored and len(token) >= 40
     assert uitnodigingen.url("https://monitor.example.nl/", token) == f"https://monitor.example.nl/?uitnodiging={token}"

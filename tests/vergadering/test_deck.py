@@ -10,13 +10,13 @@ from dashboard.vergadering.deck import Regel
 
 
 def demo_deck(demo_db, titel: str) -> deck.Deck:
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         vergadering = next(m["id"] for m in agenda.list_meetings(session) if m["titel"] == titel)
         return deck.build(session, vergadering)
 
 
 def test_the_demo_has_a_past_meeting_with_its_besluiten_and_a_coming_one_with_the_default_agenda(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         coming, past = agenda.list_meetings(session)
         default = [p.afspraak_id for p in agenda.default_items(session)]
         assert [p["afspraak_id"] for p in agenda.meeting(session, coming["id"])["punten"]] == default
@@ -33,7 +33,7 @@ def test_slide_list_title_opgaven_items_and_closing(demo_db):
     built = demo_deck(demo_db, "Stuurgroep najaar 2025")
     soorten = [d.soort for d in built.dias]
     assert soorten[0] == "titel" and "kompas" in built.dias[0].regels[0].tekst
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         opgaven = list(session.scalars(select(Opgave.naam).order_by(Opgave.volgorde)))
     assert [d.titel for d in built.dias if d.soort == "opgave" and "(vervolg)" not in d.titel] == opgaven
     items = [d for d in built.dias if d.soort == "agendapunt"]

@@ -59,13 +59,13 @@ def decide(db, punt: int, posities, besluit_id: int | None = None, **change) -> 
 
 
 def tot_jaar(db, afspraak_id: int) -> int:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return session.get(Afspraak, afspraak_id).tot_jaar
 
 
 def test_default_agenda_is_what_needs_the_board_dilemmas_first(db):
     ids = town(db)
-    with db.sessions() as session:
+    with db.make_session() as session:
         voorstel = agenda.default_items(session)
     nummers = {v: k for k, v in ids.items()}
     # dilemma; then achter, the newest update first (1.5's earlier dilemma no longer counts); then aandacht
@@ -77,7 +77,7 @@ def test_a_new_meeting_gets_the_default_agenda_in_that_order(db):
     town(db)
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
-    with db.sessions() as session:
+    with db.make_session() as session:
         punten = agenda.meeting(session, vergadering)["punten"]
         assert [p["nummer"] for p in punten] == ["1.4", "1.5", "1.3", "1.2"]
         assert agenda.list_meetings(session)[0]["punten"] == 4
@@ -90,7 +90,7 @@ def test_items_move_and_an_item_with_a_besluit_stays(db):
         punten = agenda.meeting(session, vergadering)["punten"]
         agenda.move_item(session, REDACTEUR, punten[2]["id"], -1)
         agenda.move_item(session, REDACTEUR, punten[0]["id"], -1)  # the first stays first
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert [p["nummer"] for p in agenda.meeting(session, vergadering)["punten"]] == ["1.4", "1.3", "1.5", "1.2"]
     decide(db, punten[0]["id"], positions())
     with pytest.raises(Invalid, match="al besloten"), db.session() as session:
@@ -105,7 +105,7 @@ def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unc
         decide(db, punt, positions(bezwaar), wijziging="tot_jaar", nieuwe_waarde="2028")
     assert set(missing_step.value.problems) == {"vervolgstap"}
     besluit_id = decide(db, punt, positions(bezwaar), vervolgstap="Terug in maart.", wijziging="tot_jaar", nieuwe_waarde="2028")
-    with db.sessions() as session:
+    with db.make_session() as session:
         [besluit] = besluiten.list_besluiten(session)
         assert besluiten.history(session, ids["1.1"]) == []
     assert besluit["id"] == besluit_id and besluit["uitkomst"] == "aangehouden"
@@ -123,7 +123,7 @@ def test_an_aangenomen_change_updates_the_afspraak_once_with_its_history(db):
     with pytest.raises(Invalid, match="al aangenomen"):
         decide(db, punt, positions(), besluit_id, wijziging="tot_jaar", nieuwe_waarde="2030")
     assert tot_jaar(db, ids["1.1"]) == 2028
-    with db.sessions() as session:
+    with db.make_session() as session:
         [besluit] = besluiten.list_besluiten(session, afspraak_id=ids["1.1"])
         history = besluiten.history(session, ids["1.1"])
         applied = session.scalar(select(func.count(AuditLog.id)).where(AuditLog.actie == "afspraak_gewijzigd_door_besluit"))
@@ -139,11 +139,11 @@ def test_an_aangehouden_besluit_taken_up_again_applies_its_change_once(db):
     bezwaar = {"partij": GEM, "reden": "Eerst de begroting."}
     besluit_id = decide(db, punt, positions(bezwaar), vervolgstap="Na de begroting.", wijziging="streefwaarde",
                         nieuwe_waarde="7,5")
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert session.get(Afspraak, ids["1.1"]).streefwaarde is None
     decide(db, punt, positions({**bezwaar, "verwerking": "ingetrokken", "tekst": "De begroting is rond."}), besluit_id,
            wijziging="streefwaarde", nieuwe_waarde="7,5")
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert session.get(Afspraak, ids["1.1"]).streefwaarde == 7.5
         assert [h["wijziging"] for h in besluiten.history(session, ids["1.1"])] == ["streefwaarde van geen naar 7,5"]
         assert len(besluiten.list_besluiten(session)) == 1
@@ -153,7 +153,7 @@ def test_a_new_trekker_takes_over_and_the_old_one_stays_as_partner(db):
     ids = town(db)
     punt = meeting_with(db, ids, "1.3")
     decide(db, punt, positions(extra=(ZORG,)), wijziging="trekker", nieuwe_waarde=ZORG)
-    with db.sessions() as session:
+    with db.make_session() as session:
         rollen = dict(zip(*afspraken.detail(session, ids["1.3"])["partijen"][["partij", "rol"]].to_dict("list").values()))
     assert rollen == {ZORG: "trekker", CORP: "partner"}
 
@@ -170,7 +170,7 @@ def test_consent_needs_every_party_at_the_table_and_a_reason_for_an_objection(db
     with pytest.raises(Invalid) as bad_year:
         decide(db, punt, positions(extra=(ZORG,)), wijziging="tot_jaar", nieuwe_waarde="twintig")
     assert set(bad_year.value.problems) == {"nieuwe_waarde"}
-    with db.sessions() as session:
+    with db.make_session() as session:
         assert besluiten.list_besluiten(session) == []
 
 

@@ -27,7 +27,7 @@ def jpeg() -> bytes:
 
 
 def count(db, model) -> int:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return session.scalar(select(func.count(model.id)))
 
 
@@ -46,7 +46,7 @@ def test_story_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
              verhalen.MediaInvoer(soort="videolink", url="https://youtu.be/aqz-KE-bpKQ")]
     with demo_db.session() as session:
         verhaal_id = verhalen.add_story(session, REDACTEUR, story(), items, tmp_path, 10_000_000)
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         shown = verhalen.detail(session, verhaal_id)
         acties = [a for (a,) in session.execute(select(AuditLog.actie).where(AuditLog.gebruiker == "vrijwilliger"))]
     assert "<strong>Oosterveld</strong>" in shown["tekst_html"] and shown["wijk"] == "Oosterveld"
@@ -57,7 +57,7 @@ def test_story_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
 
 
 def test_gallery_filters_by_opgave_wijk_and_role(demo_db):
-    with demo_db.sessions() as session:
+    with demo_db.make_session() as session:
         opgave = afspraken.opgaven(session).set_index("naam").loc["Samen verduurzamen", "id"]
         duurzaam = verhalen.gallery(session, opgave_id=int(opgave))
         molenkamp = verhalen.gallery(session, gebied="WK990104")

@@ -29,7 +29,7 @@ def load(db, rows: list[str]) -> None:
 
 
 def verken(db, **choice):
-    with db.sessions() as session:
+    with db.make_session() as session:
         return punten.verken(session, Keuze(**{"x": "verhuringen", "y": "gemiddelde_huur", "jaar": 2024,
                                                "binnen": "GM0001", **choice}))
 
@@ -120,7 +120,7 @@ def test_the_ranking_shows_only_what_was_chosen_with_names_as_headers(stad):
 
 def test_the_choice_travels_in_a_link_and_unknown_values_fall_back_with_a_notice(stad):
     load(stad, ["verhuringen;WK000101;;2023;1", "verhuringen;WK000101;;2024;1"])
-    with stad.sessions() as session:
+    with stad.make_session() as session:
         options = queries.options(session)
     assert keuze.binnen_keuzes(options) == [GEMEENTEN, WIJKEN, "GM0002", "GM0001"]  # gemeenten by name
     chosen = Keuze(x="leegstand", y="slaagkans", jaar=2023, binnen="GM0002", grootte="sloop")

@@ -126,7 +126,7 @@ def inspect(db: Database, data: bytes | Path, *, kind: str | None = None, format
     inspection = Inspection(kind, fmt or "csv", table.dialect.describe(), columns, formats.layout(columns),
                             rows=sum(len(chunk) for chunk in table))
     if fmt in ("breed", "cbs"):
-        with db.sessions() as session:
+        with db.make_session() as session:
             keys = set(session.scalars(select(Indicator.sleutel)))
             inspection.mapping = mappings.remembered(session, inspection.layout)
         inspection.unknown_headers = formats.unknown_headers(columns, keys, inspection.mapping)

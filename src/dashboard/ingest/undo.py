@@ -22,7 +22,7 @@ class UndoRefused(Exception):
 
 def history(db: Database) -> pd.DataFrame:
     """Every batch, newest first: the page's history table and `imports list`."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         rows = session.execute(select(
             ImportBatch.id, ImportBatch.tijdstip, ImportBatch.bestandsnaam, ImportBatch.soort,
             ImportBatch.formaat, ImportBatch.gebruiker, ImportBatch.status, ImportBatch.rows_new,

@@ -95,7 +95,7 @@ def _check_password(wachtwoord: str) -> str:
 
 def has_accounts(db: Database) -> bool:
     """Whether an account exists that can log in (accounts without a password do not count)."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         return session.scalar(select(Gebruiker.id).where(Gebruiker.wachtwoord_hash.is_not(None)).limit(1)) is not None
 
 
@@ -105,7 +105,7 @@ def _info(user: Gebruiker, partij: str | None = None) -> UserInfo:
 
 
 def list_users(db: Database) -> list[UserInfo]:
-    with db.sessions() as session:
+    with db.make_session() as session:
         return [_info(u, p) for u, p in session.execute(
             select(Gebruiker, Partij.naam).outerjoin(Partij, Gebruiker.partij_id == Partij.id).order_by(Gebruiker.naam))]
 

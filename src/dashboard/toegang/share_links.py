@@ -153,5 +153,5 @@ def revoke(db: Database, link_id: int, door: str) -> LinkInfo:
 
 def list_links(db: Database) -> list[LinkInfo]:
     """Newest first."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         return [_info(link) for link in session.scalars(select(DeelLink).order_by(DeelLink.id.desc()))]

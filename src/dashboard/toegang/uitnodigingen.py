@@ -131,7 +131,7 @@ def _find(session, token: str | None, now: datetime) -> Uitnodiging | Refusal:
 
 def verify(db: Database, token: str | None) -> InvitationInfo | Refusal:
     """What this invitation offers (to show before the password is chosen), or why not."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         found = _find(session, token, clock.now())
         return found if isinstance(found, Refusal) else _info(found, _partij_naam(session, found.partij_id))
 
@@ -170,7 +170,7 @@ def withdraw(db: Database, invitation_id: int, door: str) -> InvitationInfo:
 
 def list_invitations(db: Database) -> list[InvitationInfo]:
     """Newest first."""
-    with db.sessions() as session:
+    with db.make_session() as session:
         return [_info(row, partij) for row, partij in session.execute(
             select(Uitnodiging, Partij.naam).outerjoin(Partij, Uitnodiging.partij_id == Partij.id)
             .order_by(Uitnodiging.id.desc()))]

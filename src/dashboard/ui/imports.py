@@ -36,7 +36,7 @@ def mapping_form(db: Database, inspection: importer.Inspection) -> dict[str, str
     """Ask which indicator each unknown header holds; None when nothing needs mapping."""
     if not inspection.unknown_headers:
         return None
-    with db.sessions() as session:
+    with db.make_session() as session:
         keys = queries.catalogue_keys(session)
     st.warning("Een paar kolommen horen niet bij een bekende indicator. Kies wat erin staat; "
                "de keuze wordt onthouden voor bestanden met dezelfde kopregel.", icon=":material/table_view:")
@@ -207,7 +207,7 @@ def templates_and_export(db: Database) -> None:
     st.caption("Alle observaties in het lange formaat, zoals Nederlandse Excel het opent en de import het terugleest.")
 
     def everything() -> bytes:
-        with db.sessions() as session:
+        with db.make_session() as session:
             return export.csv_bytes(queries.long_format(session))
 
     st.download_button("Download alle observaties (CSV)", everything, file_name="observaties.csv", mime="text/csv",

@@ -65,7 +65,7 @@ def version() -> int:
     run = context.cursors if context is not None else None  # a fresh dict at the start of every run
     if run is not None and getattr(_THIS_RUN, "run", None) is run:
         return _THIS_RUN.version
-    with runtime.database().sessions() as session:
+    with runtime.database().make_session() as session:
         versie = data_version.current(session)
     _THIS_RUN.run, _THIS_RUN.version = run, versie
     return versie
@@ -74,7 +74,7 @@ def version() -> int:
 def _compute(question: str, database: str, versie: int, key: str, _args: tuple, _kwargs: tuple):
     """Streamlit hashes the question, database, version and the arguments' digest (made.digest):
     hashing a view dataclass its own way cost about half a millisecond per read."""
-    with runtime.database().sessions() as session:
+    with runtime.database().make_session() as session:
         return _QUESTIONS[question](session, *_args, **dict(_kwargs))
 
 
