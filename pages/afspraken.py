@@ -26,15 +26,15 @@ if reads.demo_loaded():
 if gevraagd and info is None:
     st.warning("Deze afspraak bestaat niet (meer). Kies er een uit de lijst hieronder.", icon=":material/link_off:")
 if info:
-    st.query_params["afspraak"] = str(info["id"])  # keep the link shareable after in-app navigation
+    st.query_params["afspraak"] = str(info.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
-    trend, afgeleid = reads.afspraak_figures(info["id"])
-    show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info["id"], scope=wie.share_gebied), media_dir,
-                reads.afspraak_looptijd(info["id"]))
-    vergadering.for_afspraak(reads.besluiten_lijst(afspraak_id=info["id"]), reads.afspraak_geschiedenis(info["id"]))
-    deelname.kring(info["id"], key="kring_afspraak")
+    trend, afgeleid = reads.afspraak_figures(info.id)
+    show.detail(info, trend, afgeleid, reads.stories_for_afspraak(info.id, scope=wie.share_gebied), media_dir,
+                reads.afspraak_looptijd(info.id))
+    vergadering.for_afspraak(reads.besluiten_lijst(afspraak_id=info.id), reads.afspraak_geschiedenis(info.id))
+    deelname.kring(info.id, key="kring_afspraak")
     partijen = keuzes["partijen"]["naam"].tolist()
-    if access.may_on(wie, "voortgang_toevoegen", info["partij_ids"]):  # a partner: only with its partij on board
+    if access.may_on(wie, "voortgang_toevoegen", info.partij_ids):  # a partner: only with its partij on board
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):
             afspraken_formulieren.voortgang(db, wie, info, partijen)
     afspraken_formulieren.voortgang_aanpassen(db, wie, info, partijen)

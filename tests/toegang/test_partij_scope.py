@@ -56,7 +56,7 @@ def test_a_partner_adds_voortgang_on_its_partys_afspraak_recorded_with_party_and
         new = afspraken.add_voortgang(session, ria, update(afspraak_id=afspraak))
     with demo_db.sessions() as session:
         row = session.get(Voortgang, new)
-        history = afspraken.detail(session, afspraak)["voortgang"]
+        history = afspraken.detail(session, afspraak).voortgang
     assert (row.auteur_id, row.gebruiker_id, row.gebruiker) == (ria.partij_id, ria.gebruiker_id, "ria")
     assert (history.iloc[0]["auteur"], history.iloc[0]["gebruiker"]) == (HV, "ria")
 

@@ -154,7 +154,7 @@ def test_a_new_trekker_takes_over_and_the_old_one_stays_as_partner(db):
     punt = meeting_with(db, ids, "1.3")
     decide(db, punt, positions(extra=(ZORG,)), wijziging="trekker", nieuwe_waarde=ZORG)
     with db.sessions() as session:
-        rollen = dict(zip(*afspraken.detail(session, ids["1.3"])["partijen"][["partij", "rol"]].to_dict("list").values()))
+        rollen = dict(zip(*afspraken.detail(session, ids["1.3"]).partijen[["partij", "rol"]].to_dict("list").values()))
     assert rollen == {ZORG: "trekker", CORP: "partner"}
 
 

@@ -211,8 +211,8 @@ def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None) -> Kerncijfer:
     return Kerncijfer(formatting.value(last["waarde"], eenheid), f"{naam} {last['label']} · {target}", naam, eenheid, reeks)
 
 
-def _jaarschijf(info: dict, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
-    activiteiten = info["activiteiten"]
+def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
+    activiteiten = info.activiteiten
     if activiteiten.empty:
         return None, ()
     jaren = sorted(activiteiten["jaar"].unique().tolist())
@@ -235,8 +235,8 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
     titel, rest = _title(punt["naam"])
     extra: list[Regel] = [Regel(rest)] if rest else []
     uitleg: list[str] = []  # the key figure in gewone taal, for the slide after it
-    if info["indicator"] is not None and trend is not None and not trend.empty:
-        figuur = _kpi_figure(trend, info["indicator"]["naam"], info["indicator"]["eenheid"], afgeleid)
+    if info.indicator is not None and trend is not None and not trend.empty:
+        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid)
         uitleg = zinnen.afspraak(info, trend, afgeleid, afspraken.looptijd(session, punt["afspraak_id"]))
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
@@ -252,7 +252,7 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
         citaat, citaat_van = "", ""
     if uitleg:
         extra += [Regel("In gewone taal", kop=True), Regel(" ".join(uitleg))]
-    laatste = info["voortgang"].iloc[0] if not info["voortgang"].empty else None
+    laatste = info.voortgang.iloc[0] if not info.voortgang.empty else None
     notities = "" if laatste is None else " ".join(x for x in (
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
         f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
