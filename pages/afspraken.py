@@ -33,7 +33,7 @@ if info:
                 reads.afspraak_looptijd(info.id))
     vergadering.for_afspraak(reads.besluiten_lijst(afspraak_id=info.id), reads.afspraak_geschiedenis(info.id))
     deelname.kring(info.id, key="kring_afspraak")
-    partijen = keuzes["partijen"]["naam"].tolist()
+    partijen = keuzes.partijen["naam"].tolist()
     if access.may_on(wie, "voortgang_toevoegen", info.partij_ids):  # a partner: only with its partij on board
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):
             afspraken_formulieren.voortgang(db, wie, info, partijen)
@@ -55,9 +55,9 @@ with st.sidebar:
                                 bind="query-params", format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
     status = st.selectbox("Status", STATUSSEN, index=None, placeholder="Alle statussen", key="status",
                           bind="query-params", format_func=STATUS_LABELS.get)
-    partij = st.selectbox("Partij", keuzes["partijen"]["naam"].tolist(), index=None, placeholder="Alle partijen",
+    partij = st.selectbox("Partij", keuzes.partijen["naam"].tolist(), index=None, placeholder="Alle partijen",
                           key="partij", bind="query-params")
-    jaar = st.selectbox("Loopt in jaar", keuzes["jaren"], index=None, placeholder="Alle jaren", key="jaar",
+    jaar = st.selectbox("Loopt in jaar", keuzes.jaren, index=None, placeholder="Alle jaren", key="jaar",
                         bind="query-params")
 show.overview(reads.afspraken_overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.trajecten())
 if mag_bewerken:

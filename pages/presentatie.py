@@ -53,8 +53,8 @@ if access.may(wie, "vergadering_bewerken"):
         with agenda_tab:
             vergadering_formulieren.agenda_editor(db, wie, meeting,
                                                   reads.afspraken_overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
-                                                  keuzes["indicatoren"])
+                                                  keuzes.indicatoren)
         with besluit_tab:
             vergadering_formulieren.besluit_form(db, wie, meeting, reads.besluiten_lijst(vergadering_id=gekozen),
-                                                 reads.aan_tafel, keuzes["partijen"]["naam"].tolist())
+                                                 reads.aan_tafel, keuzes.partijen["naam"].tolist())
 chrome.footer(reads.last_update())

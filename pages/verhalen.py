@@ -19,7 +19,7 @@ gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 last_update = reads.last_update()
 story = reads.story(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
 opgaven = reads.opgaven().set_index("id")["naam"]
-gebieden = reads.afspraak_choices()["gebieden"]
+gebieden = reads.afspraak_choices().gebieden
 if reads.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and story is None:

@@ -1,6 +1,6 @@
 """Afspraken: the compass with its yearly slices, the progress the parties report, and what needs the board.
 
-Reads return DataFrames or plain dicts for the pages; writes take the visitor, ask
+Reads return DataFrames or frozen dataclasses for the pages; writes take the visitor, ask
 `access.require` first, validate into `Invalid` (a Dutch message per form field), and leave a
 line in the audit log.
 """
@@ -416,19 +416,30 @@ def derived_status(trend: pd.DataFrame | None, richting: str, van_jaar: int, tot
                     geschat=geschat)
 
 
-def choices(session: Session) -> dict[str, pd.DataFrame | list]:
+@dataclass(frozen=True)
+class Keuzes:
+    """What the afspraken filters and forms may offer (afspraken.choices)."""
+
+    opgaven: pd.DataFrame  # id, naam
+    partijen: pd.DataFrame  # naam, soort
+    indicatoren: pd.DataFrame  # sleutel, naam
+    gebieden: pd.DataFrame  # code, naam, niveau
+    jaren: list[int]  # from the first afspraak's start to the last one's end
+
+
+def choices(session: Session) -> Keuzes:
     """What the filters and forms may offer: opgaven, partijen, indicatoren, gebieden, jaren."""
     jaren = session.execute(select(func.min(Afspraak.van_jaar), func.max(Afspraak.tot_jaar))).one()
-    return {
-        "opgaven": opgaven(session)[["id", "naam"]],
-        "partijen": pd.DataFrame(session.execute(select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)).all(),
-                                 columns=["naam", "soort"]),
-        "indicatoren": pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.naam).order_by(Indicator.naam)).all(),
-                                    columns=["sleutel", "naam"]),
-        "gebieden": pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
-                                 columns=["code", "naam", "niveau"]),
-        "jaren": list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
-    }
+    return Keuzes(
+        opgaven=opgaven(session)[["id", "naam"]],
+        partijen=pd.DataFrame(session.execute(select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)).all(),
+                              columns=["naam", "soort"]),
+        indicatoren=pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.naam).order_by(Indicator.naam)).all(),
+                                 columns=["sleutel", "naam"]),
+        gebieden=pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
+                              columns=["code", "naam", "niveau"]),
+        jaren=list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
+    )
 
 
 # ---------------------------------------------------------------- write side

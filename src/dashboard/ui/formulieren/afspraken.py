@@ -21,15 +21,16 @@ def _number(value) -> float | None:
 
 # ---------------------------------------------------------------- afspraak
 
-def afspraak(db: Database, visitor: access.Visitor, choices: dict, info: afspraken.AfspraakInfo | None = None) -> None:
+def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
+             info: afspraken.AfspraakInfo | None = None) -> None:
     """Create an afspraak (info None) or change the one shown."""
     form = f"af{info.id if info else 'nieuw'}"
     done(form)
     error(form, "_")
-    opgaven = choices["opgaven"].set_index("id")["naam"]
-    partijen = choices["partijen"]["naam"].tolist()
-    indicatoren = choices["indicatoren"].set_index("sleutel")["naam"]
-    gebieden = choices["gebieden"].set_index("code")["naam"]
+    opgaven = choices.opgaven.set_index("id")["naam"]
+    partijen = choices.partijen["naam"].tolist()
+    indicatoren = choices.indicatoren.set_index("sleutel")["naam"]
+    gebieden = choices.gebieden.set_index("code")["naam"]
     huidig = info.partijen if info else pd.DataFrame(columns=["partij", "rol", "taak"])
     trekker = huidig[huidig["rol"] == "trekker"]["partij"].tolist()
     with st.form(form, border=True):
