@@ -25,7 +25,7 @@ if reads.demo_loaded():
 if gevraagd and story is None:
     st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
 if story:
-    st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
+    st.query_params["verhaal"] = str(story.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(story, settings.media_dir)
     verhalen_formulieren.verhaal_aanpassen(db, wie, story)

@@ -125,7 +125,7 @@ def test_a_partner_tells_a_story_with_a_photo_on_its_own_afspraak(demo_db, ria, 
     with demo_db.sessions() as session:
         shown = verhalen.detail(session, new)
         row = session.get(Verhaal, new)
-    assert (shown["partij"], row.gebruiker_id) == (HV, ria.gebruiker_id) and shown["media"][0]["soort"] == "foto"
+    assert (shown.partij, row.gebruiker_id) == (HV, ria.gebruiker_id) and shown.media[0].soort == "foto"
 
 
 def test_a_partner_story_on_another_partys_afspraak_is_refused_whole(demo_db, ria, tmp_path):

@@ -13,6 +13,7 @@ from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, navigation, status, verhalen
 from dashboard.ui import charts as show
 from dashboard.verhalen import safe_markdown
+from dashboard.verhalen.verhalen import VerhaalInfo
 
 LINK = "pages/afspraken.py"
 
@@ -121,8 +122,8 @@ def _derived(info: afspraken.AfspraakInfo, afgeleid: afspraken.Afgeleid | None,
                f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
 
 
-def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, stories: list[dict], media_dir: Path,
-           traject: afspraken.Traject | None = None) -> None:
+def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, stories: list[VerhaalInfo],
+           media_dir: Path, traject: afspraken.Traject | None = None) -> None:
     """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
     st.title(f"{info.nummer} {info.titel}")
     velden = ", ".join(VELD_LABELS[v] for v in info.velden)
@@ -162,12 +163,12 @@ def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, s
             st.caption("Bij deze afspraak is nog geen verhaal verteld.")
         for story in stories:
             with st.container(border=True):
-                st.markdown(f"**{story['titel']}**")
+                st.markdown(f"**{story.titel}**")
                 verhalen.quote(story)
-                for item in story["media"]:
+                for item in story.media:
                     verhalen.show_media(item, media_dir)
                 navigation.link("pages/verhalen.py", label="Lees het hele verhaal", icon=":material/auto_stories:",
-                             query_params={"verhaal": str(story["id"])})
+                             query_params={"verhaal": str(story.id)})
 
 
 def jaarschijf(activiteiten: pd.DataFrame, key: str) -> None:

@@ -183,14 +183,14 @@ def _opgave_slides(session: Session) -> list[Dia]:
     return slides
 
 
-def _best_story(stories: list[dict]) -> tuple[dict | None, dict | None]:
+def _best_story(stories: list[verhalen.VerhaalInfo]) -> tuple[dict | None, verhalen.VerhaalInfo | None]:
     """(story with its photo, story with its quote): preferably one story with both, newest first."""
     def photo(story):
-        return next((m for m in story["media"] if m["soort"] == "foto" and m["bestand"] and m["alt_tekst"]), None)
+        return next((m for m in story.media if m.soort == "foto" and m.bestand and m.alt_tekst), None)
 
-    both = next((s for s in stories if photo(s) and s["citaat"]), None)
+    both = next((s for s in stories if photo(s) and s.citaat), None)
     pictured = both or next((s for s in stories if photo(s)), None)
-    quoted = both or next((s for s in stories if s["citaat"]), None)
+    quoted = both or next((s for s in stories if s.citaat), None)
     return (None if pictured is None else {"story": pictured, "photo": photo(pictured)}), quoted
 
 
@@ -246,7 +246,7 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
         for page in pages[1:]:
             extra += list(page)
     photo, quoted = _best_story(verhalen.for_afspraak(session, punt["afspraak_id"]))
-    citaat, citaat_van = (quoted["citaat"], quoted["citaat_van"]) if quoted else ("", "")
+    citaat, citaat_van = (quoted.citaat, quoted.citaat_van) if quoted else ("", "")
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
         extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
         citaat, citaat_van = "", ""
@@ -257,7 +257,7 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
         f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
     dia = Dia("agendapunt", titel, status=punt["status"], dilemma=punt["dilemma"], kerncijfer=figuur,
-              foto=None if photo is None else Foto(photo["photo"]["bestand"], photo["photo"]["alt_tekst"]),
+              foto=None if photo is None else Foto(photo["photo"].bestand, photo["photo"].alt_tekst),
               citaat=citaat, citaat_van=citaat_van, gevraagd=punt["vraag"], notities=notities)
     vervolg = _text_slides(Dia("tekst", titel), extra) if extra else []
     return [dia] + [replace(more, titel=f"{titel} (vervolg)") for more in vervolg]
