@@ -38,14 +38,14 @@ st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie 
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
 rows = reads.vergaderingen()
 may_download = access.may(wie, "downloaden")
-show.meetings(rows, {r["id"]: reads.deck_van(r["id"]) for r in rows} if may_download else {}, media_dir, may_download)
+show.meetings(rows, {r.id: reads.deck_van(r.id) for r in rows} if may_download else {}, media_dir, may_download)
 
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()
     st.header("Vergadering voorbereiden", anchor=False)
     vergadering_formulieren.new_meeting(db, wie)
     if rows:
-        namen = {r["id"]: f"{r['titel']} ({r['datum']:%d-%m-%Y})" for r in rows}
+        namen = {r.id: f"{r.titel} ({r.datum:%d-%m-%Y})" for r in rows}
         gekozen = st.selectbox("Vergadering", list(namen), format_func=namen.get, key="bewerk_vergadering")
         meeting = reads.vergadering(gekozen)
         keuzes = reads.afspraak_choices()

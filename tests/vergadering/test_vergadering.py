@@ -40,7 +40,7 @@ def meeting_with(db, ids, nummer: str) -> int:
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2025, 11, 20), "Stuurgroep"),
                                             [agenda.PuntInvoer(afspraak_id=ids[nummer], vraag="Kies.")])
-        return agenda.meeting(session, vergadering)["punten"][0]["id"]
+        return agenda.meeting(session, vergadering).punten[0].id
 
 
 def positions(bezwaar: dict | None = None, zonder: str | None = None, extra: tuple[str, ...] = ()) -> list[besluiten.Positie]:
@@ -78,23 +78,23 @@ def test_a_new_meeting_gets_the_default_agenda_in_that_order(db):
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
     with db.sessions() as session:
-        punten = agenda.meeting(session, vergadering)["punten"]
-        assert [p["nummer"] for p in punten] == ["1.4", "1.5", "1.3", "1.2"]
-        assert agenda.list_meetings(session)[0]["punten"] == 4
+        punten = agenda.meeting(session, vergadering).punten
+        assert [p.nummer for p in punten] == ["1.4", "1.5", "1.3", "1.2"]
+        assert agenda.list_meetings(session)[0].punten == 4
 
 
 def test_items_move_and_an_item_with_a_besluit_stays(db):
     town(db)
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
-        punten = agenda.meeting(session, vergadering)["punten"]
-        agenda.move_item(session, REDACTEUR, punten[2]["id"], -1)
-        agenda.move_item(session, REDACTEUR, punten[0]["id"], -1)  # the first stays first
+        punten = agenda.meeting(session, vergadering).punten
+        agenda.move_item(session, REDACTEUR, punten[2].id, -1)
+        agenda.move_item(session, REDACTEUR, punten[0].id, -1)  # the first stays first
     with db.sessions() as session:
-        assert [p["nummer"] for p in agenda.meeting(session, vergadering)["punten"]] == ["1.4", "1.3", "1.5", "1.2"]
-    decide(db, punten[0]["id"], positions())
+        assert [p.nummer for p in agenda.meeting(session, vergadering).punten] == ["1.4", "1.3", "1.5", "1.2"]
+    decide(db, punten[0].id, positions())
     with pytest.raises(Invalid, match="al besloten"), db.session() as session:
-        agenda.remove_item(session, REDACTEUR, punten[0]["id"])
+        agenda.remove_item(session, REDACTEUR, punten[0].id)
 
 
 def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unchanged(db):
