@@ -366,13 +366,13 @@ def _besluiten_list(args: argparse.Namespace) -> int:
     with startup.prepare(config.load(), demo=False).sessions() as session:
         rows = besluiten.list_besluiten(session)
     if args.json:
-        print(json.dumps([besluiten.as_json(b) for b in rows], ensure_ascii=False))
+        print(json.dumps([b.as_json() for b in rows], ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("Nog geen besluiten.")
     for b in rows:
-        print(f"{b['id']:>4}  {b['datum']:%Y-%m-%d}  {b['afspraak'] or '-':<6} {b['uitkomst']:<11} "
-              f"evaluatie {b['evaluatie']:%Y-%m-%d}  {b['voorstel'][:70]}")
+        print(f"{b.id:>4}  {b.datum:%Y-%m-%d}  {b.afspraak or '-':<6} {b.uitkomst:<11} "
+              f"evaluatie {b.evaluatie:%Y-%m-%d}  {b.voorstel[:70]}")
     return EXIT_OK
 
 

@@ -153,4 +153,4 @@ def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     assert any("aangehouden" in s.value for s in at.success)
     with database.sessions() as session:
         [besluit] = besluiten.list_besluiten(session, afspraak_id=punt.afspraak_id)
-    assert besluit["uitkomst"] == "aangehouden" and besluit["bezwaren"][0]["reden"] == "Eerst de financiering rond."
+    assert besluit.uitkomst == "aangehouden" and besluit.bezwaren[0].reden == "Eerst de financiering rond."

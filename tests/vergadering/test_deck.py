@@ -22,10 +22,10 @@ def test_the_demo_has_a_past_meeting_with_its_besluiten_and_a_coming_one_with_th
         assert [p.afspraak_id for p in agenda.meeting(session, coming.id).punten] == default
         genomen = besluiten.list_besluiten(session, vergadering_id=past.id)
     assert coming.datum > past.datum and coming.besluiten == 0
-    aangenomen = next(b for b in genomen if b["uitkomst"] == "aangenomen")
-    assert [b["uitkomst"] for b in genomen].count("aangehouden") >= 1 and aangenomen["afspraak"] == "2.1"
-    assert aangenomen["bezwaren"][0]["partij"] == "Huurdersvereniging Samen Sterk"
-    assert aangenomen["bezwaren"][0]["verwerking"].startswith("Voorstel aangepast")
+    aangenomen = next(b for b in genomen if b.uitkomst == "aangenomen")
+    assert [b.uitkomst for b in genomen].count("aangehouden") >= 1 and aangenomen.afspraak == "2.1"
+    assert aangenomen.bezwaren[0].partij == "Huurdersvereniging Samen Sterk"
+    assert aangenomen.bezwaren[0].verwerking.startswith("Voorstel aangepast")
     assert besluiten.change_text(aangenomen) == "eindjaar van 2027 naar 2028"
 
 

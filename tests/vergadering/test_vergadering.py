@@ -108,8 +108,8 @@ def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unc
     with db.sessions() as session:
         [besluit] = besluiten.list_besluiten(session)
         assert besluiten.history(session, ids["1.1"]) == []
-    assert besluit["id"] == besluit_id and besluit["uitkomst"] == "aangehouden"
-    assert besluit["bezwaren"] == [{"partij": HUUR, "reden": "Huurders wachten dan langer.", "verwerking": None}]
+    assert besluit.id == besluit_id and besluit.uitkomst == "aangehouden"
+    assert besluit.bezwaren == [besluiten.BezwaarInfo(partij=HUUR, reden="Huurders wachten dan langer.", verwerking=None)]
     assert tot_jaar(db, ids["1.1"]) == 2027
 
 
@@ -127,9 +127,9 @@ def test_an_aangenomen_change_updates_the_afspraak_once_with_its_history(db):
         [besluit] = besluiten.list_besluiten(session, afspraak_id=ids["1.1"])
         history = besluiten.history(session, ids["1.1"])
         applied = session.scalar(select(func.count(AuditLog.id)).where(AuditLog.actie == "afspraak_gewijzigd_door_besluit"))
-    assert besluit["uitkomst"] == "aangenomen"
-    assert besluit["bezwaren"][0]["verwerking"] == "Voorstel aangepast: De grondprijs gaat omlaag."
-    assert [h["wijziging"] for h in history] == ["eindjaar van 2027 naar 2028"] and history[0]["besluit"] == besluit_id
+    assert besluit.uitkomst == "aangenomen"
+    assert besluit.bezwaren[0].verwerking == "Voorstel aangepast: De grondprijs gaat omlaag."
+    assert [h.wijziging for h in history] == ["eindjaar van 2027 naar 2028"] and history[0].besluit == besluit_id
     assert applied == 1
 
 
@@ -145,7 +145,7 @@ def test_an_aangehouden_besluit_taken_up_again_applies_its_change_once(db):
            wijziging="streefwaarde", nieuwe_waarde="7,5")
     with db.sessions() as session:
         assert session.get(Afspraak, ids["1.1"]).streefwaarde == 7.5
-        assert [h["wijziging"] for h in besluiten.history(session, ids["1.1"])] == ["streefwaarde van geen naar 7,5"]
+        assert [h.wijziging for h in besluiten.history(session, ids["1.1"])] == ["streefwaarde van geen naar 7,5"]
         assert len(besluiten.list_besluiten(session)) == 1
 
 

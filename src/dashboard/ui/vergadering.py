@@ -71,26 +71,26 @@ def not_found(asked: str) -> None:
 
 # ---------------------------------------------------------------- besluiten elsewhere in the app
 
-def _besluit(besluit: dict, with_afspraak: bool) -> None:
+def _besluit(besluit: besluiten.BesluitInfo, with_afspraak: bool) -> None:
     with st.container(border=True):
-        wie = f"{escaped(besluit['afspraak'] or '')} {escaped(besluit['afspraak_titel'])} · " if with_afspraak else ""
-        st.markdown(f"{BADGE[besluit['uitkomst']]} {wie}{formatting.day(besluit['datum'])} · "
-                    f"{escaped(besluit['vergadering'])}")
-        st.text(besluit["voorstel"])
-        for bezwaar in besluit["bezwaren"]:
-            st.caption(f"Bezwaar van {escaped(bezwaar['partij'])}: {escaped(bezwaar['reden'])} · "
-                       f"{escaped(bezwaar['verwerking'] or 'het bezwaar staat nog')}")
+        wie = f"{escaped(besluit.afspraak or '')} {escaped(besluit.afspraak_titel)} · " if with_afspraak else ""
+        st.markdown(f"{BADGE[besluit.uitkomst]} {wie}{formatting.day(besluit.datum)} · "
+                    f"{escaped(besluit.vergadering)}")
+        st.text(besluit.voorstel)
+        for bezwaar in besluit.bezwaren:
+            st.caption(f"Bezwaar van {escaped(bezwaar.partij)}: {escaped(bezwaar.reden)} · "
+                       f"{escaped(bezwaar.verwerking or 'het bezwaar staat nog')}")
         if besluiten.change_text(besluit):
             st.caption(f":material/edit_note: Wijziging: {escaped(besluiten.change_text(besluit))}")
-        if besluit["vervolgstap"]:
-            st.caption(f"Volgende stap: {escaped(besluit['vervolgstap'])}")
-        st.caption(f"Opnieuw bekijken op {formatting.day(besluit['evaluatie'])}")
-        if with_afspraak and besluit["afspraak_id"]:
+        if besluit.vervolgstap:
+            st.caption(f"Volgende stap: {escaped(besluit.vervolgstap)}")
+        st.caption(f"Opnieuw bekijken op {formatting.day(besluit.evaluatie)}")
+        if with_afspraak and besluit.afspraak_id:
             navigation.link("pages/afspraken.py", label="Naar de afspraak", icon=":material/arrow_forward:",
-                            query_params={"afspraak": str(besluit["afspraak_id"])})
+                            query_params={"afspraak": str(besluit.afspraak_id)})
 
 
-def for_afspraak(rows: list[dict], history: list[dict]) -> None:
+def for_afspraak(rows: list[besluiten.BesluitInfo], history: list[besluiten.HistorieRegel]) -> None:
     """On the afspraak page: what the stuurgroep decided about it, and what those decisions changed."""
     st.subheader("Besluiten van de stuurgroep", anchor=False)
     if not rows:
@@ -100,11 +100,11 @@ def for_afspraak(rows: list[dict], history: list[dict]) -> None:
     if history:
         st.markdown("**Gewijzigd door besluiten**")
         for line in history:
-            st.caption(f"{formatting.day(line['datum'])} · besluit {line['besluit']} ({escaped(line['vergadering'])}): "
-                       f"{escaped(line['wijziging'])}")
+            st.caption(f"{formatting.day(line.datum)} · besluit {line.besluit} ({escaped(line.vergadering)}): "
+                       f"{escaped(line.wijziging)}")
 
 
-def latest(rows: list[dict]) -> None:
+def latest(rows: list[besluiten.BesluitInfo]) -> None:
     """On the Kompas: the newest decisions, with the way to their afspraak and to the meetings."""
     st.header("Laatste besluiten van de stuurgroep", anchor=False)
     if not rows:

@@ -86,7 +86,7 @@ class Deck:
     datum: date
     demo: bool
     dias: tuple[Dia, ...]
-    besluiten: tuple[dict, ...]  # this meeting's, in agenda order: the besluitenlijst
+    besluiten: tuple[besluiten.BesluitInfo, ...]  # this meeting's, in agenda order: the besluitenlijst
 
 
 # ---------------------------------------------------------------- fitting text
@@ -275,27 +275,28 @@ def _kpi_slide(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> Dia:
     return Dia("kpi", _title(naam)[0], kerncijfer=figuur, gevraagd=punt.vraag)
 
 
-def _closing_slides(meeting: agenda.VergaderingInfo, genomen: list[dict]) -> list[Dia]:
+def _closing_slides(meeting: agenda.VergaderingInfo, genomen: list[besluiten.BesluitInfo]) -> list[Dia]:
     """Per agenda item what was asked of the board, or, once taken, what it decided."""
-    besloten = {b["agendapunt_id"] for b in genomen}
+    besloten = {b.agendapunt_id for b in genomen}
     open_vragen = [Regel(f"{p.naam}: {p.vraag}" if p.vraag else p.naam)
                    for p in meeting.punten if p.id not in besloten]
     regels = ([Regel("Gevraagd", kop=True)] + open_vragen) if open_vragen else []
     if genomen:
         regels.append(Regel("Besloten", kop=True))
     for besluit in genomen:
-        tekst = f"{besluit['afspraak'] or besluit['afspraak_titel']}: {besluit['voorstel']}"
+        tekst = f"{besluit.afspraak or besluit.afspraak_titel}: {besluit.voorstel}"
         if besluiten.change_text(besluit):
             tekst += f" Wijziging: {besluiten.change_text(besluit)}."
-        if besluit["vervolgstap"]:
-            tekst += f" Volgende stap: {besluit['vervolgstap']}"
-        regels.append(Regel(tekst + f" Evaluatie: {formatting.day(besluit['evaluatie'])}.", label=besluit["uitkomst"]))
+        if besluit.vervolgstap:
+            tekst += f" Volgende stap: {besluit.vervolgstap}"
+        regels.append(Regel(tekst + f" Evaluatie: {formatting.day(besluit.evaluatie)}.", label=besluit.uitkomst))
     return _text_slides(Dia("besluiten", "Besluiten"), regels or [Regel("Er staan geen punten op de agenda.")])
 
 
-def in_agenda_order(meeting: agenda.VergaderingInfo, genomen: list[dict]) -> list[dict]:
+def in_agenda_order(meeting: agenda.VergaderingInfo,
+                    genomen: list[besluiten.BesluitInfo]) -> list[besluiten.BesluitInfo]:
     order = {p.id: i for i, p in enumerate(meeting.punten)}
-    return sorted(genomen, key=lambda b: (order.get(b["agendapunt_id"], len(order)), b["datum"], b["id"]))
+    return sorted(genomen, key=lambda b: (order.get(b.agendapunt_id, len(order)), b.datum, b.id))
 
 
 def build(session: Session, vergadering_id: int) -> Deck | None:

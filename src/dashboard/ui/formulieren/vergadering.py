@@ -127,8 +127,8 @@ def _question(form: str, db: Database, wie: access.Visitor) -> None:
 
 # ---------------------------------------------------------------- a besluit by consent
 
-def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingInfo, genomen: list[dict], tafel_van,
-                 partijen: list[str]) -> None:
+def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingInfo,
+                 genomen: list[besluiten.BesluitInfo], tafel_van, partijen: list[str]) -> None:
     """Record a decision on an agenda item: the proposal, each party's position, how objections were
     handled, the change it makes; the outcome follows from the positions. An aangehouden decision can
     be taken up again."""
@@ -138,27 +138,27 @@ def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingI
         return
     punt_id = st.selectbox("Agendapunt", list(punten), format_func=lambda i: punten[i].naam, key="besluit_punt")
     punt = punten[punt_id]
-    open_besluiten = {b["id"]: b for b in genomen if b["agendapunt_id"] == punt_id and b["uitkomst"] == "aangehouden"}
+    open_besluiten = {b.id: b for b in genomen if b.agendapunt_id == punt_id and b.uitkomst == "aangehouden"}
     besluit_id = st.selectbox("Besluit", [None, *open_besluiten], key=f"besluit_keuze_{punt_id}",
                               format_func=lambda i: "Nieuw besluit" if i is None else
-                              f"Aangehouden besluit van {formatting.day(open_besluiten[i]['datum'])} opnieuw nemen")
+                              f"Aangehouden besluit van {formatting.day(open_besluiten[i].datum)} opnieuw nemen")
     eerder = open_besluiten.get(besluit_id)
     form = f"besluit{punt_id}_{besluit_id or 'nieuw'}"
     done(form)
     error(form, "_")
     error(form, "besluit")
-    posities = {p["partij"]: p for p in (eerder["posities"] if eerder else [])}
+    posities = {p.partij: p for p in (eerder.posities if eerder else [])}
     with st.form(form, border=True):
-        st.text_area("Voorstel", value=eerder["voorstel"] if eerder else "", key=f"{form}_voorstel")
+        st.text_area("Voorstel", value=eerder.voorstel if eerder else "", key=f"{form}_voorstel")
         error(form, "voorstel")
         st.markdown("**Posities** (consent: aangenomen zodra er geen bezwaar meer staat)")
         error(form, "posities")
         for n, naam in enumerate(tafel_van(punt.afspraak_id)):
-            p = posities.get(naam, {})
+            p = posities.get(naam)
             left, right = st.columns([2, 5])
-            left.radio(naam, ["instemming", "bezwaar"], index=1 if p.get("positie") == "bezwaar" else 0,
+            left.radio(naam, ["instemming", "bezwaar"], index=1 if p and p.positie == "bezwaar" else 0,
                        format_func={"instemming": "Instemming", "bezwaar": "Bezwaar"}.get, key=f"{form}_pos{n}")
-            right.text_input(f"Reden van het bezwaar van {naam}", value=p.get("reden", ""), key=f"{form}_reden{n}")
+            right.text_input(f"Reden van het bezwaar van {naam}", value=p.reden if p else "", key=f"{form}_reden{n}")
             error(form, f"reden:{naam}")
             right.selectbox(f"Hoe is het bezwaar van {naam} verwerkt?", ["", *VERWERKING_LABELS],
                             format_func=lambda v: VERWERKING_LABELS.get(v, "Nog niet: het bezwaar staat"),
@@ -172,11 +172,11 @@ def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingI
         st.text_input("Nieuwe waarde (getal, jaartal of de naam van de nieuwe trekker)", key=f"{form}_waarde",
                       help="Trekker: " + ", ".join(partijen))
         error(form, "nieuwe_waarde")
-        st.text_area("Volgende stap als er nog een bezwaar staat", value=eerder["vervolgstap"] if eerder else "",
+        st.text_area("Volgende stap als er nog een bezwaar staat", value=eerder.vervolgstap if eerder else "",
                      key=f"{form}_vervolgstap")
         error(form, "vervolgstap")
         left, right = st.columns(2)
-        left.date_input("Datum van het besluit", value=max(meeting.datum, eerder["datum"]) if eerder else meeting.datum,
+        left.date_input("Datum van het besluit", value=max(meeting.datum, eerder.datum) if eerder else meeting.datum,
                         format="DD-MM-YYYY", key=f"{form}_datum")
         right.date_input("Opnieuw bekijken op", value=meeting.datum + timedelta(days=182), format="DD-MM-YYYY",
                          key=f"{form}_evaluatie", help="Goed genoeg voor nu, veilig genoeg om te proberen.")
