@@ -26,15 +26,15 @@ if reads.queries.demo_loaded():
 if gevraagd and info is None:
     st.warning("Deze afspraak bestaat niet (meer). Kies er een uit de lijst hieronder.", icon=":material/link_off:")
 if info:
-    st.query_params["afspraak"] = str(info["id"])  # keep the link shareable after in-app navigation
+    st.query_params["afspraak"] = str(info.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
-    trend, afgeleid = reads.afspraken.figures(info["id"])
-    show.detail(info, trend, afgeleid, reads.verhalen.for_afspraak(info["id"], scope=wie.share_gebied), media_dir,
-                reads.afspraken.looptijd(info["id"]))
-    vergadering.for_afspraak(reads.besluiten.list_besluiten(afspraak_id=info["id"]), reads.besluiten.history(info["id"]))
-    deelname.kring(info["id"], key="kring_afspraak")
-    partijen = keuzes["partijen"]["naam"].tolist()
-    if access.may_on(wie, "voortgang_toevoegen", info["partij_ids"]):  # a partner: only with its partij on board
+    trend, afgeleid = reads.afspraken.figures(info.id)
+    show.detail(info, trend, afgeleid, reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied), media_dir,
+                reads.afspraken.looptijd(info.id))
+    vergadering.for_afspraak(reads.besluiten.list_besluiten(afspraak_id=info.id), reads.besluiten.history(info.id))
+    deelname.kring(info.id, key="kring_afspraak")
+    partijen = keuzes.partijen["naam"].tolist()
+    if access.may_on(wie, "voortgang_toevoegen", info.partij_ids):  # a partner: only with its partij on board
         with st.expander("Voortgang toevoegen", icon=":material/add_comment:"):
             afspraken_formulieren.voortgang(db, wie, info, partijen)
     afspraken_formulieren.voortgang_aanpassen(db, wie, info, partijen)
@@ -55,9 +55,9 @@ with st.sidebar:
                                 bind="query-params", format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
     status = st.selectbox("Status", STATUSSEN, index=None, placeholder="Alle statussen", key="status",
                           bind="query-params", format_func=STATUS_LABELS.get)
-    partij = st.selectbox("Partij", keuzes["partijen"]["naam"].tolist(), index=None, placeholder="Alle partijen",
+    partij = st.selectbox("Partij", keuzes.partijen["naam"].tolist(), index=None, placeholder="Alle partijen",
                           key="partij", bind="query-params")
-    jaar = st.selectbox("Loopt in jaar", keuzes["jaren"], index=None, placeholder="Alle jaren", key="jaar",
+    jaar = st.selectbox("Loopt in jaar", keuzes.jaren, index=None, placeholder="Alle jaren", key="jaar",
                         bind="query-params")
 show.overview(reads.afspraken.overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.afspraken.trajecten())
 if mag_bewerken:

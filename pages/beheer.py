@@ -12,7 +12,7 @@ db = runtime.database()
 st.title("Beheer")
 if not visitor.allowed("gebruikers_beheren"):
     st.stop()
-partijen = reads.afspraken.choices()["partijen"]["naam"].tolist()
+partijen = reads.afspraken.choices().partijen["naam"].tolist()
 
 with st.form("nieuw_account", clear_on_submit=True):
     st.subheader("Account toevoegen")

@@ -38,14 +38,14 @@ st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie 
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
 rows = reads.agenda.list_meetings()
 may_download = access.may(wie, "downloaden")
-show.meetings(rows, {r["id"]: reads.deck.build(r["id"]) for r in rows} if may_download else {}, media_dir, may_download)
+show.meetings(rows, {r.id: reads.deck.build(r.id) for r in rows} if may_download else {}, media_dir, may_download)
 
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()
     st.header("Vergadering voorbereiden", anchor=False)
     vergadering_formulieren.new_meeting(db, wie)
     if rows:
-        namen = {r["id"]: f"{r['titel']} ({r['datum']:%d-%m-%Y})" for r in rows}
+        namen = {r.id: f"{r.titel} ({r.datum:%d-%m-%Y})" for r in rows}
         gekozen = st.selectbox("Vergadering", list(namen), format_func=namen.get, key="bewerk_vergadering")
         meeting = reads.agenda.meeting(gekozen)
         keuzes = reads.afspraken.choices()
@@ -53,8 +53,8 @@ if access.may(wie, "vergadering_bewerken"):
         with agenda_tab:
             vergadering_formulieren.agenda_editor(db, wie, meeting,
                                                   reads.afspraken.overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
-                                                  keuzes["indicatoren"])
+                                                  keuzes.indicatoren)
         with besluit_tab:
             vergadering_formulieren.besluit_form(db, wie, meeting, reads.besluiten.list_besluiten(vergadering_id=gekozen),
-                                                 reads.besluiten.tafel, keuzes["partijen"]["naam"].tolist())
+                                                 reads.besluiten.tafel, keuzes.partijen["naam"].tolist())
 chrome.footer(reads.queries.last_update())

@@ -19,13 +19,13 @@ gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 last_update = reads.queries.last_update()
 story = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
 opgaven = reads.afspraken.opgaven().set_index("id")["naam"]
-gebieden = reads.afspraken.choices()["gebieden"]
+gebieden = reads.afspraken.choices().gebieden
 if reads.queries.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and story is None:
     st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
 if story:
-    st.query_params["verhaal"] = str(story["id"])  # keep the link shareable after in-app navigation
+    st.query_params["verhaal"] = str(story.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(story, settings.media_dir)
     verhalen_formulieren.verhaal_aanpassen(db, wie, story)

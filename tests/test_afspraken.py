@@ -49,8 +49,8 @@ def test_demo_afspraak_shows_reported_and_derived_status_side_by_side(demo_db):
         nieuwbouw = afspraken.overview(session).set_index("nummer").loc["2.1"]
         info = afspraken.detail(session, int(nieuwbouw["id"]))
         data = afspraken.indicator_trend(session, info)
-    assert info["status"] == "achter"  # what the parties reported
-    afgeleid = afspraken.derived_status(data, info["indicator"]["richting"], info["van_jaar"], info["tot_jaar"])
+    assert info.status == "achter"  # what the parties reported
+    afgeleid = afspraken.derived_status(data, info.indicator.richting, info.van_jaar, info.tot_jaar)
     assert afgeleid is not None and afgeleid.status in afspraken.STATUS_LABELS
     assert set(data.columns) >= {"jaar", "waarde", "streefwaarde"}
 
@@ -100,7 +100,7 @@ def test_achter_needs_an_explanation_and_a_saved_update_is_audited(demo_db):
             afspraak_id=1, status="achter", toelichting="Twee ontruimingen in één maand.", dilemma=True))
     with demo_db.make_session() as session:
         laatste = session.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
-        assert afspraken.detail(session, 1)["status"] == "achter"
+        assert afspraken.detail(session, 1).status == "achter"
     assert (laatste.gebruiker, laatste.actie, laatste.object) == ("redactie", "voortgang_toegevoegd", "afspraak 1")
 
 
@@ -113,9 +113,13 @@ def test_save_afspraak_reports_every_wrong_field(demo_db):
 
 
 def looptijd_info(aggregatie="som", streefwaarde=450.0, richting="hoger"):
-    return {"indicator": {"sleutel": "nieuwbouw_sociaal", "naam": "Nieuwbouw sociale huur", "eenheid": "woningen",
-                          "richting": richting, "aggregatie": aggregatie},
-            "van_jaar": 2024, "tot_jaar": 2027, "streefwaarde": streefwaarde}
+    return afspraken.AfspraakInfo(
+        id=1, nummer="2.1", titel="Nieuwbouw", ambitie="", soort="resultaat", van_jaar=2024, tot_jaar=2027,
+        opgave_id=1, opgave="Beschikbaarheid", velden=["beschikbaarheid"],
+        indicator=afspraken.AfspraakIndicator(sleutel="nieuwbouw_sociaal", naam="Nieuwbouw sociale huur",
+                                              eenheid="woningen", richting=richting, aggregatie=aggregatie),
+        gebied=None, streefwaarde=streefwaarde, partijen=pd.DataFrame(), partij_ids=frozenset(),
+        activiteiten=pd.DataFrame(), voortgang=pd.DataFrame(), status="niet_gestart")
 
 
 def test_a_target_over_the_looptijd_counts_the_years_up_beside_the_time_passed():

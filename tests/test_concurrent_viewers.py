@@ -117,7 +117,7 @@ def test_login_cookie_with_an_afspraak_is_the_first_request_of_a_fresh_server(fr
 
     assert seen.page_not_found == [], explain([seen], server)
     assert seen.page == "afspraken", f"landed on {seen.page!r} with headings {seen.headings[:3]}"
-    assert f"{info['nummer']} {info['titel']}" in seen.headings
+    assert f"{info.nummer} {info.titel}" in seen.headings
     assert seen.failures == [], explain([seen], server)
 
 

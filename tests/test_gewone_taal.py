@@ -1,5 +1,6 @@
 """In gewone taal: sentences from the figures, per kind of indicator and direction, honest about gaps
 and estimates, and within the readability bound (15 words, no unexplained policy terms)."""
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -92,9 +93,13 @@ def test_a_quarters_count_is_not_held_against_a_yearly_target():
 
 def traject_info(sleutel="nieuwbouw_sociaal", streefwaarde=450):
     naam, eenheid, richting, aggregatie = CATALOGUS[sleutel]
-    return {"indicator": {"sleutel": sleutel, "naam": naam, "eenheid": eenheid, "richting": richting,
-                          "aggregatie": aggregatie},
-            "van_jaar": 2024, "tot_jaar": 2027, "streefwaarde": streefwaarde}
+    return afspraken.AfspraakInfo(
+        id=1, nummer="2.1", titel="Nieuwbouw", ambitie="", soort="resultaat", van_jaar=2024, tot_jaar=2027,
+        opgave_id=1, opgave="Beschikbaarheid", velden=["beschikbaarheid"],
+        indicator=afspraken.AfspraakIndicator(sleutel=sleutel, naam=naam, eenheid=eenheid, richting=richting,
+                                              aggregatie=aggregatie),
+        gebied=None, streefwaarde=streefwaarde, partijen=pd.DataFrame(), partij_ids=frozenset(),
+        activiteiten=pd.DataFrame(), voortgang=pd.DataFrame(), status="niet_gestart")
 
 
 def trend(values: dict[int, float], targets: dict[int, float] | None = None) -> pd.DataFrame:
@@ -105,8 +110,8 @@ def trend(values: dict[int, float], targets: dict[int, float] | None = None) -> 
 
 def afspraak_zinnen(info, data):
     traject = afspraken.traject(info, data)
-    eind = None if info["indicator"]["aggregatie"] == "som" else info["streefwaarde"]
-    afgeleid = afspraken.derived_status(data, info["indicator"]["richting"], 2024, 2027, eind, traject)
+    eind = None if info.indicator.aggregatie == "som" else info.streefwaarde
+    afgeleid = afspraken.derived_status(data, info.indicator.richting, 2024, 2027, eind, traject)
     return zinnen.afspraak(info, data, afgeleid, traject, VANDAAG)
 
 
@@ -136,7 +141,7 @@ def test_an_afspraak_without_figures_or_target_says_so():
         "Er zijn nog geen cijfers over nieuwe sociale huurwoningen."]
     assert afspraak_zinnen(traject_info(streefwaarde=None), trend({2025: 137}))[-1] == (
         "Er is geen doel om dit cijfer mee te vergelijken.")
-    assert zinnen.afspraak({"indicator": None}, None, None, None) == []
+    assert zinnen.afspraak(replace(traject_info(), indicator=None), None, None, None) == []
 
 
 def all_demo_sentences(demo_db) -> list[str]:

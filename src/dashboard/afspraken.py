@@ -1,6 +1,6 @@
 """Afspraken: the compass with its yearly slices, the progress the parties report, and what needs the board.
 
-Reads return DataFrames or plain dicts for the pages; writes take the visitor, ask
+Reads return DataFrames or frozen dataclasses for the pages; writes take the visitor, ask
 `access.require` first, validate into `Invalid` (a Dutch message per form field), and leave a
 line in the audit log.
 """
@@ -158,7 +158,50 @@ def attention(session: Session) -> pd.DataFrame:
     return merged[["id", "nummer", "titel", "status", "datum", "dilemma", "toelichting"]].reset_index(drop=True)
 
 
-def detail(session: Session, afspraak_id: int) -> dict | None:
+@dataclass(frozen=True)
+class AfspraakIndicator:
+    """The indicator an afspraak's progress is counted with, as the catalogue describes it."""
+
+    sleutel: str
+    naam: str
+    eenheid: str
+    richting: str
+    aggregatie: str
+
+
+@dataclass(frozen=True)
+class AfspraakGebied:
+    """The gebied an afspraak's indicator is read in (without one: the gemeente)."""
+
+    code: str
+    naam: str
+
+
+@dataclass(frozen=True)
+class AfspraakInfo:
+    """One afspraak as its detail view shows it on the tellen side (afspraken.detail)."""
+
+    id: int
+    nummer: str
+    titel: str
+    ambitie: str
+    soort: str
+    van_jaar: int
+    tot_jaar: int
+    opgave_id: int
+    opgave: str
+    velden: list[str]  # wettelijke velden, in the law's order
+    indicator: AfspraakIndicator | None
+    gebied: AfspraakGebied | None
+    streefwaarde: float | None  # the afspraak's own target over its whole looptijd
+    partijen: pd.DataFrame  # partij, soort, rol, taak; the trekker first
+    partij_ids: frozenset[int]
+    activiteiten: pd.DataFrame  # id, jaar, omschrijving, trekker, status, indicator, streefwaarde
+    voortgang: pd.DataFrame  # id, datum, status, toelichting, geleerd, dilemma, auteur, ...; newest first
+    status: str  # the latest reported status, "niet_gestart" while nothing was reported
+
+
+def detail(session: Session, afspraak_id: int) -> AfspraakInfo | None:
     """Everything the detail view shows on the tellen side, or None for an unknown id."""
     afspraak = session.get(Afspraak, afspraak_id)
     if afspraak is None:
@@ -187,20 +230,20 @@ def detail(session: Session, afspraak_id: int) -> dict | None:
         .where(Voortgang.afspraak_id == afspraak_id).order_by(Voortgang.datum.desc(), Voortgang.id.desc())).all(),
         columns=["id", "datum", "status", "toelichting", "geleerd", "dilemma", "auteur", "activiteit_id", "auteur_id",
                  "gebruiker"])
-    return {
-        "id": afspraak.id, "nummer": afspraak.nummer, "titel": afspraak.titel, "ambitie": afspraak.ambitie,
-        "soort": afspraak.soort, "van_jaar": afspraak.van_jaar, "tot_jaar": afspraak.tot_jaar,
-        "opgave_id": opgave.id, "opgave": opgave.naam,
-        "velden": sorted((v.veld for v in opgave.velden), key=WETTELIJKE_VELDEN.index),
-        "indicator": None if indicator is None else {
-            "sleutel": indicator.sleutel, "naam": indicator.naam, "eenheid": indicator.eenheid,
-            "richting": indicator.richting, "aggregatie": indicator.aggregatie},
-        "gebied": None if gebied is None else {"code": gebied.code, "naam": gebied.naam},
-        "streefwaarde": afspraak.streefwaarde,
-        "partijen": partijen, "partij_ids": afspraak_partijen(session, afspraak_id),
-        "activiteiten": activiteiten, "voortgang": voortgang,
-        "status": voortgang["status"].iloc[0] if not voortgang.empty else "niet_gestart",
-    }
+    return AfspraakInfo(
+        id=afspraak.id, nummer=afspraak.nummer, titel=afspraak.titel, ambitie=afspraak.ambitie,
+        soort=afspraak.soort, van_jaar=afspraak.van_jaar, tot_jaar=afspraak.tot_jaar,
+        opgave_id=opgave.id, opgave=opgave.naam,
+        velden=sorted((v.veld for v in opgave.velden), key=WETTELIJKE_VELDEN.index),
+        indicator=None if indicator is None else AfspraakIndicator(
+            sleutel=indicator.sleutel, naam=indicator.naam, eenheid=indicator.eenheid,
+            richting=indicator.richting, aggregatie=indicator.aggregatie),
+        gebied=None if gebied is None else AfspraakGebied(code=gebied.code, naam=gebied.naam),
+        streefwaarde=afspraak.streefwaarde,
+        partijen=partijen, partij_ids=afspraak_partijen(session, afspraak_id),
+        activiteiten=activiteiten, voortgang=voortgang,
+        status=voortgang["status"].iloc[0] if not voortgang.empty else "niet_gestart",
+    )
 
 
 def default_gebied(session: Session) -> str | None:
@@ -208,32 +251,32 @@ def default_gebied(session: Session) -> str | None:
     return session.scalar(select(Gebied.code).where(Gebied.niveau == "gemeente").order_by(Gebied.code).limit(1))
 
 
-def indicator_trend(session: Session, info: dict) -> pd.DataFrame | None:
+def indicator_trend(session: Session, info: AfspraakInfo) -> pd.DataFrame | None:
     """The linked indicator's yearly values and targets over the looptijd (plus a few years before)."""
-    if info["indicator"] is None:
+    if info.indicator is None:
         return None
-    code = info["gebied"]["code"] if info["gebied"] else default_gebied(session)
+    code = info.gebied.code if info.gebied else default_gebied(session)
     if code is None:
         return None
-    view = queries.View(gebied=code, indicator=info["indicator"]["sleutel"], soort="jaar",
-                        van=info["van_jaar"] - 3, tot=info["tot_jaar"])
+    view = queries.View(gebied=code, indicator=info.indicator.sleutel, soort="jaar",
+                        van=info.van_jaar - 3, tot=info.tot_jaar)
     return queries.trend(session, view)
 
 
 def figures(session: Session, afspraak_id: int) -> tuple[pd.DataFrame | None, Afgeleid | None]:
     """The tellen side of one afspraak: its indicator's trend and the status those figures give."""
     info = detail(session, afspraak_id)
-    if info is None or info["indicator"] is None:
+    if info is None or info.indicator is None:
         return None, None
     trend = indicator_trend(session, info)
     return trend, _derived(info, trend)
 
 
-def _derived(info: dict, trend: pd.DataFrame | None) -> Afgeleid | None:
-    indicator = info["indicator"]
-    opgeteld = indicator["aggregatie"] == "som"  # then the afspraak's own target is a total, not an end value
-    return derived_status(trend, indicator["richting"], info["van_jaar"], info["tot_jaar"],
-                          None if opgeteld else info["streefwaarde"], traject(info, trend))
+def _derived(info: AfspraakInfo, trend: pd.DataFrame | None) -> Afgeleid | None:
+    indicator = info.indicator
+    opgeteld = indicator.aggregatie == "som"  # then the afspraak's own target is a total, not an end value
+    return derived_status(trend, indicator.richting, info.van_jaar, info.tot_jaar,
+                          None if opgeteld else info.streefwaarde, traject(info, trend))
 
 
 @dataclass(frozen=True)
@@ -285,19 +328,19 @@ class Traject:
         return self.begin + (self.doel - self.begin) * self.aandeel_tijd
 
 
-def traject(info: dict, trend: pd.DataFrame | None) -> Traject | None:
+def traject(info: AfspraakInfo, trend: pd.DataFrame | None) -> Traject | None:
     """The afspraak's progress over its looptijd, or None without an own target or a figure in the looptijd."""
-    if info["streefwaarde"] is None or info["indicator"] is None or trend is None or trend.empty:
+    if info.streefwaarde is None or info.indicator is None or trend is None or trend.empty:
         return None
-    van, tot_jaar = info["van_jaar"], info["tot_jaar"]
+    van, tot_jaar = info.van_jaar, info.tot_jaar
     data = trend.dropna(subset=["waarde"])
     binnen = data[(data["jaar"] >= van) & (data["jaar"] <= tot_jaar)].sort_values("jaar")
     if binnen.empty:
         return None
     tot = int(binnen["jaar"].iloc[-1])
     ontbrekend = tuple(sorted(set(range(van, tot + 1)) - set(int(j) for j in binnen["jaar"])))
-    doel, eenheid = float(info["streefwaarde"]), info["indicator"]["eenheid"]
-    if info["indicator"]["aggregatie"] == "som":
+    doel, eenheid = float(info.streefwaarde), info.indicator.eenheid
+    if info.indicator.aggregatie == "som":
         return Traject("opgeteld", doel, float(binnen["waarde"].sum()), None, van, tot_jaar, tot, ontbrekend, eenheid)
     voor = data[data["jaar"] == van - 1]
     if voor.empty:
@@ -309,7 +352,7 @@ def traject(info: dict, trend: pd.DataFrame | None) -> Traject | None:
 def looptijd(session: Session, afspraak_id: int) -> Traject | None:
     """One afspraak's progress over its whole looptijd (see Traject)."""
     info = detail(session, afspraak_id)
-    if info is None or info["indicator"] is None or info["streefwaarde"] is None:
+    if info is None or info.indicator is None or info.streefwaarde is None:
         return None
     return traject(info, indicator_trend(session, info))
 
@@ -373,19 +416,30 @@ def derived_status(trend: pd.DataFrame | None, richting: str, van_jaar: int, tot
                     geschat=geschat)
 
 
-def choices(session: Session) -> dict[str, pd.DataFrame | list]:
+@dataclass(frozen=True)
+class Keuzes:
+    """What the afspraken filters and forms may offer (afspraken.choices)."""
+
+    opgaven: pd.DataFrame  # id, naam
+    partijen: pd.DataFrame  # naam, soort
+    indicatoren: pd.DataFrame  # sleutel, naam
+    gebieden: pd.DataFrame  # code, naam, niveau
+    jaren: list[int]  # from the first afspraak's start to the last one's end
+
+
+def choices(session: Session) -> Keuzes:
     """What the filters and forms may offer: opgaven, partijen, indicatoren, gebieden, jaren."""
     jaren = session.execute(select(func.min(Afspraak.van_jaar), func.max(Afspraak.tot_jaar))).one()
-    return {
-        "opgaven": opgaven(session)[["id", "naam"]],
-        "partijen": pd.DataFrame(session.execute(select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)).all(),
-                                 columns=["naam", "soort"]),
-        "indicatoren": pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.naam).order_by(Indicator.naam)).all(),
-                                    columns=["sleutel", "naam"]),
-        "gebieden": pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
-                                 columns=["code", "naam", "niveau"]),
-        "jaren": list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
-    }
+    return Keuzes(
+        opgaven=opgaven(session)[["id", "naam"]],
+        partijen=pd.DataFrame(session.execute(select(Partij.naam, Partij.soort).order_by(Partij.soort, Partij.naam)).all(),
+                              columns=["naam", "soort"]),
+        indicatoren=pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.naam).order_by(Indicator.naam)).all(),
+                                 columns=["sleutel", "naam"]),
+        gebieden=pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
+                              columns=["code", "naam", "niveau"]),
+        jaren=list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
+    )
 
 
 # ---------------------------------------------------------------- write side

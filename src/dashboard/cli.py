@@ -313,22 +313,18 @@ def _add_import_commands(commands) -> None:
 CLI = access.Visitor(name="opdrachtregel", role="redacteur")
 
 
-def _meeting_json(row: dict) -> dict:
-    return {**row, "datum": row["datum"].isoformat()}
-
-
 def _vergaderingen_list(args: argparse.Namespace) -> int:
     from dashboard.vergadering import agenda
 
     with startup.prepare(config.load(), demo=False).make_session() as session:
         rows = agenda.list_meetings(session)
     if args.json:
-        print(json.dumps([_meeting_json(r) for r in rows], ensure_ascii=False))
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("Nog geen vergaderingen.")
     for r in rows:
-        print(f"{r['id']:>4}  {r['datum']:%Y-%m-%d}  {r['titel']}  ({r['punten']} agendapunten, {r['besluiten']} besluiten)")
+        print(f"{r.id:>4}  {r.datum:%Y-%m-%d}  {r.titel}  ({r.punten} agendapunten, {r.besluiten} besluiten)")
     return EXIT_OK
 
 
@@ -353,14 +349,14 @@ def _vergaderingen_create(args: argparse.Namespace) -> int:
     with db.make_session() as session:
         meeting = agenda.meeting(session, vergadering_id)
     if args.json:
-        print(json.dumps({"id": meeting["id"], "datum": meeting["datum"].isoformat(), "titel": meeting["titel"],
-                          "punten": [{"afspraak": p["nummer"], "naam": p["naam"], "vraag": p["vraag"]}
-                                     for p in meeting["punten"]]}, ensure_ascii=False))
+        print(json.dumps({"id": meeting.id, "datum": meeting.datum.isoformat(), "titel": meeting.titel,
+                          "punten": [{"afspraak": p.nummer, "naam": p.naam, "vraag": p.vraag}
+                                     for p in meeting.punten]}, ensure_ascii=False))
     else:
-        print(f"Vergadering {meeting['id']} ({meeting['titel']}, {meeting['datum']:%Y-%m-%d}) aangemaakt met "
-              f"{len(meeting['punten'])} agendapunten:")
-        for n, p in enumerate(meeting["punten"], start=1):
-            print(f"  {n}. {p['naam']}")
+        print(f"Vergadering {meeting.id} ({meeting.titel}, {meeting.datum:%Y-%m-%d}) aangemaakt met "
+              f"{len(meeting.punten)} agendapunten:")
+        for n, p in enumerate(meeting.punten, start=1):
+            print(f"  {n}. {p.naam}")
     return EXIT_OK
 
 
@@ -370,13 +366,13 @@ def _besluiten_list(args: argparse.Namespace) -> int:
     with startup.prepare(config.load(), demo=False).make_session() as session:
         rows = besluiten.list_besluiten(session)
     if args.json:
-        print(json.dumps([besluiten.as_json(b) for b in rows], ensure_ascii=False))
+        print(json.dumps([b.as_json() for b in rows], ensure_ascii=False))
         return EXIT_OK
     if not rows:
         print("Nog geen besluiten.")
     for b in rows:
-        print(f"{b['id']:>4}  {b['datum']:%Y-%m-%d}  {b['afspraak'] or '-':<6} {b['uitkomst']:<11} "
-              f"evaluatie {b['evaluatie']:%Y-%m-%d}  {b['voorstel'][:70]}")
+        print(f"{b.id:>4}  {b.datum:%Y-%m-%d}  {b.afspraak or '-':<6} {b.uitkomst:<11} "
+              f"evaluatie {b.evaluatie:%Y-%m-%d}  {b.voorstel[:70]}")
     return EXIT_OK
 
 

@@ -183,17 +183,17 @@ def test_idle_session_ends_with_a_notice(app_as, database):
 def test_share_link_limited_to_a_wijk_tells_only_that_wijks_stories(app_env, database):
     with database.make_session() as session:
         everywhere = verhalen.gallery(session)
-    inside = [s["titel"] for s in everywhere if s["gebied"] == "WK990102"]
-    outside = next(s for s in everywhere if s["gebied"] != "WK990102")
+    inside = [s.titel for s in everywhere if s.gebied == "WK990102"]
+    outside = next(s for s in everywhere if s.gebied != "WK990102")
     at = share_app(database, gebied="WK990102")
     at.switch_page("pages/verhalen.py").run()
     assert not at.exception
     assert at.selectbox(key="wijk").options == ["Havenkwartier"]
     shown = "\n".join(str(e.value) for kind in ("header", "subheader", "markdown", "caption") for e in getattr(at, kind))
     assert inside and all(title in shown for title in inside)
-    assert outside["titel"] not in shown
-    at.query_params["verhaal"] = str(outside["id"])
+    assert outside.titel not in shown
+    at.query_params["verhaal"] = str(outside.id)
     at.run()
-    assert outside["titel"] not in "\n".join(str(e.value) for kind in ("title", "header", "markdown")
+    assert outside.titel not in "\n".join(str(e.value) for kind in ("title", "header", "markdown")
                                           for e in getattr(at, kind))
     assert "bestaat niet" in at.warning[0].value

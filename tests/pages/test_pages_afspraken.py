@@ -138,8 +138,8 @@ def test_verhalen_gallery_filters_and_map(app):
 
 def test_story_detail_with_safe_text_media_and_afspraken(app, app_env):
     with open_database(f"sqlite:///{app_env}").make_session() as session:
-        story = next(s for s in verhalen.gallery(session) if s["titel"] == "Op tijd aan de keukentafel")
-    app.query_params["verhaal"] = str(story["id"])
+        story = next(s for s in verhalen.gallery(session) if s.titel == "Op tijd aan de keukentafel")
+    app.query_params["verhaal"] = str(story.id)
     app.switch_page("pages/verhalen.py").run()
     assert not app.exception
     assert "Op tijd aan de keukentafel" in [h.value for h in app.header]

@@ -86,15 +86,15 @@ def test_a_partner_changes_a_story_its_partij_told_and_no_other(partner, app_env
         from dashboard.verhalen import verhalen
 
         stories = verhalen.gallery(session)
-    eigen = next(s for s in stories if s["partij"] == HV)
-    ander = next(s for s in stories if s["partij"] != HV)
-    partner.query_params["verhaal"] = str(ander["id"])
+    eigen = next(s for s in stories if s.partij == HV)
+    ander = next(s for s in stories if s.partij != HV)
+    partner.query_params["verhaal"] = str(ander.id)
     at = partner.switch_page("pages/verhalen.py").run()
-    assert not at.exception and ander["titel"] in [h.value for h in at.header] and not at.expander
-    at.query_params["verhaal"] = str(eigen["id"])
+    assert not at.exception and ander.titel in [h.value for h in at.header] and not at.expander
+    at.query_params["verhaal"] = str(eigen.id)
     at.run()
     assert [e.label for e in at.expander] == ["Verhaal aanpassen"]
-    form = f"vhw{eigen['id']}"
+    form = f"vhw{eigen.id}"
     at.text_input(key=f"{form}_titel").input("Een nieuwe titel van de huurders")
     at.button(key=f"FormSubmitter:{form}-Wijziging opslaan").click().run()
     assert not at.exception and "Het verhaal is aangepast." in [s.value for s in at.success]

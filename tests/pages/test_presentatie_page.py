@@ -24,7 +24,7 @@ def database(app_env):
 
 def ids(database) -> dict[str, int]:
     with database.make_session() as session:
-        return {m["titel"]: m["id"] for m in agenda.list_meetings(session)}
+        return {m.titel: m.id for m in agenda.list_meetings(session)}
 
 
 def counter(at) -> str:
@@ -55,7 +55,7 @@ def test_redacteur_and_beheerder_prepare_a_meeting_with_the_default_agenda(app_a
     with database.make_session() as session:
         made = agenda.meeting(session, ids(database)["Extra stuurgroep"])
         default = [p.afspraak_id for p in agenda.default_items(session)]
-    assert [p["afspraak_id"] for p in made["punten"]] == default
+    assert [p.afspraak_id for p in made.punten] == default
 
 
 def test_the_deck_walks_forward_back_and_to_the_ends(app_as, database):
@@ -137,11 +137,11 @@ def test_the_kompas_shows_the_latest_besluiten(app_as):
 def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     past = ids(database)["Stuurgroep najaar 2025"]
     with database.make_session() as session:
-        punt = next(p for p in agenda.meeting(session, past)["punten"] if p["nummer"] == "1.2")
+        punt = next(p for p in agenda.meeting(session, past).punten if p.nummer == "1.2")
     at = app_as("redacteur").switch_page(PAGE).run()
     at.selectbox(key="bewerk_vergadering").set_value(past).run()
-    at.selectbox(key="besluit_punt").set_value(punt["id"]).run()
-    form = f"besluit{punt['id']}_nieuw"
+    at.selectbox(key="besluit_punt").set_value(punt.id).run()
+    form = f"besluit{punt.id}_nieuw"
     at.text_area(key=f"{form}_voorstel").input("De zorggroep schuift aan in Oosterveld.")
     at.radio(key=f"{form}_pos0").set_value("bezwaar")
     at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
@@ -152,5 +152,5 @@ def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
     assert any("aangehouden" in s.value for s in at.success)
     with database.make_session() as session:
-        [besluit] = besluiten.list_besluiten(session, afspraak_id=punt["afspraak_id"])
-    assert besluit["uitkomst"] == "aangehouden" and besluit["bezwaren"][0]["reden"] == "Eerst de financiering rond."
+        [besluit] = besluiten.list_besluiten(session, afspraak_id=punt.afspraak_id)
+    assert besluit.uitkomst == "aangehouden" and besluit.bezwaren[0].reden == "Eerst de financiering rond."

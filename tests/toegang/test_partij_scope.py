@@ -56,7 +56,7 @@ def test_a_partner_adds_voortgang_on_its_partys_afspraak_recorded_with_party_and
         new = afspraken.add_voortgang(session, ria, update(afspraak_id=afspraak))
     with demo_db.make_session() as session:
         row = session.get(Voortgang, new)
-        history = afspraken.detail(session, afspraak)["voortgang"]
+        history = afspraken.detail(session, afspraak).voortgang
     assert (row.auteur_id, row.gebruiker_id, row.gebruiker) == (ria.partij_id, ria.gebruiker_id, "ria")
     assert (history.iloc[0]["auteur"], history.iloc[0]["gebruiker"]) == (HV, "ria")
 
@@ -125,7 +125,7 @@ def test_a_partner_tells_a_story_with_a_photo_on_its_own_afspraak(demo_db, ria, 
     with demo_db.make_session() as session:
         shown = verhalen.detail(session, new)
         row = session.get(Verhaal, new)
-    assert (shown["partij"], row.gebruiker_id) == (HV, ria.gebruiker_id) and shown["media"][0]["soort"] == "foto"
+    assert (shown.partij, row.gebruiker_id) == (HV, ria.gebruiker_id) and shown.media[0].soort == "foto"
 
 
 def test_a_partner_story_on_another_partys_afspraak_is_refused_whole(demo_db, ria, tmp_path):

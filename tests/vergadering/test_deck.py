@@ -11,7 +11,7 @@ from dashboard.vergadering.deck import Regel
 
 def demo_deck(demo_db, titel: str) -> deck.Deck:
     with demo_db.make_session() as session:
-        vergadering = next(m["id"] for m in agenda.list_meetings(session) if m["titel"] == titel)
+        vergadering = next(m.id for m in agenda.list_meetings(session) if m.titel == titel)
         return deck.build(session, vergadering)
 
 
@@ -19,13 +19,13 @@ def test_the_demo_has_a_past_meeting_with_its_besluiten_and_a_coming_one_with_th
     with demo_db.make_session() as session:
         coming, past = agenda.list_meetings(session)
         default = [p.afspraak_id for p in agenda.default_items(session)]
-        assert [p["afspraak_id"] for p in agenda.meeting(session, coming["id"])["punten"]] == default
-        genomen = besluiten.list_besluiten(session, vergadering_id=past["id"])
-    assert coming["datum"] > past["datum"] and coming["besluiten"] == 0
-    aangenomen = next(b for b in genomen if b["uitkomst"] == "aangenomen")
-    assert [b["uitkomst"] for b in genomen].count("aangehouden") >= 1 and aangenomen["afspraak"] == "2.1"
-    assert aangenomen["bezwaren"][0]["partij"] == "Huurdersvereniging Samen Sterk"
-    assert aangenomen["bezwaren"][0]["verwerking"].startswith("Voorstel aangepast")
+        assert [p.afspraak_id for p in agenda.meeting(session, coming.id).punten] == default
+        genomen = besluiten.list_besluiten(session, vergadering_id=past.id)
+    assert coming.datum > past.datum and coming.besluiten == 0
+    aangenomen = next(b for b in genomen if b.uitkomst == "aangenomen")
+    assert [b.uitkomst for b in genomen].count("aangehouden") >= 1 and aangenomen.afspraak == "2.1"
+    assert aangenomen.bezwaren[0].partij == "Huurdersvereniging Samen Sterk"
+    assert aangenomen.bezwaren[0].verwerking.startswith("Voorstel aangepast")
     assert besluiten.change_text(aangenomen) == "eindjaar van 2027 naar 2028"
 
 

@@ -20,7 +20,7 @@ def flat(text: str) -> str:
 def test_pptx_and_pdf_hold_every_slide_and_the_besluitenlijst(demo_db, demo_db_path):
     media_dir = demo_db_path.parent / "media"
     with demo_db.make_session() as session:
-        vergadering = next(m["id"] for m in agenda.list_meetings(session) if m["titel"] == PAST)
+        vergadering = next(m.id for m in agenda.list_meetings(session) if m.titel == PAST)
         built = deck.build(session, vergadering)
     images = export.chart_images(built)  # one Chromium start for both files
     assert images and all(png.startswith(b"\x89PNG") for png in images.values())

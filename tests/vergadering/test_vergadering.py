@@ -40,7 +40,7 @@ def meeting_with(db, ids, nummer: str) -> int:
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2025, 11, 20), "Stuurgroep"),
                                             [agenda.PuntInvoer(afspraak_id=ids[nummer], vraag="Kies.")])
-        return agenda.meeting(session, vergadering)["punten"][0]["id"]
+        return agenda.meeting(session, vergadering).punten[0].id
 
 
 def positions(bezwaar: dict | None = None, zonder: str | None = None, extra: tuple[str, ...] = ()) -> list[besluiten.Positie]:
@@ -78,23 +78,23 @@ def test_a_new_meeting_gets_the_default_agenda_in_that_order(db):
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
     with db.make_session() as session:
-        punten = agenda.meeting(session, vergadering)["punten"]
-        assert [p["nummer"] for p in punten] == ["1.4", "1.5", "1.3", "1.2"]
-        assert agenda.list_meetings(session)[0]["punten"] == 4
+        punten = agenda.meeting(session, vergadering).punten
+        assert [p.nummer for p in punten] == ["1.4", "1.5", "1.3", "1.2"]
+        assert agenda.list_meetings(session)[0].punten == 4
 
 
 def test_items_move_and_an_item_with_a_besluit_stays(db):
     town(db)
     with db.session() as session:
         vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
-        punten = agenda.meeting(session, vergadering)["punten"]
-        agenda.move_item(session, REDACTEUR, punten[2]["id"], -1)
-        agenda.move_item(session, REDACTEUR, punten[0]["id"], -1)  # the first stays first
+        punten = agenda.meeting(session, vergadering).punten
+        agenda.move_item(session, REDACTEUR, punten[2].id, -1)
+        agenda.move_item(session, REDACTEUR, punten[0].id, -1)  # the first stays first
     with db.make_session() as session:
-        assert [p["nummer"] for p in agenda.meeting(session, vergadering)["punten"]] == ["1.4", "1.3", "1.5", "1.2"]
-    decide(db, punten[0]["id"], positions())
+        assert [p.nummer for p in agenda.meeting(session, vergadering).punten] == ["1.4", "1.3", "1.5", "1.2"]
+    decide(db, punten[0].id, positions())
     with pytest.raises(Invalid, match="al besloten"), db.session() as session:
-        agenda.remove_item(session, REDACTEUR, punten[0]["id"])
+        agenda.remove_item(session, REDACTEUR, punten[0].id)
 
 
 def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unchanged(db):
@@ -108,8 +108,8 @@ def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unc
     with db.make_session() as session:
         [besluit] = besluiten.list_besluiten(session)
         assert besluiten.history(session, ids["1.1"]) == []
-    assert besluit["id"] == besluit_id and besluit["uitkomst"] == "aangehouden"
-    assert besluit["bezwaren"] == [{"partij": HUUR, "reden": "Huurders wachten dan langer.", "verwerking": None}]
+    assert besluit.id == besluit_id and besluit.uitkomst == "aangehouden"
+    assert besluit.bezwaren == [besluiten.BezwaarInfo(partij=HUUR, reden="Huurders wachten dan langer.", verwerking=None)]
     assert tot_jaar(db, ids["1.1"]) == 2027
 
 
@@ -127,9 +127,9 @@ def test_an_aangenomen_change_updates_the_afspraak_once_with_its_history(db):
         [besluit] = besluiten.list_besluiten(session, afspraak_id=ids["1.1"])
         history = besluiten.history(session, ids["1.1"])
         applied = session.scalar(select(func.count(AuditLog.id)).where(AuditLog.actie == "afspraak_gewijzigd_door_besluit"))
-    assert besluit["uitkomst"] == "aangenomen"
-    assert besluit["bezwaren"][0]["verwerking"] == "Voorstel aangepast: De grondprijs gaat omlaag."
-    assert [h["wijziging"] for h in history] == ["eindjaar van 2027 naar 2028"] and history[0]["besluit"] == besluit_id
+    assert besluit.uitkomst == "aangenomen"
+    assert besluit.bezwaren[0].verwerking == "Voorstel aangepast: De grondprijs gaat omlaag."
+    assert [h.wijziging for h in history] == ["eindjaar van 2027 naar 2028"] and history[0].besluit == besluit_id
     assert applied == 1
 
 
@@ -145,7 +145,7 @@ def test_an_aangehouden_besluit_taken_up_again_applies_its_change_once(db):
            wijziging="streefwaarde", nieuwe_waarde="7,5")
     with db.make_session() as session:
         assert session.get(Afspraak, ids["1.1"]).streefwaarde == 7.5
-        assert [h["wijziging"] for h in besluiten.history(session, ids["1.1"])] == ["streefwaarde van geen naar 7,5"]
+        assert [h.wijziging for h in besluiten.history(session, ids["1.1"])] == ["streefwaarde van geen naar 7,5"]
         assert len(besluiten.list_besluiten(session)) == 1
 
 
@@ -154,7 +154,7 @@ def test_a_new_trekker_takes_over_and_the_old_one_stays_as_partner(db):
     punt = meeting_with(db, ids, "1.3")
     decide(db, punt, positions(extra=(ZORG,)), wijziging="trekker", nieuwe_waarde=ZORG)
     with db.make_session() as session:
-        rollen = dict(zip(*afspraken.detail(session, ids["1.3"])["partijen"][["partij", "rol"]].to_dict("list").values()))
+        rollen = dict(zip(*afspraken.detail(session, ids["1.3"]).partijen[["partij", "rol"]].to_dict("list").values()))
     assert rollen == {ZORG: "trekker", CORP: "partner"}
 
 

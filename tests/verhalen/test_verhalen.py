@@ -49,10 +49,10 @@ def test_story_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
     with demo_db.make_session() as session:
         shown = verhalen.detail(session, verhaal_id)
         acties = [a for (a,) in session.execute(select(AuditLog.actie).where(AuditLog.gebruiker == "vrijwilliger"))]
-    assert "<strong>Oosterveld</strong>" in shown["tekst_html"] and shown["wijk"] == "Oosterveld"
-    foto, link = shown["media"]
-    assert (tmp_path / foto["bestand"]).is_file() and foto["bestand"].endswith(".jpg") and len(foto["bestand"]) == 36
-    assert link["url"] == "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
+    assert "<strong>Oosterveld</strong>" in shown.tekst_html and shown.wijk == "Oosterveld"
+    foto, link = shown.media
+    assert (tmp_path / foto.bestand).is_file() and foto.bestand.endswith(".jpg") and len(foto.bestand) == 36
+    assert link.url == "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
     assert acties == ["verhaal_aangemaakt", "media_toegevoegd", "media_toegevoegd"]
 
 
@@ -63,9 +63,9 @@ def test_gallery_filters_by_opgave_wijk_and_role(demo_db):
         molenkamp = verhalen.gallery(session, gebied="WK990104")
         bestuurders = verhalen.gallery(session, rol="bestuurder")
         punten = verhalen.map_points(session, verhalen.gallery(session))
-    assert duurzaam and all("Samen verduurzamen" in s["opgaven"] for s in duurzaam)
-    assert molenkamp and {s["wijk"] for s in molenkamp} == {"Molenkamp"}
-    assert bestuurders and {s["verteller_rol"] for s in bestuurders} == {"bestuurder"}
+    assert duurzaam and all("Samen verduurzamen" in s.opgaven for s in duurzaam)
+    assert molenkamp and {s.wijk for s in molenkamp} == {"Molenkamp"}
+    assert bestuurders and {s.verteller_rol for s in bestuurders} == {"bestuurder"}
     assert len(punten) == count(demo_db, Verhaal) and punten[["lat", "lon"]].notna().all().all()
 
 

@@ -594,7 +594,7 @@ def _load_vergaderingen(session, nummers: dict[str, int]) -> None:
         datum = date.fromisoformat(v["datum"]) if "datum" in v else date.today() + timedelta(days=v["over_dagen"])
         items = [agenda.PuntInvoer(afspraak_id=nummers[n], vraag=vraag) for n, vraag in v["punten"]] if "punten" in v else None
         vergadering_id = agenda.create_meeting(session, DEMO, agenda.VergaderingInvoer(datum=datum, titel=v["titel"]), items)
-        punten = {p["naam"].split(" ", 1)[0]: p for p in agenda.meeting(session, vergadering_id)["punten"]}
+        punten = {p.naam.split(" ", 1)[0]: p for p in agenda.meeting(session, vergadering_id).punten}
         for b in v.get("besluiten", []):
             punt = punten[b["punt"]]
             bezwaren = {x["partij"]: x for x in b["bezwaren"]}
@@ -602,9 +602,9 @@ def _load_vergaderingen(session, nummers: dict[str, int]) -> None:
                                           reden=bezwaren.get(naam, {}).get("reden", ""),
                                           verwerking=bezwaren.get(naam, {}).get("verwerking", ""),
                                           verwerking_tekst=bezwaren.get(naam, {}).get("verwerking_tekst", ""))
-                        for naam in besluiten.tafel(session, punt["afspraak_id"])]
+                        for naam in besluiten.tafel(session, punt.afspraak_id)]
             besluiten.record(session, DEMO, besluiten.BesluitInvoer(
-                agendapunt_id=punt["id"], voorstel=b["voorstel"], posities=posities,
+                agendapunt_id=punt.id, voorstel=b["voorstel"], posities=posities,
                 datum=date.fromisoformat(b["datum"]), evaluatie=date.fromisoformat(b["evaluatie"]),
                 vervolgstap=b.get("vervolgstap", ""), wijziging=b.get("wijziging", ""),
                 nieuwe_waarde=b.get("nieuwe_waarde", "")))

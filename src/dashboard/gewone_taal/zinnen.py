@@ -9,11 +9,15 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard import formatting
 from dashboard.gewone_taal.onderwerpen import Onderwerp, onderwerp
+
+if TYPE_CHECKING:
+    from dashboard.afspraken import AfspraakInfo
 
 _KEUZE = re.compile(r"\{(\+?)([^{}|]*)\|([^{}]*)\}")
 _KWARTAAL = re.compile(r"^K(\d) (\d{4})$")
@@ -128,22 +132,22 @@ def _procent(aandeel: float) -> str:
     return f"{formatting.number(round(aandeel * 100))}%"
 
 
-def afspraak(info: dict, trend: pd.DataFrame | None, afgeleid, traject, vandaag: date | None = None) -> list[str]:
+def afspraak(info: AfspraakInfo, trend: pd.DataFrame | None, afgeleid, traject, vandaag: date | None = None) -> list[str]:
     """An afspraak with figures (afspraken.detail, its trend, derived status and Traject) in plain sentences.
 
     Empty for an afspraak without a linked indicator: then there are no figures to tell.
     """
-    indicator = info.get("indicator")
+    indicator = info.indicator
     if indicator is None:
         return []
     vandaag = vandaag or date.today()
-    eenheid, richting = indicator["eenheid"], indicator["richting"]
-    o = onderwerp(indicator["sleutel"], indicator["naam"], eenheid, indicator["aggregatie"])
+    eenheid, richting = indicator.eenheid, indicator.richting
+    o = onderwerp(indicator.sleutel, indicator.naam, eenheid, indicator.aggregatie)
     waarden = pd.DataFrame(columns=["jaar", "waarde"]) if trend is None else trend.dropna(subset=["waarde"])
-    waarden = waarden[waarden["jaar"] <= info["tot_jaar"]].sort_values("jaar")
+    waarden = waarden[waarden["jaar"] <= info.tot_jaar].sort_values("jaar")
     if waarden.empty:
         return [f"Er zijn nog geen cijfers over {o.wat}."]
-    van, tot = info["van_jaar"], info["tot_jaar"]
+    van, tot = info.van_jaar, info.tot_jaar
     laatste = waarden.iloc[-1]
     nu = _zin(o.zin, float(laatste["waarde"]), eenheid, str(int(laatste["jaar"])), o.eind)
     if traject is not None and traject.soort == "opgeteld":

@@ -13,6 +13,7 @@ from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, navigation, status, verhalen
 from dashboard.ui import charts as show
 from dashboard.verhalen import safe_markdown
+from dashboard.verhalen.verhalen import VerhaalInfo
 
 LINK = "pages/afspraken.py"
 
@@ -92,13 +93,14 @@ def overview(rows: pd.DataFrame, trajecten: dict[int, afspraken.Traject] | None 
                     traject_bar(trajecten[row["id"]])
 
 
-def _derived(info: dict, afgeleid: afspraken.Afgeleid | None, traject: afspraken.Traject | None) -> None:
+def _derived(info: afspraken.AfspraakInfo, afgeleid: afspraken.Afgeleid | None,
+             traject: afspraken.Traject | None) -> None:
     st.markdown("**Gemelde status** (door de partijen)")
-    status.badge(info["status"])
-    if info["indicator"] is None:
+    status.badge(info.status)
+    if info.indicator is None:
         st.caption("Geen gekoppelde indicator: de status komt alleen van de partijen.")
         return
-    eenheid = info["indicator"]["eenheid"]
+    eenheid = info.indicator.eenheid
     if traject is not None:
         st.markdown(f"**Over de hele looptijd** ({traject.van_jaar}–{traject.tot_jaar})")
         traject_bar(traject)
@@ -111,40 +113,40 @@ def _derived(info: dict, afgeleid: afspraken.Afgeleid | None, traject: afspraken
         return
     status.badge(afgeleid.status, prefix="Volgens de cijfers: ")
     if afgeleid.over_looptijd:
-        st.caption(f"{info['indicator']['naam']} {traject.van_jaar}–{afgeleid.jaar} samen: "
+        st.caption(f"{info.indicator.naam} {traject.van_jaar}–{afgeleid.jaar} samen: "
                    f"{formatting.value(afgeleid.waarde, eenheid)}; bij een gelijk tempo naar "
                    f"{formatting.number(traject.doel)} hoort daar {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
         return
     geschat = " (geschat: een gelijk tempo naar het einddoel)" if afgeleid.geschat else ""
-    st.caption(f"{info['indicator']['naam']} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
+    st.caption(f"{info.indicator.naam} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
                f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
 
 
-def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict], media_dir: Path,
-           traject: afspraken.Traject | None = None) -> None:
+def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, stories: list[VerhaalInfo],
+           media_dir: Path, traject: afspraken.Traject | None = None) -> None:
     """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
-    st.title(f"{info['nummer']} {info['titel']}")
-    velden = ", ".join(VELD_LABELS[v] for v in info["velden"])
-    st.caption(f"{SOORT_LABELS[info['soort']]} · opgave: {info['opgave']} · wettelijke velden: {velden} · "
-               f"looptijd {info['van_jaar']}–{info['tot_jaar']}")
-    if info["ambitie"].strip():
-        st.html(safe_markdown.to_html(info["ambitie"]))
+    st.title(f"{info.nummer} {info.titel}")
+    velden = ", ".join(VELD_LABELS[v] for v in info.velden)
+    st.caption(f"{SOORT_LABELS[info.soort]} · opgave: {info.opgave} · wettelijke velden: {velden} · "
+               f"looptijd {info.van_jaar}–{info.tot_jaar}")
+    if info.ambitie.strip():
+        st.html(safe_markdown.to_html(info.ambitie))
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
         gewone_taal.panel([zinnen.afspraak(info, trend, afgeleid, traject)], key="gewone_taal_afspraak")
         _derived(info, afgeleid, traject)
         if trend is not None and not trend.empty:
-            naam, eenheid = info["indicator"]["naam"], info["indicator"]["eenheid"]
+            naam, eenheid = info.indicator.naam, info.indicator.eenheid
             show.figure(show.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",
                         alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
-        jaarschijf(info["activiteiten"], key="jaarschijf")
+        jaarschijf(info.activiteiten, key="jaarschijf")
         st.subheader("Wie doet wat", anchor=False)
-        partijen = info["partijen"].assign(rol=lambda f: f["rol"].map(ROL_LABELS))
+        partijen = info.partijen.assign(rol=lambda f: f["rol"].map(ROL_LABELS))
         st.dataframe(partijen, hide_index=True, column_config={
             "partij": "Partij", "soort": "Soort", "rol": "Rol", "taak": "Taak"})
         st.subheader("Voortgang", anchor=False)
-        for row in info["voortgang"].to_dict("records"):
+        for row in info.voortgang.to_dict("records"):
             with st.container(border=True):
                 dilemma = " :violet-badge[:material/gavel: Dilemma voor het bestuur]" if row["dilemma"] else ""
                 st.markdown(f"{formatting.day(row['datum'])} · {status.text(row['status'])}{dilemma}")
@@ -153,7 +155,7 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
                 if row["geleerd"]:
                     st.markdown("**Wat we leerden**")
                     st.text(row["geleerd"])
-        if info["voortgang"].empty:
+        if info.voortgang.empty:
             st.caption("Nog geen voortgang gemeld.")
     with vertellen:
         st.header("Vertellen", anchor=False)
@@ -161,12 +163,12 @@ def detail(info: dict, trend: pd.DataFrame | None, afgeleid, stories: list[dict]
             st.caption("Bij deze afspraak is nog geen verhaal verteld.")
         for story in stories:
             with st.container(border=True):
-                st.markdown(f"**{story['titel']}**")
+                st.markdown(f"**{story.titel}**")
                 verhalen.quote(story)
-                for item in story["media"]:
+                for item in story.media:
                     verhalen.show_media(item, media_dir)
                 navigation.link("pages/verhalen.py", label="Lees het hele verhaal", icon=":material/auto_stories:",
-                             query_params={"verhaal": str(story["id"])})
+                             query_params={"verhaal": str(story.id)})
 
 
 def jaarschijf(activiteiten: pd.DataFrame, key: str) -> None:

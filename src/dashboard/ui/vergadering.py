@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import formatting
 from dashboard.ui import navigation
-from dashboard.vergadering import besluiten, export
+from dashboard.vergadering import agenda, besluiten, export
 from dashboard.vergadering.deck import Deck
 
 PAGE = "pages/presentatie.py"
@@ -29,7 +29,7 @@ def escaped(text: str) -> str:
 
 # ---------------------------------------------------------------- meetings and their decks
 
-def meetings(rows: list[dict], decks: dict[int, Deck], media_dir: Path, may_download: bool) -> None:
+def meetings(rows: list[agenda.VergaderingRij], decks: dict[int, Deck], media_dir: Path, may_download: bool) -> None:
     """Every meeting with a link to present it, a kiosk link and (where allowed) PPTX and PDF downloads."""
     if not rows:
         st.info("Er is nog geen vergadering. Een redacteur of beheerder kan er hieronder een voorbereiden.",
@@ -38,30 +38,30 @@ def meetings(rows: list[dict], decks: dict[int, Deck], media_dir: Path, may_down
     lacking = export.missing() if may_download else None
     for row in rows:
         with st.container(border=True):
-            soon = " · komt eraan" if row["datum"] >= date.today() else ""
-            st.markdown(f"**{escaped(row['titel'])}** · {formatting.day(row['datum'])}{soon}")
-            st.caption(f"{row['punten']} agendapunten · {row['besluiten']} besluiten")
+            soon = " · komt eraan" if row.datum >= date.today() else ""
+            st.markdown(f"**{escaped(row.titel)}** · {formatting.day(row.datum)}{soon}")
+            st.caption(f"{row.punten} agendapunten · {row.besluiten} besluiten")
             links = st.columns(4, vertical_alignment="center")
             with links[0]:
                 navigation.link(PAGE, label="Presenteren", icon=":material/slideshow:",
-                                query_params={"vergadering": str(row["id"])})
+                                query_params={"vergadering": str(row.id)})
             with links[1]:
                 navigation.link(PAGE, label="Kiosk (loopt vanzelf)", icon=":material/autoplay:",
-                                query_params={"vergadering": str(row["id"]), "kiosk": "1", "sec": str(KIOSK_SECONDS)})
+                                query_params={"vergadering": str(row.id), "kiosk": "1", "sec": str(KIOSK_SECONDS)})
             if not may_download:
                 continue
             if lacking:
                 links[2].caption(f":material/info: {lacking}")
                 continue
-            deck = decks[row["id"]]
-            name = f"stuurgroep-{row['datum'].isoformat()}"
+            deck = decks[row.id]
+            name = f"stuurgroep-{row.datum.isoformat()}"
             links[2].download_button("Download PowerPoint", lambda d=deck: export.pptx_bytes(d, media_dir),
                                      file_name=f"{name}.pptx", icon=":material/download:", on_click="ignore",
                                      mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                                     key=f"pptx_{row['id']}")
+                                     key=f"pptx_{row.id}")
             links[3].download_button("Download PDF", lambda d=deck: export.pdf_bytes(d, media_dir),
                                      file_name=f"{name}.pdf", mime="application/pdf", icon=":material/download:",
-                                     on_click="ignore", key=f"pdf_{row['id']}")
+                                     on_click="ignore", key=f"pdf_{row.id}")
 
 
 def not_found(asked: str) -> None:
@@ -71,26 +71,26 @@ def not_found(asked: str) -> None:
 
 # ---------------------------------------------------------------- besluiten elsewhere in the app
 
-def _besluit(besluit: dict, with_afspraak: bool) -> None:
+def _besluit(besluit: besluiten.BesluitInfo, with_afspraak: bool) -> None:
     with st.container(border=True):
-        wie = f"{escaped(besluit['afspraak'] or '')} {escaped(besluit['afspraak_titel'])} · " if with_afspraak else ""
-        st.markdown(f"{BADGE[besluit['uitkomst']]} {wie}{formatting.day(besluit['datum'])} · "
-                    f"{escaped(besluit['vergadering'])}")
-        st.text(besluit["voorstel"])
-        for bezwaar in besluit["bezwaren"]:
-            st.caption(f"Bezwaar van {escaped(bezwaar['partij'])}: {escaped(bezwaar['reden'])} · "
-                       f"{escaped(bezwaar['verwerking'] or 'het bezwaar staat nog')}")
+        wie = f"{escaped(besluit.afspraak or '')} {escaped(besluit.afspraak_titel)} · " if with_afspraak else ""
+        st.markdown(f"{BADGE[besluit.uitkomst]} {wie}{formatting.day(besluit.datum)} · "
+                    f"{escaped(besluit.vergadering)}")
+        st.text(besluit.voorstel)
+        for bezwaar in besluit.bezwaren:
+            st.caption(f"Bezwaar van {escaped(bezwaar.partij)}: {escaped(bezwaar.reden)} · "
+                       f"{escaped(bezwaar.verwerking or 'het bezwaar staat nog')}")
         if besluiten.change_text(besluit):
             st.caption(f":material/edit_note: Wijziging: {escaped(besluiten.change_text(besluit))}")
-        if besluit["vervolgstap"]:
-            st.caption(f"Volgende stap: {escaped(besluit['vervolgstap'])}")
-        st.caption(f"Opnieuw bekijken op {formatting.day(besluit['evaluatie'])}")
-        if with_afspraak and besluit["afspraak_id"]:
+        if besluit.vervolgstap:
+            st.caption(f"Volgende stap: {escaped(besluit.vervolgstap)}")
+        st.caption(f"Opnieuw bekijken op {formatting.day(besluit.evaluatie)}")
+        if with_afspraak and besluit.afspraak_id:
             navigation.link("pages/afspraken.py", label="Naar de afspraak", icon=":material/arrow_forward:",
-                            query_params={"afspraak": str(besluit["afspraak_id"])})
+                            query_params={"afspraak": str(besluit.afspraak_id)})
 
 
-def for_afspraak(rows: list[dict], history: list[dict]) -> None:
+def for_afspraak(rows: list[besluiten.BesluitInfo], history: list[besluiten.HistorieRegel]) -> None:
     """On the afspraak page: what the stuurgroep decided about it, and what those decisions changed."""
     st.subheader("Besluiten van de stuurgroep", anchor=False)
     if not rows:
@@ -100,11 +100,11 @@ def for_afspraak(rows: list[dict], history: list[dict]) -> None:
     if history:
         st.markdown("**Gewijzigd door besluiten**")
         for line in history:
-            st.caption(f"{formatting.day(line['datum'])} · besluit {line['besluit']} ({escaped(line['vergadering'])}): "
-                       f"{escaped(line['wijziging'])}")
+            st.caption(f"{formatting.day(line.datum)} · besluit {line.besluit} ({escaped(line.vergadering)}): "
+                       f"{escaped(line.wijziging)}")
 
 
-def latest(rows: list[dict]) -> None:
+def latest(rows: list[besluiten.BesluitInfo]) -> None:
     """On the Kompas: the newest decisions, with the way to their afspraak and to the meetings."""
     st.header("Laatste besluiten van de stuurgroep", anchor=False)
     if not rows:

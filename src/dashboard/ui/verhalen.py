@@ -9,70 +9,70 @@ import streamlit as st
 from dashboard import charts, formatting
 from dashboard.ui import navigation
 from dashboard.verhalen import media, safe_markdown
-from dashboard.verhalen.verhalen import ROL_LABELS
+from dashboard.verhalen.verhalen import ROL_LABELS, VerhaalInfo, VerhaalMedia
 
 
-def quote(story: dict) -> None:
-    if story["citaat"]:
-        by = f"\n\n— {story['citaat_van']}" if story["citaat_van"] else ""
-        st.html(safe_markdown.to_html("> " + story["citaat"].replace("\n", " ") + by.replace("\n\n", "\n>\n> ")))
+def quote(story: VerhaalInfo) -> None:
+    if story.citaat:
+        by = f"\n\n— {story.citaat_van}" if story.citaat_van else ""
+        st.html(safe_markdown.to_html("> " + story.citaat.replace("\n", " ") + by.replace("\n\n", "\n>\n> ")))
 
 
-def show_media(item: dict, media_dir: Path) -> None:
+def show_media(item: VerhaalMedia, media_dir: Path) -> None:
     """A photo with its alt text and caption, a video file, or a YouTube/Vimeo link, each credited."""
-    caption = " · ".join(x for x in (item["bijschrift"], item["credit"] and f"Beeld: {item['credit']}") if x)
-    if item["soort"] == "videolink":
-        st.video(item["url"], alt=item["bijschrift"] or "Video")
+    caption = " · ".join(x for x in (item.bijschrift, item.credit and f"Beeld: {item.credit}") if x)
+    if item.soort == "videolink":
+        st.video(item.url, alt=item.bijschrift or "Video")
         st.caption(caption)
         return
-    found = media.path(item["bestand"], media_dir)
+    found = media.path(item.bestand, media_dir)
     if found is None:
-        st.caption(f":material/broken_image: Het bestand van deze {item['soort']} ontbreekt. {caption}")
-    elif item["soort"] == "foto":
-        st.image(str(found), caption=caption, alt=item["alt_tekst"], width="stretch")
+        st.caption(f":material/broken_image: Het bestand van deze {item.soort} ontbreekt. {caption}")
+    elif item.soort == "foto":
+        st.image(str(found), caption=caption, alt=item.alt_tekst, width="stretch")
     else:
         st.video(str(found), format="video/webm" if found.suffix == ".webm" else "video/mp4",
-                 alt=item["bijschrift"] or "Video")
+                 alt=item.bijschrift or "Video")
         st.caption(caption)
 
 
-def card(story: dict, media_dir: Path, key: str) -> None:
+def card(story: VerhaalInfo, media_dir: Path, key: str) -> None:
     """Gallery card: first photo, title, who and where, the quote, a link to the whole story."""
     with st.container(border=True):
-        photo = next((m for m in story["media"] if m["soort"] == "foto"), None)
-        if photo and (found := media.path(photo["bestand"], media_dir)):
-            st.image(str(found), alt=photo["alt_tekst"], width="stretch")
-        st.markdown(f"**{story['titel']}**")
-        st.caption(f"{ROL_LABELS[story['verteller_rol']]} · {story['wijk'] or 'Denkbeeldstad'} · "
-                   f"{formatting.day(story['datum'])}")
+        photo = next((m for m in story.media if m.soort == "foto"), None)
+        if photo and (found := media.path(photo.bestand, media_dir)):
+            st.image(str(found), alt=photo.alt_tekst, width="stretch")
+        st.markdown(f"**{story.titel}**")
+        st.caption(f"{ROL_LABELS[story.verteller_rol]} · {story.wijk or 'Denkbeeldstad'} · "
+                   f"{formatting.day(story.datum)}")
         quote(story)
         navigation.link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
-                     query_params={"verhaal": str(story["id"])})
+                     query_params={"verhaal": str(story.id)})
 
 
-def grid(stories: list[dict], media_dir: Path, columns: int = 3, key: str = "g") -> None:
+def grid(stories: list[VerhaalInfo], media_dir: Path, columns: int = 3, key: str = "g") -> None:
     for start in range(0, len(stories), columns):
         for column, story in zip(st.columns(columns), stories[start:start + columns]):
             with column:
-                card(story, media_dir, key=f"{key}{story['id']}")
+                card(story, media_dir, key=f"{key}{story.id}")
 
 
-def full(story: dict, media_dir: Path) -> None:
+def full(story: VerhaalInfo, media_dir: Path) -> None:
     """The story itself: text (safe Markdown), quote, all media, and the afspraken it belongs to."""
-    st.header(story["titel"])
-    st.caption(f"{ROL_LABELS[story['verteller_rol']]}{': ' + story['verteller'] if story['verteller'] else ''} · "
-               f"{story['wijk'] or 'Denkbeeldstad'} · {formatting.day(story['datum'])}")
+    st.header(story.titel)
+    st.caption(f"{ROL_LABELS[story.verteller_rol]}{': ' + story.verteller if story.verteller else ''} · "
+               f"{story.wijk or 'Denkbeeldstad'} · {formatting.day(story.datum)}")
     left, right = st.columns([3, 2])
     with left:
-        st.html(story["tekst_html"])
+        st.html(story.tekst_html)
         quote(story)
-        if story["afspraken"]:
+        if story.afspraken:
             st.markdown("**Hoort bij de afspraken**")
-            for afspraak in story["afspraken"]:
-                navigation.link("pages/afspraken.py", label=f"{afspraak['nummer']} {afspraak['titel']}",
-                             icon=":material/handshake:", query_params={"afspraak": str(afspraak["id"])})
+            for afspraak in story.afspraken:
+                navigation.link("pages/afspraken.py", label=f"{afspraak.nummer} {afspraak.titel}",
+                             icon=":material/handshake:", query_params={"afspraak": str(afspraak.id)})
     with right:
-        for item in story["media"]:
+        for item in story.media:
             show_media(item, media_dir)
 
 

@@ -169,15 +169,59 @@ def remove_item(session: Session, visitor: access.Visitor, punt_id: int) -> None
 
 # ---------------------------------------------------------------- read side
 
-def list_meetings(session: Session) -> list[dict]:
+@dataclass(frozen=True)
+class VergaderingRij:
+    """One meeting in the list of meetings, with how many agenda items and besluiten it has."""
+
+    id: int
+    datum: date
+    titel: str
+    overzicht: bool  # with an overview slide per opgave
+    punten: int
+    besluiten: int
+
+    def as_json(self) -> dict:
+        """The CLI's shape (`vergaderingen list --json`): the fields, the date as ISO text."""
+        return {**asdict(self), "datum": self.datum.isoformat()}
+
+
+@dataclass(frozen=True)
+class AgendapuntInfo:
+    """One agenda item as the agenda editor and the deck read it."""
+
+    id: int
+    volgorde: int
+    soort: str  # afspraak or kpi
+    afspraak_id: int | None
+    naam: str  # "nummer titel" of the afspraak, or the indicator's name
+    nummer: str | None  # the afspraak's, while it exists
+    status: str | None  # the afspraak's latest reported status, while it exists
+    dilemma: bool
+    vervallen: bool  # its afspraak was removed
+    indicator: str | None  # the key of a KPI slide's indicator
+    vraag: str
+
+
+@dataclass(frozen=True)
+class VergaderingInfo:
+    """A meeting with its agenda items in order (agenda.meeting)."""
+
+    id: int
+    datum: date
+    titel: str
+    overzicht: bool
+    punten: list[AgendapuntInfo]
+
+
+def list_meetings(session: Session) -> list[VergaderingRij]:
     """Every meeting, newest first: id, datum, titel, overzicht, punten, besluiten."""
     punten = dict(session.execute(select(Agendapunt.vergadering_id, func.count(Agendapunt.id))
                                   .group_by(Agendapunt.vergadering_id)).all())
     besluiten = dict(session.execute(select(Agendapunt.vergadering_id, func.count(Besluit.id))
                                      .join(Besluit, Besluit.agendapunt_id == Agendapunt.id)
                                      .group_by(Agendapunt.vergadering_id)).all())
-    return [{"id": v.id, "datum": v.datum, "titel": v.titel, "overzicht": v.overzicht,
-             "punten": punten.get(v.id, 0), "besluiten": besluiten.get(v.id, 0)}
+    return [VergaderingRij(id=v.id, datum=v.datum, titel=v.titel, overzicht=v.overzicht,
+                           punten=punten.get(v.id, 0), besluiten=besluiten.get(v.id, 0))
             for v in session.scalars(select(Vergadering).order_by(Vergadering.datum.desc(), Vergadering.id.desc()))]
 
 
@@ -189,7 +233,7 @@ def default_meeting(session: Session, today: date) -> int | None:
                                     .limit(1))
 
 
-def meeting(session: Session, vergadering_id: int) -> dict | None:
+def meeting(session: Session, vergadering_id: int) -> VergaderingInfo | None:
     """The meeting with its items in order; an item whose afspraak was removed says so (`vervallen`)."""
     vergadering = session.get(Vergadering, vergadering_id)
     if vergadering is None:
@@ -200,13 +244,13 @@ def meeting(session: Session, vergadering_id: int) -> dict | None:
     for punt in vergadering.punten:
         bestaat = punt.afspraak_id is not None and punt.afspraak_id in overview.index
         row = overview.loc[punt.afspraak_id] if bestaat else None
-        items.append({
-            "id": punt.id, "volgorde": punt.volgorde, "soort": punt.soort, "afspraak_id": punt.afspraak_id,
-            "naam": f"{row['nummer']} {row['titel']}" if bestaat else punt.afspraak_naam,
-            "nummer": row["nummer"] if bestaat else None, "status": row["status"] if bestaat else None,
-            "dilemma": bool(row["dilemma"]) if bestaat else False,
-            "vervallen": punt.soort == "afspraak" and not bestaat,
-            "indicator": indicatoren.get(punt.indicator_id), "vraag": punt.vraag,
-        })
-    return {"id": vergadering.id, "datum": vergadering.datum, "titel": vergadering.titel,
-            "overzicht": vergadering.overzicht, "punten": items}
+        items.append(AgendapuntInfo(
+            id=punt.id, volgorde=punt.volgorde, soort=punt.soort, afspraak_id=punt.afspraak_id,
+            naam=f"{row['nummer']} {row['titel']}" if bestaat else punt.afspraak_naam,
+            nummer=row["nummer"] if bestaat else None, status=row["status"] if bestaat else None,
+            dilemma=bool(row["dilemma"]) if bestaat else False,
+            vervallen=punt.soort == "afspraak" and not bestaat,
+            indicator=indicatoren.get(punt.indicator_id), vraag=punt.vraag,
+        ))
+    return VergaderingInfo(id=vergadering.id, datum=vergadering.datum, titel=vergadering.titel,
+                           overzicht=vergadering.overzicht, punten=items)

@@ -12,7 +12,7 @@ besluit keeps the old and the new value, which is the afspraak's history.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -211,27 +211,97 @@ def record(session: Session, visitor: access.Visitor, invoer: BesluitInvoer, bes
 
 # ---------------------------------------------------------------- read side
 
+@dataclass(frozen=True)
+class PositieInfo:
+    """A party's recorded position on a besluit."""
+
+    partij: str
+    positie: str  # instemming or bezwaar
+    reden: str
+    verwerking: str | None  # how an objection was handled ("Voorstel aangepast: ..."), None while it stands
+
+
+@dataclass(frozen=True)
+class BezwaarInfo:
+    """An objection to a besluit: whose, why, and how it was handled (None: it still stands)."""
+
+    partij: str
+    reden: str
+    verwerking: str | None
+
+
+@dataclass(frozen=True)
+class WijzigingInfo:
+    """What a besluit changes in its afspraak: the field, the old and the new value, and when it was applied."""
+
+    veld: str  # streefwaarde, tot_jaar or trekker
+    oud: str  # "" until it is applied
+    nieuw: str
+    toegepast: datetime | None  # None: not (yet) applied
+
+
+@dataclass(frozen=True)
+class BesluitInfo:
+    """A besluit with its afspraak, meeting, positions and the change it made (list_besluiten)."""
+
+    id: int
+    afspraak: str | None  # the afspraak's nummer, None once it was removed
+    afspraak_id: int | None
+    afspraak_titel: str
+    agendapunt_id: int
+    vergadering_id: int
+    vergadering: str  # the meeting's titel
+    datum: date
+    voorstel: str
+    uitkomst: str  # aangenomen or aangehouden
+    vervolgstap: str
+    evaluatie: date
+    posities: list[PositieInfo]
+    bezwaren: list[BezwaarInfo]
+    wijziging: WijzigingInfo | None
+
+    def as_json(self) -> dict:
+        """The CLI's shape: plain types, dates as ISO text."""
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        wijziging = self.wijziging and {**asdict(self.wijziging), "toegepast": iso(self.wijziging.toegepast)}
+        return {"id": self.id, "afspraak": self.afspraak, "afspraak_titel": self.afspraak_titel,
+                "vergadering": self.vergadering_id, "datum": iso(self.datum), "voorstel": self.voorstel,
+                "uitkomst": self.uitkomst, "vervolgstap": self.vervolgstap,
+                "bezwaren": [asdict(b) for b in self.bezwaren], "posities": [asdict(p) for p in self.posities],
+                "evaluatie": iso(self.evaluatie), "wijziging": wijziging}
+
+
+@dataclass(frozen=True)
+class HistorieRegel:
+    """A change a besluit made to an afspraak: a line of the afspraak's history."""
+
+    besluit: int  # the besluit's id
+    datum: date
+    vergadering: str  # the meeting's titel
+    wijziging: str  # change_text: "eindjaar van 2027 naar 2028"
+
+
 def _verwerking(positie: BesluitPositie) -> str | None:
     if not positie.verwerking:
         return None
     return f"{VERWERKING_LABELS[positie.verwerking]}: {positie.verwerking_tekst}"
 
 
-def change_text(besluit: dict) -> str:
+def change_text(besluit: BesluitInfo) -> str:
     """'eindjaar van 2027 naar 2028' (empty when the besluit changes nothing)."""
-    w = besluit["wijziging"]
+    w = besluit.wijziging
     if not w:
         return ""
-    show = (lambda v: formatting.number(_number(v), 1).removesuffix(",0")) if w["veld"] == "streefwaarde" else str
-    oud = show(w["oud"]) if w["oud"] else "geen"
-    nieuw = show(w["nieuw"]) if w["nieuw"] else "?"
-    if not w["toegepast"]:
-        return f"{WIJZIGING_LABELS[w['veld']]} naar {nieuw} (nog niet toegepast)"
-    return f"{WIJZIGING_LABELS[w['veld']]} van {oud} naar {nieuw}"
+    show = (lambda v: formatting.number(_number(v), 1).removesuffix(",0")) if w.veld == "streefwaarde" else str
+    oud = show(w.oud) if w.oud else "geen"
+    nieuw = show(w.nieuw) if w.nieuw else "?"
+    if not w.toegepast:
+        return f"{WIJZIGING_LABELS[w.veld]} naar {nieuw} (nog niet toegepast)"
+    return f"{WIJZIGING_LABELS[w.veld]} van {oud} naar {nieuw}"
 
 
 def list_besluiten(session: Session, afspraak_id: int | None = None, vergadering_id: int | None = None,
-                   count: int | None = None) -> list[dict]:
+                   count: int | None = None) -> list[BesluitInfo]:
     """Besluiten newest first, each with its afspraak, meeting, positions and the change it made."""
     query = (select(Besluit, Agendapunt, Vergadering)
              .join(Agendapunt, Besluit.agendapunt_id == Agendapunt.id)
@@ -249,39 +319,29 @@ def list_besluiten(session: Session, afspraak_id: int | None = None, vergadering
     result = []
     for besluit, punt, vergadering in session.execute(query).all():
         nummer, titel = nummers.get(punt.afspraak_id, (None, None))
-        posities = [{"partij": namen.get(p.partij_id, "?"), "positie": p.positie, "reden": p.reden,
-                     "verwerking": _verwerking(p)} for p in besluit.posities]
-        result.append({
-            "id": besluit.id, "afspraak": nummer, "afspraak_id": punt.afspraak_id,
-            "afspraak_titel": titel or punt.afspraak_naam, "agendapunt_id": punt.id,
-            "vergadering_id": vergadering.id, "vergadering": vergadering.titel, "datum": besluit.datum,
-            "voorstel": besluit.voorstel, "uitkomst": besluit.uitkomst, "vervolgstap": besluit.vervolgstap,
-            "evaluatie": besluit.evaluatie, "posities": posities,
-            "bezwaren": [{"partij": p["partij"], "reden": p["reden"], "verwerking": p["verwerking"]}
-                         for p in posities if p["positie"] == "bezwaar"],
-            "wijziging": None if not besluit.wijziging else {
-                "veld": besluit.wijziging, "oud": besluit.oude_waarde, "nieuw": besluit.nieuwe_waarde,
-                "toegepast": clock.aware(besluit.toegepast)},
-        })
+        posities = [PositieInfo(partij=namen.get(p.partij_id, "?"), positie=p.positie, reden=p.reden,
+                                verwerking=_verwerking(p)) for p in besluit.posities]
+        result.append(BesluitInfo(
+            id=besluit.id, afspraak=nummer, afspraak_id=punt.afspraak_id,
+            afspraak_titel=titel or punt.afspraak_naam, agendapunt_id=punt.id,
+            vergadering_id=vergadering.id, vergadering=vergadering.titel, datum=besluit.datum,
+            voorstel=besluit.voorstel, uitkomst=besluit.uitkomst, vervolgstap=besluit.vervolgstap,
+            evaluatie=besluit.evaluatie, posities=posities,
+            bezwaren=[BezwaarInfo(partij=p.partij, reden=p.reden, verwerking=p.verwerking)
+                      for p in posities if p.positie == "bezwaar"],
+            wijziging=None if not besluit.wijziging else WijzigingInfo(
+                veld=besluit.wijziging, oud=besluit.oude_waarde, nieuw=besluit.nieuwe_waarde,
+                toegepast=clock.aware(besluit.toegepast)),
+        ))
     return result
 
 
-def latest(session: Session, count: int = 3) -> list[dict]:
+def latest(session: Session, count: int = 3) -> list[BesluitInfo]:
     return list_besluiten(session, count=count)
 
 
-def history(session: Session, afspraak_id: int) -> list[dict]:
+def history(session: Session, afspraak_id: int) -> list[HistorieRegel]:
     """What besluiten changed in this afspraak, oldest first: besluit, datum, what changed."""
-    applied = [b for b in list_besluiten(session, afspraak_id=afspraak_id) if b["wijziging"] and b["wijziging"]["toegepast"]]
-    return [{"besluit": b["id"], "datum": b["datum"], "vergadering": b["vergadering"], "wijziging": change_text(b)}
+    applied = [b for b in list_besluiten(session, afspraak_id=afspraak_id) if b.wijziging and b.wijziging.toegepast]
+    return [HistorieRegel(besluit=b.id, datum=b.datum, vergadering=b.vergadering, wijziging=change_text(b))
             for b in reversed(applied)]
-
-
-def as_json(besluit: dict) -> dict:
-    """The CLI's shape: plain types, dates as ISO text."""
-    iso = lambda d: d.isoformat() if d else None  # noqa: E731
-    wijziging = besluit["wijziging"] and {**besluit["wijziging"], "toegepast": iso(besluit["wijziging"]["toegepast"])}
-    return {"id": besluit["id"], "afspraak": besluit["afspraak"], "afspraak_titel": besluit["afspraak_titel"],
-            "vergadering": besluit["vergadering_id"], "datum": iso(besluit["datum"]), "voorstel": besluit["voorstel"],
-            "uitkomst": besluit["uitkomst"], "vervolgstap": besluit["vervolgstap"], "bezwaren": besluit["bezwaren"],
-            "posities": besluit["posities"], "evaluatie": iso(besluit["evaluatie"]), "wijziging": wijziging}

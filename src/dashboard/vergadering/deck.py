@@ -86,7 +86,7 @@ class Deck:
     datum: date
     demo: bool
     dias: tuple[Dia, ...]
-    besluiten: tuple[dict, ...]  # this meeting's, in agenda order: the besluitenlijst
+    besluiten: tuple[besluiten.BesluitInfo, ...]  # this meeting's, in agenda order: the besluitenlijst
 
 
 # ---------------------------------------------------------------- fitting text
@@ -164,10 +164,10 @@ def _text_slides(dia: Dia, regels: tuple[Regel, ...] | list[Regel], budget: int 
 
 # ---------------------------------------------------------------- the slides
 
-def _title_slides(meeting: dict, demo: bool) -> list[Dia]:
+def _title_slides(meeting: agenda.VergaderingInfo, demo: bool) -> list[Dia]:
     story = afspraken.SHARED_STORY[demo].replace("**", "")
-    ondertitel = f"{formatting.day(meeting['datum'])} · Tellen & Vertellen" + (" · demodata, fictief" if demo else "")
-    return _text_slides(Dia("titel", meeting["titel"], ondertitel=ondertitel), [Regel(story)])
+    ondertitel = f"{formatting.day(meeting.datum)} · Tellen & Vertellen" + (" · demodata, fictief" if demo else "")
+    return _text_slides(Dia("titel", meeting.titel, ondertitel=ondertitel), [Regel(story)])
 
 
 def _opgave_slides(session: Session) -> list[Dia]:
@@ -183,14 +183,14 @@ def _opgave_slides(session: Session) -> list[Dia]:
     return slides
 
 
-def _best_story(stories: list[dict]) -> tuple[dict | None, dict | None]:
+def _best_story(stories: list[verhalen.VerhaalInfo]) -> tuple[dict | None, verhalen.VerhaalInfo | None]:
     """(story with its photo, story with its quote): preferably one story with both, newest first."""
     def photo(story):
-        return next((m for m in story["media"] if m["soort"] == "foto" and m["bestand"] and m["alt_tekst"]), None)
+        return next((m for m in story.media if m.soort == "foto" and m.bestand and m.alt_tekst), None)
 
-    both = next((s for s in stories if photo(s) and s["citaat"]), None)
+    both = next((s for s in stories if photo(s) and s.citaat), None)
     pictured = both or next((s for s in stories if photo(s)), None)
-    quoted = both or next((s for s in stories if s["citaat"]), None)
+    quoted = both or next((s for s in stories if s.citaat), None)
     return (None if pictured is None else {"story": pictured, "photo": photo(pictured)}), quoted
 
 
@@ -211,8 +211,8 @@ def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None) -> Kerncijfer:
     return Kerncijfer(formatting.value(last["waarde"], eenheid), f"{naam} {last['label']} · {target}", naam, eenheid, reeks)
 
 
-def _jaarschijf(info: dict, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
-    activiteiten = info["activiteiten"]
+def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
+    activiteiten = info.activiteiten
     if activiteiten.empty:
         return None, ()
     jaren = sorted(activiteiten["jaar"].unique().tolist())
@@ -221,23 +221,23 @@ def _jaarschijf(info: dict, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
     return chosen, tuple(Regel(r["omschrijving"], label=r["status"]) for r in rows)
 
 
-def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
-    if punt["vervallen"]:
-        return [Dia("tekst", punt["naam"] or "Vervallen agendapunt", gevraagd=punt["vraag"], regels=(Regel(
+def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> list[Dia]:
+    if punt.vervallen:
+        return [Dia("tekst", punt.naam or "Vervallen agendapunt", gevraagd=punt.vraag, regels=(Regel(
             "Deze afspraak is verwijderd. Het agendapunt blijft staan, zodat de besluitenlijst klopt."),))]
-    if punt["soort"] == "kpi":
-        if punt["indicator"] is None:
-            return [Dia("tekst", punt["naam"] or "Indicator", gevraagd=punt["vraag"],
+    if punt.soort == "kpi":
+        if punt.indicator is None:
+            return [Dia("tekst", punt.naam or "Indicator", gevraagd=punt.vraag,
                         regels=(Regel("Deze indicator staat niet meer in de catalogus."),))]
         return [_kpi_slide(session, punt, jaar)]
-    info = afspraken.detail(session, punt["afspraak_id"])
-    trend, afgeleid = afspraken.figures(session, punt["afspraak_id"])
-    titel, rest = _title(punt["naam"])
+    info = afspraken.detail(session, punt.afspraak_id)
+    trend, afgeleid = afspraken.figures(session, punt.afspraak_id)
+    titel, rest = _title(punt.naam)
     extra: list[Regel] = [Regel(rest)] if rest else []
     uitleg: list[str] = []  # the key figure in gewone taal, for the slide after it
-    if info["indicator"] is not None and trend is not None and not trend.empty:
-        figuur = _kpi_figure(trend, info["indicator"]["naam"], info["indicator"]["eenheid"], afgeleid)
-        uitleg = zinnen.afspraak(info, trend, afgeleid, afspraken.looptijd(session, punt["afspraak_id"]))
+    if info.indicator is not None and trend is not None and not trend.empty:
+        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid)
+        uitleg = zinnen.afspraak(info, trend, afgeleid, afspraken.looptijd(session, punt.afspraak_id))
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
         pages = split(activiteiten, HALF, FIGURE_LINES)
@@ -245,57 +245,58 @@ def _item_slides(session: Session, punt: dict, jaar: int) -> list[Dia]:
                             activiteiten=pages[0])
         for page in pages[1:]:
             extra += list(page)
-    photo, quoted = _best_story(verhalen.for_afspraak(session, punt["afspraak_id"]))
-    citaat, citaat_van = (quoted["citaat"], quoted["citaat_van"]) if quoted else ("", "")
+    photo, quoted = _best_story(verhalen.for_afspraak(session, punt.afspraak_id))
+    citaat, citaat_van = (quoted.citaat, quoted.citaat_van) if quoted else ("", "")
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
         extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
         citaat, citaat_van = "", ""
     if uitleg:
         extra += [Regel("In gewone taal", kop=True), Regel(" ".join(uitleg))]
-    laatste = info["voortgang"].iloc[0] if not info["voortgang"].empty else None
+    laatste = info.voortgang.iloc[0] if not info.voortgang.empty else None
     notities = "" if laatste is None else " ".join(x for x in (
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
         f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
-    dia = Dia("agendapunt", titel, status=punt["status"], dilemma=punt["dilemma"], kerncijfer=figuur,
-              foto=None if photo is None else Foto(photo["photo"]["bestand"], photo["photo"]["alt_tekst"]),
-              citaat=citaat, citaat_van=citaat_van, gevraagd=punt["vraag"], notities=notities)
+    dia = Dia("agendapunt", titel, status=punt.status, dilemma=punt.dilemma, kerncijfer=figuur,
+              foto=None if photo is None else Foto(photo["photo"].bestand, photo["photo"].alt_tekst),
+              citaat=citaat, citaat_van=citaat_van, gevraagd=punt.vraag, notities=notities)
     vervolg = _text_slides(Dia("tekst", titel), extra) if extra else []
     return [dia] + [replace(more, titel=f"{titel} (vervolg)") for more in vervolg]
 
 
-def _kpi_slide(session: Session, punt: dict, jaar: int) -> Dia:
+def _kpi_slide(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> Dia:
     gebied = afspraken.default_gebied(session)
     catalogue = queries.options(session)
-    indicator = catalogue.per_sleutel.loc[punt["indicator"]] if catalogue else None
-    naam = indicator["naam"] if indicator is not None else punt["naam"]
+    indicator = catalogue.per_sleutel.loc[punt.indicator] if catalogue else None
+    naam = indicator["naam"] if indicator is not None else punt.naam
     eenheid = indicator["eenheid"] if indicator is not None else ""
-    trend = queries.trend(session, queries.View(gebied=gebied, indicator=punt["indicator"], soort="jaar",
+    trend = queries.trend(session, queries.View(gebied=gebied, indicator=punt.indicator, soort="jaar",
                                                 van=jaar - 6, tot=jaar)) if gebied else None
     figuur = _kpi_figure(trend, naam, eenheid) if trend is not None else Kerncijfer("geen cijfers", naam, naam, eenheid)
-    return Dia("kpi", _title(naam)[0], kerncijfer=figuur, gevraagd=punt["vraag"])
+    return Dia("kpi", _title(naam)[0], kerncijfer=figuur, gevraagd=punt.vraag)
 
 
-def _closing_slides(meeting: dict, genomen: list[dict]) -> list[Dia]:
+def _closing_slides(meeting: agenda.VergaderingInfo, genomen: list[besluiten.BesluitInfo]) -> list[Dia]:
     """Per agenda item what was asked of the board, or, once taken, what it decided."""
-    besloten = {b["agendapunt_id"] for b in genomen}
-    open_vragen = [Regel(f"{p['naam']}: {p['vraag']}" if p["vraag"] else p["naam"])
-                   for p in meeting["punten"] if p["id"] not in besloten]
+    besloten = {b.agendapunt_id for b in genomen}
+    open_vragen = [Regel(f"{p.naam}: {p.vraag}" if p.vraag else p.naam)
+                   for p in meeting.punten if p.id not in besloten]
     regels = ([Regel("Gevraagd", kop=True)] + open_vragen) if open_vragen else []
     if genomen:
         regels.append(Regel("Besloten", kop=True))
     for besluit in genomen:
-        tekst = f"{besluit['afspraak'] or besluit['afspraak_titel']}: {besluit['voorstel']}"
+        tekst = f"{besluit.afspraak or besluit.afspraak_titel}: {besluit.voorstel}"
         if besluiten.change_text(besluit):
             tekst += f" Wijziging: {besluiten.change_text(besluit)}."
-        if besluit["vervolgstap"]:
-            tekst += f" Volgende stap: {besluit['vervolgstap']}"
-        regels.append(Regel(tekst + f" Evaluatie: {formatting.day(besluit['evaluatie'])}.", label=besluit["uitkomst"]))
+        if besluit.vervolgstap:
+            tekst += f" Volgende stap: {besluit.vervolgstap}"
+        regels.append(Regel(tekst + f" Evaluatie: {formatting.day(besluit.evaluatie)}.", label=besluit.uitkomst))
     return _text_slides(Dia("besluiten", "Besluiten"), regels or [Regel("Er staan geen punten op de agenda.")])
 
 
-def in_agenda_order(meeting: dict, genomen: list[dict]) -> list[dict]:
-    order = {p["id"]: i for i, p in enumerate(meeting["punten"])}
-    return sorted(genomen, key=lambda b: (order.get(b["agendapunt_id"], len(order)), b["datum"], b["id"]))
+def in_agenda_order(meeting: agenda.VergaderingInfo,
+                    genomen: list[besluiten.BesluitInfo]) -> list[besluiten.BesluitInfo]:
+    order = {p.id: i for i, p in enumerate(meeting.punten)}
+    return sorted(genomen, key=lambda b: (order.get(b.agendapunt_id, len(order)), b.datum, b.id))
 
 
 def build(session: Session, vergadering_id: int) -> Deck | None:
@@ -304,15 +305,15 @@ def build(session: Session, vergadering_id: int) -> Deck | None:
     if meeting is None:
         return None
     demo = queries.demo_loaded(session)
-    jaar = meeting["datum"].year
+    jaar = meeting.datum.year
     genomen = in_agenda_order(meeting, besluiten.list_besluiten(session, vergadering_id=vergadering_id))
     dias = _title_slides(meeting, demo)
-    if meeting["overzicht"]:
+    if meeting.overzicht:
         dias += _opgave_slides(session)
-    for punt in meeting["punten"]:
+    for punt in meeting.punten:
         dias += _item_slides(session, punt, jaar)
     dias += _closing_slides(meeting, genomen)
-    return Deck(meeting["id"], meeting["titel"], meeting["datum"], demo, tuple(dias), tuple(genomen))
+    return Deck(meeting.id, meeting.titel, meeting.datum, demo, tuple(dias), tuple(genomen))
 
 
 def figure(kerncijfer: Kerncijfer | None, height: int = 220):

@@ -86,15 +86,15 @@ def _chart_alt(dia: Dia) -> str:
 def _besluit_rows(deck: Deck) -> list[list[str]]:
     rows = []
     for b in deck.besluiten:
-        bezwaren = "; ".join(f"{x['partij']}: {x['reden']}" + (f" ({x['verwerking']})" if x["verwerking"] else
-                                                                " (bezwaar staat)") for x in b["bezwaren"])
-        instemming = ", ".join(p["partij"] for p in b["posities"] if p["positie"] == "instemming")
-        uitkomst = UITKOMST_LABELS[b["uitkomst"]] + (f". Volgende stap: {b['vervolgstap']}" if b["vervolgstap"] else "")
+        bezwaren = "; ".join(f"{x.partij}: {x.reden}" + (f" ({x.verwerking})" if x.verwerking else
+                                                          " (bezwaar staat)") for x in b.bezwaren)
+        instemming = ", ".join(p.partij for p in b.posities if p.positie == "instemming")
+        uitkomst = UITKOMST_LABELS[b.uitkomst] + (f". Volgende stap: {b.vervolgstap}" if b.vervolgstap else "")
         wijziging = change_text(b)
-        rows.append([f"{b['afspraak'] or ''} {b['afspraak_titel']}".strip(),
-                     b["voorstel"] + (f" Wijziging: {wijziging}." if wijziging else ""),
+        rows.append([f"{b.afspraak or ''} {b.afspraak_titel}".strip(),
+                     b.voorstel + (f" Wijziging: {wijziging}." if wijziging else ""),
                      f"Instemming: {instemming or 'niemand'}." + (f" Bezwaar: {bezwaren}." if bezwaren else ""),
-                     uitkomst, formatting.day(b["evaluatie"])])
+                     uitkomst, formatting.day(b.evaluatie)])
     return rows
 
 

@@ -189,20 +189,66 @@ def _wijken(session: Session) -> dict[int, tuple[str, str, float | None, float |
         select(Gebied.id, Gebied.code, Gebied.naam, Gebied.lat, Gebied.lon))}
 
 
-def _as_dict(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str]) -> dict:
+@dataclass(frozen=True)
+class VerhaalAfspraak:
+    """An afspraak a story is told for, as far as the story shows it."""
+
+    id: int
+    nummer: str
+    titel: str
+
+
+@dataclass(frozen=True)
+class VerhaalMedia:
+    """A photo, video file or video link of a story, as the pages show it."""
+
+    soort: str  # foto, video, videolink
+    bestand: str | None  # the stored file's generated name (foto, video)
+    url: str | None  # the video link
+    bijschrift: str
+    alt_tekst: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class VerhaalInfo:
+    """One story as the gallery, its own page and the deck show it (gallery, detail, for_afspraak, newest)."""
+
+    partij_id: int | None  # the partij that wrote it
+    partij: str
+    gebruiker: str
+    id: int
+    titel: str
+    tekst_html: str  # the Markdown text made safe HTML
+    datum: date
+    verteller_rol: str
+    verteller: str
+    gebied: str  # the wijk's code, "" without one
+    wijk: str  # the wijk's name, "" without one
+    lat: float | None
+    lon: float | None
+    tekst: str
+    citaat: str
+    citaat_van: str
+    afspraken: list[VerhaalAfspraak]  # by nummer
+    opgaven: list[str]  # of its afspraken, sorted
+    media: list[VerhaalMedia]
+
+
+def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str]) -> VerhaalInfo:
     code, naam, *_ = wijken.get(verhaal.gebied_id, ("", "", None, None))
-    return {
-        "partij_id": verhaal.partij_id, "partij": partijen.get(verhaal.partij_id, ""), "gebruiker": verhaal.gebruiker,
-        "id": verhaal.id, "titel": verhaal.titel, "tekst_html": safe_markdown.to_html(verhaal.tekst),
-        "datum": verhaal.datum, "verteller_rol": verhaal.verteller_rol, "verteller": verhaal.verteller,
-        "gebied": code, "wijk": naam, "lat": verhaal.lat, "lon": verhaal.lon,
-        "tekst": verhaal.tekst, "citaat": verhaal.citaat, "citaat_van": verhaal.citaat_van,
-        "afspraken": [{"id": a.id, "nummer": a.nummer, "titel": a.titel} for a in
-                      sorted(verhaal.afspraken, key=lambda a: a.nummer)],
-        "opgaven": sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
-        "media": [{"soort": m.soort, "bestand": m.bestand, "url": m.url, "bijschrift": m.bijschrift,
-                   "alt_tekst": m.alt_tekst, "credit": m.credit} for m in verhaal.media],
-    }
+    return VerhaalInfo(
+        partij_id=verhaal.partij_id, partij=partijen.get(verhaal.partij_id, ""), gebruiker=verhaal.gebruiker,
+        id=verhaal.id, titel=verhaal.titel, tekst_html=safe_markdown.to_html(verhaal.tekst),
+        datum=verhaal.datum, verteller_rol=verhaal.verteller_rol, verteller=verhaal.verteller,
+        gebied=code, wijk=naam, lat=verhaal.lat, lon=verhaal.lon,
+        tekst=verhaal.tekst, citaat=verhaal.citaat, citaat_van=verhaal.citaat_van,
+        afspraken=[VerhaalAfspraak(id=a.id, nummer=a.nummer, titel=a.titel) for a in
+                   sorted(verhaal.afspraken, key=lambda a: a.nummer)],
+        opgaven=sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
+        media=[VerhaalMedia(soort=m.soort, bestand=m.bestand, url=m.url, bijschrift=m.bijschrift,
+                            alt_tekst=m.alt_tekst, credit=m.credit) for m in verhaal.media],
+    )
 
 
 def in_scope(code: str | None, scope: str | None) -> bool:
@@ -210,13 +256,13 @@ def in_scope(code: str | None, scope: str | None) -> bool:
     return not scope or bool(code) and (code == scope or areas.parent(code) == scope)
 
 
-def within(stories: list[dict], scope: str | None) -> list[dict]:
+def within(stories: list[VerhaalInfo], scope: str | None) -> list[VerhaalInfo]:
     """Only the stories a share link limited to `scope` may show; no scope: all of them."""
-    return [story for story in stories if in_scope(story["gebied"], scope)]
+    return [story for story in stories if in_scope(story.gebied, scope)]
 
 
 def gallery(session: Session, opgave_id: int | None = None, gebied: str | None = None,
-            rol: str | None = None, scope: str | None = None) -> list[dict]:
+            rol: str | None = None, scope: str | None = None) -> list[VerhaalInfo]:
     """Stories newest first, filtered by opgave (through their afspraken), wijk and storyteller role."""
     conditions = []
     if rol:
@@ -230,45 +276,45 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     where = None
     for condition in conditions:
         where = condition if where is None else where & condition
-    return within(_dicts(session, _stories(session, where)), scope)
+    return within(_records(session, _stories(session, where)), scope)
 
 
-def _dicts(session: Session, stories: list[Verhaal]) -> list[dict]:
+def _records(session: Session, stories: list[Verhaal]) -> list[VerhaalInfo]:
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
     partijen = dict(session.execute(select(Partij.id, Partij.naam)).all())
-    return [_as_dict(v, wijken, opgaven, partijen) for v in stories]
+    return [_record(v, wijken, opgaven, partijen) for v in stories]
 
 
-def detail(session: Session, verhaal_id: int, scope: str | None = None) -> dict | None:
-    found = _dicts(session, _stories(session, Verhaal.id == verhaal_id))
+def detail(session: Session, verhaal_id: int, scope: str | None = None) -> VerhaalInfo | None:
+    found = _records(session, _stories(session, Verhaal.id == verhaal_id))
     return found[0] if found and within(found, scope) else None
 
 
-def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[dict]:
+def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[VerhaalInfo]:
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return within(_dicts(session, _stories(session, where)), scope)
+    return within(_records(session, _stories(session, where)), scope)
 
 
-def newest(session: Session, count: int = 3, scope: str | None = None) -> list[dict]:
+def newest(session: Session, count: int = 3, scope: str | None = None) -> list[VerhaalInfo]:
     return gallery(session, scope=scope)[:count]
 
 
-def map_points(session: Session, stories: list[dict]) -> pd.DataFrame:
+def map_points(session: Session, stories: list[VerhaalInfo]) -> pd.DataFrame:
     """id, titel, wijk, rol, lat, lon: the story's own point, else its wijk's centre spread a little
     (a fixed offset per story, so stories in one wijk do not hide each other)."""
     own = dict((i, (la, lo)) for i, la, lo in session.execute(select(Verhaal.id, Verhaal.lat, Verhaal.lon)))
     centres = {c: (la, lo) for c, _, la, lo in _wijken(session).values()}
     rows = []
     for story in stories:
-        lat, lon = own.get(story["id"], (None, None))
+        lat, lon = own.get(story.id, (None, None))
         if lat is None:
-            lat, lon = centres.get(story["gebied"], (None, None))
+            lat, lon = centres.get(story.gebied, (None, None))
             if lat is None:
                 continue
-            angle = (zlib.crc32(str(story["id"]).encode()) % 360) * math.pi / 180
+            angle = (zlib.crc32(str(story.id).encode()) % 360) * math.pi / 180
             lat, lon = lat + 0.0025 * math.sin(angle), lon + 0.004 * math.cos(angle)
-        rows.append({"id": story["id"], "titel": story["titel"], "wijk": story["wijk"],
-                     "rol": ROL_LABELS[story["verteller_rol"]], "lat": lat, "lon": lon})
+        rows.append({"id": story.id, "titel": story.titel, "wijk": story.wijk,
+                     "rol": ROL_LABELS[story.verteller_rol], "lat": lat, "lon": lon})
     return pd.DataFrame(rows, columns=["id", "titel", "wijk", "rol", "lat", "lon"])
 
 

@@ -21,32 +21,33 @@ def _number(value) -> float | None:
 
 # ---------------------------------------------------------------- afspraak
 
-def afspraak(db: Database, visitor: access.Visitor, choices: dict, info: dict | None = None) -> None:
+def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
+             info: afspraken.AfspraakInfo | None = None) -> None:
     """Create an afspraak (info None) or change the one shown."""
-    form = f"af{info['id'] if info else 'nieuw'}"
+    form = f"af{info.id if info else 'nieuw'}"
     done(form)
     error(form, "_")
-    opgaven = choices["opgaven"].set_index("id")["naam"]
-    partijen = choices["partijen"]["naam"].tolist()
-    indicatoren = choices["indicatoren"].set_index("sleutel")["naam"]
-    gebieden = choices["gebieden"].set_index("code")["naam"]
-    huidig = info["partijen"] if info else pd.DataFrame(columns=["partij", "rol", "taak"])
+    opgaven = choices.opgaven.set_index("id")["naam"]
+    partijen = choices.partijen["naam"].tolist()
+    indicatoren = choices.indicatoren.set_index("sleutel")["naam"]
+    gebieden = choices.gebieden.set_index("code")["naam"]
+    huidig = info.partijen if info else pd.DataFrame(columns=["partij", "rol", "taak"])
     trekker = huidig[huidig["rol"] == "trekker"]["partij"].tolist()
     with st.form(form, border=True):
-        st.text_input("Nummer", value=info["nummer"] if info else "", key=f"{form}_nummer", placeholder="bijvoorbeeld 1.4.1")
+        st.text_input("Nummer", value=info.nummer if info else "", key=f"{form}_nummer", placeholder="bijvoorbeeld 1.4.1")
         error(form, "nummer")
-        st.text_input("Titel", value=info["titel"] if info else "", key=f"{form}_titel")
+        st.text_input("Titel", value=info.titel if info else "", key=f"{form}_titel")
         error(form, "titel")
-        st.text_area("Ambitie (het kompas, in gewone taal)", value=info["ambitie"] if info else "", key=f"{form}_ambitie")
-        st.selectbox("Soort afspraak", SOORTEN, index=SOORTEN.index(info["soort"]) if info else 1,
+        st.text_area("Ambitie (het kompas, in gewone taal)", value=info.ambitie if info else "", key=f"{form}_ambitie")
+        st.selectbox("Soort afspraak", SOORTEN, index=SOORTEN.index(info.soort) if info else 1,
                      format_func=SOORT_LABELS.get, key=f"{form}_soort")
         ids = opgaven.index.tolist()
-        st.selectbox("Opgave", ids, index=ids.index(info["opgave_id"]) if info else 0,
+        st.selectbox("Opgave", ids, index=ids.index(info.opgave_id) if info else 0,
                      format_func=lambda i: opgaven[i], key=f"{form}_opgave")
         error(form, "opgave")
         left, right = st.columns(2)
-        left.number_input("Van jaar", 2000, 2100, value=info["van_jaar"] if info else date.today().year, key=f"{form}_van")
-        right.number_input("Tot en met jaar", 2000, 2100, value=info["tot_jaar"] if info else date.today().year + 3,
+        left.number_input("Van jaar", 2000, 2100, value=info.van_jaar if info else date.today().year, key=f"{form}_van")
+        right.number_input("Tot en met jaar", 2000, 2100, value=info.tot_jaar if info else date.today().year + 3,
                            key=f"{form}_tot")
         error(form, "looptijd")
         st.selectbox("Trekker", partijen, index=partijen.index(trekker[0]) if trekker else 0, key=f"{form}_trekker")
@@ -55,16 +56,16 @@ def afspraak(db: Database, visitor: access.Visitor, choices: dict, info: dict | 
                        default=[p for p in huidig["partij"] if p not in trekker], key=f"{form}_partners")
         error(form, "partners")
         keys = [GEEN] + indicatoren.index.tolist()
-        current = info["indicator"]["sleutel"] if info and info["indicator"] else GEEN
+        current = info.indicator.sleutel if info and info.indicator else GEEN
         st.selectbox("Indicator om de voortgang te tellen (optioneel)", keys, index=keys.index(current),
                      format_func=lambda k: indicatoren.get(k, "geen indicator"), key=f"{form}_indicator")
         error(form, "indicator")
         codes = [GEEN] + gebieden.index.tolist()
-        current = info["gebied"]["code"] if info and info["gebied"] else GEEN
+        current = info.gebied.code if info and info.gebied else GEEN
         st.selectbox("Gebied van de indicator", codes, index=codes.index(current),
                      format_func=lambda c: gebieden.get(c, "de hele gemeente"), key=f"{form}_gebied")
         st.number_input("Eigen streefwaarde voor de hele looptijd (optioneel)",
-                        value=_number(info["streefwaarde"]) if info else None, key=f"{form}_streefwaarde",
+                        value=_number(info.streefwaarde) if info else None, key=f"{form}_streefwaarde",
                         help="Bij een cijfer dat optelt, zoals nieuwbouw: het totaal over alle jaren samen "
                              "(bijvoorbeeld 450). Bij een stand of percentage, zoals woningen met label E, F of G: "
                              "de waarde aan het eind. Zonder eigen streefwaarde tellen die van de cijfers per jaar.")
@@ -72,7 +73,7 @@ def afspraak(db: Database, visitor: access.Visitor, choices: dict, info: dict | 
                               args=(form, db, info, huidig))
 
 
-def _save_afspraak(form: str, db: Database, info: dict | None, huidig: pd.DataFrame) -> None:
+def _save_afspraak(form: str, db: Database, info: afspraken.AfspraakInfo | None, huidig: pd.DataFrame) -> None:
     s = st.session_state
     rollen = {r["partij"]: (r["rol"], r["taak"]) for r in huidig.to_dict("records") if r["rol"] != "trekker"}
     invoer = afspraken.AfspraakInvoer(
@@ -86,7 +87,7 @@ def _save_afspraak(form: str, db: Database, info: dict | None, huidig: pd.DataFr
     nieuw = {}
 
     def write(session):
-        nieuw["id"] = afspraken.save_afspraak(session, bezoeker.afresh(), invoer, info["id"] if info else None)
+        nieuw["id"] = afspraken.save_afspraak(session, bezoeker.afresh(), invoer, info.id if info else None)
 
     if run(form, db, write, f"Afspraak {invoer.nummer.strip()} is opgeslagen.") and info is None:
         st.query_params["afspraak"] = str(nieuw["id"])
@@ -94,12 +95,12 @@ def _save_afspraak(form: str, db: Database, info: dict | None, huidig: pd.DataFr
 
 # ---------------------------------------------------------------- jaarschijf and voortgang
 
-def activiteit(db: Database, visitor: access.Visitor, info: dict, partijen: list[str]) -> None:
+def activiteit(db: Database, visitor: access.Visitor, info: afspraken.AfspraakInfo, partijen: list[str]) -> None:
     """Add a SMART activity to a year's slice, or change the status of one."""
-    form = f"act{info['id']}"
+    form = f"act{info.id}"
     done(form)
     error(form, "_")
-    jaren = list(range(info["van_jaar"], info["tot_jaar"] + 1))
+    jaren = list(range(info.van_jaar, info.tot_jaar + 1))
     with st.form(form, border=True):
         st.selectbox("Jaar", jaren, index=min(1, len(jaren) - 1), key=f"{form}_jaar")
         error(form, "jaar")
@@ -108,11 +109,11 @@ def activiteit(db: Database, visitor: access.Visitor, info: dict, partijen: list
         st.selectbox("Trekker", partijen, key=f"{form}_trekker")
         st.selectbox("Status", STATUSSEN, format_func=STATUS_LABELS.get, index=STATUSSEN.index("niet_gestart"),
                      key=f"{form}_status")
-        st.form_submit_button("Activiteit toevoegen", on_click=_save_activiteit, args=(form, db, info["id"]))
-    bestaande = info["activiteiten"]
+        st.form_submit_button("Activiteit toevoegen", on_click=_save_activiteit, args=(form, db, info.id))
+    bestaande = info.activiteiten
     if bestaande.empty:
         return
-    form2 = f"actstatus{info['id']}"
+    form2 = f"actstatus{info.id}"
     done(form2)
     error(form2, "_")
     rows = bestaande.set_index("id")
@@ -120,7 +121,7 @@ def activiteit(db: Database, visitor: access.Visitor, info: dict, partijen: list
         st.selectbox("Activiteit", rows.index.tolist(), key=f"{form2}_id",
                      format_func=lambda i: f"{rows.at[i, 'jaar']}: {rows.at[i, 'omschrijving'][:80]}")
         st.selectbox("Nieuwe status", STATUSSEN, format_func=STATUS_LABELS.get, key=f"{form2}_status")
-        st.form_submit_button("Status bijwerken", on_click=_save_status, args=(form2, db, info["id"], rows))
+        st.form_submit_button("Status bijwerken", on_click=_save_status, args=(form2, db, info.id, rows))
 
 
 def _save_activiteit(form: str, db: Database, afspraak_id: int) -> None:
@@ -150,9 +151,9 @@ def _namens(visitor: access.Visitor, partijen: list[str]) -> tuple[list[str], in
     return partijen, partijen.index(visitor.partij) if visitor.partij in partijen else 0
 
 
-def voortgang(db: Database, visitor: access.Visitor, info: dict, partijen: list[str]) -> None:
+def voortgang(db: Database, visitor: access.Visitor, info: afspraken.AfspraakInfo, partijen: list[str]) -> None:
     """A progress update: status, explanation, what was learned, and a dilemma for the board."""
-    form = f"vg{info['id']}"
+    form = f"vg{info.id}"
     done(form)
     error(form, "_")
     namens, eerste = _namens(visitor, partijen)
@@ -165,7 +166,7 @@ def voortgang(db: Database, visitor: access.Visitor, info: dict, partijen: list[
         st.selectbox("Namens", namens, index=eerste, key=f"{form}_auteur")
         st.date_input("Datum", value=date.today(), format="DD-MM-YYYY", key=f"{form}_datum")
         st.form_submit_button("Voortgang toevoegen", type="primary", on_click=_save_voortgang,
-                              args=(form, db, info["id"]))
+                              args=(form, db, info.id))
 
 
 def _voortgang_invoer(form: str, afspraak_id: int) -> afspraken.VoortgangInvoer:
@@ -183,15 +184,16 @@ def _save_voortgang(form: str, db: Database, afspraak_id: int) -> None:
         s[f"{form}_dilemma"] = False
 
 
-def voortgang_aanpassen(db: Database, visitor: access.Visitor, info: dict, partijen: list[str]) -> None:
+def voortgang_aanpassen(db: Database, visitor: access.Visitor, info: afspraken.AfspraakInfo,
+                        partijen: list[str]) -> None:
     """Change an earlier update: a partner only those its own partij wrote. Nothing to change: nothing shown."""
-    rows = info["voortgang"]
+    rows = info.voortgang
     if rows.empty:
         return
     rows = rows[[access.may_on(visitor, "voortgang_bewerken", {a}) for a in rows["auteur_id"]]].set_index("id")
     if rows.empty:
         return
-    form = f"vgw{info['id']}"
+    form = f"vgw{info.id}"
     with st.expander("Voortgang aanpassen", icon=":material/edit_note:"):
         done(form)
         error(form, "_")
@@ -209,7 +211,7 @@ def voortgang_aanpassen(db: Database, visitor: access.Visitor, info: dict, parti
             st.selectbox("Namens", namens, index=namens.index(row["auteur"]) if row["auteur"] in namens else 0,
                          key=f"{form}_auteur")
             st.date_input("Datum", value=row["datum"], format="DD-MM-YYYY", key=f"{form}_datum")
-            st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing, args=(form, db, info["id"], int(gekozen)))
+            st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing, args=(form, db, info.id, int(gekozen)))
 
 
 def _save_aanpassing(form: str, db: Database, afspraak_id: int, voortgang_id: int) -> None:

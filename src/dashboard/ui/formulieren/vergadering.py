@@ -57,32 +57,32 @@ def _act(db: Database, wie: access.Visitor, write, form: str = "agenda") -> None
         run(form, db, write, "De agenda is bijgewerkt.")
 
 
-def agenda_editor(db: Database, wie: access.Visitor, meeting: dict, afspraken_lijst: pd.DataFrame,
+def agenda_editor(db: Database, wie: access.Visitor, meeting: agenda.VergaderingInfo, afspraken_lijst: pd.DataFrame,
                   indicatoren: pd.DataFrame) -> None:
     """The items in order, each movable and removable; add an afspraak or a KPI slide; edit the question."""
     done("agenda")
     error("agenda", "_")
     error("agenda", "agendapunt")
-    punten = meeting["punten"]
+    punten = meeting.punten
     for n, punt in enumerate(punten):
         with st.container(border=True):
             text, up, down, away = st.columns([8, 1, 1, 1], vertical_alignment="center")
-            soort = "KPI-dia" if punt["soort"] == "kpi" else STATUS_LABELS.get(punt["status"], "")
-            text.markdown(f"**{n + 1}. {escaped(punt['naam'])}** · {soort}"
-                          + (" · :violet-badge[dilemma]" if punt["dilemma"] else ""))
-            if punt["vervallen"]:
+            soort = "KPI-dia" if punt.soort == "kpi" else STATUS_LABELS.get(punt.status, "")
+            text.markdown(f"**{n + 1}. {escaped(punt.naam)}** · {soort}"
+                          + (" · :violet-badge[dilemma]" if punt.dilemma else ""))
+            if punt.vervallen:
                 text.caption(":material/link_off: Deze afspraak is verwijderd; het punt blijft zichtbaar.")
-            if punt["vraag"]:
-                text.caption(f"Gevraagd: {escaped(punt['vraag'])}")
-            up.button("", key=f"op_{punt['id']}", icon=":material/arrow_upward:", help="Eén plaats omhoog",
+            if punt.vraag:
+                text.caption(f"Gevraagd: {escaped(punt.vraag)}")
+            up.button("", key=f"op_{punt.id}", icon=":material/arrow_upward:", help="Eén plaats omhoog",
                       disabled=n == 0, on_click=_act,
-                      args=(db, wie, lambda s, i=punt["id"]: agenda.move_item(s, wie, i, -1)))
-            down.button("", key=f"neer_{punt['id']}", icon=":material/arrow_downward:", help="Eén plaats omlaag",
+                      args=(db, wie, lambda s, i=punt.id: agenda.move_item(s, wie, i, -1)))
+            down.button("", key=f"neer_{punt.id}", icon=":material/arrow_downward:", help="Eén plaats omlaag",
                         disabled=n == len(punten) - 1, on_click=_act,
-                        args=(db, wie, lambda s, i=punt["id"]: agenda.move_item(s, wie, i, 1)))
-            away.button("", key=f"weg_{punt['id']}", icon=":material/delete:", help="Van de agenda halen",
-                        on_click=_act, args=(db, wie, lambda s, i=punt["id"]: agenda.remove_item(s, wie, i)))
-    form = f"punt{meeting['id']}"
+                        args=(db, wie, lambda s, i=punt.id: agenda.move_item(s, wie, i, 1)))
+            away.button("", key=f"weg_{punt.id}", icon=":material/delete:", help="Van de agenda halen",
+                        on_click=_act, args=(db, wie, lambda s, i=punt.id: agenda.remove_item(s, wie, i)))
+    form = f"punt{meeting.id}"
     done(form)
     error(form, "_")
     with st.form(form, border=True):
@@ -93,14 +93,14 @@ def agenda_editor(db: Database, wie: access.Visitor, meeting: dict, afspraken_li
         st.text_input("Wat vraagt u van het bestuur? (één regel)", max_chars=agenda.VRAAG_MAX, key=f"{form}_vraag")
         error(form, "vraag")
         st.form_submit_button("Op de agenda zetten", icon=":material/playlist_add:", on_click=_add,
-                              args=(form, db, wie, meeting["id"]))
+                              args=(form, db, wie, meeting.id))
     if punten:
-        vform = f"vraag{meeting['id']}"
+        vform = f"vraag{meeting.id}"
         done(vform)
         error(vform, "_")
         with st.form(vform, border=True):
             st.subheader("Vraag aan het bestuur wijzigen", anchor=False)
-            namen = {p["id"]: p["naam"] for p in punten}
+            namen = {p.id: p.naam for p in punten}
             st.selectbox("Agendapunt", list(namen), format_func=namen.get, key=f"{vform}_punt")
             st.text_input("Wat vraagt u van het bestuur? (één regel)", max_chars=agenda.VRAAG_MAX, key=f"{vform}_vraag")
             error(vform, "vraag")
@@ -127,37 +127,38 @@ def _question(form: str, db: Database, wie: access.Visitor) -> None:
 
 # ---------------------------------------------------------------- a besluit by consent
 
-def besluit_form(db: Database, wie: access.Visitor, meeting: dict, genomen: list[dict], tafel_van, partijen: list[str]) -> None:
+def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingInfo,
+                 genomen: list[besluiten.BesluitInfo], tafel_van, partijen: list[str]) -> None:
     """Record a decision on an agenda item: the proposal, each party's position, how objections were
     handled, the change it makes; the outcome follows from the positions. An aangehouden decision can
     be taken up again."""
-    punten = {p["id"]: p for p in meeting["punten"]}
+    punten = {p.id: p for p in meeting.punten}
     if not punten:
         st.caption("Zet eerst een punt op de agenda.")
         return
-    punt_id = st.selectbox("Agendapunt", list(punten), format_func=lambda i: punten[i]["naam"], key="besluit_punt")
+    punt_id = st.selectbox("Agendapunt", list(punten), format_func=lambda i: punten[i].naam, key="besluit_punt")
     punt = punten[punt_id]
-    open_besluiten = {b["id"]: b for b in genomen if b["agendapunt_id"] == punt_id and b["uitkomst"] == "aangehouden"}
+    open_besluiten = {b.id: b for b in genomen if b.agendapunt_id == punt_id and b.uitkomst == "aangehouden"}
     besluit_id = st.selectbox("Besluit", [None, *open_besluiten], key=f"besluit_keuze_{punt_id}",
                               format_func=lambda i: "Nieuw besluit" if i is None else
-                              f"Aangehouden besluit van {formatting.day(open_besluiten[i]['datum'])} opnieuw nemen")
+                              f"Aangehouden besluit van {formatting.day(open_besluiten[i].datum)} opnieuw nemen")
     eerder = open_besluiten.get(besluit_id)
     form = f"besluit{punt_id}_{besluit_id or 'nieuw'}"
     done(form)
     error(form, "_")
     error(form, "besluit")
-    posities = {p["partij"]: p for p in (eerder["posities"] if eerder else [])}
+    posities = {p.partij: p for p in (eerder.posities if eerder else [])}
     with st.form(form, border=True):
-        st.text_area("Voorstel", value=eerder["voorstel"] if eerder else "", key=f"{form}_voorstel")
+        st.text_area("Voorstel", value=eerder.voorstel if eerder else "", key=f"{form}_voorstel")
         error(form, "voorstel")
         st.markdown("**Posities** (consent: aangenomen zodra er geen bezwaar meer staat)")
         error(form, "posities")
-        for n, naam in enumerate(tafel_van(punt["afspraak_id"])):
-            p = posities.get(naam, {})
+        for n, naam in enumerate(tafel_van(punt.afspraak_id)):
+            p = posities.get(naam)
             left, right = st.columns([2, 5])
-            left.radio(naam, ["instemming", "bezwaar"], index=1 if p.get("positie") == "bezwaar" else 0,
+            left.radio(naam, ["instemming", "bezwaar"], index=1 if p and p.positie == "bezwaar" else 0,
                        format_func={"instemming": "Instemming", "bezwaar": "Bezwaar"}.get, key=f"{form}_pos{n}")
-            right.text_input(f"Reden van het bezwaar van {naam}", value=p.get("reden", ""), key=f"{form}_reden{n}")
+            right.text_input(f"Reden van het bezwaar van {naam}", value=p.reden if p else "", key=f"{form}_reden{n}")
             error(form, f"reden:{naam}")
             right.selectbox(f"Hoe is het bezwaar van {naam} verwerkt?", ["", *VERWERKING_LABELS],
                             format_func=lambda v: VERWERKING_LABELS.get(v, "Nog niet: het bezwaar staat"),
@@ -171,17 +172,17 @@ def besluit_form(db: Database, wie: access.Visitor, meeting: dict, genomen: list
         st.text_input("Nieuwe waarde (getal, jaartal of de naam van de nieuwe trekker)", key=f"{form}_waarde",
                       help="Trekker: " + ", ".join(partijen))
         error(form, "nieuwe_waarde")
-        st.text_area("Volgende stap als er nog een bezwaar staat", value=eerder["vervolgstap"] if eerder else "",
+        st.text_area("Volgende stap als er nog een bezwaar staat", value=eerder.vervolgstap if eerder else "",
                      key=f"{form}_vervolgstap")
         error(form, "vervolgstap")
         left, right = st.columns(2)
-        left.date_input("Datum van het besluit", value=max(meeting["datum"], eerder["datum"]) if eerder else meeting["datum"],
+        left.date_input("Datum van het besluit", value=max(meeting.datum, eerder.datum) if eerder else meeting.datum,
                         format="DD-MM-YYYY", key=f"{form}_datum")
-        right.date_input("Opnieuw bekijken op", value=meeting["datum"] + timedelta(days=182), format="DD-MM-YYYY",
+        right.date_input("Opnieuw bekijken op", value=meeting.datum + timedelta(days=182), format="DD-MM-YYYY",
                          key=f"{form}_evaluatie", help="Goed genoeg voor nu, veilig genoeg om te proberen.")
         error(form, "evaluatie")
         st.form_submit_button("Besluit vastleggen", type="primary", icon=":material/gavel:", on_click=_decide,
-                              args=(form, db, wie, punt_id, besluit_id, tafel_van(punt["afspraak_id"])))
+                              args=(form, db, wie, punt_id, besluit_id, tafel_van(punt.afspraak_id)))
 
 
 def _decide(form: str, db: Database, wie: access.Visitor, punt_id: int, besluit_id: int | None, namen: list[str]) -> None:
