@@ -27,7 +27,7 @@ def main() -> None:
     from dashboard.vergadering import agenda, deck, export
 
     with db.make_session() as session:
-        past = next(m.id for m in agenda.list_meetings(session) if m.besluiten)
+        past = next(m.id for m in agenda.list_vergaderingen(session) if m.besluiten)
     app = logged_in_app(db)
     app.query_params["vergadering"] = str(past)
     app.switch_page("pages/presentatie.py").run()

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import afspraken, config
 from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, deelname, navigation, reads, vergadering, visitor
-from dashboard.ui import verhalen as stories
+from dashboard.ui import verhalen as verhalen_ui
 
 navigation.entered_through_app()
 media_dir = config.load().media_dir
@@ -31,7 +31,7 @@ deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.verhalen.newest(3, scope=visitor.current().share_gebied)
 if nieuwste:
-    stories.grid(nieuwste, media_dir, key="kompas")
+    verhalen_ui.grid(nieuwste, media_dir, key="kompas")
     navigation.link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")
 else:
     st.caption("Nog geen verhalen.")

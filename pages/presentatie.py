@@ -19,7 +19,7 @@ kiosk = st.query_params.get("kiosk") == "1"
 
 vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
 if vergadering_id is None and kiosk and not gevraagd:
-    vergadering_id = reads.agenda.default_meeting(date.today())
+    vergadering_id = reads.agenda.default_vergadering(date.today())
 deck = reads.deck.build(vergadering_id) if vergadering_id is not None else None
 if deck is not None and deck.dias:
     if kiosk:
@@ -36,25 +36,25 @@ if reads.queries.demo_loaded():
     chrome.fictional_notice()
 st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie die uit de cijfers en verhalen "
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
-rows = reads.agenda.list_meetings()
+rows = reads.agenda.list_vergaderingen()
 may_download = access.may(wie, "downloaden")
-show.meetings(rows, {r.id: reads.deck.build(r.id) for r in rows} if may_download else {}, media_dir, may_download)
+show.vergaderingen(rows, {r.id: reads.deck.build(r.id) for r in rows} if may_download else {}, media_dir, may_download)
 
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()
     st.header("Vergadering voorbereiden", anchor=False)
-    vergadering_formulieren.new_meeting(db, wie)
+    vergadering_formulieren.new_vergadering(db, wie)
     if rows:
         namen = {r.id: f"{r.titel} ({r.datum:%d-%m-%Y})" for r in rows}
         gekozen = st.selectbox("Vergadering", list(namen), format_func=namen.get, key="bewerk_vergadering")
-        meeting = reads.agenda.meeting(gekozen)
+        deze_vergadering = reads.agenda.detail(gekozen)
         keuzes = reads.afspraken.choices()
         agenda_tab, besluit_tab = st.tabs(["Agenda", "Besluit vastleggen"])
         with agenda_tab:
-            vergadering_formulieren.agenda_editor(db, wie, meeting,
+            vergadering_formulieren.agenda_editor(db, wie, deze_vergadering,
                                                   reads.afspraken.overview()[["id", "nummer", "titel"]].drop_duplicates("id"),
                                                   keuzes.indicatoren)
         with besluit_tab:
-            vergadering_formulieren.besluit_form(db, wie, meeting, reads.besluiten.list_besluiten(vergadering_id=gekozen),
+            vergadering_formulieren.besluit_form(db, wie, deze_vergadering, reads.besluiten.list_besluiten(vergadering_id=gekozen),
                                                  reads.besluiten.tafel, keuzes.partijen["naam"].tolist())
 chrome.footer(reads.queries.last_update())

@@ -17,18 +17,18 @@ wie = visitor.current()
 gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 
 last_update = reads.queries.last_update()
-story = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
+dit_verhaal = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
 opgaven = reads.afspraken.opgaven().set_index("id")["naam"]
 gebieden = reads.afspraken.choices().gebieden
 if reads.queries.demo_loaded():
     chrome.fictional_notice()
-if gevraagd and story is None:
+if gevraagd and dit_verhaal is None:
     st.warning("Dit verhaal bestaat niet (meer). Kies er een uit de verhalen hieronder.", icon=":material/link_off:")
-if story:
-    st.query_params["verhaal"] = str(story.id)  # keep the link shareable after in-app navigation
+if dit_verhaal:
+    st.query_params["verhaal"] = str(dit_verhaal.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
-    show.full(story, settings.media_dir)
-    verhalen_formulieren.verhaal_aanpassen(db, wie, story)
+    show.full(dit_verhaal, settings.media_dir)
+    verhalen_formulieren.verhaal_aanpassen(db, wie, dit_verhaal)
     chrome.footer(last_update)
     st.stop()
 
@@ -54,7 +54,7 @@ else:
     st.header("Kaart van de verhalen", anchor=False)
     punten = reads.verhalen.map_points(gekozen)
     if not punten.empty:
-        show.story_map(punten, reads.queries.geometries(list(namen.index)), key="verhalenkaart")
+        show.verhaal_map(punten, reads.queries.geometries(list(namen.index)), key="verhalenkaart")
 if access.may(wie, "verhaal_bewerken"):
     st.header("Vertel een verhaal", anchor=False)
     lijst = reads.afspraken.overview()[["id", "nummer", "titel", "partijen"]].drop_duplicates("id")

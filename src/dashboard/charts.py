@@ -136,7 +136,7 @@ def _rgb(hex_colour: str) -> list[int]:
     return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
 
 
-def story_map(points: pd.DataFrame, shapes: pd.DataFrame) -> pdk.Deck:
+def verhaal_map(points: pd.DataFrame, shapes: pd.DataFrame) -> pdk.Deck:
     """Stories as dots coloured by storyteller role over the wijk outlines; no base map."""
     features = [{"type": "Feature", "geometry": json.loads(g), "properties": {"naam": n}}
                 for n, g in zip(shapes["naam"], shapes["geometrie"]) if g]

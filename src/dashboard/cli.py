@@ -317,7 +317,7 @@ def _vergaderingen_list(args: argparse.Namespace) -> int:
     from dashboard.vergadering import agenda
 
     with startup.prepare(config.load(), demo=False).make_session() as session:
-        rows = agenda.list_meetings(session)
+        rows = agenda.list_vergaderingen(session)
     if args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
         return EXIT_OK
@@ -342,20 +342,20 @@ def _vergaderingen_create(args: argparse.Namespace) -> int:
     db = startup.prepare(config.load(), demo=False)
     try:
         with db.session() as session:
-            vergadering_id = agenda.create_meeting(session, CLI, agenda.VergaderingInvoer(datum=datum, titel=args.titel))
+            vergadering_id = agenda.create_vergadering(session, CLI, agenda.VergaderingInvoer(datum=datum, titel=args.titel))
     except Invalid as invalid:
         print(f"Fout: {invalid}", file=sys.stderr)
         return EXIT_REJECTED
     with db.make_session() as session:
-        meeting = agenda.meeting(session, vergadering_id)
+        deze_vergadering = agenda.detail(session, vergadering_id)
     if args.json:
-        print(json.dumps({"id": meeting.id, "datum": meeting.datum.isoformat(), "titel": meeting.titel,
+        print(json.dumps({"id": deze_vergadering.id, "datum": deze_vergadering.datum.isoformat(), "titel": deze_vergadering.titel,
                           "punten": [{"afspraak": p.nummer, "naam": p.naam, "vraag": p.vraag}
-                                     for p in meeting.punten]}, ensure_ascii=False))
+                                     for p in deze_vergadering.punten]}, ensure_ascii=False))
     else:
-        print(f"Vergadering {meeting.id} ({meeting.titel}, {meeting.datum:%Y-%m-%d}) aangemaakt met "
-              f"{len(meeting.punten)} agendapunten:")
-        for n, p in enumerate(meeting.punten, start=1):
+        print(f"Vergadering {deze_vergadering.id} ({deze_vergadering.titel}, {deze_vergadering.datum:%Y-%m-%d}) aangemaakt met "
+              f"{len(deze_vergadering.punten)} agendapunten:")
+        for n, p in enumerate(deze_vergadering.punten, start=1):
             print(f"  {n}. {p.naam}")
     return EXIT_OK
 
@@ -388,7 +388,7 @@ def _deck(args: argparse.Namespace) -> int:
         print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pptx of .pdf.", file=sys.stderr)
         return EXIT_USAGE
     with startup.prepare(settings, demo=False).make_session() as session:
-        vergadering_id = args.vergadering or agenda.default_meeting(session, date.today())
+        vergadering_id = args.vergadering or agenda.default_vergadering(session, date.today())
         built = deck.build(session, vergadering_id) if vergadering_id else None
     if built is None:
         print(f"Fout: vergadering {args.vergadering} bestaat niet. `vergaderingen list` toont ze." if args.vergadering
@@ -408,14 +408,14 @@ def _deck(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_meeting_commands(commands) -> None:
+def _add_vergadering_commands(commands) -> None:
     """vergaderingen list/create, besluiten list, deck: the stuurgroep's meeting cycle."""
-    meetings = commands.add_parser("vergaderingen", help="vergaderingen van de stuurgroep").add_subparsers(
+    vergaderingen = commands.add_parser("vergaderingen", help="vergaderingen van de stuurgroep").add_subparsers(
         dest="vergaderingen_command", required=True, parser_class=_Parser, metavar="ACTIE")
-    listing = meetings.add_parser("list", help="alle vergaderingen, nieuwste eerst")
+    listing = vergaderingen.add_parser("list", help="alle vergaderingen, nieuwste eerst")
     listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
     listing.set_defaults(run=_vergaderingen_list)
-    create = meetings.add_parser("create", help="vergadering met de voorgestelde agenda (dilemma's eerst)")
+    create = vergaderingen.add_parser("create", help="vergadering met de voorgestelde agenda (dilemma's eerst)")
     create.add_argument("--datum", required=True, metavar="JJJJ-MM-DD")
     create.add_argument("--titel", required=True, metavar="TEKST")
     create.add_argument("--json", action="store_true", help="de vergadering als JSON op stdout")
@@ -474,7 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_init)
     _add_access_commands(commands)
     _add_import_commands(commands)
-    _add_meeting_commands(commands)
+    _add_vergadering_commands(commands)
     _add_demo_command(commands)
     return parser
 

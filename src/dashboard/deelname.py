@@ -19,13 +19,13 @@ JAAR_COLUMNS = ["jaar", "partijen", "nieuwe_partijen", "schrijvers", "bijdragen"
 
 def _contributions(session: Session, afspraak_id: int | None) -> pd.DataFrame:
     updates = select(Voortgang.datum, Voortgang.auteur_id, Voortgang.gebruiker)
-    stories = select(Verhaal.datum, Verhaal.partij_id, Verhaal.gebruiker)
+    verhalen = select(Verhaal.datum, Verhaal.partij_id, Verhaal.gebruiker)
     if afspraak_id is not None:
         updates = updates.where(Voortgang.afspraak_id == afspraak_id)
-        stories = stories.where(Verhaal.id.in_(
+        verhalen = verhalen.where(Verhaal.id.in_(
             select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id)))
     rows = [(d.year, p, g, "voortgang") for d, p, g in session.execute(updates)]
-    rows += [(d.year, p, g, "verhalen") for d, p, g in session.execute(stories)]
+    rows += [(d.year, p, g, "verhalen") for d, p, g in session.execute(verhalen)]
     return pd.DataFrame(rows, columns=["jaar", "partij_id", "gebruiker", "soort_bijdrage"])
 
 

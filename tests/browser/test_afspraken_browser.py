@@ -23,7 +23,7 @@ def test_afspraak_detail_shows_chart_photo_and_video_together(server, logged_in,
     assert page.get_by_test_id("stException").count() == 0
 
 
-def test_volunteer_adds_a_story_with_a_photo_and_finds_it_in_the_gallery(server, logged_in, visit, tmp_path):
+def test_volunteer_adds_a_verhaal_with_a_photo_and_finds_it_in_the_gallery(server, logged_in, visit, tmp_path):
     photo = tmp_path / "binnentuin.png"
     image = Image.new("RGB", (640, 400), (90, 160, 90))
     buffer = io.BytesIO()

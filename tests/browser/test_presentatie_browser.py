@@ -63,17 +63,17 @@ def test_every_demo_slide_fits_the_screen_in_large_type(server, logged_in, visit
     page = logged_in(server, "wethouder", "wethouder-wachtwoord", role="lezer")  # the first run loads the demo
     listed = server.cli("vergaderingen", "list", "--json")
     assert listed.returncode == 0, listed.stderr
-    meetings = json.loads(listed.stdout)
-    assert len(meetings) == 2
+    vergaderingen = json.loads(listed.stdout)
+    assert len(vergaderingen) == 2
     page.set_viewport_size({"width": width, "height": height})
-    for meeting in meetings:
-        visit(server, f"/presentatie?vergadering={meeting['id']}")
+    for vergadering in vergaderingen:
+        visit(server, f"/presentatie?vergadering={vergadering['id']}")
         expect(counter(page)).to_have_text(re.compile(r"^Dia 1 van \d+$"))
         total = int(counter(page).inner_text().split()[-1])
         for n in range(1, total + 1):
             settle(page, f"Dia {n} van {total}")
-            where = f"{width}x{height} vergadering {meeting['id']} dia {n}"
-            page.screenshot(path=str(artefacts / f"{width}x{height}-vergadering{meeting['id']}-dia{n:02d}.png"))
+            where = f"{width}x{height} vergadering {vergadering['id']} dia {n}"
+            page.screenshot(path=str(artefacts / f"{width}x{height}-vergadering{vergadering['id']}-dia{n:02d}.png"))
             check_slide(page, where)
             if n < total:
                 page.keyboard.press("PageDown" if n == 2 else "ArrowRight")  # a clicker sends PageDown

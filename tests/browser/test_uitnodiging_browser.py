@@ -12,7 +12,7 @@ OWN = "4.2 Huurders aan tafel vóór het bod"
 OTHER = "3.1 Dertig woningen voor ouderen rond De Denkbeeldhof"
 
 
-def test_invited_volunteer_sets_a_password_tells_a_story_and_stays_within_her_partij(server, visit, browser, tmp_path):
+def test_invited_volunteer_sets_a_password_tells_a_verhaal_and_stays_within_her_partij(server, visit, browser, tmp_path):
     visit(server, "/")  # the first visit prepares the database with the demo town
     invited = server.cli("users", "invite", "ria", "--role", "partner", "--partij", HV, "--days", "7")
     assert invited.returncode == 0, invited.stderr

@@ -18,7 +18,7 @@ def test_demo_has_afspraken_with_jaarschijven_two_years_of_voortgang_and_dilemma
         assert session.scalar(select(func.count(Voortgang.id)).where(Voortgang.dilemma)) == 2
 
 
-def test_demo_stories_spread_over_the_wijken_with_photos_videos_and_a_link(demo_db, demo_db_path):
+def test_demo_verhalen_spread_over_the_wijken_with_photos_videos_and_a_link(demo_db, demo_db_path):
     with demo_db.make_session() as session:
         verhalen = session.scalars(select(Verhaal)).all()
         items = session.scalars(select(Media)).all()

@@ -180,7 +180,7 @@ def test_idle_session_ends_with_a_notice(app_as, database):
     assert visitor.LOGIN_KEY not in at.session_state
 
 
-def test_share_link_limited_to_a_wijk_tells_only_that_wijks_stories(app_env, database):
+def test_share_link_limited_to_a_wijk_tells_only_that_wijks_verhalen(app_env, database):
     with database.make_session() as session:
         everywhere = verhalen.gallery(session)
     inside = [s.titel for s in everywhere if s.gebied == "WK990102"]

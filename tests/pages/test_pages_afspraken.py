@@ -21,7 +21,7 @@ def afspraak_id(path, nummer: str) -> int:
         return int(afspraken.overview(session).set_index("nummer").loc[nummer, "id"])
 
 
-def test_kompas_shows_opgaven_attention_and_newest_stories(app):
+def test_kompas_shows_opgaven_attention_and_newest_verhalen(app):
     assert not app.exception
     shown = texts(app)
     for expected in ("Tellen & Vertellen", "Doorstroming woningmarkt", "Samen verduurzamen",
@@ -136,10 +136,10 @@ def test_verhalen_gallery_filters_and_map(app):
     assert "Bouwen aan de Havenkade" in texts(app)
 
 
-def test_story_detail_with_safe_text_media_and_afspraken(app, app_env):
+def test_verhaal_detail_with_safe_text_media_and_afspraken(app, app_env):
     with open_database(f"sqlite:///{app_env}").make_session() as session:
-        story = next(s for s in verhalen.gallery(session) if s.titel == "Op tijd aan de keukentafel")
-    app.query_params["verhaal"] = str(story.id)
+        verhaal = next(s for s in verhalen.gallery(session) if s.titel == "Op tijd aan de keukentafel")
+    app.query_params["verhaal"] = str(verhaal.id)
     app.switch_page("pages/verhalen.py").run()
     assert not app.exception
     assert "Op tijd aan de keukentafel" in [h.value for h in app.header]
@@ -153,7 +153,7 @@ def png() -> bytes:
     return out.getvalue()
 
 
-def test_volunteer_story_keeps_the_draft_on_a_mistake_and_then_saves_with_photo(app):
+def test_volunteer_verhaal_keeps_the_draft_on_a_mistake_and_then_saves_with_photo(app):
     app.switch_page("pages/verhalen.py").run()
     app.text_input(key="vh_titel").input("Samen de tuin opknappen")
     app.file_uploader(key="vh_foto_0").set_value(("tuin.png", png(), "image/png"))

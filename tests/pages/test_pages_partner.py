@@ -70,7 +70,7 @@ def test_a_callback_writes_as_the_account_is_now_not_as_it_was_when_drawn(partne
         assert session.query(Voortgang).count() == before
 
 
-def test_story_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
+def test_verhaal_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
     at = partner.switch_page("pages/verhalen.py").run()
     assert not at.exception
     with open_database(f"sqlite:///{app_env}").make_session() as session:
@@ -81,13 +81,13 @@ def test_story_form_offers_only_the_afspraken_of_its_partij(partner, app_env):
     assert len(at.multiselect(key="vh_afspraken").options) == len(eigen)
 
 
-def test_a_partner_changes_a_story_its_partij_told_and_no_other(partner, app_env):
+def test_a_partner_changes_a_verhaal_its_partij_told_and_no_other(partner, app_env):
     with open_database(f"sqlite:///{app_env}").make_session() as session:
         from dashboard.verhalen import verhalen
 
-        stories = verhalen.gallery(session)
-    eigen = next(s for s in stories if s.partij == HV)
-    ander = next(s for s in stories if s.partij != HV)
+        verhaallijst = verhalen.gallery(session)
+    eigen = next(s for s in verhaallijst if s.partij == HV)
+    ander = next(s for s in verhaallijst if s.partij != HV)
     partner.query_params["verhaal"] = str(ander.id)
     at = partner.switch_page("pages/verhalen.py").run()
     assert not at.exception and ander.titel in [h.value for h in at.header] and not at.expander

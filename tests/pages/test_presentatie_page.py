@@ -24,7 +24,7 @@ def database(app_env):
 
 def ids(database) -> dict[str, int]:
     with database.make_session() as session:
-        return {m.titel: m.id for m in agenda.list_meetings(session)}
+        return {m.titel: m.id for m in agenda.list_vergaderingen(session)}
 
 
 def counter(at) -> str:
@@ -36,7 +36,7 @@ def open_deck(at, vergadering: int, **params) -> AppTest:
     return at.switch_page(PAGE).run()
 
 
-def test_lezer_sees_the_meetings_and_no_editor(app_as):
+def test_lezer_sees_the_vergaderingen_and_no_editor(app_as):
     at = app_as("lezer").switch_page(PAGE).run()
     assert not at.exception and [t.value for t in at.title] == ["Presentatie"]
     shown = " ".join(m.value for m in at.markdown)
@@ -45,7 +45,7 @@ def test_lezer_sees_the_meetings_and_no_editor(app_as):
 
 
 @pytest.mark.parametrize("role", ["redacteur", "beheerder"])
-def test_redacteur_and_beheerder_prepare_a_meeting_with_the_default_agenda(app_as, database, role):
+def test_redacteur_and_beheerder_prepare_a_vergadering_with_the_default_agenda(app_as, database, role):
     at = app_as(role).switch_page(PAGE).run()
     assert not at.exception and at.get("form")
     at.text_input(key="nieuwe_vergadering_titel").input("Extra stuurgroep")
@@ -53,7 +53,7 @@ def test_redacteur_and_beheerder_prepare_a_meeting_with_the_default_agenda(app_a
     assert not at.exception
     assert any("De vergadering staat klaar" in s.value for s in at.success)
     with database.make_session() as session:
-        made = agenda.meeting(session, ids(database)["Extra stuurgroep"])
+        made = agenda.detail(session, ids(database)["Extra stuurgroep"])
         default = [p.afspraak_id for p in agenda.default_items(session)]
     assert [p.afspraak_id for p in made.punten] == default
 
@@ -86,7 +86,7 @@ def test_kiosk_mode_loops_and_shows_no_buttons(app_as, database):
     assert presentatie.kiosk_next(2, 5, shown_at=100.0, now=105.0, seconds=15) == 2
 
 
-def test_a_meeting_that_does_not_exist_says_so_and_lists_the_meetings(app_as):
+def test_a_vergadering_that_does_not_exist_says_so_and_lists_the_vergaderingen(app_as):
     at = open_deck(app_as("lezer"), 999)
     assert not at.exception
     assert "Vergadering 999 bestaat niet" in at.warning[0].value
@@ -137,7 +137,7 @@ def test_the_kompas_shows_the_latest_besluiten(app_as):
 def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     past = ids(database)["Stuurgroep najaar 2025"]
     with database.make_session() as session:
-        punt = next(p for p in agenda.meeting(session, past).punten if p.nummer == "1.2")
+        punt = next(p for p in agenda.detail(session, past).punten if p.nummer == "1.2")
     at = app_as("redacteur").switch_page(PAGE).run()
     at.selectbox(key="bewerk_vergadering").set_value(past).run()
     at.selectbox(key="besluit_punt").set_value(punt.id).run()

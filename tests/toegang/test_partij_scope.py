@@ -109,7 +109,7 @@ def jpeg() -> bytes:
     return out.getvalue()
 
 
-def story(afspraak_ids: list[int], **changes) -> verhalen.VerhaalInvoer:
+def verhaal(afspraak_ids: list[int], **changes) -> verhalen.VerhaalInvoer:
     return verhalen.VerhaalInvoer(**{"titel": "Koffie voor het bod", "tekst": "Zestig huurders praatten mee.",
                                      "verteller_rol": "huurder", "datum": date(2025, 5, 1), "afspraken": afspraak_ids,
                                      **changes})
@@ -119,36 +119,36 @@ def photo() -> verhalen.MediaInvoer:
     return verhalen.MediaInvoer(soort="foto", data=jpeg(), alt_tekst="Huurders aan een lange tafel.", toestemming=True)
 
 
-def test_a_partner_tells_a_story_with_a_photo_on_its_own_afspraak(demo_db, ria, tmp_path):
+def test_a_partner_tells_a_verhaal_with_a_photo_on_its_own_afspraak(demo_db, ria, tmp_path):
     with demo_db.session() as session:
-        new = verhalen.add_story(session, ria, story([ids(demo_db)["eigen"]]), [photo()], tmp_path, 10_000_000)
+        new = verhalen.add_verhaal(session, ria, verhaal([ids(demo_db)["eigen"]]), [photo()], tmp_path, 10_000_000)
     with demo_db.make_session() as session:
         shown = verhalen.detail(session, new)
         row = session.get(Verhaal, new)
     assert (shown.partij, row.gebruiker_id) == (HV, ria.gebruiker_id) and shown.media[0].soort == "foto"
 
 
-def test_a_partner_story_on_another_partys_afspraak_is_refused_whole(demo_db, ria, tmp_path):
+def test_a_partner_verhaal_on_another_partys_afspraak_is_refused_whole(demo_db, ria, tmp_path):
     before = counts(demo_db)
     with pytest.raises(access.NotAllowed), demo_db.session() as session:
-        verhalen.add_story(session, ria, story([ids(demo_db)["eigen"], ids(demo_db)["ander"]]), [photo()], tmp_path / "m",
+        verhalen.add_verhaal(session, ria, verhaal([ids(demo_db)["eigen"], ids(demo_db)["ander"]]), [photo()], tmp_path / "m",
                            10_000_000)
     with pytest.raises(afspraken.Invalid) as invalid, demo_db.session() as session:
-        verhalen.add_story(session, ria, story([]), [], tmp_path / "m", 10_000_000)
+        verhalen.add_verhaal(session, ria, verhaal([]), [], tmp_path / "m", 10_000_000)
     assert list(invalid.value.problems) == ["afspraken"]
     assert counts(demo_db) == before and not (tmp_path / "m").exists()
 
 
-def test_a_partner_changes_and_adds_media_only_to_its_own_partys_stories(demo_db, ria, tmp_path):
+def test_a_partner_changes_and_adds_media_only_to_its_own_partys_verhalen(demo_db, ria, tmp_path):
     with demo_db.session() as session:
-        own = verhalen.add_story(session, ria, story([ids(demo_db)["eigen"]]), [], tmp_path, 10_000_000)
+        own = verhalen.add_verhaal(session, ria, verhaal([ids(demo_db)["eigen"]]), [], tmp_path, 10_000_000)
         someone_elses = session.scalar(select(Verhaal.id).where(Verhaal.id != own))
     with demo_db.session() as session:
-        verhalen.save_verhaal(session, ria, story([ids(demo_db)["eigen"]], titel="Koffie en koek voor het bod"), own)
+        verhalen.save_verhaal(session, ria, verhaal([ids(demo_db)["eigen"]], titel="Koffie en koek voor het bod"), own)
         verhalen.add_media(session, ria, own, photo(), tmp_path, 10_000_000)
     before = counts(demo_db)
     with pytest.raises(access.NotAllowed), demo_db.session() as session:
-        verhalen.save_verhaal(session, ria, story([ids(demo_db)["eigen"]], titel="Gekaapt"), someone_elses)
+        verhalen.save_verhaal(session, ria, verhaal([ids(demo_db)["eigen"]], titel="Gekaapt"), someone_elses)
     with pytest.raises(access.NotAllowed), demo_db.session() as session:
         verhalen.add_media(session, ria, someone_elses, photo(), tmp_path, 10_000_000)
     assert counts(demo_db) == before

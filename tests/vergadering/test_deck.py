@@ -11,15 +11,15 @@ from dashboard.vergadering.deck import Regel
 
 def demo_deck(demo_db, titel: str) -> deck.Deck:
     with demo_db.make_session() as session:
-        vergadering = next(m.id for m in agenda.list_meetings(session) if m.titel == titel)
+        vergadering = next(m.id for m in agenda.list_vergaderingen(session) if m.titel == titel)
         return deck.build(session, vergadering)
 
 
-def test_the_demo_has_a_past_meeting_with_its_besluiten_and_a_coming_one_with_the_default_agenda(demo_db):
+def test_the_demo_has_a_past_vergadering_with_its_besluiten_and_a_coming_one_with_the_default_agenda(demo_db):
     with demo_db.make_session() as session:
-        coming, past = agenda.list_meetings(session)
+        coming, past = agenda.list_vergaderingen(session)
         default = [p.afspraak_id for p in agenda.default_items(session)]
-        assert [p.afspraak_id for p in agenda.meeting(session, coming.id).punten] == default
+        assert [p.afspraak_id for p in agenda.detail(session, coming.id).punten] == default
         genomen = besluiten.list_besluiten(session, vergadering_id=past.id)
     assert coming.datum > past.datum and coming.besluiten == 0
     aangenomen = next(b for b in genomen if b.uitkomst == "aangenomen")
@@ -79,8 +79,8 @@ def test_a_long_quote_moves_to_its_own_slide(demo_db):
     with demo_db.session() as session:
         from dashboard.models import Verhaal
 
-        story = session.scalar(select(Verhaal).where(Verhaal.titel == "Bouwen aan de Havenkade"))
-        story.citaat = "We willen 450 woningen bouwen, " * 12
+        verhaal = session.scalar(select(Verhaal).where(Verhaal.titel == "Bouwen aan de Havenkade"))
+        verhaal.citaat = "We willen 450 woningen bouwen, " * 12
     built = demo_deck(demo_db, "Stuurgroep najaar 2025")
     index = next(i for i, d in enumerate(built.dias) if d.titel.startswith("2.1"))
     assert built.dias[index].citaat == ""

@@ -20,7 +20,7 @@ def flat(text: str) -> str:
 def test_pptx_and_pdf_hold_every_slide_and_the_besluitenlijst(demo_db, demo_db_path):
     media_dir = demo_db_path.parent / "media"
     with demo_db.make_session() as session:
-        vergadering = next(m.id for m in agenda.list_meetings(session) if m.titel == PAST)
+        vergadering = next(m.id for m in agenda.list_vergaderingen(session) if m.titel == PAST)
         built = deck.build(session, vergadering)
     images = export.chart_images(built)  # one Chromium start for both files
     assert images and all(png.startswith(b"\x89PNG") for png in images.values())
@@ -48,8 +48,8 @@ def test_pptx_and_pdf_hold_every_slide_and_the_besluitenlijst(demo_db, demo_db_p
 
 def test_cli_writes_the_deck_and_without_chromium_says_what_is_missing(app_env, tmp_path, monkeypatch, capsys):
     assert cli.main(["vergaderingen", "list", "--json"]) == 0
-    meetings = json.loads(capsys.readouterr().out)
-    past = next(m for m in meetings if m["titel"] == PAST)
+    vergaderingen = json.loads(capsys.readouterr().out)
+    past = next(m for m in vergaderingen if m["titel"] == PAST)
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "geen-chromium"))
     assert cli.main(["deck", "--vergadering", str(past["id"]), "--out", str(tmp_path / "deck.pdf")]) == 2
     err = capsys.readouterr().err

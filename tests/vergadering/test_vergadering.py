@@ -36,11 +36,11 @@ def town(db) -> dict[str, int]:
     return ids
 
 
-def meeting_with(db, ids, nummer: str) -> int:
+def vergadering_with(db, ids, nummer: str) -> int:
     with db.session() as session:
-        vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2025, 11, 20), "Stuurgroep"),
+        vergadering = agenda.create_vergadering(session, REDACTEUR, agenda.VergaderingInvoer(date(2025, 11, 20), "Stuurgroep"),
                                             [agenda.PuntInvoer(afspraak_id=ids[nummer], vraag="Kies.")])
-        return agenda.meeting(session, vergadering).punten[0].id
+        return agenda.detail(session, vergadering).punten[0].id
 
 
 def positions(bezwaar: dict | None = None, zonder: str | None = None, extra: tuple[str, ...] = ()) -> list[besluiten.Positie]:
@@ -73,25 +73,25 @@ def test_default_agenda_is_what_needs_the_board_dilemmas_first(db):
     assert voorstel[0].vraag == agenda.DEFAULT_VRAGEN["dilemma"] and voorstel[1].vraag == agenda.DEFAULT_VRAGEN["achter"]
 
 
-def test_a_new_meeting_gets_the_default_agenda_in_that_order(db):
+def test_a_new_vergadering_gets_the_default_agenda_in_that_order(db):
     town(db)
     with db.session() as session:
-        vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
+        vergadering = agenda.create_vergadering(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
     with db.make_session() as session:
-        punten = agenda.meeting(session, vergadering).punten
+        punten = agenda.detail(session, vergadering).punten
         assert [p.nummer for p in punten] == ["1.4", "1.5", "1.3", "1.2"]
-        assert agenda.list_meetings(session)[0].punten == 4
+        assert agenda.list_vergaderingen(session)[0].punten == 4
 
 
 def test_items_move_and_an_item_with_a_besluit_stays(db):
     town(db)
     with db.session() as session:
-        vergadering = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
-        punten = agenda.meeting(session, vergadering).punten
+        vergadering = agenda.create_vergadering(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 3, 12), "Voorjaar"))
+        punten = agenda.detail(session, vergadering).punten
         agenda.move_item(session, REDACTEUR, punten[2].id, -1)
         agenda.move_item(session, REDACTEUR, punten[0].id, -1)  # the first stays first
     with db.make_session() as session:
-        assert [p.nummer for p in agenda.meeting(session, vergadering).punten] == ["1.4", "1.3", "1.5", "1.2"]
+        assert [p.nummer for p in agenda.detail(session, vergadering).punten] == ["1.4", "1.3", "1.5", "1.2"]
     decide(db, punten[0].id, positions())
     with pytest.raises(Invalid, match="al besloten"), db.session() as session:
         agenda.remove_item(session, REDACTEUR, punten[0].id)
@@ -99,7 +99,7 @@ def test_items_move_and_an_item_with_a_besluit_stays(db):
 
 def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unchanged(db):
     ids = town(db)
-    punt = meeting_with(db, ids, "1.1")
+    punt = vergadering_with(db, ids, "1.1")
     bezwaar = {"partij": HUUR, "reden": "Huurders wachten dan langer."}
     with pytest.raises(Invalid) as missing_step:
         decide(db, punt, positions(bezwaar), wijziging="tot_jaar", nieuwe_waarde="2028")
@@ -115,7 +115,7 @@ def test_a_standing_objection_keeps_the_besluit_aangehouden_and_the_afspraak_unc
 
 def test_an_aangenomen_change_updates_the_afspraak_once_with_its_history(db):
     ids = town(db)
-    punt = meeting_with(db, ids, "1.1")
+    punt = vergadering_with(db, ids, "1.1")
     bezwaar = {"partij": HUUR, "reden": "Huurders wachten dan langer.", "verwerking": "voorstel_aangepast",
                "tekst": "De grondprijs gaat omlaag."}
     besluit_id = decide(db, punt, positions(bezwaar), wijziging="tot_jaar", nieuwe_waarde="2028")
@@ -135,7 +135,7 @@ def test_an_aangenomen_change_updates_the_afspraak_once_with_its_history(db):
 
 def test_an_aangehouden_besluit_taken_up_again_applies_its_change_once(db):
     ids = town(db)
-    punt = meeting_with(db, ids, "1.1")
+    punt = vergadering_with(db, ids, "1.1")
     bezwaar = {"partij": GEM, "reden": "Eerst de begroting."}
     besluit_id = decide(db, punt, positions(bezwaar), vervolgstap="Na de begroting.", wijziging="streefwaarde",
                         nieuwe_waarde="7,5")
@@ -151,7 +151,7 @@ def test_an_aangehouden_besluit_taken_up_again_applies_its_change_once(db):
 
 def test_a_new_trekker_takes_over_and_the_old_one_stays_as_partner(db):
     ids = town(db)
-    punt = meeting_with(db, ids, "1.3")
+    punt = vergadering_with(db, ids, "1.3")
     decide(db, punt, positions(extra=(ZORG,)), wijziging="trekker", nieuwe_waarde=ZORG)
     with db.make_session() as session:
         rollen = dict(zip(*afspraken.detail(session, ids["1.3"]).partijen[["partij", "rol"]].to_dict("list").values()))
@@ -160,7 +160,7 @@ def test_a_new_trekker_takes_over_and_the_old_one_stays_as_partner(db):
 
 def test_consent_needs_every_party_at_the_table_and_a_reason_for_an_objection(db):
     ids = town(db)
-    punt = meeting_with(db, ids, "1.3")  # the zorg partner of 1.3 is at the table too
+    punt = vergadering_with(db, ids, "1.3")  # the zorg partner of 1.3 is at the table too
     with pytest.raises(Invalid) as invalid:
         decide(db, punt, positions({"partij": CORP, "reden": ""}))
     assert "Zorg Proefstad" in invalid.value.problems["posities"] and f"reden:{CORP}" in invalid.value.problems
@@ -176,26 +176,26 @@ def test_consent_needs_every_party_at_the_table_and_a_reason_for_an_objection(db
 
 def test_a_lezer_can_neither_plan_nor_decide(db):
     ids = town(db)
-    punt = meeting_with(db, ids, "1.1")
+    punt = vergadering_with(db, ids, "1.1")
     lezer = access.Visitor(name="raadslid", role="lezer")
     with pytest.raises(access.NotAllowed), db.session() as session:
-        agenda.create_meeting(session, lezer, agenda.VergaderingInvoer(date(2026, 1, 1), "Mag niet"))
+        agenda.create_vergadering(session, lezer, agenda.VergaderingInvoer(date(2026, 1, 1), "Mag niet"))
     with pytest.raises(access.NotAllowed), db.session() as session:
         besluiten.record(session, lezer, besluiten.BesluitInvoer(punt, "Voorstel", positions(), date(2026, 1, 1)))
 
 
-def test_a_meeting_without_date_or_title_says_which(db):
+def test_a_vergadering_without_date_or_title_says_which(db):
     with pytest.raises(Invalid) as invalid, db.session() as session:
-        agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(None, "  "), [])
+        agenda.create_vergadering(session, REDACTEUR, agenda.VergaderingInvoer(None, "  "), [])
     assert set(invalid.value.problems) == {"datum", "titel"}
 
 
-def test_the_default_meeting_is_the_next_one_else_the_latest(db):
+def test_the_default_vergadering_is_the_next_one_else_the_latest(db):
     with db.session() as session:
-        old = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2025, 1, 1), "Oud"), [])
-        assert agenda.default_meeting(session, date(2026, 1, 1)) == old
-        new = agenda.create_meeting(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 2, 1), "Nieuw"), [])
-        assert agenda.default_meeting(session, date(2026, 1, 1)) == new
+        old = agenda.create_vergadering(session, REDACTEUR, agenda.VergaderingInvoer(date(2025, 1, 1), "Oud"), [])
+        assert agenda.default_vergadering(session, date(2026, 1, 1)) == old
+        new = agenda.create_vergadering(session, REDACTEUR, agenda.VergaderingInvoer(date(2026, 2, 1), "Nieuw"), [])
+        assert agenda.default_vergadering(session, date(2026, 1, 1)) == new
 
 
 def test_migration_0007_matches_the_models(db):

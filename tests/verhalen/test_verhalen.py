@@ -14,7 +14,7 @@ from dashboard.verhalen import verhalen
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 
 
-def story(**changes) -> verhalen.VerhaalInvoer:
+def verhaal(**changes) -> verhalen.VerhaalInvoer:
     values = dict(titel="Buurtkamer open", tekst="De buurtkamer in **Oosterveld** is open.", verteller_rol="bewoner",
                   datum=date(2025, 9, 1), gebied="WK990107")
     return verhalen.VerhaalInvoer(**{**values, **changes})
@@ -31,21 +31,21 @@ def count(db, model) -> int:
         return session.scalar(select(func.count(model.id)))
 
 
-def test_php_renamed_to_jpg_rejects_the_whole_story_and_writes_no_file(demo_db, tmp_path):
+def test_php_renamed_to_jpg_rejects_the_whole_verhaal_and_writes_no_file(demo_db, tmp_path):
     before = count(demo_db, Verhaal)
     foto = verhalen.MediaInvoer(soort="foto", data=b"<?php system($_GET['c']); ?>", alt_tekst="", toestemming=False)
     with pytest.raises(afspraken.Invalid) as invalid, demo_db.session() as session:
-        verhalen.add_story(session, REDACTEUR, story(titel=""), [foto], tmp_path / "uploads", 10_000_000)
+        verhalen.add_verhaal(session, REDACTEUR, verhaal(titel=""), [foto], tmp_path / "uploads", 10_000_000)
     assert set(invalid.value.problems) == {"titel", "foto", "alt_tekst", "toestemming"}
     assert count(demo_db, Verhaal) == before
     assert not (tmp_path / "uploads").exists()
 
 
-def test_story_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
+def test_verhaal_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
     items = [verhalen.MediaInvoer(soort="foto", data=jpeg(), alt_tekst="Buurtkamer met tafels.", toestemming=True),
              verhalen.MediaInvoer(soort="videolink", url="https://youtu.be/aqz-KE-bpKQ")]
     with demo_db.session() as session:
-        verhaal_id = verhalen.add_story(session, REDACTEUR, story(), items, tmp_path, 10_000_000)
+        verhaal_id = verhalen.add_verhaal(session, REDACTEUR, verhaal(), items, tmp_path, 10_000_000)
     with demo_db.make_session() as session:
         shown = verhalen.detail(session, verhaal_id)
         acties = [a for (a,) in session.execute(select(AuditLog.actie).where(AuditLog.gebruiker == "vrijwilliger"))]

@@ -368,7 +368,7 @@ def _crane(d, r, w, h):
     d.line([(0, h - 95), (w, h - 95)], fill=(230, 120, 40), width=3)
 
 
-def _meeting(d, r, w, h):
+def _vergadering(d, r, w, h):
     d.rectangle([0, 0, w, h], fill=(232, 236, 240))
     d.rectangle([200, 260, 600, 330], fill=(150, 105, 65))
     for i in range(3):
@@ -434,7 +434,7 @@ def _window(d, r, w, h):
     d.rectangle([580, 130, 640, 440], fill=(0, 158, 115))
 
 
-SCENES = {"woningen": _houses, "keukentafel": _kitchen, "bouwplaats": _crane, "vergadering": _meeting,
+SCENES = {"woningen": _houses, "keukentafel": _kitchen, "bouwplaats": _crane, "vergadering": _vergadering,
           "voordeur": _door, "straat": _street, "appartement": _apartment, "zonnepanelen": _solar, "raam": _window}
 
 
@@ -502,7 +502,7 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
         ]
     afspraken_file.write_text(json.dumps(afspraken_data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     written.append(afspraken_file)
-    stories, wijken = [], [f"WK9901{i:02d}" for i in range(1, 9)]
+    verhaallijst, wijken = [], [f"WK9901{i:02d}" for i in range(1, 9)]
     for titel, wijk, rol, verteller, datum, nummers, citaat, citaat_van, tekst, items in VERHALEN:
         entry_media = []
         for soort, bron, bijschrift, alt in items:
@@ -522,10 +522,10 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
                         write_video(bron, target)
                     written.append(target)
             entry_media.append(item)
-        stories.append({"titel": titel, "gebied": wijken[wijk], "verteller_rol": rol, "verteller": verteller,
+        verhaallijst.append({"titel": titel, "gebied": wijken[wijk], "verteller_rol": rol, "verteller": verteller,
                         "datum": datum, "afspraken": nummers, "citaat": citaat, "citaat_van": citaat_van,
                         "tekst": tekst, "media": entry_media, "partij": VERTELD_DOOR[titel]})
-    verhalen_file.write_text(json.dumps({"verhalen": stories}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    verhalen_file.write_text(json.dumps({"verhalen": verhaallijst}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     written.append(verhalen_file)
     vergaderingen_file = folder / VERGADERINGEN_FILE.name
     vergaderingen_file.write_text(json.dumps({"vergaderingen": VERGADERINGEN}, ensure_ascii=False, indent=1) + "\n",
@@ -551,7 +551,7 @@ def load(db, media_dir: Path | None = None) -> None:
     media_dir = media_dir or settings.media_dir
     import_file(db, EXTRA_PARTIJEN, filename="partijen-netwerk.csv", kind="partijen", user="demo")
     data = json.loads(AFSPRAKEN_FILE.read_text(encoding="utf-8"))
-    stories = json.loads(VERHALEN_FILE.read_text(encoding="utf-8"))["verhalen"]
+    verhaallijst = json.loads(VERHALEN_FILE.read_text(encoding="utf-8"))["verhalen"]
     with db.session() as session:
         writers = samenwerking.load(session, FOLDER)
         opgave_ids = {o["naam"]: afspraken.save_opgave(session, DEMO, afspraken.OpgaveInvoer(
@@ -572,7 +572,7 @@ def load(db, media_dir: Path | None = None) -> None:
                 afspraken.add_voortgang(session, _writer(session, writers, v["auteur"]), afspraken.VoortgangInvoer(
                     afspraak_id=afspraak_id, status=v["status"], toelichting=v["toelichting"], geleerd=v["geleerd"],
                     dilemma=v["dilemma"], auteur=v["auteur"], datum=date.fromisoformat(v["datum"])))
-        for s in stories:
+        for s in verhaallijst:
             verhaal_id = verhalen.save_verhaal(session, _writer(session, writers, s["partij"]), verhalen.VerhaalInvoer(
                 titel=s["titel"], tekst=s["tekst"], verteller_rol=s["verteller_rol"], datum=date.fromisoformat(s["datum"]),
                 verteller=s["verteller"], gebied=s["gebied"], citaat=s["citaat"], citaat_van=s["citaat_van"],
@@ -593,8 +593,8 @@ def _load_vergaderingen(session, nummers: dict[str, int]) -> None:
     for v in json.loads(VERGADERINGEN_FILE.read_text(encoding="utf-8"))["vergaderingen"]:
         datum = date.fromisoformat(v["datum"]) if "datum" in v else date.today() + timedelta(days=v["over_dagen"])
         items = [agenda.PuntInvoer(afspraak_id=nummers[n], vraag=vraag) for n, vraag in v["punten"]] if "punten" in v else None
-        vergadering_id = agenda.create_meeting(session, DEMO, agenda.VergaderingInvoer(datum=datum, titel=v["titel"]), items)
-        punten = {p.naam.split(" ", 1)[0]: p for p in agenda.meeting(session, vergadering_id).punten}
+        vergadering_id = agenda.create_vergadering(session, DEMO, agenda.VergaderingInvoer(datum=datum, titel=v["titel"]), items)
+        punten = {p.naam.split(" ", 1)[0]: p for p in agenda.detail(session, vergadering_id).punten}
         for b in v.get("besluiten", []):
             punt = punten[b["punt"]]
             bezwaren = {x["partij"]: x for x in b["bezwaren"]}

@@ -122,7 +122,7 @@ def _derived(info: afspraken.AfspraakInfo, afgeleid: afspraken.Afgeleid | None,
                f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
 
 
-def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, stories: list[VerhaalInfo],
+def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, verhaallijst: list[VerhaalInfo],
            media_dir: Path, traject: afspraken.Traject | None = None) -> None:
     """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
     st.title(f"{info.nummer} {info.titel}")
@@ -159,16 +159,16 @@ def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, s
             st.caption("Nog geen voortgang gemeld.")
     with vertellen:
         st.header("Vertellen", anchor=False)
-        if not stories:
+        if not verhaallijst:
             st.caption("Bij deze afspraak is nog geen verhaal verteld.")
-        for story in stories:
+        for verhaal in verhaallijst:
             with st.container(border=True):
-                st.markdown(f"**{story.titel}**")
-                verhalen.quote(story)
-                for item in story.media:
+                st.markdown(f"**{verhaal.titel}**")
+                verhalen.quote(verhaal)
+                for item in verhaal.media:
                     verhalen.show_media(item, media_dir)
                 navigation.link("pages/verhalen.py", label="Lees het hele verhaal", icon=":material/auto_stories:",
-                             query_params={"verhaal": str(story.id)})
+                             query_params={"verhaal": str(verhaal.id)})
 
 
 def jaarschijf(activiteiten: pd.DataFrame, key: str) -> None:

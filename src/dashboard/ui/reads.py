@@ -141,7 +141,7 @@ afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "a
 verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points"))
 
 # De stuurgroep: meetings, the deck built from the data, besluiten
-agenda = _cached(agenda_core, shared=("list_meetings", "meeting", "default_meeting"))
+agenda = _cached(agenda_core, shared=("list_vergaderingen", "detail", "default_vergadering"))
 deck = _cached(deck_core, shared=("build",))
 besluiten = _cached(besluiten_core, shared=("list_besluiten", "latest", "history", "tafel"))
 

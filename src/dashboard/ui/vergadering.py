@@ -29,7 +29,7 @@ def escaped(text: str) -> str:
 
 # ---------------------------------------------------------------- meetings and their decks
 
-def meetings(rows: list[agenda.VergaderingRij], decks: dict[int, Deck], media_dir: Path, may_download: bool) -> None:
+def vergaderingen(rows: list[agenda.VergaderingRij], decks: dict[int, Deck], media_dir: Path, may_download: bool) -> None:
     """Every meeting with a link to present it, a kiosk link and (where allowed) PPTX and PDF downloads."""
     if not rows:
         st.info("Er is nog geen vergadering. Een redacteur of beheerder kan er hieronder een voorbereiden.",

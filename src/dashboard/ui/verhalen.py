@@ -12,10 +12,10 @@ from dashboard.verhalen import media, safe_markdown
 from dashboard.verhalen.verhalen import ROL_LABELS, VerhaalInfo, VerhaalMedia
 
 
-def quote(story: VerhaalInfo) -> None:
-    if story.citaat:
-        by = f"\n\n— {story.citaat_van}" if story.citaat_van else ""
-        st.html(safe_markdown.to_html("> " + story.citaat.replace("\n", " ") + by.replace("\n\n", "\n>\n> ")))
+def quote(verhaal: VerhaalInfo) -> None:
+    if verhaal.citaat:
+        by = f"\n\n— {verhaal.citaat_van}" if verhaal.citaat_van else ""
+        st.html(safe_markdown.to_html("> " + verhaal.citaat.replace("\n", " ") + by.replace("\n\n", "\n>\n> ")))
 
 
 def show_media(item: VerhaalMedia, media_dir: Path) -> None:
@@ -36,51 +36,51 @@ def show_media(item: VerhaalMedia, media_dir: Path) -> None:
         st.caption(caption)
 
 
-def card(story: VerhaalInfo, media_dir: Path, key: str) -> None:
+def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
     """Gallery card: first photo, title, who and where, the quote, a link to the whole story."""
     with st.container(border=True):
-        photo = next((m for m in story.media if m.soort == "foto"), None)
+        photo = next((m for m in verhaal.media if m.soort == "foto"), None)
         if photo and (found := media.path(photo.bestand, media_dir)):
             st.image(str(found), alt=photo.alt_tekst, width="stretch")
-        st.markdown(f"**{story.titel}**")
-        st.caption(f"{ROL_LABELS[story.verteller_rol]} · {story.wijk or 'Denkbeeldstad'} · "
-                   f"{formatting.day(story.datum)}")
-        quote(story)
+        st.markdown(f"**{verhaal.titel}**")
+        st.caption(f"{ROL_LABELS[verhaal.verteller_rol]} · {verhaal.wijk or 'Denkbeeldstad'} · "
+                   f"{formatting.day(verhaal.datum)}")
+        quote(verhaal)
         navigation.link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
-                     query_params={"verhaal": str(story.id)})
+                     query_params={"verhaal": str(verhaal.id)})
 
 
-def grid(stories: list[VerhaalInfo], media_dir: Path, columns: int = 3, key: str = "g") -> None:
-    for start in range(0, len(stories), columns):
-        for column, story in zip(st.columns(columns), stories[start:start + columns]):
+def grid(verhaallijst: list[VerhaalInfo], media_dir: Path, columns: int = 3, key: str = "g") -> None:
+    for start in range(0, len(verhaallijst), columns):
+        for column, verhaal in zip(st.columns(columns), verhaallijst[start:start + columns]):
             with column:
-                card(story, media_dir, key=f"{key}{story.id}")
+                card(verhaal, media_dir, key=f"{key}{verhaal.id}")
 
 
-def full(story: VerhaalInfo, media_dir: Path) -> None:
+def full(verhaal: VerhaalInfo, media_dir: Path) -> None:
     """The story itself: text (safe Markdown), quote, all media, and the afspraken it belongs to."""
-    st.header(story.titel)
-    st.caption(f"{ROL_LABELS[story.verteller_rol]}{': ' + story.verteller if story.verteller else ''} · "
-               f"{story.wijk or 'Denkbeeldstad'} · {formatting.day(story.datum)}")
+    st.header(verhaal.titel)
+    st.caption(f"{ROL_LABELS[verhaal.verteller_rol]}{': ' + verhaal.verteller if verhaal.verteller else ''} · "
+               f"{verhaal.wijk or 'Denkbeeldstad'} · {formatting.day(verhaal.datum)}")
     left, right = st.columns([3, 2])
     with left:
-        st.html(story.tekst_html)
-        quote(story)
-        if story.afspraken:
+        st.html(verhaal.tekst_html)
+        quote(verhaal)
+        if verhaal.afspraken:
             st.markdown("**Hoort bij de afspraken**")
-            for afspraak in story.afspraken:
+            for afspraak in verhaal.afspraken:
                 navigation.link("pages/afspraken.py", label=f"{afspraak.nummer} {afspraak.titel}",
                              icon=":material/handshake:", query_params={"afspraak": str(afspraak.id)})
     with right:
-        for item in story.media:
+        for item in verhaal.media:
             show_media(item, media_dir)
 
 
-def story_map(points: pd.DataFrame, shapes: pd.DataFrame, key: str) -> None:
+def verhaal_map(points: pd.DataFrame, shapes: pd.DataFrame, key: str) -> None:
     """The map of stories with a table of the same points beside it."""
     kaart, tabel = st.tabs(["Kaart", "Tabel"])
     with kaart:
-        event = st.pydeck_chart(charts.story_map(points, shapes), key=key, height=420, on_select="rerun",
+        event = st.pydeck_chart(charts.verhaal_map(points, shapes), key=key, height=420, on_select="rerun",
                                 selection_mode="single-object",
                                 alt="Kaart van Denkbeeldstad met een stip per verhaal, gekleurd naar wie het vertelt.")
         gekozen = (event.selection.get("objects") or {}).get("verhalen") if event and event.selection else None

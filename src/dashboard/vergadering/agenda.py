@@ -49,7 +49,7 @@ def default_items(session: Session) -> list[PuntInvoer]:
             for row in rows.to_dict("records")]
 
 
-def _check_meeting(invoer: VergaderingInvoer) -> dict[str, str]:
+def _check_vergadering(invoer: VergaderingInvoer) -> dict[str, str]:
     problems = {}
     if invoer.datum is None:
         problems["datum"] = "Kies de datum van de vergadering, bijvoorbeeld 2026-03-12."
@@ -80,11 +80,11 @@ def _check_item(session: Session, invoer: PuntInvoer) -> tuple[dict[str, str], s
     return problems, naam, indicator_id
 
 
-def create_meeting(session: Session, visitor: access.Visitor, invoer: VergaderingInvoer,
+def create_vergadering(session: Session, visitor: access.Visitor, invoer: VergaderingInvoer,
                    items: list[PuntInvoer] | None = None) -> int:
     """A new meeting with these items, or (None) with the default proposal."""
     access.require(visitor, ACTIE)
-    problems = _check_meeting(invoer)
+    problems = _check_vergadering(invoer)
     if problems:
         raise Invalid(problems)
     vergadering = Vergadering(datum=invoer.datum, titel=invoer.titel.strip(), overzicht=invoer.overzicht,
@@ -97,7 +97,7 @@ def create_meeting(session: Session, visitor: access.Visitor, invoer: Vergaderin
     return vergadering.id
 
 
-def _meeting(session: Session, vergadering_id: int) -> Vergadering:
+def _vergadering(session: Session, vergadering_id: int) -> Vergadering:
     vergadering = session.get(Vergadering, vergadering_id)
     if vergadering is None:
         raise Invalid({"vergadering": f"Vergadering {vergadering_id} bestaat niet (meer). Kies er een uit de lijst."})
@@ -114,7 +114,7 @@ def _item(session: Session, punt_id: int) -> Agendapunt:
 def add_item(session: Session, visitor: access.Visitor, vergadering_id: int, invoer: PuntInvoer) -> int:
     """Add an item at the end of the agenda."""
     access.require(visitor, ACTIE)
-    _meeting(session, vergadering_id)
+    _vergadering(session, vergadering_id)
     problems, naam, indicator_id = _check_item(session, invoer)
     if problems:
         raise Invalid(problems)
@@ -204,7 +204,7 @@ class AgendapuntInfo:
 
 @dataclass(frozen=True)
 class VergaderingInfo:
-    """A meeting with its agenda items in order (agenda.meeting)."""
+    """A meeting with its agenda items in order (agenda.detail)."""
 
     id: int
     datum: date
@@ -213,7 +213,7 @@ class VergaderingInfo:
     punten: list[AgendapuntInfo]
 
 
-def list_meetings(session: Session) -> list[VergaderingRij]:
+def list_vergaderingen(session: Session) -> list[VergaderingRij]:
     """Every meeting, newest first: id, datum, titel, overzicht, punten, besluiten."""
     punten = dict(session.execute(select(Agendapunt.vergadering_id, func.count(Agendapunt.id))
                                   .group_by(Agendapunt.vergadering_id)).all())
@@ -225,7 +225,7 @@ def list_meetings(session: Session) -> list[VergaderingRij]:
             for v in session.scalars(select(Vergadering).order_by(Vergadering.datum.desc(), Vergadering.id.desc()))]
 
 
-def default_meeting(session: Session, today: date) -> int | None:
+def default_vergadering(session: Session, today: date) -> int | None:
     """The meeting a screen shows without being told: the next one from today, else the latest."""
     coming = session.scalar(select(Vergadering.id).where(Vergadering.datum >= today)
                             .order_by(Vergadering.datum, Vergadering.id).limit(1))
@@ -233,7 +233,7 @@ def default_meeting(session: Session, today: date) -> int | None:
                                     .limit(1))
 
 
-def meeting(session: Session, vergadering_id: int) -> VergaderingInfo | None:
+def detail(session: Session, vergadering_id: int) -> VergaderingInfo | None:
     """The meeting with its items in order; an item whose afspraak was removed says so (`vervallen`)."""
     vergadering = session.get(Vergadering, vergadering_id)
     if vergadering is None:

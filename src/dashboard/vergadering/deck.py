@@ -164,10 +164,10 @@ def _text_slides(dia: Dia, regels: tuple[Regel, ...] | list[Regel], budget: int 
 
 # ---------------------------------------------------------------- the slides
 
-def _title_slides(meeting: agenda.VergaderingInfo, demo: bool) -> list[Dia]:
-    story = afspraken.SHARED_STORY[demo].replace("**", "")
-    ondertitel = f"{formatting.day(meeting.datum)} · Tellen & Vertellen" + (" · demodata, fictief" if demo else "")
-    return _text_slides(Dia("titel", meeting.titel, ondertitel=ondertitel), [Regel(story)])
+def _title_slides(deze_vergadering: agenda.VergaderingInfo, demo: bool) -> list[Dia]:
+    verhaal = afspraken.SHARED_STORY[demo].replace("**", "")
+    ondertitel = f"{formatting.day(deze_vergadering.datum)} · Tellen & Vertellen" + (" · demodata, fictief" if demo else "")
+    return _text_slides(Dia("titel", deze_vergadering.titel, ondertitel=ondertitel), [Regel(verhaal)])
 
 
 def _opgave_slides(session: Session) -> list[Dia]:
@@ -183,15 +183,15 @@ def _opgave_slides(session: Session) -> list[Dia]:
     return slides
 
 
-def _best_story(stories: list[verhalen.VerhaalInfo]) -> tuple[dict | None, verhalen.VerhaalInfo | None]:
+def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo]) -> tuple[dict | None, verhalen.VerhaalInfo | None]:
     """(story with its photo, story with its quote): preferably one story with both, newest first."""
-    def photo(story):
-        return next((m for m in story.media if m.soort == "foto" and m.bestand and m.alt_tekst), None)
+    def photo(verhaal):
+        return next((m for m in verhaal.media if m.soort == "foto" and m.bestand and m.alt_tekst), None)
 
-    both = next((s for s in stories if photo(s) and s.citaat), None)
-    pictured = both or next((s for s in stories if photo(s)), None)
-    quoted = both or next((s for s in stories if s.citaat), None)
-    return (None if pictured is None else {"story": pictured, "photo": photo(pictured)}), quoted
+    both = next((s for s in verhaallijst if photo(s) and s.citaat), None)
+    pictured = both or next((s for s in verhaallijst if photo(s)), None)
+    quoted = both or next((s for s in verhaallijst if s.citaat), None)
+    return (None if pictured is None else {"verhaal": pictured, "photo": photo(pictured)}), quoted
 
 
 def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None) -> Kerncijfer:
@@ -245,7 +245,7 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
                             activiteiten=pages[0])
         for page in pages[1:]:
             extra += list(page)
-    photo, quoted = _best_story(verhalen.for_afspraak(session, punt.afspraak_id))
+    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id))
     citaat, citaat_van = (quoted.citaat, quoted.citaat_van) if quoted else ("", "")
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
         extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
@@ -275,11 +275,11 @@ def _kpi_slide(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> Dia:
     return Dia("kpi", _title(naam)[0], kerncijfer=figuur, gevraagd=punt.vraag)
 
 
-def _closing_slides(meeting: agenda.VergaderingInfo, genomen: list[besluiten.BesluitInfo]) -> list[Dia]:
+def _closing_slides(deze_vergadering: agenda.VergaderingInfo, genomen: list[besluiten.BesluitInfo]) -> list[Dia]:
     """Per agenda item what was asked of the board, or, once taken, what it decided."""
     besloten = {b.agendapunt_id for b in genomen}
     open_vragen = [Regel(f"{p.naam}: {p.vraag}" if p.vraag else p.naam)
-                   for p in meeting.punten if p.id not in besloten]
+                   for p in deze_vergadering.punten if p.id not in besloten]
     regels = ([Regel("Gevraagd", kop=True)] + open_vragen) if open_vragen else []
     if genomen:
         regels.append(Regel("Besloten", kop=True))
@@ -293,27 +293,27 @@ def _closing_slides(meeting: agenda.VergaderingInfo, genomen: list[besluiten.Bes
     return _text_slides(Dia("besluiten", "Besluiten"), regels or [Regel("Er staan geen punten op de agenda.")])
 
 
-def in_agenda_order(meeting: agenda.VergaderingInfo,
+def in_agenda_order(deze_vergadering: agenda.VergaderingInfo,
                     genomen: list[besluiten.BesluitInfo]) -> list[besluiten.BesluitInfo]:
-    order = {p.id: i for i, p in enumerate(meeting.punten)}
+    order = {p.id: i for i, p in enumerate(deze_vergadering.punten)}
     return sorted(genomen, key=lambda b: (order.get(b.agendapunt_id, len(order)), b.datum, b.id))
 
 
 def build(session: Session, vergadering_id: int) -> Deck | None:
     """The whole deck of one meeting from today's data, or None when the meeting does not exist."""
-    meeting = agenda.meeting(session, vergadering_id)
-    if meeting is None:
+    deze_vergadering = agenda.detail(session, vergadering_id)
+    if deze_vergadering is None:
         return None
     demo = queries.demo_loaded(session)
-    jaar = meeting.datum.year
-    genomen = in_agenda_order(meeting, besluiten.list_besluiten(session, vergadering_id=vergadering_id))
-    dias = _title_slides(meeting, demo)
-    if meeting.overzicht:
+    jaar = deze_vergadering.datum.year
+    genomen = in_agenda_order(deze_vergadering, besluiten.list_besluiten(session, vergadering_id=vergadering_id))
+    dias = _title_slides(deze_vergadering, demo)
+    if deze_vergadering.overzicht:
         dias += _opgave_slides(session)
-    for punt in meeting.punten:
+    for punt in deze_vergadering.punten:
         dias += _item_slides(session, punt, jaar)
-    dias += _closing_slides(meeting, genomen)
-    return Deck(meeting.id, meeting.titel, meeting.datum, demo, tuple(dias), tuple(genomen))
+    dias += _closing_slides(deze_vergadering, genomen)
+    return Deck(deze_vergadering.id, deze_vergadering.titel, deze_vergadering.datum, demo, tuple(dias), tuple(genomen))
 
 
 def figure(kerncijfer: Kerncijfer | None, height: int = 220):

@@ -220,7 +220,7 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
         lead = f'<font name="{fonts["bold"]}" color="#0b5394">{escape(label)} · </font>' if label else ""
         return Paragraph(lead + escape(text), st)
 
-    story = []
+    verhaal = []
     for i, dia in enumerate(deck.dias):
         flow = [para(dia.titel, head)]
         if dia.ondertitel:
@@ -249,8 +249,8 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
                               style=[("VALIGN", (0, 0), (-1, -1), "TOP")]))
         if dia.gevraagd:
             flow.append(para(dia.gevraagd, body, "Gevraagd"))
-        story += flow + [PageBreak()]  # a slide that would not fit runs onto a next page: split, never shrunk
-    story.append(para("Besluitenlijst", head))
+        verhaal += flow + [PageBreak()]  # a slide that would not fit runs onto a next page: split, never shrunk
+    verhaal.append(para("Besluitenlijst", head))
     rows = _besluit_rows(deck)
     if rows:
         table = Table([[para(h, style("th", LIST_PT, bold=True)) for h in BESLUIT_HEADER]]
@@ -258,13 +258,13 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
                       colWidths=[w * inch for w in (1.8, 4.2, 3.6, 1.6, 1.2)], repeatRows=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5"))]))
-        story.append(table)
+        verhaal.append(table)
     else:
-        story.append(para("Nog geen besluiten vastgelegd.", body))
+        verhaal.append(para("Nog geen besluiten vastgelegd.", body))
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=size, leftMargin=0.45 * inch, rightMargin=0.45 * inch, topMargin=0.35 * inch,
                       bottomMargin=0.3 * inch, title=deck.titel, author="Tellen & Vertellen",
-                      subject=f"Stuurgroep {formatting.day(deck.datum)}").build(story)
+                      subject=f"Stuurgroep {formatting.day(deck.datum)}").build(verhaal)
     return out.getvalue()
 
 

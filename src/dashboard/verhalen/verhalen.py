@@ -176,7 +176,7 @@ def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, inv
 
 # ---------------------------------------------------------------- read side
 
-def _stories(session: Session, where=None) -> list[Verhaal]:
+def _verhalen(session: Session, where=None) -> list[Verhaal]:
     query = (select(Verhaal).options(selectinload(Verhaal.media), selectinload(Verhaal.afspraken))
              .order_by(Verhaal.datum.desc(), Verhaal.id.desc()))
     if where is not None:
@@ -256,9 +256,9 @@ def in_scope(code: str | None, scope: str | None) -> bool:
     return not scope or bool(code) and (code == scope or areas.parent(code) == scope)
 
 
-def within(stories: list[VerhaalInfo], scope: str | None) -> list[VerhaalInfo]:
+def within(verhaallijst: list[VerhaalInfo], scope: str | None) -> list[VerhaalInfo]:
     """Only the stories a share link limited to `scope` may show; no scope: all of them."""
-    return [story for story in stories if in_scope(story.gebied, scope)]
+    return [dit_verhaal for dit_verhaal in verhaallijst if in_scope(dit_verhaal.gebied, scope)]
 
 
 def gallery(session: Session, opgave_id: int | None = None, gebied: str | None = None,
@@ -276,49 +276,49 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     where = None
     for condition in conditions:
         where = condition if where is None else where & condition
-    return within(_records(session, _stories(session, where)), scope)
+    return within(_records(session, _verhalen(session, where)), scope)
 
 
-def _records(session: Session, stories: list[Verhaal]) -> list[VerhaalInfo]:
+def _records(session: Session, verhaallijst: list[Verhaal]) -> list[VerhaalInfo]:
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
     partijen = dict(session.execute(select(Partij.id, Partij.naam)).all())
-    return [_record(v, wijken, opgaven, partijen) for v in stories]
+    return [_record(v, wijken, opgaven, partijen) for v in verhaallijst]
 
 
 def detail(session: Session, verhaal_id: int, scope: str | None = None) -> VerhaalInfo | None:
-    found = _records(session, _stories(session, Verhaal.id == verhaal_id))
+    found = _records(session, _verhalen(session, Verhaal.id == verhaal_id))
     return found[0] if found and within(found, scope) else None
 
 
 def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[VerhaalInfo]:
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return within(_records(session, _stories(session, where)), scope)
+    return within(_records(session, _verhalen(session, where)), scope)
 
 
 def newest(session: Session, count: int = 3, scope: str | None = None) -> list[VerhaalInfo]:
     return gallery(session, scope=scope)[:count]
 
 
-def map_points(session: Session, stories: list[VerhaalInfo]) -> pd.DataFrame:
+def map_points(session: Session, verhaallijst: list[VerhaalInfo]) -> pd.DataFrame:
     """id, titel, wijk, rol, lat, lon: the story's own point, else its wijk's centre spread a little
     (a fixed offset per story, so stories in one wijk do not hide each other)."""
     own = dict((i, (la, lo)) for i, la, lo in session.execute(select(Verhaal.id, Verhaal.lat, Verhaal.lon)))
     centres = {c: (la, lo) for c, _, la, lo in _wijken(session).values()}
     rows = []
-    for story in stories:
-        lat, lon = own.get(story.id, (None, None))
+    for dit_verhaal in verhaallijst:
+        lat, lon = own.get(dit_verhaal.id, (None, None))
         if lat is None:
-            lat, lon = centres.get(story.gebied, (None, None))
+            lat, lon = centres.get(dit_verhaal.gebied, (None, None))
             if lat is None:
                 continue
-            angle = (zlib.crc32(str(story.id).encode()) % 360) * math.pi / 180
+            angle = (zlib.crc32(str(dit_verhaal.id).encode()) % 360) * math.pi / 180
             lat, lon = lat + 0.0025 * math.sin(angle), lon + 0.004 * math.cos(angle)
-        rows.append({"id": story.id, "titel": story.titel, "wijk": story.wijk,
-                     "rol": ROL_LABELS[story.verteller_rol], "lat": lat, "lon": lon})
+        rows.append({"id": dit_verhaal.id, "titel": dit_verhaal.titel, "wijk": dit_verhaal.wijk,
+                     "rol": ROL_LABELS[dit_verhaal.verteller_rol], "lat": lat, "lon": lon})
     return pd.DataFrame(rows, columns=["id", "titel", "wijk", "rol", "lat", "lon"])
 
 
-def add_story(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, items: list[MediaInvoer],
+def add_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoer, items: list[MediaInvoer],
               media_dir: Path, max_bytes: int) -> int:
     """A new story with its photos, videos and links in one go: every problem of every part is
     reported together, and nothing is written unless all of it is right."""

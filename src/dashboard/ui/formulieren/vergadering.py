@@ -24,7 +24,7 @@ from dashboard.vergadering.besluiten import UITKOMST_LABELS, VERWERKING_LABELS, 
 
 # ---------------------------------------------------------------- the agenda editor
 
-def new_meeting(db: Database, wie: access.Visitor) -> None:
+def new_vergadering(db: Database, wie: access.Visitor) -> None:
     form = "nieuwe_vergadering"
     done(form)
     error(form, "_")
@@ -47,7 +47,7 @@ def _create(form: str, db: Database, wie: access.Visitor) -> None:
         return
     s = st.session_state
     invoer = agenda.VergaderingInvoer(datum=s[f"{form}_datum"], titel=s[f"{form}_titel"], overzicht=s[f"{form}_overzicht"])
-    if run(form, db, lambda session: agenda.create_meeting(session, wie, invoer), "De vergadering staat klaar, "
+    if run(form, db, lambda session: agenda.create_vergadering(session, wie, invoer), "De vergadering staat klaar, "
             "met de voorgestelde agenda."):
         s[f"{form}_titel"] = ""
 
@@ -57,13 +57,13 @@ def _act(db: Database, wie: access.Visitor, write, form: str = "agenda") -> None
         run(form, db, write, "De agenda is bijgewerkt.")
 
 
-def agenda_editor(db: Database, wie: access.Visitor, meeting: agenda.VergaderingInfo, afspraken_lijst: pd.DataFrame,
+def agenda_editor(db: Database, wie: access.Visitor, deze_vergadering: agenda.VergaderingInfo, afspraken_lijst: pd.DataFrame,
                   indicatoren: pd.DataFrame) -> None:
     """The items in order, each movable and removable; add an afspraak or a KPI slide; edit the question."""
     done("agenda")
     error("agenda", "_")
     error("agenda", "agendapunt")
-    punten = meeting.punten
+    punten = deze_vergadering.punten
     for n, punt in enumerate(punten):
         with st.container(border=True):
             text, up, down, away = st.columns([8, 1, 1, 1], vertical_alignment="center")
@@ -82,7 +82,7 @@ def agenda_editor(db: Database, wie: access.Visitor, meeting: agenda.Vergadering
                         args=(db, wie, lambda s, i=punt.id: agenda.move_item(s, wie, i, 1)))
             away.button("", key=f"weg_{punt.id}", icon=":material/delete:", help="Van de agenda halen",
                         on_click=_act, args=(db, wie, lambda s, i=punt.id: agenda.remove_item(s, wie, i)))
-    form = f"punt{meeting.id}"
+    form = f"punt{deze_vergadering.id}"
     done(form)
     error(form, "_")
     with st.form(form, border=True):
@@ -93,9 +93,9 @@ def agenda_editor(db: Database, wie: access.Visitor, meeting: agenda.Vergadering
         st.text_input("Wat vraagt u van het bestuur? (één regel)", max_chars=agenda.VRAAG_MAX, key=f"{form}_vraag")
         error(form, "vraag")
         st.form_submit_button("Op de agenda zetten", icon=":material/playlist_add:", on_click=_add,
-                              args=(form, db, wie, meeting.id))
+                              args=(form, db, wie, deze_vergadering.id))
     if punten:
-        vform = f"vraag{meeting.id}"
+        vform = f"vraag{deze_vergadering.id}"
         done(vform)
         error(vform, "_")
         with st.form(vform, border=True):
@@ -127,12 +127,12 @@ def _question(form: str, db: Database, wie: access.Visitor) -> None:
 
 # ---------------------------------------------------------------- a besluit by consent
 
-def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingInfo,
+def besluit_form(db: Database, wie: access.Visitor, deze_vergadering: agenda.VergaderingInfo,
                  genomen: list[besluiten.BesluitInfo], tafel_van, partijen: list[str]) -> None:
     """Record a decision on an agenda item: the proposal, each party's position, how objections were
     handled, the change it makes; the outcome follows from the positions. An aangehouden decision can
     be taken up again."""
-    punten = {p.id: p for p in meeting.punten}
+    punten = {p.id: p for p in deze_vergadering.punten}
     if not punten:
         st.caption("Zet eerst een punt op de agenda.")
         return
@@ -176,9 +176,9 @@ def besluit_form(db: Database, wie: access.Visitor, meeting: agenda.VergaderingI
                      key=f"{form}_vervolgstap")
         error(form, "vervolgstap")
         left, right = st.columns(2)
-        left.date_input("Datum van het besluit", value=max(meeting.datum, eerder.datum) if eerder else meeting.datum,
+        left.date_input("Datum van het besluit", value=max(deze_vergadering.datum, eerder.datum) if eerder else deze_vergadering.datum,
                         format="DD-MM-YYYY", key=f"{form}_datum")
-        right.date_input("Opnieuw bekijken op", value=meeting.datum + timedelta(days=182), format="DD-MM-YYYY",
+        right.date_input("Opnieuw bekijken op", value=deze_vergadering.datum + timedelta(days=182), format="DD-MM-YYYY",
                          key=f"{form}_evaluatie", help="Goed genoeg voor nu, veilig genoeg om te proberen.")
         error(form, "evaluatie")
         st.form_submit_button("Besluit vastleggen", type="primary", icon=":material/gavel:", on_click=_decide,

@@ -111,7 +111,7 @@ def _save_verhaal(db: Database, media_dir: Path, max_bytes: int, mag_media: bool
                                           credit=s["vh_credit"], toestemming=s["vh_toestemming"]))
     if mag_media and s["vh_url"].strip():
         items.append(verhalen.MediaInvoer(soort="videolink", url=s["vh_url"], bijschrift=s["vh_titel"]))
-    if run(FORM, db, lambda session: verhalen.add_story(session, bezoeker.afresh(), invoer, items, media_dir, max_bytes),
+    if run(FORM, db, lambda session: verhalen.add_verhaal(session, bezoeker.afresh(), invoer, items, media_dir, max_bytes),
             f"Dank u wel! Het verhaal '{invoer.titel.strip()}' staat in de verhalen."):
         for name in FIELDS:
             s.pop(f"vh_{name}", None)
@@ -119,30 +119,30 @@ def _save_verhaal(db: Database, media_dir: Path, max_bytes: int, mag_media: bool
         s["_vh_n"] = n + 1
 
 
-def verhaal_aanpassen(db: Database, visitor: access.Visitor, story: verhalen.VerhaalInfo) -> None:
+def verhaal_aanpassen(db: Database, visitor: access.Visitor, dit_verhaal: verhalen.VerhaalInfo) -> None:
     """Change the words of a story: a partner only a story its own partij told. Not allowed: nothing shown."""
-    if not access.may_on(visitor, "verhaal_bewerken", {story.partij_id}):
+    if not access.may_on(visitor, "verhaal_bewerken", {dit_verhaal.partij_id}):
         return
-    form = f"vhw{story.id}"
+    form = f"vhw{dit_verhaal.id}"
     with st.expander("Verhaal aanpassen", icon=":material/edit:"):
         done(form)
         error(form, "_")
         with st.form(form, border=True):
-            st.text_input("Titel van het verhaal", value=story.titel, key=f"{form}_titel")
+            st.text_input("Titel van het verhaal", value=dit_verhaal.titel, key=f"{form}_titel")
             error(form, "titel")
-            st.text_area("Het verhaal", value=story.tekst, height=180, key=f"{form}_tekst")
+            st.text_area("Het verhaal", value=dit_verhaal.tekst, height=180, key=f"{form}_tekst")
             error(form, "tekst")
-            st.text_input("Naam of omschrijving van de verteller", value=story.verteller, key=f"{form}_verteller")
-            st.text_area("Een citaat (optioneel)", value=story.citaat, height=80, key=f"{form}_citaat")
-            st.text_input("Van wie is het citaat?", value=story.citaat_van, key=f"{form}_citaat_van")
-            st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing_verhaal, args=(form, db, story))
+            st.text_input("Naam of omschrijving van de verteller", value=dit_verhaal.verteller, key=f"{form}_verteller")
+            st.text_area("Een citaat (optioneel)", value=dit_verhaal.citaat, height=80, key=f"{form}_citaat")
+            st.text_input("Van wie is het citaat?", value=dit_verhaal.citaat_van, key=f"{form}_citaat_van")
+            st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing_verhaal, args=(form, db, dit_verhaal))
 
 
-def _save_aanpassing_verhaal(form: str, db: Database, story: verhalen.VerhaalInfo) -> None:
+def _save_aanpassing_verhaal(form: str, db: Database, dit_verhaal: verhalen.VerhaalInfo) -> None:
     s = st.session_state
     invoer = verhalen.VerhaalInvoer(
-        titel=s[f"{form}_titel"], tekst=s[f"{form}_tekst"], verteller_rol=story.verteller_rol, datum=story.datum,
-        verteller=s[f"{form}_verteller"], gebied=story.gebied or None, lat=story.lat, lon=story.lon,
-        citaat=s[f"{form}_citaat"], citaat_van=s[f"{form}_citaat_van"], afspraken=[a.id for a in story.afspraken])
-    run(form, db, lambda session: verhalen.save_verhaal(session, bezoeker.afresh(), invoer, story.id),
+        titel=s[f"{form}_titel"], tekst=s[f"{form}_tekst"], verteller_rol=dit_verhaal.verteller_rol, datum=dit_verhaal.datum,
+        verteller=s[f"{form}_verteller"], gebied=dit_verhaal.gebied or None, lat=dit_verhaal.lat, lon=dit_verhaal.lon,
+        citaat=s[f"{form}_citaat"], citaat_van=s[f"{form}_citaat_van"], afspraken=[a.id for a in dit_verhaal.afspraken])
+    run(form, db, lambda session: verhalen.save_verhaal(session, bezoeker.afresh(), invoer, dit_verhaal.id),
          "Het verhaal is aangepast.")
