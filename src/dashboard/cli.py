@@ -86,7 +86,7 @@ def _users_invite(args: argparse.Namespace) -> int:
 
 
 def _users_invitations(args: argparse.Namespace) -> int:
-    found = uitnodigingen.list_invitations(startup.prepare(config.load(), demo=False))
+    found = uitnodigingen.list_uitnodigingen(startup.prepare(config.load(), demo=False))
     if args.json:
         print(json.dumps([info.as_json() for info in found], ensure_ascii=False))
     for info in found if not args.json else ():
@@ -421,9 +421,9 @@ def _add_vergadering_commands(commands) -> None:
     create.add_argument("--json", action="store_true", help="de vergadering als JSON op stdout")
     create.set_defaults(run=_vergaderingen_create)
 
-    decisions = commands.add_parser("besluiten", help="besluiten van de stuurgroep").add_subparsers(
+    besluit_commands = commands.add_parser("besluiten", help="besluiten van de stuurgroep").add_subparsers(
         dest="besluiten_command", required=True, parser_class=_Parser, metavar="ACTIE")
-    listing = decisions.add_parser("list", help="alle besluiten, nieuwste eerst")
+    listing = besluit_commands.add_parser("list", help="alle besluiten, nieuwste eerst")
     listing.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
     listing.set_defaults(run=_besluiten_list)
 

@@ -14,9 +14,9 @@ OTHER = "3.1 Dertig woningen voor ouderen rond De Denkbeeldhof"
 
 def test_invited_volunteer_sets_a_password_tells_a_verhaal_and_stays_within_her_partij(server, visit, browser, tmp_path):
     visit(server, "/")  # the first visit prepares the database with the demo town
-    invited = server.cli("users", "invite", "ria", "--role", "partner", "--partij", HV, "--days", "7")
-    assert invited.returncode == 0, invited.stderr
-    link = invited.stdout.strip().splitlines()[-1]
+    uitgenodigd = server.cli("users", "invite", "ria", "--role", "partner", "--partij", HV, "--days", "7")
+    assert uitgenodigd.returncode == 0, uitgenodigd.stderr
+    link = uitgenodigd.stdout.strip().splitlines()[-1]
     assert link.startswith(server.url + "/?uitnodiging=")
     photo = tmp_path / "koffietafel.png"
     buffer = io.BytesIO()

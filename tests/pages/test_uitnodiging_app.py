@@ -40,12 +40,12 @@ def test_beheerder_invites_on_beheer_and_the_link_is_shown_once(app, database):
     assert not at.exception
     link = at.code[0].value
     assert link.startswith("http://localhost:8501/?uitnodiging=")
-    assert [(i.naam, i.rol, i.partij, i.state) for i in uitnodigingen.list_invitations(database)] == [
+    assert [(i.naam, i.rol, i.partij, i.state) for i in uitnodigingen.list_uitnodigingen(database)] == [
         ("ria", "partner", HV, "open")]
     at.run()
     assert at.code.len == 0  # shown once
     at.button(key="uitnodiging_intrekken_1").click().run()
-    assert [i.state for i in uitnodigingen.list_invitations(database)] == ["ingetrokken"]
+    assert [i.state for i in uitnodigingen.list_uitnodigingen(database)] == ["ingetrokken"]
 
 
 def test_the_invited_person_chooses_a_password_and_is_logged_in(app_env, database):
@@ -62,7 +62,7 @@ def test_the_invited_person_chooses_a_password_and_is_logged_in(app_env, databas
 
 
 @pytest.mark.parametrize("why", ["verlopen", "ingetrokken", "gebruikt"])
-def test_an_unusable_invitation_says_why_and_creates_nothing(app_env, database, why):
+def test_an_unusable_uitnodiging_says_why_and_creates_nothing(app_env, database, why):
     accounts.add_user(database, "anna", "beheerder", "anna-haar-wachtwoord", door="test")
     info, token = uitnodigingen.create(database, "ria", "partner", HV, door="test")
     if why == "verlopen":

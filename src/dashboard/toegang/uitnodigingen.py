@@ -41,7 +41,7 @@ class Refusal(enum.Enum):
         }[self]
 
 
-class InvitationRefused(ValueError):
+class UitnodigingRefused(ValueError):
     """Taking up an invitation was refused; nothing was created. The message is Dutch and safe to show."""
 
     def __init__(self, refusal: Refusal):
@@ -50,7 +50,7 @@ class InvitationRefused(ValueError):
 
 
 @dataclass(frozen=True)
-class InvitationInfo:
+class UitnodigingInfo:
     id: int
     naam: str
     rol: str
@@ -76,8 +76,8 @@ class InvitationInfo:
                 "withdrawn": iso(self.withdrawn), "used": iso(self.used)}
 
 
-def _info(row: Uitnodiging, partij: str | None) -> InvitationInfo:
-    return InvitationInfo(row.id, row.naam, row.rol, partij, clock.aware(row.aangemaakt), row.aangemaakt_door,
+def _info(row: Uitnodiging, partij: str | None) -> UitnodigingInfo:
+    return UitnodigingInfo(row.id, row.naam, row.rol, partij, clock.aware(row.aangemaakt), row.aangemaakt_door,
                           clock.aware(row.verloopt), clock.aware(row.ingetrokken), clock.aware(row.gebruikt))
 
 
@@ -91,7 +91,7 @@ def url(base_url: str, token: str) -> str:
 
 
 def create(db: Database, naam: str, rol: str, partij: str | None, door: str,
-           days: int = DEFAULT_DAYS) -> tuple[InvitationInfo, str]:
+           days: int = DEFAULT_DAYS) -> tuple[UitnodigingInfo, str]:
     """A new invitation and its token (shown once, never stored). AccountError says what is wrong."""
     if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise accounts.AccountError(f"Een uitnodiging is 1 tot {MAX_DAYS} dagen geldig.")
@@ -129,7 +129,7 @@ def _find(session, token: str | None, now: datetime) -> Uitnodiging | Refusal:
     return row
 
 
-def verify(db: Database, token: str | None) -> InvitationInfo | Refusal:
+def verify(db: Database, token: str | None) -> UitnodigingInfo | Refusal:
     """What this invitation offers (to show before the password is chosen), or why not."""
     with db.make_session() as session:
         found = _find(session, token, clock.now())
@@ -146,29 +146,29 @@ def accept(db: Database, token: str | None, wachtwoord: str) -> str:
     with db.session() as session:
         row = _find(session, token, now)
         if isinstance(row, Refusal):
-            raise InvitationRefused(row)
+            raise UitnodigingRefused(row)
         user = accounts.new_account(session, row.naam, row.rol, wachtwoord, row.partij_id, door=f"uitnodiging {row.id}")
         taken = session.execute(update(Uitnodiging).where(Uitnodiging.id == row.id, Uitnodiging.gebruikt.is_(None))
                                 .values(gebruikt=now, gebruiker_id=user.id))
         if taken.rowcount != 1:
-            raise InvitationRefused(Refusal.USED)
+            raise UitnodigingRefused(Refusal.USED)
         user.laatst_ingelogd = now
         audit.record(session, row.naam, "uitnodiging_gebruikt", f"uitnodiging {row.id}", f"account {user.naam}")
         return accounts.open_session(session, user, now)
 
 
-def withdraw(db: Database, invitation_id: int, door: str) -> InvitationInfo:
+def withdraw(db: Database, uitnodiging_id: int, door: str) -> UitnodigingInfo:
     with db.session() as session:
-        row = session.get(Uitnodiging, invitation_id)
+        row = session.get(Uitnodiging, uitnodiging_id)
         if row is None:
-            raise accounts.AccountError(f"Er is geen uitnodiging met nummer {invitation_id}. `users invitations` toont ze.")
+            raise accounts.AccountError(f"Er is geen uitnodiging met nummer {uitnodiging_id}. `users invitations` toont ze.")
         if row.ingetrokken is None and row.gebruikt is None:
             row.ingetrokken = clock.now()
             audit.record(session, door, "uitnodiging_ingetrokken", f"uitnodiging {row.id}", row.naam)
         return _info(row, _partij_naam(session, row.partij_id))
 
 
-def list_invitations(db: Database) -> list[InvitationInfo]:
+def list_uitnodigingen(db: Database) -> list[UitnodigingInfo]:
     """Newest first."""
     with db.make_session() as session:
         return [_info(row, partij) for row, partij in session.execute(

@@ -37,19 +37,19 @@ def section(db: Database, partijen: list[str]) -> None:
     _listing(db)
 
 
-def _withdraw(db: Database, invitation_id: int) -> None:
+def _withdraw(db: Database, uitnodiging_id: int) -> None:
     if visitor.allowed("gebruikers_beheren"):
-        info = uitnodigingen.withdraw(db, invitation_id, door=visitor.afresh().name)
+        info = uitnodigingen.withdraw(db, uitnodiging_id, door=visitor.afresh().name)
         st.toast(f"De uitnodiging voor {info.naam} is ingetrokken.", icon=":material/link_off:")
 
 
 def _listing(db: Database) -> None:
-    invitations = uitnodigingen.list_invitations(db)
-    if not invitations:
+    lijst = uitnodigingen.list_uitnodigingen(db)
+    if not lijst:
         st.caption("Nog geen uitnodigingen.")
         return
     st.markdown("**Uitnodigingen**")
-    for info in invitations:
+    for info in lijst:
         text, action = st.columns([4, 1], vertical_alignment="center")
         text.markdown(f"{info.naam} · {info.rol}{' · ' + info.partij if info.partij else ''} · **{info.state}**")
         text.caption(f"Gemaakt {formatting.moment(info.created)} door {info.created_by} · verloopt "

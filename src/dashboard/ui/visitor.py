@@ -143,7 +143,7 @@ def gate() -> None:
     """The page for nobody: why a share link gives no access, the setup screen, or the login form."""
     db = runtime.database()
     if st.session_state.get(INVITE_KEY):
-        _invitation(db)
+        _uitnodiging(db)
         return
     if st.session_state.get(SHARE_KEY):
         refusal = share_links.verify(db, st.session_state[SHARE_KEY])
@@ -185,7 +185,7 @@ def _setup(db) -> None:
     st.rerun()
 
 
-def _invitation(db) -> None:
+def _uitnodiging(db) -> None:
     """The invited person chooses a password: the account is made and they are logged in at once."""
     token = st.session_state[INVITE_KEY]
     st.title("Welkom bij Tellen & Vertellen")
@@ -210,7 +210,7 @@ def _invitation(db) -> None:
         return
     try:
         session_token = uitnodigingen.accept(db, token, wachtwoord)
-    except (uitnodigingen.InvitationRefused, accounts.AccountError) as error:
+    except (uitnodigingen.UitnodigingRefused, accounts.AccountError) as error:
         st.error(str(error))
         return
     st.session_state.pop(INVITE_KEY, None)
