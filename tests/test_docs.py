@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,21 @@ def test_dependency_is_explained(package):
     assert package.lower() in readme, f"{package} (in requirements) is not in the README's \"Dependencies\""
     explained = (DOCS / "dependencies.md").read_text(encoding="utf-8").lower()
     assert f"**{package.lower()}**" in explained, f"{package} (in requirements) has no line in docs/dependencies.md"
+
+
+REPOSITORY_PATH = re.compile(r"\b(?:src|tests|pages|benchmarks|deploy|data)/[\w./-]*\w")
+
+
+def made_at_run_time(name: str) -> bool:
+    return any(subprocess.run(["git", "check-ignore", "-q", candidate], cwd=ROOT).returncode == 0
+               for candidate in (name, name + "/"))  # a folder's pattern ends in a slash
+
+
+@pytest.mark.parametrize("path", MARKDOWN, ids=lambda p: p.name)
+def test_every_file_the_docs_name_exists(path):
+    """Paths written as code (`src/dashboard/toegang/access.py`) are not links, so a move would leave them
+    stale; a path the app makes at run time (`data/.secret_key`) is one git ignores."""
+    named = {match for span in re.findall(r"`([^`\n]+)`", path.read_text(encoding="utf-8"))
+             for match in REPOSITORY_PATH.findall(span) if "*" not in span and "<" not in span}
+    missing = sorted(name for name in named if not (ROOT / name).exists() and not made_at_run_time(name))
+    assert not missing, f"{path.relative_to(ROOT)} names path(s) that do not exist: {', '.join(missing)}"
