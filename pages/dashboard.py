@@ -32,7 +32,7 @@ def charts_of(view):
     st.header(indicator["naam"])
     trend = figures.trend(view.indicator)
     show.figure(show.trend(trend, indicator["naam"], indicator["eenheid"]),
-                trend[["label", "waarde", "streefwaarde"]], key="trend",
+                show.trend_table(trend), key="trend",
                 alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
     naast = reads.queries.beside(view.gebied)

@@ -333,7 +333,7 @@ def traject(info: AfspraakInfo, trend: pd.DataFrame | None) -> Traject | None:
     if info.streefwaarde is None or info.indicator is None or trend is None or trend.empty:
         return None
     van, tot_jaar = info.van_jaar, info.tot_jaar
-    data = trend.dropna(subset=["waarde"])
+    data = queries.known(trend)
     binnen = data[(data["jaar"] >= van) & (data["jaar"] <= tot_jaar)].sort_values("jaar")
     if binnen.empty:
         return None
@@ -397,7 +397,7 @@ def derived_status(trend: pd.DataFrame | None, richting: str, van_jaar: int, tot
     if traject is not None and traject.soort == "opgeteld" and not traject.ontbrekend:
         return Afgeleid(status=_status(traject.stand, traject.verwacht, richting, abs(traject.verwacht)),
                         jaar=traject.tot, waarde=traject.stand, streefwaarde=traject.verwacht, over_looptijd=True)
-    data = trend.dropna(subset=["waarde"]).sort_values("jaar")
+    data = queries.known(trend).sort_values("jaar")
     data = data[data["jaar"] <= tot_jaar]
     if data.empty:
         return None

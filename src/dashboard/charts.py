@@ -37,10 +37,18 @@ def _layout(title: str, y_title: str = "", **extra) -> dict:
 
 
 def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
-    """Values over time as a line, the target as a dashed line in another colour and shape."""
-    traces = [go.Scatter(x=data["label"], y=data["waarde"], name="Gerealiseerd", mode="lines+markers",
+    """Values over time as a line, the target as a dashed line in another colour and shape. A period
+    that is only partly delivered (`deels`) is no part of the line: an open marker of its own, whose
+    hover says what it lacks, so one party's early upload does not draw a collapse."""
+    deels = data["deels"].notna() if "deels" in data else pd.Series(False, index=data.index)
+    traces = [go.Scatter(x=data["label"], y=data["waarde"].where(~deels), name="Gerealiseerd", mode="lines+markers",
                          line={"color": PALETTE[0], "width": 3}, marker={"size": 8},
                          hovertemplate="%{y:,.1f}<extra>Gerealiseerd</extra>")]
+    if deels.any():
+        traces.append(go.Scatter(x=data["label"][deels], y=data["waarde"][deels], name="Nog niet compleet",
+                                 mode="markers", customdata=data["deels"][deels],
+                                 marker={"symbol": "circle-open", "size": 11, "color": PALETTE[0], "line": {"width": 2}},
+                                 hovertemplate="%{y:,.1f} · %{customdata}<extra>Nog niet compleet</extra>"))
     if data["streefwaarde"].notna().any():
         traces.append(go.Scatter(x=data["label"], y=data["streefwaarde"], name="Streefwaarde",
                                  mode="lines+markers", line={"color": PALETTE[5], "width": 2, "dash": "dash"},

@@ -46,16 +46,17 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
     """Values for `codes` computed from the gebieden exactly `depth` levels below them.
 
     One row per indicator x gebied x periode: (sleutel, aggregatie, code, periode, jaar, soort,
-    volgnummer, waarde, note). Each child first gets its own value the way a stored one is read
+    volgnummer, waarde, note, children, niveau): how many children gave a value, and their level
+    (dekking.py judges whether that is all of them). Each child first gets its own value the way a stored one is read
     (a stored total wins over the parties added up); those are then combined by the rule. For
     all parties together the stored totals are read first, through the key index; the parties'
     own rows only where some child has no total.
     """
     if partij is None:
         rows = _aggregate(session, model, keys, codes, None, soorten, van, tot, depth, totals_only=True)
-        if rows and all(row[9] == row[10] for row in rows):
-            return [row[:9] for row in rows]
-    return [row[:9] for row in _aggregate(session, model, keys, codes, partij, soorten, van, tot, depth)]
+        if rows and all(row[9] == row[11] for row in rows):
+            return [row[:11] for row in rows]
+    return [row[:11] for row in _aggregate(session, model, keys, codes, partij, soorten, van, tot, depth)]
 
 
 def _aggregate(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soorten,
@@ -111,7 +112,7 @@ def _aggregate(session: Session, model, keys: list[str], codes: list[str], parti
     rows = [row for row in session.execute(query) if row[7] is not None]
     sizes = _sizes(session, sorted({row[2] for row in rows}), depth)
     return [(*row[:7], row[7], _note(row[1], row[8], row[9], row[10], row[11], sizes.get(row[2], 0)),
-             row[8], sizes.get(row[2], 0)) for row in rows]
+             row[8], row[10], sizes.get(row[2], 0)) for row in rows]
 
 
 def below(session: Session, codes: list[str], depth: int) -> list[int]:

@@ -6,6 +6,8 @@ the database. How values combine follows the indicator's own rule:
   (partij empty) always wins over a computed one;
 - over time (a year from its quarters or months): `som` adds up, `gemiddelde` averages,
   `laatste` takes the last period; a stored yearly value always wins.
+A value made of parts (parties, lower gebieden, quarters) carries `deels` when some part that was
+there the period before is missing (dekking.py); tiles and headlines then use the last complete period.
 """
 from __future__ import annotations
 
@@ -14,10 +16,10 @@ from functools import cached_property
 from typing import NamedTuple
 
 import pandas as pd
-from sqlalchemy import case, func, select
+from sqlalchemy import String, case, cast, func, select
 from sqlalchemy.orm import Session
 
-from dashboard import hierarchy
+from dashboard import dekking, hierarchy
 from dashboard.models import Gebied, ImportBatch, Indicator, Observatie, Partij, Streefwaarde
 from dashboard.periods import Periode
 
@@ -190,6 +192,7 @@ class Row(NamedTuple):
     volgnummer: int
     waarde: float
     berekend: str | None = None  # how a figure not stored for this gebied was made (hierarchy.py)
+    deels: str | None = None  # "1 van 3 corporaties geleverd": a partial period (dekking.py), else None
 
 
 def _values(session: Session, model, keys: list[str], codes: list[str], partij: str | None,
@@ -204,9 +207,11 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
     party_avg = func.avg(case((model.partij_id.is_not(None), model.waarde)))
     across = case((Indicator.aggregatie == "gemiddelde", party_avg), else_=party_sum)
     owner = Partij.naam if per_partij else Gebied.code
+    totals = func.count(case((model.partij_id.is_(None), 1)))
+    parties = func.aggregate_strings(cast(model.partij_id, String), ",")  # the ids of the parties added up
     query = (
         select(Indicator.sleutel, Indicator.aggregatie, owner, model.periode, model.jaar,
-               model.periode_soort, model.volgnummer, func.coalesce(stored_total, across))
+               model.periode_soort, model.volgnummer, func.coalesce(stored_total, across), totals, parties)
         .join(Indicator, model.indicator_id == Indicator.id)
         .join(Gebied, model.gebied_id == Gebied.id)
         .where(Indicator.sleutel.in_(keys), Gebied.code.in_(codes),
@@ -219,10 +224,39 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
         query = query.join(Partij, model.partij_id == Partij.id)
     if partij:
         query = query.where(Partij.naam == partij)
-    rows = [(*row, None) for row in session.execute(query) if row[7] is not None]
+    found = [row for row in session.execute(query) if row[7] is not None]
+    across_parties = not (partij or per_partij)  # one party's own value is whole by itself
+    kinds = dict(session.execute(select(Partij.id, Partij.soort)).all()) if across_parties else {}
+    rows = [(*row[:8], None, _parties(row[8], row[9], kinds) if across_parties else None) for row in found]
     if not per_partij:
         rows += _from_below(session, model, keys, codes, partij, soort, van, tot, rows)
-    return _to_grain(rows, soort)
+    return _to_grain(_mark_partial(rows), soort)
+
+
+def _parties(totals: int, ids: str | None, kinds: dict[int, str]) -> dekking.Geleverd | None:
+    """Which parties delivered for a total across parties; a stored total is whole by itself (and
+    its parties, when they delivered too, are the yardstick for the period after)."""
+    if not ids:
+        return dekking.Geleverd(totaal=True) if totals else None
+    members = frozenset(int(i) for i in ids.split(","))
+    return dekking.Geleverd(partijen=members, wie=dekking.partij_woord([kinds.get(i, "") for i in members]),
+                            totaal=bool(totals))
+
+
+def _mark_partial(rows: list[tuple]) -> list[tuple]:
+    """Each value made of parts against the period before it (same indicator, owner and grain):
+    the last element becomes dekking's note when a part that delivered then is missing now."""
+    previous: dict[tuple, dekking.Geleverd | None] = {}
+    marked = []
+    for row in sorted(rows, key=lambda row: (row[0], row[2], row[5], row[4], row[6])):
+        key = (row[0], row[2], row[5])
+        deels = dekking.tekort(previous.get(key), row[9])
+        marked.append((*row[:9], deels))
+        if row[9] is None or (row[9].partijen is None and row[9].gebieden is None):
+            previous.pop(key, None)  # nothing to measure the next period by
+        elif deels is None:  # a partial period is not the yardstick for the next one
+            previous[key] = row[9]
+    return marked
 
 
 def _from_below(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soort: str,
@@ -240,8 +274,9 @@ def _from_below(session: Session, model, keys: list[str], codes: list[str], part
             if not missing:
                 return found
             wanted_keys, wanted_codes = sorted({k for k, _ in missing}), sorted({c for _, c in missing})
-            rows = [row for row in hierarchy.aggregate(session, model, wanted_keys, wanted_codes, partij, soorten,
-                                                       van, tot, depth) if (row[0], row[2]) in missing]
+            rows = [(*row[:9], dekking.Geleverd(gebieden=row[9], wie=dekking.gebied_woord(row[10])))
+                    for row in hierarchy.aggregate(session, model, wanted_keys, wanted_codes, partij, soorten,
+                                                   van, tot, depth) if (row[0], row[2]) in missing]
             found += rows
             missing -= {(row[0], row[2]) for row in rows}
     return found
@@ -254,24 +289,35 @@ _TIME_RULES = {
 }
 
 
+# How many finer periods make one period of a grain, per kind of finer period.
+_PARTS = {("jaar", "kwartaal"): 4, ("jaar", "maand"): 12, ("kwartaal", "maand"): 3}
+
+
 def _to_grain(rows, soort: str) -> list[Row]:
-    """Keep values stored at the grain; derive missing ones from finer periods by the time rule."""
+    """Keep values stored at the grain; derive missing ones from finer periods by the time rule. A
+    period made from fewer finer ones than it has (a year of one quarter so far) is partial."""
     stored: dict[tuple, Row] = {}
     finer: dict[tuple, list[float]] = {}
     notes: dict[tuple, str | None] = {}
-    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde, berekend in sorted(
+    partial: dict[tuple, str | None] = {}
+    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde, berekend, deels in sorted(
             rows, key=lambda row: (row[0], row[2], row[4], row[6])):
         if periode_soort == soort:
-            stored[(indicator, owner, periode)] = Row(indicator, owner, periode, jaar, volgnummer, waarde, berekend)
+            stored[(indicator, owner, periode)] = Row(indicator, owner, periode, jaar, volgnummer, waarde, berekend,
+                                                      deels)
         else:  # sorted in time order, so the last one appended is the latest
             nummer = 0 if soort == "jaar" else (volgnummer - 1) // 3 + 1
-            finer.setdefault((indicator, aggregatie, owner, jaar, nummer), []).append(waarde)
-            notes.setdefault((indicator, aggregatie, owner, jaar, nummer), berekend)
-    for (indicator, aggregatie, owner, jaar, nummer), values in finer.items():
+            key = (indicator, aggregatie, owner, jaar, nummer, periode_soort)
+            finer.setdefault(key, []).append(waarde)
+            notes.setdefault(key, berekend)
+            partial[key] = partial.get(key) or deels  # a part that is partial itself makes the whole partial
+    for key, values in sorted(finer.items(), key=lambda item: item[0][5]):  # quarters before months
+        indicator, aggregatie, owner, jaar, nummer, periode_soort = key
         code = Periode(jaar, soort, nummer).code
         if (indicator, owner, code) not in stored:
+            deels = dekking.delen_tekort(periode_soort, len(values), _PARTS[(soort, periode_soort)]) or partial[key]
             stored[(indicator, owner, code)] = Row(indicator, owner, code, jaar, nummer, _TIME_RULES[aggregatie](values),
-                                                   notes[(indicator, aggregatie, owner, jaar, nummer)])
+                                                   notes[key], deels)
     return sorted(stored.values(), key=lambda row: (row.indicator, row.gebied, row.jaar, row.volgnummer))
 
 
@@ -283,11 +329,11 @@ def _series(session: Session, view: View, keys: list[str], codes: list[str]) -> 
     return [(row, targets.get((row.indicator, row.gebied, row.jaar))) for row in values]
 
 
-SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "berekend", "streefwaarde"]
+SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "berekend", "deels", "streefwaarde"]
 
 
 def series(session: Session, view: View, keys: list[str], codes: list[str]) -> pd.DataFrame:
-    """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, berekend, streefwaarde."""
+    """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, berekend, deels, streefwaarde."""
     rows = [(*row, target) for row, target in _series(session, view, keys, codes)]
     frame = pd.DataFrame(rows, columns=SERIES_COLUMNS)
     frame["streefwaarde"] = frame["streefwaarde"].astype(float)
@@ -330,9 +376,10 @@ def group_figures(session: Session, view: View) -> Figures:
     tiles.loc[empty.index, "elders"] = where_figures(session, empty["sleutel"].tolist(), view)
     meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
     table = pd.DataFrame([(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
-                           row.waarde, target, meta[row.indicator]["eenheid"]) for row, target in series],
+                           row.waarde, target, meta[row.indicator]["eenheid"], row.deels or "")
+                          for row, target in series],
                          columns=["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde",
-                                  "eenheid"]).astype({"streefwaarde": float})
+                                  "eenheid", "dekking"]).astype({"streefwaarde": float})
     per_indicator: dict[str, list[tuple[Row, float | None]]] = {key: [] for key in chosen["sleutel"]}
     for row, target in series:
         per_indicator[row.indicator].append((row, target))
@@ -346,17 +393,22 @@ def tile_values(session: Session, view: View) -> pd.DataFrame:
 
 def _tiles(chosen: pd.DataFrame, series: list[tuple[Row, float | None]], view: View) -> pd.DataFrame:
     """`beter` is True when the change is in the indicator's good direction, `op_koers` when the
-    value meets its target; both None where the indicator is neutral or there is nothing to compare."""
+    value meets its target; both None where the indicator is neutral or there is nothing to compare.
+    The headline is the last complete period; a newer partial one is named in `deels`
+    ("2026: 1 van 3 corporaties geleverd") and never shown as the figure."""
     per_indicator: dict[str, list[tuple[Row, float | None]]] = {}
     for row, target in series:
         per_indicator.setdefault(row.indicator, []).append((row, target))
     tiles = []
     for meta in chosen.to_dict("records"):
         tile = {**meta, "periode": None, "waarde": None, "vorige": None, "verschil": None,
-                "streefwaarde": None, "tot_doel": None, "berekend": None, "elders": None}
+                "streefwaarde": None, "tot_doel": None, "berekend": None, "elders": None, "deels": None}
         own = per_indicator.get(meta["sleutel"])
         if own:
-            last, target = own[-1]
+            last, target = headline(own)
+            newest = own[-1][0]
+            if newest.deels and newest is not last:
+                tile["deels"] = f"{Periode(newest.jaar, view.soort, newest.volgnummer).label}: {newest.deels}"
             periode = Periode(last.jaar, view.soort, last.volgnummer)
             before = {row.periode: row.waarde for row, _ in own}.get(periode.previous().code)
             tile.update(periode=periode.label, waarde=last.waarde, vorige=before, streefwaarde=target,
@@ -368,7 +420,12 @@ def _tiles(chosen: pd.DataFrame, series: list[tuple[Row, float | None]], view: V
         tile["beter"] = _is_good(tile["verschil"], meta["richting"])
         tile["op_koers"] = _is_good(tile["tot_doel"], meta["richting"], meets=True)
         tiles.append(tile)
-    return pd.DataFrame(tiles).astype({"elders": object})
+    return pd.DataFrame(tiles).astype({"elders": object, "deels": object})
+
+
+def headline(series: list[tuple[Row, float | None]]) -> tuple[Row, float | None]:
+    """The value a figure is headed by: the last complete period, else (nothing complete yet) the last one."""
+    return next((pair for pair in reversed(series) if not pair[0].deels), series[-1])
 
 
 def where_figures(session: Session, keys: list[str], view: View) -> list[str]:
@@ -421,10 +478,18 @@ def trend(session: Session, view: View) -> pd.DataFrame:
 
 
 def _trend(series: list[tuple[Row, float | None]], soort: str) -> pd.DataFrame:
-    rows = [(row.periode, Periode(row.jaar, soort, row.volgnummer).label, row.jaar, row.waarde, target)
+    """periode, label, jaar, waarde, streefwaarde, and `deels`: what a partial period lacks (else None)."""
+    rows = [(row.periode, Periode(row.jaar, soort, row.volgnummer).label, row.jaar, row.waarde, target, row.deels)
             for row, target in series]
-    return pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde"]).astype(
-        {"streefwaarde": float})
+    return pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde", "deels"]).astype(
+        {"streefwaarde": float, "deels": object})
+
+
+def known(trend: pd.DataFrame) -> pd.DataFrame:
+    """The periods of a trend a headline, a status or a sentence may use: measured and complete (a
+    partial period shows in the chart, marked, but never heads a figure)."""
+    measured = trend.dropna(subset=["waarde"])
+    return measured[measured["deels"].isna()] if "deels" in measured else measured
 
 
 def _latest_each(rows: list[Row]) -> list[Row]:

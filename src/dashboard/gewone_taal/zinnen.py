@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard import formatting
+from dashboard import formatting, queries
 from dashboard.gewone_taal.onderwerpen import Onderwerp, onderwerp
 
 if TYPE_CHECKING:
@@ -120,6 +120,8 @@ def tegel(tile: dict, soort: str = "jaar", vandaag: date | None = None) -> list[
                        tile["beter"] if isinstance(tile["beter"], bool) else None)
     if _voorlopig(periode, vandaag):
         zinnen.append(f"Dit cijfer is voorlopig: {LOPEND.get(soort, 'de periode')} is nog niet voorbij.")
+    if not _leeg(tile.get("deels")):
+        zinnen.append(f"Een nieuwere periode is nog niet compleet ({tile['deels']}); daarom staat hier {periode}.")
     return zinnen
 
 
@@ -143,7 +145,7 @@ def afspraak(info: AfspraakInfo, trend: pd.DataFrame | None, afgeleid, traject, 
     vandaag = vandaag or date.today()
     eenheid, richting = indicator.eenheid, indicator.richting
     o = onderwerp(indicator.sleutel, indicator.naam, eenheid, indicator.aggregatie)
-    waarden = pd.DataFrame(columns=["jaar", "waarde"]) if trend is None else trend.dropna(subset=["waarde"])
+    waarden = pd.DataFrame(columns=["jaar", "waarde"]) if trend is None else queries.known(trend)
     waarden = waarden[waarden["jaar"] <= info.tot_jaar].sort_values("jaar")
     if waarden.empty:
         return [f"Er zijn nog geen cijfers over {o.wat}."]

@@ -138,7 +138,7 @@ def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, v
         _derived(info, afgeleid, traject)
         if trend is not None and not trend.empty:
             naam, eenheid = info.indicator.naam, info.indicator.eenheid
-            show.figure(show.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",
+            show.figure(show.trend(trend, naam, eenheid), show.trend_table(trend), key="afspraak_trend",
                         alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
         jaarschijf(info.activiteiten, key="jaarschijf")
         st.subheader("Wie doet wat", anchor=False)

@@ -19,6 +19,14 @@ bars = made.once(charts.bars)
 wijk_map = made.once(charts.wijk_map)
 
 
+def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
+    """A trend's text alternative: period, value, target, and what a partial period lacks when one is."""
+    table = trend[["label", "waarde", "streefwaarde"]]
+    if trend["deels"].notna().any():
+        table = table.assign(dekking=trend["deels"].fillna("compleet"))
+    return table
+
+
 def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:
     chart, numbers = st.tabs(["Grafiek", "Tabel"])
     with chart:

@@ -41,6 +41,8 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
         unit = f"{word} · " if word else ""
         period = tile["periode"] if has_value else f"Geen waarde in deze periode. {tile['elders']}"
         how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if has_value and tile["berekend"] else ""
+        if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
+            how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
         written.append({
             "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {tile['bron']}.",
             "waarde": formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",

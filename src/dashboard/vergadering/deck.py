@@ -53,7 +53,8 @@ class Kerncijfer:
     toelichting: str = ""  # "Nieuwbouw sociale huur 2025 · streefwaarde 120 woningen"
     naam: str = ""
     eenheid: str = ""
-    reeks: tuple[tuple[str, float | None, float | None], ...] = ()  # (label, waarde, streefwaarde) for the chart
+    # (label, waarde, streefwaarde, deels) for the chart; deels: what a partial period lacks, else None
+    reeks: tuple[tuple[str, float | None, float | None, str | None], ...] = ()
     activiteiten: tuple[Regel, ...] = ()
 
 
@@ -196,13 +197,14 @@ def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo]) -> tuple[dict | None
 
 def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None) -> Kerncijfer:
     reeks = tuple((str(r["label"]), None if r["waarde"] != r["waarde"] else float(r["waarde"]),
-                   None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]))
+                   None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]),
+                   r["deels"] if isinstance(r.get("deels"), str) else None)
                   for r in trend.to_dict("records"))
     if afgeleid is not None:
         return Kerncijfer(formatting.value(afgeleid.waarde, eenheid),
                           f"{naam} {afgeleid.jaar} · streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}",
                           naam, eenheid, reeks)
-    known = trend.dropna(subset=["waarde"])
+    known = queries.known(trend)
     if known.empty:
         return Kerncijfer("geen cijfers", f"{naam}: nog geen waarde", naam, eenheid, reeks)
     last = known.iloc[-1]
@@ -320,11 +322,13 @@ def figure(kerncijfer: Kerncijfer | None, height: int = 220):
     """The key figure's chart for the slide and the export (None without a series): large labels, few lines."""
     if kerncijfer is None or not kerncijfer.reeks:
         return None
-    data = pd.DataFrame(list(kerncijfer.reeks), columns=["label", "waarde", "streefwaarde"])
+    data = pd.DataFrame(list(kerncijfer.reeks), columns=["label", "waarde", "streefwaarde", "deels"])
     return charts.for_slide(charts.trend(data, kerncijfer.naam, kerncijfer.eenheid), height)
 
 
 def chart_table(kerncijfer: Kerncijfer) -> list[tuple[str, str, str]]:
-    """The chart's numbers as text (jaar, gerealiseerd, streefwaarde): its table alternative."""
+    """The chart's numbers as text (jaar, gerealiseerd, streefwaarde): its table alternative; a partial
+    period says what it lacks beside its value."""
     show = lambda v: formatting.value(v, kerncijfer.eenheid) if v is not None else formatting.GEEN_WAARDE  # noqa: E731
-    return [(label, show(waarde), show(doel)) for label, waarde, doel in kerncijfer.reeks]
+    return [(label, show(waarde) + (f" (nog niet compleet: {deels})" if deels else ""), show(doel))
+            for label, waarde, doel, deels in kerncijfer.reeks]
