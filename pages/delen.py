@@ -34,7 +34,7 @@ if submitted and visitor.allowed("delen_beheren"):
     except share_links.ShareError as error:
         st.error(str(error))
     else:
-        st.success(f"Deellink «{link.label}» gemaakt, geldig tot {formatting.moment(link.expires)}. "
+        st.success(f"Deellink «{link.label}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
                    "Kopieer het adres nu: het wordt niet nog eens getoond.", icon=":material/check:")
         st.code(share_links.url(config.load().base_url, token), language=None)
 

@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from dashboard import config, startup
+from dashboard import clock, config, formatting, startup
 from dashboard.db import DatabaseUnavailable
 from dashboard.toegang import access, accounts, share_links, uitnodigingen
 
@@ -80,7 +80,7 @@ def _users_invite(args: argparse.Namespace) -> int:
         print(json.dumps({**info.as_json(), "url": address}, ensure_ascii=False))
     else:
         print(f"Uitnodiging {info.id} voor {info.naam} ({info.rol}, {info.partij or 'geen partij'}) geldig tot "
-              f"{info.expires:%Y-%m-%d %H:%M} UTC. De link werkt één keer en wordt maar één keer getoond:")
+              f"{formatting.stamp(info.expires, zone=True)}. De link werkt één keer en wordt maar één keer getoond:")
     print(address)
     return EXIT_OK
 
@@ -90,7 +90,7 @@ def _users_invitations(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([info.as_json() for info in found], ensure_ascii=False))
     for info in found if not args.json else ():
-        print(f"{info.id}\t{info.naam}\t{info.rol}\t{info.partij or '-'}\t{info.state}\tverloopt {info.expires:%Y-%m-%d}")
+        print(f"{info.id}\t{info.naam}\t{info.rol}\t{info.partij or '-'}\t{info.state}\tverloopt {formatting.stamp(info.expires)}")
     return EXIT_OK
 
 
@@ -114,7 +114,7 @@ def _share_create(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**link.as_json(), "url": address}))
     else:
-        print(f"Deellink {link.id} ({link.label}) geldig tot {link.expires:%Y-%m-%d %H:%M} UTC. "
+        print(f"Deellink {link.id} ({link.label}) geldig tot {formatting.stamp(link.expires, zone=True)}. "
               "Het adres wordt maar één keer getoond:")
     print(address)
     return EXIT_OK
@@ -126,7 +126,7 @@ def _share_list(args: argparse.Namespace) -> int:
         print(json.dumps([link.as_json() for link in links]))
     for link in links if not args.json else ():
         state = "ingetrokken" if link.revoked else ("actief" if link.active else "verlopen")
-        print(f"{link.id}\t{link.label}\t{state}\tverloopt {link.expires:%Y-%m-%d}")
+        print(f"{link.id}\t{link.label}\t{state}\tverloopt {formatting.stamp(link.expires)}")
     return EXIT_OK
 
 
@@ -229,12 +229,13 @@ def _imports_list(args: argparse.Namespace) -> int:
 
     batches = history(startup.prepare(config.load(), demo=False))
     if args.json:
-        print(batches.drop(columns=["sha256"]).to_json(orient="records", date_format="iso", force_ascii=False))
+        records = batches.drop(columns=["sha256"]).assign(tijdstip=batches["tijdstip"].map(clock.iso))
+        print(records.to_json(orient="records", force_ascii=False))
         return EXIT_OK
     if batches.empty:
         print("Nog geen imports.")
     for b in batches.itertuples():
-        print(f"{b.batch_id:>5}  {b.tijdstip:%Y-%m-%d %H:%M}  {b.status:<10} {b.soort:<13} "
+        print(f"{b.batch_id:>5}  {formatting.stamp(b.tijdstip)}  {b.status:<10} {b.soort:<13} "
               f"+{b.rows_new} ~{b.rows_changed}  {b.bestandsnaam}  ({b.gebruiker})")
     return EXIT_OK
 

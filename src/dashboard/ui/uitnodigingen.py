@@ -31,7 +31,7 @@ def section(db: Database, partijen: list[str]) -> None:
         except accounts.AccountError as error:
             st.error(str(error))
         else:
-            st.success(f"Uitnodiging voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires)}. Kopieer de "
+            st.success(f"Uitnodiging voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires, zone=True)}. Kopieer de "
                        "link nu: hij wordt niet nog eens getoond.", icon=":material/check:")
             st.code(uitnodigingen.url(config.load().base_url, token), language=None)
     _listing(db)
