@@ -378,8 +378,6 @@ def _besluiten_list(args: argparse.Namespace) -> int:
 
 
 def _deck(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from dashboard.vergadering import agenda, deck, export
 
     settings = config.load()
@@ -389,7 +387,7 @@ def _deck(args: argparse.Namespace) -> int:
         print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pptx of .pdf.", file=sys.stderr)
         return EXIT_USAGE
     with startup.prepare(settings, demo=False).make_session() as session:
-        vergadering_id = args.vergadering or agenda.default_vergadering(session, date.today())
+        vergadering_id = args.vergadering or agenda.default_vergadering(session, clock.today())
         built = deck.build(session, vergadering_id) if vergadering_id else None
     if built is None:
         print(f"Fout: vergadering {args.vergadering} bestaat niet. `vergaderingen list` toont ze." if args.vergadering

@@ -183,7 +183,7 @@ def record(session: Session, visitor: access.Visitor, invoer: BesluitInvoer, bes
                                   "nieuw besluit."})
     if besluit is not None:
         invoer.agendapunt_id = besluit.agendapunt_id
-    invoer.datum = invoer.datum or date.today()
+    invoer.datum = invoer.datum or clock.today()
     problems, punt, afspraak, partijen = _check(session, invoer)
     if problems:
         raise Invalid(problems)
