@@ -71,11 +71,20 @@ def _users_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _base_url(settings: config.Settings) -> str:
+    """DASHBOARD_BASE_URL; unset, the command has no browser to ask, so it assumes localhost and says so."""
+    if settings.base_url:
+        return settings.base_url
+    print(f"Let op: DASHBOARD_BASE_URL is niet gezet; de link gaat uit van {config.DEFAULT_BASE_URL}. "
+          "Zet DASHBOARD_BASE_URL op het adres waarop anderen de app openen.", file=sys.stderr)
+    return config.DEFAULT_BASE_URL
+
+
 def _users_invite(args: argparse.Namespace) -> int:
     settings = config.load()
     info, token = uitnodigingen.create(startup.prepare(settings, demo=False), args.name, args.role, args.partij,
                                        door="opdrachtregel", days=args.days)
-    address = uitnodigingen.url(settings.base_url, token)
+    address = uitnodigingen.url(_base_url(settings), token)
     if args.json:
         print(json.dumps({**info.as_json(), "url": address}, ensure_ascii=False))
     else:
@@ -110,7 +119,7 @@ def _share_create(args: argparse.Namespace) -> int:
     settings = config.load()
     link, token = share_links.create(startup.prepare(settings, demo=False), args.label, door="opdrachtregel",
                                      days=args.days)
-    address = share_links.url(settings.base_url, token)
+    address = share_links.url(_base_url(settings), token)
     if args.json:
         print(json.dumps({**link.as_json(), "url": address}))
     else:
@@ -136,6 +145,10 @@ def _share_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_LINK_ADDRESS = (f"De link begint met DASHBOARD_BASE_URL; is die niet gezet, dan met {config.DEFAULT_BASE_URL} "
+                 "(met een waarschuwing op stderr). Tijden staan in Nederlandse tijd; --json geeft ze in UTC.")
+
+
 def _add_access_commands(commands) -> None:
     """`users ...` and `share ...`: accounts and share links (tokens are printed once, never logged)."""
     users = commands.add_parser("users", help="accounts beheren").add_subparsers(
@@ -152,7 +165,8 @@ def _add_access_commands(commands) -> None:
     disable = users.add_parser("disable", help="account uitschakelen")
     disable.add_argument("name", metavar="NAAM")
     disable.set_defaults(run=_users_disable)
-    invite = users.add_parser("invite", help="eenmalige uitnodiging maken; de link staat op de laatste regel")
+    invite = users.add_parser("invite", help="eenmalige uitnodiging maken; de link staat op de laatste regel",
+                              description=_LINK_ADDRESS)
     invite.add_argument("name", metavar="NAAM", help="de gebruikersnaam die het account krijgt")
     invite.add_argument("--role", required=True, choices=access.ROLES, help="rol van het account")
     invite.add_argument("--partij", required=True, metavar="NAAM", help="de partij waarvoor deze persoon schrijft")
@@ -168,7 +182,8 @@ def _add_access_commands(commands) -> None:
 
     share = commands.add_parser("share", help="deellinks (alleen lezen) beheren").add_subparsers(
         dest="share_command", required=True, parser_class=_Parser, metavar="ACTIE")
-    create = share.add_parser("create", help="deellink maken; het adres staat op de laatste regel")
+    create = share.add_parser("create", help="deellink maken; het adres staat op de laatste regel",
+                              description=_LINK_ADDRESS)
     create.add_argument("--label", required=True, help="voor wie of waarvoor de link is")
     create.add_argument("--days", type=int, default=share_links.DEFAULT_DAYS, help="geldigheid in dagen")
     create.add_argument("--json", action="store_true", help="gegevens als JSON, daarna het adres")

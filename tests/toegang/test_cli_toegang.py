@@ -99,3 +99,17 @@ def test_times_are_printed_in_dutch_time_and_json_keeps_utc(run, monkeypatch):
     code, out, _ = run("users", "invite", "ria", "--role", "partner", "--partij", "Huurdersvereniging Samen Sterk")
     assert code == 0 and "geldig tot 2026-07-02 00:30 (Nederlandse tijd)" in out  # past midnight in Amsterdam
     assert "verloopt 2026-07-02 00:30" in run("users", "invitations")[1]
+
+
+def test_without_base_url_the_link_assumes_localhost_and_says_so(run, monkeypatch):
+    run("init")
+    monkeypatch.delenv("DASHBOARD_BASE_URL")
+    code, out, err = run("share", "create", "--label", "raad")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("http://localhost:8501/?deel=")
+    assert "Let op: DASHBOARD_BASE_URL is niet gezet; de link gaat uit van http://localhost:8501." in err
+    run("import", "data/demo/partijen.csv", "--kind", "partijen")
+    code, out, err = run("users", "invite", "ria", "--role", "partner", "--partij", "Huurdersvereniging Samen Sterk")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("http://localhost:8501/?uitnodiging=")
+    assert "DASHBOARD_BASE_URL is niet gezet" in err
+    monkeypatch.setenv("DASHBOARD_BASE_URL", "https://monitor.example.nl")
+    assert "DASHBOARD_BASE_URL" not in run("share", "create", "--label", "pers")[2]
