@@ -10,7 +10,8 @@
 #   DASHBOARD_SECRET_KEY    the key every replica signs cookies with; when unset, one is generated
 #                           once into $REPLICAS_RUN_DIR/secret_key (never in git) and reused
 #   DASHBOARD_MEDIA_DIR     the media folder all replicas read and write (default data/media)
-#   DASHBOARD_BASE_URL      the public address for share links (default: the nginx address)
+#   DASHBOARD_BASE_URL      the public address for share links made with the CLI; the pages warn when
+#                           a browser uses another (default: the nginx address)
 #   DASHBOARD_MAX_UPLOAD_MB upload cap; Streamlit and nginx get the same (default 50)
 #   DASHBOARD_DEMO          as for the app: 1 (default) loads the demo into an empty database
 #   REPLICAS_PORT           nginx's port (default 8080; --port wins)

@@ -1,9 +1,9 @@
 """Delen (beheerder): read-only links for councillors and others without an account."""
 import streamlit as st
 
-from dashboard import config, formatting, site
+from dashboard import formatting, site
 from dashboard.toegang import share_links
-from dashboard.ui import navigation, reads, runtime, visitor
+from dashboard.ui import adres, navigation, reads, runtime, visitor
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -34,9 +34,9 @@ if submitted and visitor.allowed("delen_beheren"):
     except share_links.ShareError as error:
         st.error(str(error))
     else:
-        st.success(f"Deellink «{link.label}» gemaakt, geldig tot {formatting.moment(link.expires)}. "
+        st.success(f"Deellink «{link.label}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
                    "Kopieer het adres nu: het wordt niet nog eens getoond.", icon=":material/check:")
-        st.code(share_links.url(config.load().base_url, token), language=None)
+        adres.show_link(share_links.url, token)
 
 
 def revoke(link_id: int) -> None:

@@ -1,10 +1,9 @@
 """Presentatie: the stuurgroep's deck from the data (?vergadering=ID, ?kiosk=1&sec=N), the list of
 meetings with their downloads, and for redacteuren and beheerders the agenda and the besluiten."""
-from datetime import date
 
 import streamlit as st
 
-from dashboard import config
+from dashboard import clock, config
 from dashboard.toegang import access
 from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import presentatie as slides
@@ -19,7 +18,7 @@ kiosk = st.query_params.get("kiosk") == "1"
 
 vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
 if vergadering_id is None and kiosk and not gevraagd:
-    vergadering_id = reads.agenda.default_vergadering(date.today())
+    vergadering_id = reads.agenda.default_vergadering(clock.today())
 deck = reads.deck.build(vergadering_id) if vergadering_id is not None else None
 if deck is not None and deck.dias:
     if kiosk:

@@ -1,5 +1,5 @@
 """Numbers, dates and periods read the Dutch way, and exports open safely in Dutch Excel."""
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pandas as pd
 import pytest
@@ -55,3 +55,37 @@ def test_csv_export_opens_in_dutch_excel_and_cannot_run_formulas():
     assert lines[1] == "'=HYPERLINK(\"\"x\"\");1234,5" or lines[1].startswith("\"'=HYPERLINK")
     assert lines[2] == "'+31;-3,0"
     assert lines[3].startswith("'@som;")
+
+
+# Moments are stored in UTC and read in Dutch time: +01:00 in winter, +02:00 in summer.
+WINTER = datetime(2026, 12, 12, 5, 59, tzinfo=timezone.utc)
+SUMMER = datetime(2026, 7, 1, 4, 59, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("when, text", [
+    (WINTER, "12 december 2026 06:59"),
+    (SUMMER, "1 juli 2026 06:59"),
+    (WINTER.replace(tzinfo=None), "12 december 2026 06:59"),  # SQLite hands UTC back without its zone
+])
+def test_a_stored_moment_reads_in_dutch_time(when, text):
+    assert formatting.moment(when) == text
+
+
+def test_a_moment_can_name_its_zone_and_be_written_for_columns():
+    assert formatting.moment(SUMMER, zone=True) == "1 juli 2026 06:59 (Nederlandse tijd)"
+    assert formatting.stamp(WINTER) == "2026-12-12 06:59"
+    assert formatting.stamp(SUMMER, zone=True) == "2026-07-01 06:59 (Nederlandse tijd)"
+
+
+@pytest.mark.parametrize("when, text", [
+    (datetime(2026, 1, 31, 23, 30, tzinfo=timezone.utc), "1 februari 2026"),  # 00:30 in Amsterdam
+    (datetime(2026, 6, 30, 22, 30, tzinfo=timezone.utc), "1 juli 2026"),  # 00:30 summer time
+    (datetime(2026, 6, 30, 21, 30, tzinfo=timezone.utc), "30 juni 2026"),  # 23:30 summer time
+])
+def test_the_day_of_a_moment_is_the_day_in_amsterdam(when, text):
+    assert formatting.day(when) == text
+    assert formatting.day(when.replace(tzinfo=None)) == text
+
+
+def test_a_date_stays_the_date_it_is():
+    assert formatting.day(date(2026, 2, 1)) == "1 februari 2026"

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dashboard import audit, queries
+from dashboard import audit, clock, queries
 from dashboard.models import (
     Activiteit,
     Afspraak,
@@ -643,7 +643,7 @@ def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangIn
     access.require(visitor, "voortgang_toevoegen", afspraak_partijen(session, invoer.afspraak_id))
     auteur_id = _check_voortgang(session, visitor, invoer)
     voortgang = Voortgang(afspraak_id=invoer.afspraak_id, activiteit_id=invoer.activiteit_id,
-                          datum=invoer.datum or date.today(), status=invoer.status,
+                          datum=invoer.datum or clock.today(), status=invoer.status,
                           toelichting=invoer.toelichting.strip(), geleerd=invoer.geleerd.strip(),
                           dilemma=invoer.dilemma, auteur_id=auteur_id, gebruiker=visitor.name,
                           gebruiker_id=visitor.gebruiker_id)

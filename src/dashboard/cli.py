@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from dashboard import config, startup
+from dashboard import clock, config, formatting, startup
 from dashboard.db import DatabaseUnavailable
 from dashboard.toegang import access, accounts, share_links, uitnodigingen
 
@@ -71,16 +71,25 @@ def _users_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _base_url(settings: config.Settings) -> str:
+    """DASHBOARD_BASE_URL; unset, the command has no browser to ask, so it assumes localhost and says so."""
+    if settings.base_url:
+        return settings.base_url
+    print(f"Let op: DASHBOARD_BASE_URL is niet gezet; de link gaat uit van {config.DEFAULT_BASE_URL}. "
+          "Zet DASHBOARD_BASE_URL op het adres waarop anderen de app openen.", file=sys.stderr)
+    return config.DEFAULT_BASE_URL
+
+
 def _users_invite(args: argparse.Namespace) -> int:
     settings = config.load()
     info, token = uitnodigingen.create(startup.prepare(settings, demo=False), args.name, args.role, args.partij,
                                        door="opdrachtregel", days=args.days)
-    address = uitnodigingen.url(settings.base_url, token)
+    address = uitnodigingen.url(_base_url(settings), token)
     if args.json:
         print(json.dumps({**info.as_json(), "url": address}, ensure_ascii=False))
     else:
         print(f"Uitnodiging {info.id} voor {info.naam} ({info.rol}, {info.partij or 'geen partij'}) geldig tot "
-              f"{info.expires:%Y-%m-%d %H:%M} UTC. De link werkt één keer en wordt maar één keer getoond:")
+              f"{formatting.stamp(info.expires, zone=True)}. De link werkt één keer en wordt maar één keer getoond:")
     print(address)
     return EXIT_OK
 
@@ -90,7 +99,7 @@ def _users_invitations(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([info.as_json() for info in found], ensure_ascii=False))
     for info in found if not args.json else ():
-        print(f"{info.id}\t{info.naam}\t{info.rol}\t{info.partij or '-'}\t{info.state}\tverloopt {info.expires:%Y-%m-%d}")
+        print(f"{info.id}\t{info.naam}\t{info.rol}\t{info.partij or '-'}\t{info.state}\tverloopt {formatting.stamp(info.expires)}")
     return EXIT_OK
 
 
@@ -110,11 +119,11 @@ def _share_create(args: argparse.Namespace) -> int:
     settings = config.load()
     link, token = share_links.create(startup.prepare(settings, demo=False), args.label, door="opdrachtregel",
                                      days=args.days)
-    address = share_links.url(settings.base_url, token)
+    address = share_links.url(_base_url(settings), token)
     if args.json:
         print(json.dumps({**link.as_json(), "url": address}))
     else:
-        print(f"Deellink {link.id} ({link.label}) geldig tot {link.expires:%Y-%m-%d %H:%M} UTC. "
+        print(f"Deellink {link.id} ({link.label}) geldig tot {formatting.stamp(link.expires, zone=True)}. "
               "Het adres wordt maar één keer getoond:")
     print(address)
     return EXIT_OK
@@ -126,7 +135,7 @@ def _share_list(args: argparse.Namespace) -> int:
         print(json.dumps([link.as_json() for link in links]))
     for link in links if not args.json else ():
         state = "ingetrokken" if link.revoked else ("actief" if link.active else "verlopen")
-        print(f"{link.id}\t{link.label}\t{state}\tverloopt {link.expires:%Y-%m-%d}")
+        print(f"{link.id}\t{link.label}\t{state}\tverloopt {formatting.stamp(link.expires)}")
     return EXIT_OK
 
 
@@ -134,6 +143,10 @@ def _share_revoke(args: argparse.Namespace) -> int:
     link = share_links.revoke(startup.prepare(config.load(), demo=False), args.id, door="opdrachtregel")
     print(f"Deellink {link.id} ({link.label}) is ingetrokken.")
     return EXIT_OK
+
+
+_LINK_ADDRESS = (f"De link begint met DASHBOARD_BASE_URL; is die niet gezet, dan met {config.DEFAULT_BASE_URL} "
+                 "(met een waarschuwing op stderr). Tijden staan in Nederlandse tijd; --json geeft ze in UTC.")
 
 
 def _add_access_commands(commands) -> None:
@@ -152,7 +165,8 @@ def _add_access_commands(commands) -> None:
     disable = users.add_parser("disable", help="account uitschakelen")
     disable.add_argument("name", metavar="NAAM")
     disable.set_defaults(run=_users_disable)
-    invite = users.add_parser("invite", help="eenmalige uitnodiging maken; de link staat op de laatste regel")
+    invite = users.add_parser("invite", help="eenmalige uitnodiging maken; de link staat op de laatste regel",
+                              description=_LINK_ADDRESS)
     invite.add_argument("name", metavar="NAAM", help="de gebruikersnaam die het account krijgt")
     invite.add_argument("--role", required=True, choices=access.ROLES, help="rol van het account")
     invite.add_argument("--partij", required=True, metavar="NAAM", help="de partij waarvoor deze persoon schrijft")
@@ -168,7 +182,8 @@ def _add_access_commands(commands) -> None:
 
     share = commands.add_parser("share", help="deellinks (alleen lezen) beheren").add_subparsers(
         dest="share_command", required=True, parser_class=_Parser, metavar="ACTIE")
-    create = share.add_parser("create", help="deellink maken; het adres staat op de laatste regel")
+    create = share.add_parser("create", help="deellink maken; het adres staat op de laatste regel",
+                              description=_LINK_ADDRESS)
     create.add_argument("--label", required=True, help="voor wie of waarvoor de link is")
     create.add_argument("--days", type=int, default=share_links.DEFAULT_DAYS, help="geldigheid in dagen")
     create.add_argument("--json", action="store_true", help="gegevens als JSON, daarna het adres")
@@ -229,12 +244,13 @@ def _imports_list(args: argparse.Namespace) -> int:
 
     batches = history(startup.prepare(config.load(), demo=False))
     if args.json:
-        print(batches.drop(columns=["sha256"]).to_json(orient="records", date_format="iso", force_ascii=False))
+        records = batches.drop(columns=["sha256"]).assign(tijdstip=batches["tijdstip"].map(clock.iso))
+        print(records.to_json(orient="records", force_ascii=False))
         return EXIT_OK
     if batches.empty:
         print("Nog geen imports.")
     for b in batches.itertuples():
-        print(f"{b.batch_id:>5}  {b.tijdstip:%Y-%m-%d %H:%M}  {b.status:<10} {b.soort:<13} "
+        print(f"{b.batch_id:>5}  {formatting.stamp(b.tijdstip)}  {b.status:<10} {b.soort:<13} "
               f"+{b.rows_new} ~{b.rows_changed}  {b.bestandsnaam}  ({b.gebruiker})")
     return EXIT_OK
 
@@ -377,8 +393,6 @@ def _besluiten_list(args: argparse.Namespace) -> int:
 
 
 def _deck(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from dashboard.vergadering import agenda, deck, export
 
     settings = config.load()
@@ -388,7 +402,7 @@ def _deck(args: argparse.Namespace) -> int:
         print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pptx of .pdf.", file=sys.stderr)
         return EXIT_USAGE
     with startup.prepare(settings, demo=False).make_session() as session:
-        vergadering_id = args.vergadering or agenda.default_vergadering(session, date.today())
+        vergadering_id = args.vergadering or agenda.default_vergadering(session, clock.today())
         built = deck.build(session, vergadering_id) if vergadering_id else None
     if built is None:
         print(f"Fout: vergadering {args.vergadering} bestaat niet. `vergaderingen list` toont ze." if args.vergadering

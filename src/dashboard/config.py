@@ -8,13 +8,14 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_BASE_URL = "http://localhost:8501"  # the CLI's links when DASHBOARD_BASE_URL is unset (it has no browser)
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str
     media_dir: Path
-    base_url: str
+    base_url: str | None  # DASHBOARD_BASE_URL; None: unset (the app then takes the browser's address)
     demo: bool
     max_upload_mb: int
     secret_key_file: Path
@@ -49,7 +50,7 @@ def load() -> Settings:
             os.environ.get("DASHBOARD_DATABASE_URL", "sqlite:///data/dashboard.db")
         ),
         media_dir=media if media.is_absolute() else PROJECT_ROOT / media,
-        base_url=os.environ.get("DASHBOARD_BASE_URL", "http://localhost:8501").rstrip("/"),
+        base_url=os.environ.get("DASHBOARD_BASE_URL", "").strip().rstrip("/") or None,
         demo=os.environ.get("DASHBOARD_DEMO", "1").strip() not in {"0", "false", "nee", "no"},
         max_upload_mb=int(os.environ.get("DASHBOARD_MAX_UPLOAD_MB", "50")),
         secret_key_file=DATA_DIR / ".secret_key",

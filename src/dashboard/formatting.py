@@ -1,4 +1,4 @@
-"""The one formatter for Dutch numbers, dates and units on screen (babel, nl_NL)."""
+"""The one formatter for Dutch numbers, dates and units on screen (babel, nl_NL); moments in Dutch time."""
 from __future__ import annotations
 
 import decimal
@@ -10,6 +10,8 @@ from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
 from babel.numbers import parse_pattern
+
+from dashboard import clock
 
 LOCALE = "nl_NL"
 GEEN_WAARDE = "–"
@@ -85,10 +87,23 @@ def change(delta: float | None, eenheid: str) -> str | None:
 
 
 def day(moment: date | datetime) -> str:
-    """7 maart 2025."""
+    """7 maart 2025. A datetime (stored in UTC) gives its day in Amsterdam: 23:30 UTC on the 31st
+    of January is 1 februari."""
+    if isinstance(moment, datetime):
+        moment = clock.local(moment).date()
     return _format_date(moment, format="d MMMM y", locale=LOCALE)
 
 
-def moment(when: datetime) -> str:
-    """7 maart 2025 14:05."""
-    return _format_datetime(when, format="d MMMM y HH:mm", locale=LOCALE)
+def _zone(text: str, zone: bool) -> str:
+    return f"{text} ({clock.ZONE_NAME})" if zone else text
+
+
+def moment(when: datetime, zone: bool = False) -> str:
+    """A stored moment in Amsterdam time: '7 maart 2025 14:05'; with `zone`, '(Nederlandse tijd)'
+    after it, for where a reader could take it for another zone (a link's expiry)."""
+    return _zone(_format_datetime(clock.local(when), format="d MMMM y HH:mm", locale=LOCALE), zone)
+
+
+def stamp(when: datetime, zone: bool = False) -> str:
+    """A stored moment in Amsterdam time for columns that sort: '2025-03-07 14:05' (the CLI)."""
+    return _zone(f"{clock.local(when):%Y-%m-%d %H:%M}", zone)

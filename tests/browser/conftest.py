@@ -32,10 +32,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def server_factory(tmp_path):
-    """Start servers with extra `streamlit run` options and environment; each gets a fresh temporary database."""
+    """Start servers with extra `streamlit run` options and environment; each gets a fresh temporary database.
+    An environment value None leaves the variable out (DASHBOARD_BASE_URL=None: links take the browser's address)."""
     started = []
 
-    def start(*args: str, port: int | None = None, **env: str) -> Server:
+    def start(*args: str, port: int | None = None, **env: str | None) -> Server:
         folder = tmp_path / f"server{len(started)}"
         folder.mkdir()
         server = Server(folder, env, args=args, port=port)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -120,6 +121,7 @@ def test_imports_list_and_undo(cli_db, tmp_path, capsys):
     code, out, _ = run(capsys, "imports", "list", "--json")
     listed = json.loads(out)
     assert code == 0 and listed[0]["batch_id"] == batch and listed[0]["bestandsnaam"] == "a.csv"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", listed[0]["tijdstip"])  # UTC, as all --json
     assert "a.csv" in run(capsys, "imports", "list")[1]
     code, out, _ = run(capsys, "imports", "undo", batch)
     assert code == 0 and "ongedaan" in out

@@ -48,6 +48,28 @@ def test_beheerder_invites_on_beheer_and_the_link_is_shown_once(app, database):
     assert [i.state for i in uitnodigingen.list_uitnodigingen(database)] == ["ingetrokken"]
 
 
+def test_the_invitation_link_starts_with_the_address_this_browser_uses(app, monkeypatch):
+    monkeypatch.delenv("DASHBOARD_BASE_URL", raising=False)
+    app.context["url"] = "https://monitor.example.nl/beheer"
+    at = app.switch_page("pages/beheer.py").run()
+    at.text_input(key="uit_naam").input("ria")
+    at.selectbox(key="uit_partij").select(HV)
+    at.button(key="FormSubmitter:nieuwe_uitnodiging-Uitnodiging maken").click().run()
+    assert not at.exception and at.code[0].value.startswith("https://monitor.example.nl/?uitnodiging=")
+    assert not at.warning
+
+
+def test_an_invitation_warns_when_the_set_base_url_is_not_this_browsers_address(app, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_BASE_URL", "https://elders.example.nl")
+    app.context["url"] = "https://monitor.example.nl/beheer"
+    at = app.switch_page("pages/beheer.py").run()
+    at.text_input(key="uit_naam").input("ria")
+    at.selectbox(key="uit_partij").select(HV)
+    at.button(key="FormSubmitter:nieuwe_uitnodiging-Uitnodiging maken").click().run()
+    assert at.code[0].value.startswith("https://elders.example.nl/?uitnodiging=")
+    assert "https://elders.example.nl" in at.warning[0].value and "https://monitor.example.nl" in at.warning[0].value
+
+
 def test_the_invited_person_chooses_a_password_and_is_logged_in(app_env, database):
     _, token = uitnodigingen.create(database, "ria", "partner", HV, door="test")
     at = opened(token)

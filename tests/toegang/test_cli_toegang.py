@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime, timezone
 import json
 
 import pytest
 
-from dashboard import cli
+from dashboard import cli, clock
 
 
 @pytest.fixture
@@ -82,3 +83,33 @@ def test_users_invite_prints_the_link_last_and_lists_and_withdraws(run):
     code, _, err = run("users", "invite", "kees", "--role", "partner", "--partij", "Bestaat Niet")
     assert code == 1 and "geen partij" in err and "Traceback" not in err
     assert run("users", "invite", "kees", "--role", "partner")[0] == 2  # --partij is required
+
+
+def test_times_are_printed_in_dutch_time_and_json_keeps_utc(run, monkeypatch):
+    run("init")
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 12, 5, 59, tzinfo=timezone.utc))
+    code, out, _ = run("share", "create", "--label", "raad", "--days", "30")
+    assert code == 0 and "geldig tot 2026-12-12 06:59 (Nederlandse tijd)" in out and "UTC" not in out
+    assert "verloopt 2026-12-12 06:59" in run("share", "list")[1]
+    listed = json.loads(run("share", "list", "--json")[1])
+    assert listed[0]["expires"] == "2026-12-12T05:59:00+00:00"  # machine-readable: UTC with its offset
+
+    run("import", "data/demo/partijen.csv", "--kind", "partijen")
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 6, 24, 22, 30, tzinfo=timezone.utc))
+    code, out, _ = run("users", "invite", "ria", "--role", "partner", "--partij", "Huurdersvereniging Samen Sterk")
+    assert code == 0 and "geldig tot 2026-07-02 00:30 (Nederlandse tijd)" in out  # past midnight in Amsterdam
+    assert "verloopt 2026-07-02 00:30" in run("users", "invitations")[1]
+
+
+def test_without_base_url_the_link_assumes_localhost_and_says_so(run, monkeypatch):
+    run("init")
+    monkeypatch.delenv("DASHBOARD_BASE_URL")
+    code, out, err = run("share", "create", "--label", "raad")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("http://localhost:8501/?deel=")
+    assert "Let op: DASHBOARD_BASE_URL is niet gezet; de link gaat uit van http://localhost:8501." in err
+    run("import", "data/demo/partijen.csv", "--kind", "partijen")
+    code, out, err = run("users", "invite", "ria", "--role", "partner", "--partij", "Huurdersvereniging Samen Sterk")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("http://localhost:8501/?uitnodiging=")
+    assert "DASHBOARD_BASE_URL is niet gezet" in err
+    monkeypatch.setenv("DASHBOARD_BASE_URL", "https://monitor.example.nl")
+    assert "DASHBOARD_BASE_URL" not in run("share", "create", "--label", "pers")[2]

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from sqlalchemy import select
 
-from dashboard import afspraken, config
+from dashboard import afspraken, clock, config
 from dashboard.config import DATA_DIR
 from dashboard.demo import samenwerking
 from dashboard.models import Partij
@@ -591,7 +591,7 @@ def _load_vergaderingen(session, nummers: dict[str, int]) -> None:
     from dashboard.vergadering import agenda, besluiten
 
     for v in json.loads(VERGADERINGEN_FILE.read_text(encoding="utf-8"))["vergaderingen"]:
-        datum = date.fromisoformat(v["datum"]) if "datum" in v else date.today() + timedelta(days=v["over_dagen"])
+        datum = date.fromisoformat(v["datum"]) if "datum" in v else clock.today() + timedelta(days=v["over_dagen"])
         items = [agenda.PuntInvoer(afspraak_id=nummers[n], vraag=vraag) for n, vraag in v["punten"]] if "punten" in v else None
         vergadering_id = agenda.create_vergadering(session, DEMO, agenda.VergaderingInvoer(datum=datum, titel=v["titel"]), items)
         punten = {p.naam.split(" ", 1)[0]: p for p in agenda.detail(session, vergadering_id).punten}

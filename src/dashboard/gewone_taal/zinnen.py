@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard import formatting, queries
+from dashboard import clock, formatting, queries
 from dashboard.gewone_taal.onderwerpen import Onderwerp, onderwerp
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def doel(o: Onderwerp, waarde: float, streef: float, eenheid: str, richting: str
 
 def tegel(tile: dict, soort: str = "jaar", vandaag: date | None = None) -> list[str]:
     """A dashboard tile (a row of queries.tile_values) in plain sentences."""
-    vandaag = vandaag or date.today()
+    vandaag = vandaag or clock.today()
     o = onderwerp(tile["sleutel"], tile["naam"], tile["eenheid"], tile["aggregatie"])
     if _leeg(tile["waarde"]):
         return [f"Over {o.wat} is er in deze periode nog geen cijfer."]
@@ -142,7 +142,7 @@ def afspraak(info: AfspraakInfo, trend: pd.DataFrame | None, afgeleid, traject, 
     indicator = info.indicator
     if indicator is None:
         return []
-    vandaag = vandaag or date.today()
+    vandaag = vandaag or clock.today()
     eenheid, richting = indicator.eenheid, indicator.richting
     o = onderwerp(indicator.sleutel, indicator.naam, eenheid, indicator.aggregatie)
     waarden = pd.DataFrame(columns=["jaar", "waarde"]) if trend is None else queries.known(trend)

@@ -28,8 +28,8 @@ class Antwoord:
 
 def _check(antwoord: Antwoord) -> dict[str, int]:
     problems, scores = {}, {}
-    if not isinstance(antwoord.jaar, int) or not 2000 <= antwoord.jaar <= clock.now().year:
-        problems["jaar"] = f"Kies een jaar tot en met {clock.now().year}."
+    if not isinstance(antwoord.jaar, int) or not 2000 <= antwoord.jaar <= clock.today().year:
+        problems["jaar"] = f"Kies een jaar tot en met {clock.today().year}."
     for key, score in antwoord.scores.items():
         if key not in BY_KEY:
             problems[key] = "Deze stelling staat niet in de vragenlijst. Vernieuw de pagina."

@@ -25,9 +25,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def environment(folder: Path, base_url: str, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The app's settings for a server (or a CLI call) whose state lives in `folder`."""
-    return {
+def environment(folder: Path, base_url: str, extra: dict[str, str | None] | None = None) -> dict[str, str]:
+    """The app's settings for a server (or a CLI call) whose state lives in `folder`.
+
+    A value None in `extra` leaves that variable out, e.g. DASHBOARD_BASE_URL=None for a server
+    whose links take the address of the browser that makes them."""
+    env = {
         **os.environ,
         "DASHBOARD_DATABASE_URL": f"sqlite:///{folder / DATABASE}",
         "DASHBOARD_MEDIA_DIR": str(folder / "media"),
@@ -35,6 +38,7 @@ def environment(folder: Path, base_url: str, extra: dict[str, str] | None = None
         "DASHBOARD_BASE_URL": base_url,
         **(extra or {}),
     }
+    return {name: value for name, value in env.items() if value is not None}
 
 
 def run_cli(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -66,10 +70,11 @@ class Server:
     """A running Streamlit server with its own database and media folder.
 
     `script` is the app by default; a benchmark passes a one-line script for its baseline. `args` are
-    extra `streamlit run` options; `port` is for a test that must know it before the start.
+    extra `streamlit run` options; `port` is for a test that must know it before the start. `env`
+    adds settings; DASHBOARD_BASE_URL is the server's own address unless `env` sets it (None: unset).
     """
 
-    def __init__(self, folder: Path, env: dict[str, str] | None = None, script: str | Path = "app.py",
+    def __init__(self, folder: Path, env: dict[str, str | None] | None = None, script: str | Path = "app.py",
                  args: tuple[str, ...] = (), port: int | None = None):
         self.folder = folder
         self.port = port or free_port()

@@ -60,18 +60,14 @@ class UserInfo:
 
     def as_json(self) -> dict:
         return {"naam": self.naam, "rol": self.rol, "actief": self.actief, "partij": self.partij,
-                "kan_inloggen": self.kan_inloggen, "aangemaakt": _iso(self.aangemaakt),
-                "laatst_ingelogd": _iso(self.laatst_ingelogd)}
+                "kan_inloggen": self.kan_inloggen, "aangemaakt": clock.iso(self.aangemaakt),
+                "laatst_ingelogd": clock.iso(self.laatst_ingelogd)}
 
 
 @dataclass(frozen=True)
 class LoginResult:
     token: str | None  # the new session token on success
     message: str | None = None  # why not, in Dutch
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return clock.aware(moment).isoformat(timespec="seconds") if moment else None
 
 
 def _check_name(naam: str) -> str:

@@ -62,7 +62,7 @@ class LinkInfo:
         return self.revoked is None and self.expires > clock.now()
 
     def as_json(self) -> dict:
-        iso = lambda m: m.isoformat(timespec="seconds") if m else None  # noqa: E731
+        iso = clock.iso
         return {"id": self.id, "label": self.label, "pages": list(self.pages), "gebied": self.gebied,
                 "downloads": self.downloads, "created": iso(self.created), "created_by": self.created_by,
                 "expires": iso(self.expires), "revoked": self.revoked is not None,

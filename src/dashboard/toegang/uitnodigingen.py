@@ -70,7 +70,7 @@ class UitnodigingInfo:
         return "open" if self.expires > clock.now() else "verlopen"
 
     def as_json(self) -> dict:
-        iso = lambda m: m.isoformat(timespec="seconds") if m else None  # noqa: E731
+        iso = clock.iso
         return {"id": self.id, "naam": self.naam, "rol": self.rol, "partij": self.partij, "status": self.state,
                 "created": iso(self.created), "created_by": self.created_by, "expires": iso(self.expires),
                 "withdrawn": iso(self.withdrawn), "used": iso(self.used)}

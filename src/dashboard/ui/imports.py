@@ -6,7 +6,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import export, queries
+from dashboard import export, formatting, queries
 from dashboard.db import Database
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.ingest import importer, templates, undo
@@ -182,7 +182,8 @@ def history(db: Database) -> None:
     if batches.empty:
         st.info("Nog geen imports.")
         return
-    st.dataframe(batches.drop(columns=["sha256"]).rename(columns={
+    shown = batches.drop(columns=["sha256"]).assign(tijdstip=batches["tijdstip"].map(formatting.moment))
+    st.dataframe(shown.rename(columns={
         "batch_id": "import", "rows_new": "nieuw", "rows_changed": "gewijzigd", "rows_unchanged": "ongewijzigd",
         "rows_skipped_empty": "leeg"}), hide_index=True)
     open_ = batches[(batches["status"] == "committed") & batches["soort"].isin(list(undo.MODELS))]

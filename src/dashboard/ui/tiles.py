@@ -1,12 +1,10 @@
 """KPI tiles: value, change against the previous period, distance to target, coloured by direction."""
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import formatting
+from dashboard import clock, formatting
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made
@@ -75,4 +73,4 @@ def show(tiles: pd.DataFrame) -> None:
 
 def in_gewone_taal(tiles: pd.DataFrame, soort: str) -> None:
     """The same tiles in short sentences (panel "In gewone taal")."""
-    plain.panel(_sentences_once(tiles, soort, date.today()), key="gewone_taal_tegels")
+    plain.panel(_sentences_once(tiles, soort, clock.today()), key="gewone_taal_tegels")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import config, formatting
+from dashboard import formatting
 from dashboard.db import Database
 from dashboard.toegang import access, accounts, uitnodigingen
-from dashboard.ui import visitor
+from dashboard.ui import adres, visitor
 
 GEEN = ""
 
@@ -31,9 +31,9 @@ def section(db: Database, partijen: list[str]) -> None:
         except accounts.AccountError as error:
             st.error(str(error))
         else:
-            st.success(f"Uitnodiging voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires)}. Kopieer de "
+            st.success(f"Uitnodiging voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires, zone=True)}. Kopieer de "
                        "link nu: hij wordt niet nog eens getoond.", icon=":material/check:")
-            st.code(uitnodigingen.url(config.load().base_url, token), language=None)
+            adres.show_link(uitnodigingen.url, token)
     _listing(db)
 
 

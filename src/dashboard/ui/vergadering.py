@@ -6,12 +6,11 @@ User text is shown with st.text or escaped.
 """
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
-from dashboard import formatting
+from dashboard import clock, formatting
 from dashboard.ui import navigation
 from dashboard.vergadering import agenda, besluiten, export
 from dashboard.vergadering.deck import Deck
@@ -38,7 +37,7 @@ def vergaderingen(rows: list[agenda.VergaderingRij], decks: dict[int, Deck], med
     lacking = export.missing() if may_download else None
     for row in rows:
         with st.container(border=True):
-            soon = " · komt eraan" if row.datum >= date.today() else ""
+            soon = " · komt eraan" if row.datum >= clock.today() else ""
             st.markdown(f"**{escaped(row.titel)}** · {formatting.day(row.datum)}{soon}")
             st.caption(f"{row.punten} agendapunten · {row.besluiten} besluiten")
             links = st.columns(4, vertical_alignment="center")

@@ -183,7 +183,7 @@ def record(session: Session, visitor: access.Visitor, invoer: BesluitInvoer, bes
                                   "nieuw besluit."})
     if besluit is not None:
         invoer.agendapunt_id = besluit.agendapunt_id
-    invoer.datum = invoer.datum or date.today()
+    invoer.datum = invoer.datum or clock.today()
     problems, punt, afspraak, partijen = _check(session, invoer)
     if problems:
         raise Invalid(problems)
@@ -263,7 +263,7 @@ class BesluitInfo:
     def as_json(self) -> dict:
         """The CLI's shape: plain types, dates as ISO text."""
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        wijziging = self.wijziging and {**asdict(self.wijziging), "toegepast": iso(self.wijziging.toegepast)}
+        wijziging = self.wijziging and {**asdict(self.wijziging), "toegepast": clock.iso(self.wijziging.toegepast)}
         return {"id": self.id, "afspraak": self.afspraak, "afspraak_titel": self.afspraak_titel,
                 "vergadering": self.vergadering_id, "datum": iso(self.datum), "voorstel": self.voorstel,
                 "uitkomst": self.uitkomst, "vervolgstap": self.vervolgstap,

@@ -15,7 +15,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import audit
+from dashboard import audit, clock
 from dashboard.afspraken import Invalid, afspraak_partijen
 from dashboard.ingest import areas
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
@@ -105,7 +105,7 @@ def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoe
     verhaal = session.get(Verhaal, verhaal_id) if verhaal_id else Verhaal(
         gebruiker=visitor.name, gebruiker_id=visitor.gebruiker_id, partij_id=visitor.partij_id)
     verhaal.titel, verhaal.tekst = invoer.titel.strip(), invoer.tekst.strip()
-    verhaal.datum, verhaal.verteller_rol, verhaal.verteller = invoer.datum or date.today(), invoer.verteller_rol, invoer.verteller.strip()
+    verhaal.datum, verhaal.verteller_rol, verhaal.verteller = invoer.datum or clock.today(), invoer.verteller_rol, invoer.verteller.strip()
     verhaal.gebied_id, verhaal.lat, verhaal.lon = gebied_id, invoer.lat, invoer.lon
     verhaal.citaat, verhaal.citaat_van = invoer.citaat.strip(), invoer.citaat_van.strip()
     verhaal.afspraken = list(afspraken)

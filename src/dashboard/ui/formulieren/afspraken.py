@@ -1,12 +1,10 @@
 """Editing forms for afspraken, jaarschijf and voortgang (how a form saves: see basis)."""
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
-from dashboard import afspraken
+from dashboard import afspraken, clock
 from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN
@@ -46,8 +44,8 @@ def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
                      format_func=lambda i: opgaven[i], key=f"{form}_opgave")
         error(form, "opgave")
         left, right = st.columns(2)
-        left.number_input("Van jaar", 2000, 2100, value=info.van_jaar if info else date.today().year, key=f"{form}_van")
-        right.number_input("Tot en met jaar", 2000, 2100, value=info.tot_jaar if info else date.today().year + 3,
+        left.number_input("Van jaar", 2000, 2100, value=info.van_jaar if info else clock.today().year, key=f"{form}_van")
+        right.number_input("Tot en met jaar", 2000, 2100, value=info.tot_jaar if info else clock.today().year + 3,
                            key=f"{form}_tot")
         error(form, "looptijd")
         st.selectbox("Trekker", partijen, index=partijen.index(trekker[0]) if trekker else 0, key=f"{form}_trekker")
@@ -164,7 +162,7 @@ def voortgang(db: Database, visitor: access.Visitor, info: afspraken.AfspraakInf
         st.text_area("Wat we leerden", key=f"{form}_geleerd")
         st.checkbox("Dit is een dilemma voor het bestuur", key=f"{form}_dilemma")
         st.selectbox("Namens", namens, index=eerste, key=f"{form}_auteur")
-        st.date_input("Datum", value=date.today(), format="DD-MM-YYYY", key=f"{form}_datum")
+        st.date_input("Datum", value=clock.today(), format="DD-MM-YYYY", key=f"{form}_datum")
         st.form_submit_button("Voortgang toevoegen", type="primary", on_click=_save_voortgang,
                               args=(form, db, info.id))
 

@@ -5,12 +5,12 @@ line); a callback asks `visitor.allowed` afresh first. User text is shown with s
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import formatting
+from dashboard import clock, formatting
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.db import Database
 from dashboard.toegang import access
@@ -30,7 +30,7 @@ def new_vergadering(db: Database, wie: access.Visitor) -> None:
     error(form, "_")
     with st.form(form, border=True):
         st.subheader("Nieuwe vergadering", anchor=False)
-        st.date_input("Datum", value=date.today() + timedelta(days=14), format="DD-MM-YYYY", key=f"{form}_datum")
+        st.date_input("Datum", value=clock.today() + timedelta(days=14), format="DD-MM-YYYY", key=f"{form}_datum")
         error(form, "datum")
         st.text_input("Titel", placeholder="Bijvoorbeeld: Stuurgroep voorjaar", max_chars=200, key=f"{form}_titel")
         error(form, "titel")

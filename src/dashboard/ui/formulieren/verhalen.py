@@ -2,12 +2,12 @@
 draft (also when they leave the page), and nothing is lost when one field is wrong."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import clock
 from dashboard.db import Database
 from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
@@ -98,7 +98,7 @@ def _save_verhaal(db: Database, media_dir: Path, max_bytes: int, mag_media: bool
     invoer = verhalen.VerhaalInvoer(
         titel=s["vh_titel"], tekst=s["vh_tekst"], verteller_rol=s["vh_rol"], verteller=s["vh_verteller"],
         gebied=s["vh_gebied"] or None, afspraken=list(s["vh_afspraken"]), citaat=s["vh_citaat"],
-        citaat_van=s["vh_citaat_van"], datum=date.today())
+        citaat_van=s["vh_citaat_van"], datum=clock.today())
     items = []
     foto, video = s.get(f"vh_foto_{n}"), s.get(f"vh_video_{n}")
     if mag_media and foto is not None:
