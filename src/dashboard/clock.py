@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-ZONE = ZoneInfo("Europe/Amsterdam")  # the system's tz database (Debian: tzdata package)
+ZONE = ZoneInfo("Europe/Amsterdam")  # the system's tz database, else the pip package tzdata
 ZONE_NAME = "Nederlandse tijd"  # how the zone is named to a reader where it matters
 
 
