@@ -32,6 +32,11 @@ def test_one_corporations_2026_upload_leaves_the_total_at_2025_and_says_so(serve
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / "dashboard-1280x800.png"))
 
+    page.set_viewport_size({"width": 390, "height": 844})  # the councillor's phone: the same words
+    expect(tile).to_contain_text("1 van 3 corporaties geleverd")
+    tile.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTEFACTS / "dashboard-390x844.png"))
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_text("In gewone taal", exact=False).first.click()
     expect(page.get_by_text("1 van 3 corporaties geleverd", exact=False).first).to_be_visible()
     assert page.get_by_test_id("stException").count() == 0
