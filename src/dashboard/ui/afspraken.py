@@ -139,7 +139,7 @@ def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, v
         if trend is not None and not trend.empty:
             naam, eenheid = info.indicator.naam, info.indicator.eenheid
             show.figure(show.trend(trend, naam, eenheid), trend[["label", "waarde", "streefwaarde"]], key="afspraak_trend",
-                        alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
+                        eenheid=eenheid, alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
         jaarschijf(info.activiteiten, key="jaarschijf")
         st.subheader("Wie doet wat", anchor=False)
         partijen = info.partijen.assign(rol=lambda f: f["rol"].map(ROL_LABELS))
