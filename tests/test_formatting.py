@@ -100,3 +100,27 @@ def test_screen_tables_keep_one_width_per_column():
                             "waarde": [32.0, 32.1, 1200.0], "eenheid": ["maanden", "maanden", "woningen"]})
     shown, _ = tables._on_screen(several, None)
     assert shown["Waarde"].tolist() == ["32,0", "32,1", "1.200"]
+
+
+# A number in braces (not a CONSTANT, which is never 1) right before a plural noun.
+_PLURAL_AFTER_A_NUMBER = r"\{(?![A-Z_]+\})[^{}]+\} (bijdragen|partijen|verhalen|afspraken|agendapunten|besluiten|" \
+                         r"schrijvers|waarden|problemen|dagen)\b"
+
+
+def test_no_text_puts_a_plural_noun_after_a_bare_number():
+    """'1 bijdragen' came from f"{n} bijdragen"; such texts go through formatting.count."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    found = [f"{path.relative_to(root)}:{number}: {line.strip()}"
+             for path in [*(root / "src").rglob("*.py"), *(root / "pages").glob("*.py")]
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(_PLURAL_AFTER_A_NUMBER, line)]
+    assert found == []
+
+
+def test_a_figure_computed_from_one_gemeente_says_so_in_the_singular():
+    from dashboard import hierarchy
+
+    assert hierarchy._note("som", 1, 0, "gemeente", None, 1) == "berekend: opgeteld uit 1 gemeente"

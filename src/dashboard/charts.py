@@ -204,10 +204,13 @@ def circle(jaren: pd.DataFrame) -> go.Figure:
     """The growing circle: per year the parties that took part, those that were there before and the new ones."""
     x = jaren["jaar"].astype(str)
     nieuw = jaren["nieuwe_partijen"].map(len)
-    traces = [go.Bar(x=x, y=jaren["partijen"] - nieuw, name="Deed al eerder mee", marker_color=PALETTE[0],
-                     hovertemplate="%{x}: %{y} partijen<extra>al eerder</extra>"),
+    eerder = jaren["partijen"] - nieuw
+    traces = [go.Bar(x=x, y=eerder, name="Deed al eerder mee", marker_color=PALETTE[0],
+                     customdata=[formatting.count(n, "partij", "partijen") for n in eerder],
+                     hovertemplate="%{x}: %{customdata}<extra>al eerder</extra>"),
               go.Bar(x=x, y=nieuw, name="Nieuw erbij", marker_color=PALETTE[1], marker_pattern_shape="/",
-                     hovertemplate="%{x}: %{y} partijen<extra>nieuw</extra>")]
+                     customdata=[formatting.count(n, "partij", "partijen") for n in nieuw],
+                     hovertemplate="%{x}: %{customdata}<extra>nieuw</extra>")]
     layout = _layout("Partijen die voortgang of een verhaal schreven", "partijen", barmode="stack", hovermode="closest")
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
     return go.Figure(traces, layout=layout)

@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from dashboard import config, startup
+from dashboard import config, formatting, startup
 from dashboard.db import DatabaseUnavailable
 from dashboard.toegang import access, accounts, share_links, uitnodigingen
 
@@ -186,7 +186,7 @@ def _print_problems(problems) -> None:
         value = f" (waarde: {problem.value[:60]})" if problem.value else ""
         print(f"{problem}{value}", file=sys.stderr)
     if len(problems) > 200:
-        print(f"... en nog {len(problems) - 200} problemen.", file=sys.stderr)
+        print(f"... en nog {formatting.count(len(problems) - 200, 'probleem', 'problemen')}.", file=sys.stderr)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -204,7 +204,7 @@ def _import(args: argparse.Namespace) -> int:
             print(json.dumps(Report.rejected(rejected.problems).as_dict(), ensure_ascii=False))
         count = len(rejected.problems)
         print(f"Fout: {args.file} is geweigerd, er is niets geschreven "
-              f"({count} {'probleem' if count == 1 else 'problemen'}):", file=sys.stderr)
+              f"({formatting.count(count, 'probleem', 'problemen')}):", file=sys.stderr)
         _print_problems(rejected.problems)
         return EXIT_USAGE if isinstance(rejected, UnreadableFile) else EXIT_REJECTED
     if args.json:
@@ -247,8 +247,8 @@ def _imports_undo(args: argparse.Namespace) -> int:
     except UndoRefused as refused:
         print(f"Fout: {refused}", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Import {batch.id} ({batch.bestandsnaam}) is ongedaan gemaakt: {batch.rows_changed} waarden "
-          f"hersteld, {batch.rows_new} verwijderd.")
+    print(f"Import {batch.id} ({batch.bestandsnaam}) is ongedaan gemaakt: "
+          f"{formatting.count(batch.rows_changed, 'waarde', 'waarden')} hersteld, {batch.rows_new} verwijderd.")
     return EXIT_OK
 
 
@@ -265,7 +265,7 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
             return EXIT_USAGE
-        print(f"{len(frame)} waarden geschreven naar {args.out}.", file=sys.stderr)
+        print(f"{formatting.count(len(frame), 'waarde', 'waarden')} geschreven naar {args.out}.", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
     return EXIT_OK
@@ -324,7 +324,8 @@ def _vergaderingen_list(args: argparse.Namespace) -> int:
     if not rows:
         print("Nog geen vergaderingen.")
     for r in rows:
-        print(f"{r.id:>4}  {r.datum:%Y-%m-%d}  {r.titel}  ({r.punten} agendapunten, {r.besluiten} besluiten)")
+        print(f"{r.id:>4}  {r.datum:%Y-%m-%d}  {r.titel}  ({formatting.count(r.punten, 'agendapunt', 'agendapunten')}, "
+              f"{formatting.count(r.besluiten, 'besluit', 'besluiten')})")
     return EXIT_OK
 
 
@@ -354,7 +355,7 @@ def _vergaderingen_create(args: argparse.Namespace) -> int:
                                      for p in deze_vergadering.punten]}, ensure_ascii=False))
     else:
         print(f"Vergadering {deze_vergadering.id} ({deze_vergadering.titel}, {deze_vergadering.datum:%Y-%m-%d}) aangemaakt met "
-              f"{len(deze_vergadering.punten)} agendapunten:")
+              f"{formatting.count(len(deze_vergadering.punten), 'agendapunt', 'agendapunten')}:")
         for n, p in enumerate(deze_vergadering.punten, start=1):
             print(f"  {n}. {p.naam}")
     return EXIT_OK
@@ -403,7 +404,7 @@ def _deck(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
         return EXIT_USAGE
-    print(f"{len(built.dias)} dia's en de besluitenlijst ({len(built.besluiten)} besluiten) van '{built.titel}' "
+    print(f"{len(built.dias)} dia's en de besluitenlijst ({formatting.count(len(built.besluiten), 'besluit', 'besluiten')}) van '{built.titel}' "
           f"geschreven naar {out}.")
     return EXIT_OK
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from dashboard import data_version
 from dashboard.db import Database
-from dashboard.formatting import number
+from dashboard.formatting import count, number
 from dashboard.ingest import formats, mappings, reference, values
 from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
 from dashboard.ingest.reader import CHUNK_ROWS, Table, decode
@@ -229,7 +229,7 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if not seen_rows:
             raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
         if problems:
-            more = [Problem(0, "", "", f"en nog {number(beyond)} problemen.")] if beyond else []
+            more = [Problem(0, "", "", f"en nog {count(beyond, 'probleem', 'problemen')}.")] if beyond else []
             raise ImportRejected(sorted(problems, key=lambda p: (p.line, p.column)) + more)
         if changed or new:
             changes = pd.concat(changed + new, ignore_index=True).sort_values("_line", kind="stable")

@@ -33,7 +33,7 @@ def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str], columns: int = 3
                 if omschrijvingen.get(groep):
                     st.caption(omschrijvingen[groep])
                 totaal = int(counts.loc[groep].sum())
-                st.markdown(f"**{totaal} afspraken** · " + status.counts(counts.loc[groep].to_dict()))
+                st.markdown(f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · " + status.counts(counts.loc[groep].to_dict()))
 
 
 def attention(rows: pd.DataFrame) -> None:

@@ -6,7 +6,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import export, queries
+from dashboard import export, formatting, queries
 from dashboard.db import Database
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.ingest import importer, templates, undo
@@ -23,8 +23,8 @@ def problems_table(problems) -> pd.DataFrame:
 
 
 def _show_rejection(problems, key: str) -> None:
-    st.error(f"Dit bestand wordt zo niet geïmporteerd: {len(problems)} "
-             f"{'probleem' if len(problems) == 1 else 'problemen'}. Er is niets geschreven.",
+    st.error(f"Dit bestand wordt zo niet geïmporteerd: {formatting.count(len(problems), 'probleem', 'problemen')}. "
+             "Er is niets geschreven.",
              icon=":material/block:")
     table = problems_table(problems)
     st.dataframe(table, hide_index=True)
