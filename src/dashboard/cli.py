@@ -213,6 +213,8 @@ def _import(args: argparse.Namespace) -> int:
     print(f"Herkend: {report.kind}, formaat {report.format}; {report.dialect}.")
     for added in report.added:
         print(f"Toegevoegd: {added}")
+    for note in report.notes:
+        print(f"Gelezen: {note}")
     verb = {"committed": f"Vastgelegd als import {report.batch_id}", "unchanged": "Niets veranderd",
             "valid": "Proefimport geldig, niets geschreven"}[report.status]
     print(f"{verb}: {report.rows_new} nieuw, {report.rows_changed} gewijzigd, "

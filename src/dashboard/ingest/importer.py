@@ -184,7 +184,8 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if add_missing:  # a pass of its own: the check then knows every gebied and partij
             for chunk in table:
                 report.added += values.add_missing(session, chunk.rename(columns={"regios": "gebied"}))
-        checker = values.Checker(session, table.dialect.decimal, column)
+        checker = values.Checker(session, table.dialect.decimal, column,
+                                 stored_kinds=lambda id_: values.stored_kinds(db, id_))
         batch = _batch(session, report, filename, table.sha256, user, dry_run)
         nothing_stored = values.is_empty(session, model)
         writer = values.Writer(session, model, batch.id, empty=nothing_stored) if batch else None
@@ -226,6 +227,7 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if writer:
             writer.close(complete=not (problems or beyond))
         report.rows_skipped_empty = checker.skipped
+        report.notes = checker.notes()
         if not seen_rows:
             raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
         if problems:

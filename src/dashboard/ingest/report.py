@@ -23,6 +23,7 @@ class Report:
     added: list[str] = field(default_factory=list)  # gebieden/partijen added by add_missing
     ignored_columns: list[str] = field(default_factory=list)  # cbs columns without an indicator
     sample: list[dict] = field(default_factory=list)  # a few new/changed rows, old -> new
+    notes: list[str] = field(default_factory=list)  # how the file was read where it had a choice (a date as period)
     changes: pd.DataFrame | None = field(default=None, repr=False)  # every new/changed row (page preview)
 
     def as_dict(self) -> dict:
@@ -33,6 +34,7 @@ class Report:
             "rows_skipped_empty": self.rows_skipped_empty,
             "errors": [p.as_dict() for p in self.errors],
             "added": self.added, "ignored_columns": self.ignored_columns, "sample": self.sample,
+            "notes": self.notes,
         }
 
     @classmethod

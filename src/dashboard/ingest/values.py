@@ -24,7 +24,7 @@ from dashboard import periods
 from dashboard.ingest import areas
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import CHUNK_ROWS, EMPTY_VALUES, parse_numbers
-from dashboard.models import Gebied, Indicator, Partij
+from dashboard.models import Gebied, Indicator, Observatie, Partij
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 # The key index counts a NULL partij (all parties together) as 0; the conflict target names it.
@@ -102,9 +102,14 @@ class Checker:
     Lookups run on the distinct values of a column and are mapped back, and the key is one integer
     per row, so a million rows cost a handful of vectorised passes, not a million Python calls.
     Needs the session only when created: checking runs beside the writing, in another thread.
+
+    A period written as a date (31-12-2026) is read as the period of its indicator's kind that the
+    date falls in: the kind of the indicator's other periods in the file, else of those stored for
+    it (`stored_kinds(indicator_id)`, which reads on a connection of its own); with no kind or more
+    than one it is a problem that says what the date could mean. What was read is kept in `readings`.
     """
 
-    def __init__(self, session: Session, decimal: str, value_column: str):
+    def __init__(self, session: Session, decimal: str, value_column: str, stored_kinds=None):
         self.decimal, self.value_column = decimal, value_column
         self.indicators = {i.sleutel: i for i in session.scalars(select(Indicator))}
         self.ids = {k: i.id for k, i in self.indicators.items()}
@@ -112,6 +117,12 @@ class Checker:
         self.gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
         self.partijen = _partij_ids(session)
         self.periods: dict[str, periods.Periode | periods.InvalidPeriod] = {}
+        self.stored_kinds = stored_kinds
+        self.readings: dict[tuple[str, str], periods.Periode] = {}  # (date as written, indicator) -> period
+        self._names = {i.id: k for k, i in self.indicators.items()}
+        self._kinds_in_file: dict[int, set[str]] = {}  # indicator id -> kinds of its periods written as periods
+        self._kinds_stored: dict[int, set[str]] = {}
+        self._dates: dict[tuple[str, int], periods.Periode | periods.InvalidPeriod] = {}
         self.skipped = 0
         self._triples = pd.Index([], dtype="int64")  # (indicator, gebied, partij) -> a dense number
         self._seen = _SeenKeys()  # keys of the rows before, with their first value and line
@@ -162,8 +173,14 @@ class Checker:
         periodes = _Distinct(frame["periode"])
         parsed = [self.periods[raw] if raw in self.periods else self.periods.setdefault(raw, _period(raw))
                   for raw in periodes.values]
+        self._note_kinds(periodes, parsed, indicator_id)
+        dates = np.array([isinstance(p, periods.DateWithoutKind) for p in parsed], dtype=bool)
+        at_date = periodes.per_row(dates) if dates.any() else np.zeros(len(frame), dtype=bool)
+        if dates.any():
+            periodes, parsed, more = self._read_dates(frame, periodes, at_date, indicator_id)
+            problems += more
         bad_period = periodes.per_row(np.array([isinstance(p, Exception) for p in parsed], dtype=bool))
-        problems += _problems(bad_period, frame, "periode", lambda raw: str(self.periods[raw]))
+        problems += _problems(bad_period & ~at_date, frame, "periode", lambda raw: str(self.periods[raw]))
 
         getal = texts.per_row(parse_numbers(pd.Series(texts.values, dtype="str"), self.decimal))
         unreadable = np.isnan(getal)
@@ -198,6 +215,71 @@ class Checker:
         rows, more = self._once(rows, texts)
         problems += more
         return rows.drop(columns=[c for c in ("_kolom", "_tekst", "_ordinal") if c in rows]), problems
+
+    def _note_kinds(self, periodes: _Distinct, parsed: list, indicator_id: np.ndarray) -> None:
+        """Remember which kinds of period each indicator has in the file (written as periods, not dates)."""
+        kind = np.array([periods.SOORTEN.index(p.soort) if isinstance(p, periods.Periode) else -1 for p in parsed],
+                        dtype=np.int64)
+        per_row = periodes.per_row(kind)
+        known = (per_row >= 0) & (indicator_id >= 0)
+        for combined in pd.unique(indicator_id[known] * 4 + per_row[known]):
+            self._kinds_in_file.setdefault(int(combined) // 4, set()).add(periods.SOORTEN[int(combined) % 4])
+
+    def _read_dates(self, frame: pd.DataFrame, periodes: _Distinct, at_date: np.ndarray,
+                    indicator_id: np.ndarray) -> tuple[_Distinct, list, list[Problem]]:
+        """The chunk's periods again, a date now read per indicator (its text and indicator as one
+        key), and a problem per date that cannot be read."""
+        keys = frame["periode"].to_numpy(dtype=object).copy()
+        keys[at_date] = [f"{raw}\x00{i}" for raw, i in zip(keys[at_date], indicator_id[at_date])]
+        distinct = _Distinct(pd.Series(keys, dtype=object))
+        resolved, problems = [], []
+        for key in distinct.values:
+            if "\x00" not in key:
+                resolved.append(self.periods[key])
+                continue
+            raw, id_ = key.split("\x00")
+            if (raw, int(id_)) not in self._dates:
+                self._dates[raw, int(id_)] = self._date(raw, int(id_))
+            read = self._dates[raw, int(id_)]
+            resolved.append(read)
+            if isinstance(read, Exception) and int(id_) >= 0:  # an unknown indicator is its own problem
+                problems += _problems(distinct.per_row(distinct.values == key), frame, "periode",
+                                      lambda _, error=read: str(error))
+        return distinct, resolved, problems
+
+    def _date(self, raw: str, id_: int) -> periods.Periode | periods.InvalidPeriod:
+        """The period a date means for one indicator, or why that cannot be said."""
+        day = self.periods[raw].day
+        if id_ < 0:
+            return periods.InvalidPeriod(raw)
+        kinds = self._kinds_in_file.get(id_) or self._stored(id_)
+        name = self._names[id_]
+        if len(kinds) == 1:
+            read = self.readings[raw, name] = periods.containing(day, next(iter(kinds)))
+            return read
+        if not kinds:
+            return periods.InvalidPeriod(
+                f"'{raw}' is een datum, en voor {name} staan in dit bestand en in de database geen perioden "
+                f"waaruit blijkt wat bedoeld is: {periods.options(day)}. Schrijf de periode zelf, "
+                f"bijvoorbeeld {day.year}.")
+        per = " en ".join(f"per {k}" for k in periods.SOORTEN if k in kinds)
+        return periods.InvalidPeriod(
+            f"'{raw}' is een datum, en {name} heeft cijfers {per}: bedoelt u {periods.options(day, kinds)}? "
+            "Schrijf de periode zelf.")
+
+    def _stored(self, id_: int) -> set[str]:
+        if id_ not in self._kinds_stored:
+            self._kinds_stored[id_] = set(self.stored_kinds(id_)) if self.stored_kinds else set()
+        return self._kinds_stored[id_]
+
+    def notes(self) -> list[str]:
+        """What the dates in the file were read as, one line per date and period, for the report."""
+        read: dict[tuple[str, periods.Periode], list[str]] = {}
+        for (raw, name), periode in sorted(self.readings.items()):
+            read.setdefault((raw, periode), []).append(name)
+        return [f"{raw} gelezen als {periode.label} (peildatum; {', '.join(names)} "
+                f"{'staat' if len(names) == 1 else 'staan'} per {periode.soort})"
+                for (raw, periode), names in read.items()]
 
     def close(self) -> None:
         """Lets go of the keys seen (and the temporary file they may have moved to)."""
@@ -359,6 +441,22 @@ def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
         return periods.parse(raw)
     except periods.InvalidPeriod as error:
         return error
+
+
+def stored_kinds(db, id_: int) -> set[str]:
+    """The kinds of period stored for an indicator (jaar, kwartaal, maand), as figures or targets,
+    read on a connection of the database's own, not the import's: the checking thread runs beside
+    the writing. A database that cannot be read that way (SQLite in memory) gives none."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dashboard.models import Streefwaarde
+
+    try:
+        with db.make_session() as session:
+            return {kind for model in (Observatie, Streefwaarde) for kind in session.scalars(
+                select(model.periode_soort).where(model.indicator_id == id_).distinct())}
+    except SQLAlchemyError:
+        return set()
 
 
 def _bounds(indicators: dict) -> dict[int, tuple]:
