@@ -286,7 +286,8 @@ def _add_import_commands(commands) -> None:
     command.add_argument("--dry-run", action="store_true", help="alleen controleren en tellen, niets schrijven")
     command.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
     command.add_argument("--add-missing", action="store_true",
-                         help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen")
+                         help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen; nooit een die bijna "
+                              "gelijk is aan een bestaande (die wordt voorgesteld)")
     command.add_argument("--max-mb", type=int, metavar="N",
                          help="weiger bestanden groter dan N MB (standaard: geen grens; de webpagina houdt "
                               "DASHBOARD_MAX_UPLOAD_MB aan)")

@@ -12,6 +12,7 @@ import difflib
 import io
 import json
 import sqlite3
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from dashboard import periods
 from dashboard.ingest import areas
+from dashboard.ingest.lookalikes import Lookalikes
+from dashboard.ingest.missing import partij_ids
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import CHUNK_ROWS, EMPTY_VALUES, parse_numbers
 from dashboard.models import Gebied, Indicator, Observatie, Partij
@@ -36,6 +39,7 @@ _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into 
 _PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
 SEEN_IN_MEMORY = 2_000_000  # keys of the rows before (24 bytes each) kept in memory; more go to a file
 SEEN_CACHE_KB = 16384  # the page cache of that file
+FUZZY_NAMES = 100  # unknown names per file compared by edit distance; beyond, only by `lookalikes.comparable`
 
 
 def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missing: str = "") -> list[Problem]:
@@ -57,42 +61,9 @@ def nearest(key: str, known: list[str]) -> str | None:
 
 
 def suggest(key: str, known: list[str]) -> str:
-    """' Bedoelde u 'x'?' for the nearest known key, or nothing when none is close."""
+    """' Bedoelt u 'x'?' for the nearest known key, or nothing when none is close."""
     close = nearest(key, known)
-    return f" Bedoelde u '{close}'?" if close else ""
-
-
-def _partij_ids(session: Session) -> dict[str, int]:
-    """Partijen by lower-cased name and by code, as a file may use either."""
-    ids = {}
-    for partij in session.scalars(select(Partij)):
-        ids[partij.naam.lower()] = partij.id
-        if partij.code:
-            ids[partij.code.lower()] = partij.id
-    return ids
-
-
-def add_missing(session: Session, frame: pd.DataFrame) -> list[str]:
-    """The deliberate step: add gebieden (well-formed CBS codes) and partijen the file names but
-    the database lacks. A gebied is named after its code, a partij gets soort 'overig'; both can be
-    corrected later with a gebieden- or partijenbestand. Returns what was added, for the report."""
-    added = []
-    known = set(session.scalars(select(Gebied.code)))
-    codes = {areas.normalise(c) for c in frame["gebied"].unique()} - known
-    for code in sorted((c for c in codes if areas.level(c)), key=lambda c: (areas.rank(areas.level(c)), c)):
-        ouder = session.scalar(select(Gebied).where(Gebied.code == (areas.parent(code) or "")))
-        session.add(Gebied(code=code, naam=code, niveau=areas.level(code), ouder=ouder))
-        session.flush()
-        added.append(f"gebied {code}")
-    if "partij" in frame:
-        partijen = _partij_ids(session)
-        for naam in sorted(set(frame["partij"].unique()) - {""}):
-            if naam.lower() not in partijen:
-                session.add(Partij(naam=naam[:200], soort="overig"))
-                partijen[naam.lower()] = -1
-                added.append(f"partij {naam}")
-    session.flush()
-    return added
+    return f" Bedoelt u '{close}'?" if close else ""
 
 
 class Checker:
@@ -109,13 +80,20 @@ class Checker:
     than one it is a problem that says what the date could mean. What was read is kept in `readings`.
     """
 
-    def __init__(self, session: Session, decimal: str, value_column: str, stored_kinds=None):
+    def __init__(self, session: Session, decimal: str, value_column: str, stored_kinds=None,
+                 same_as: dict[str, dict[str, str]] | None = None):
         self.decimal, self.value_column = decimal, value_column
         self.indicators = {i.sleutel: i for i in session.scalars(select(Indicator))}
         self.ids = {k: i.id for k, i in self.indicators.items()}
         self.bounds = _bounds(self.indicators)
-        self.gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
-        self.partijen = _partij_ids(session)
+        rows = session.execute(select(Gebied.code, Gebied.id, Gebied.naam)).all()
+        self.gebieden = {code: id_ for code, id_, _ in rows}
+        self._gebied_names = [(naam, code) for code, _, naam in rows]
+        self._gebied_lookalikes: Lookalikes | None = None  # made when a file names a gebied instead of its code
+        self.partijen = partij_ids(session)
+        self._partij_lookalikes = Lookalikes(session.scalars(select(Partij.naam)))
+        self.same_as = {column: names for column, names in (same_as or {}).items() if names}
+        self._fuzzy_left = FUZZY_NAMES
         self.periods: dict[str, periods.Periode | periods.InvalidPeriod] = {}
         self.stored_kinds = stored_kinds
         self.readings: dict[tuple[str, str], periods.Periode] = {}  # (date as written, indicator) -> period
@@ -134,6 +112,8 @@ class Checker:
         those few texts, and the rows take their results by number.
         """
         value_column = self.value_column
+        if self.same_as:  # names the user said mean an existing partij or gebied
+            frame = frame.assign(**{c: frame[c].replace(names) for c, names in self.same_as.items() if c in frame})
         texts = _Distinct(frame[value_column])
         empty = texts.per_row(pd.Series(texts.values, dtype="str").str.lower().isin(EMPTY_VALUES).to_numpy())
         self.skipped += int(empty.sum())
@@ -155,18 +135,15 @@ class Checker:
         missing = gebied_id < 0
         malformed = missing & gebieden.per_row(np.array([areas.level(c) is None for c in codes], dtype=bool))
         problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
-            f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
-            "(--add-missing)."), missing="gebied")
-        problems += _problems(malformed, frame, "gebied", lambda v: (
-            f"'{v}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."))
+            f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of kies 'toevoegen' bij de onbekende "
+            "namen (--add-missing)."), missing="gebied")
+        problems += self._named_gebieden(malformed, frame, gebieden)
 
         if "partij" in frame:  # optional column; 0 is no partij (the total), -1 an unknown one
             partijen = _Distinct(frame["partij"])
             partij_id = partijen.per_row(np.array([self.partijen.get(n.lower(), -1) if n else 0
                                                    for n in partijen.values], dtype=np.int64))
-            problems += _problems(partij_id < 0, frame, "partij", lambda v: (
-                f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
-                "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
+            problems += self._unknown_partijen(partij_id < 0, frame, partijen)
         else:
             partij_id = np.zeros(len(frame), dtype=np.int64)
 
@@ -215,6 +192,46 @@ class Checker:
         rows, more = self._once(rows, texts)
         problems += more
         return rows.drop(columns=[c for c in ("_kolom", "_tekst", "_ordinal") if c in rows]), problems
+
+    def _unknown_partijen(self, unknown: np.ndarray, frame: pd.DataFrame, partijen: _Distinct) -> list[Problem]:
+        """A problem per row with an unknown partij; one that looks like a known one proposes it."""
+        problems = []
+        for naam in partijen.values[np.unique(partijen.codes[unknown])] if unknown.any() else []:
+            self._fuzzy_left -= 1
+            alike = tuple(self._partij_lookalikes.of(naam, fuzzy=self._fuzzy_left >= 0)[:5])
+            if alike:
+                message = (f"onbekende partij '{naam}'. Bedoelt u {_or(alike)}? Een partij met bijna dezelfde naam "
+                           "wordt niet nieuw gemaakt: kies de bestaande (pagina Gegevens) of verbeter het bestand.")
+            else:
+                message = (f"onbekende partij '{naam}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met "
+                           "een partijenbestand of kies 'toevoegen' bij de onbekende namen (--add-missing).")
+            problems += [replace(p, lookalikes=alike) for p in _problems(
+                unknown & partijen.per_row(partijen.values == naam), frame, "partij", lambda _, m=message: m,
+                missing="partij")]
+        return problems
+
+    def _named_gebieden(self, malformed: np.ndarray, frame: pd.DataFrame, gebieden: _Distinct) -> list[Problem]:
+        """A problem per row whose gebied is not a CBS code; a name that looks like a known gebied's
+        proposes its code (the page can then read it as that gebied)."""
+        problems = []
+        for text in gebieden.values[np.unique(gebieden.codes[malformed])] if malformed.any() else []:
+            if self._gebied_lookalikes is None:
+                self._gebied_lookalikes = Lookalikes(naam for naam, _ in self._gebied_names)
+                self._codes_by_name = {}
+                for naam, code in self._gebied_names:
+                    self._codes_by_name.setdefault(naam, []).append(code)
+            self._fuzzy_left -= 1
+            codes = tuple(c for naam in self._gebied_lookalikes.of(text, fuzzy=self._fuzzy_left >= 0)
+                          for c in self._codes_by_name[naam])[:5]
+            names = {code: naam for naam, code in self._gebied_names if code in codes}
+            message = f"'{text}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."
+            if codes:
+                message = (f"'{text}' is geen CBS-gebiedscode. Bedoelt u "
+                           f"{_or([f'{c} ({names[c]})' for c in codes], quote=False)}? Gebruik de code.")
+            problems += [replace(p, lookalikes=codes) for p in _problems(
+                malformed & gebieden.per_row(gebieden.values == text), frame, "gebied", lambda _, m=message: m,
+                missing="gebied" if codes else "")]
+        return problems
 
     def _note_kinds(self, periodes: _Distinct, parsed: list, indicator_id: np.ndarray) -> None:
         """Remember which kinds of period each indicator has in the file (written as periods, not dates)."""
@@ -434,6 +451,12 @@ def _merge(older: list[np.ndarray], newer: tuple[np.ndarray, ...]) -> tuple[np.n
         older[i] = None
         merged.append(out)
     return tuple(merged)
+
+
+def _or(names, quote: bool = True) -> str:
+    """'a', 'a' of 'b', 'a', 'b' of 'c'."""
+    shown = [f"'{n}'" if quote else n for n in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " of " + shown[-1]
 
 
 def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
