@@ -239,6 +239,8 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
             raise ImportRejected(sorted(problems, key=lambda p: (p.line, p.column)) + more)
         if changed or new:
             changes = pd.concat(changed + new, ignore_index=True).sort_values("_line", kind="stable")
+            units = {key: indicator.eenheid for key, indicator in checker.indicators.items()}
+            changes["eenheid"] = changes["indicator"].str.lower().map(units).fillna("")
             report.changes, report.sample = changes.head(PREVIEW), _sample(changes)
         if batch and years:
             batch.jaar_van, batch.jaar_tot = years
