@@ -21,7 +21,7 @@ import pyarrow.csv as pacsv
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import periods
+from dashboard import formatting, periods
 from dashboard.ingest import areas
 from dashboard.ingest.lookalikes import Lookalikes
 from dashboard.ingest.missing import partij_ids
@@ -518,7 +518,8 @@ def _range_problems(frame: pd.DataFrame, getal: np.ndarray, indicator_id: np.nda
 
 
 def _fmt(number: float) -> str:
-    return f"{number:g}".replace(".", ",")
+    """A bound written the Dutch way with the decimals it has: 100, 0,5, 1.000."""
+    return formatting.number(number, formatting.needed([number]))
 
 
 def is_empty(session: Session, model) -> bool:
