@@ -32,7 +32,7 @@ def charts_of(view):
     st.header(indicator["naam"])
     trend = figures.trend(view.indicator)
     show.figure(show.trend(trend, indicator["naam"], indicator["eenheid"]),
-                show.trend_table(trend), key="trend",
+                show.trend_table(trend), key="trend", eenheid=indicator["eenheid"],
                 alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
     naast = reads.queries.beside(view.gebied)
@@ -44,20 +44,22 @@ def charts_of(view):
             st.info(f"Voor {indicator['naam']} zijn geen cijfers per partij in {gebied}.")
         else:
             show.figure(show.bars(per_partij, "partij", "Vergelijking van partijen", indicator["eenheid"]),
-                        per_partij, key="partijen", alt="Staafdiagram: laatste waarde per partij.")
+                        per_partij, key="partijen", eenheid=indicator["eenheid"],
+                        alt="Staafdiagram: laatste waarde per partij.")
     with right:
         per_gebied = reads.queries.compare_beside(view)
         if per_gebied.empty:
             st.info(f"Voor {indicator['naam']} zijn geen cijfers van de {soort}.")
         else:
             show.figure(show.bars(per_gebied, "naam", f"Vergelijking van {soort}", indicator["eenheid"]),
-                        per_gebied, key="wijken", alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
+                        per_gebied, key="wijken", eenheid=indicator["eenheid"],
+                        alt=f"Staafdiagram: laatste waarde per gebied ({soort}).")
 
     st.header(f"Kaart van de {soort}")
     shapes = reads.queries.geometries(naast["code"].tolist())
     if shapes["geometrie"].notna().any():
         deck, legend = show.wijk_map(shapes, per_gebied, indicator["naam"], indicator["eenheid"])
-        show.deck(deck, legend, per_gebied, key="kaart",
+        show.deck(deck, legend, per_gebied, key="kaart", eenheid=indicator["eenheid"],
                   alt=f"Kaart: {soort} gekleurd naar {indicator['naam']}, donker is laag en geel is hoog.")
     else:
         st.info(f"Er zijn nog geen grenzen van de {soort}. Importeer een GeoJSON-bestand van CBS/PDOK op de "

@@ -2,7 +2,7 @@
 photos, videos and afspraken, and the form to tell a new one."""
 import streamlit as st
 
-from dashboard import config
+from dashboard import config, formatting
 from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
 from dashboard.ui import chrome, navigation, reads, runtime, visitor
@@ -49,7 +49,7 @@ gekozen = reads.verhalen.gallery(opgave_id=opgave, gebied=wijk, rol=rol, scope=w
 if not gekozen:
     st.info("Geen verhalen met deze filters. Maak een filter leeg om meer te zien.")
 else:
-    st.caption(f"{len(gekozen)} verhalen")
+    st.caption(formatting.count(len(gekozen), "verhaal", "verhalen"))
     show.grid(gekozen, settings.media_dir, key="galerij")
     st.header("Kaart van de verhalen", anchor=False)
     punten = reads.verhalen.map_points(gekozen)

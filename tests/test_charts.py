@@ -1,7 +1,9 @@
 """The map colours wijken by value in a colour-blind-safe scale and says what the colours mean."""
 import json
+import math
 
 import pandas as pd
+import pytest
 
 from dashboard import charts
 
@@ -32,3 +34,36 @@ def test_trend_draws_the_target_dashed_beside_the_values():
     assert [t.name for t in fig.data] == ["Gerealiseerd", "Streefwaarde"]
     assert fig.data[1].line.dash == "dash"
     assert fig.layout.separators == ",."
+
+
+def _ticks(axis, low: float, high: float) -> list[float]:
+    """The ticks plotly draws for a linear axis with tick0 and dtick between low and high."""
+    assert axis.dtick is not None, "plotly would choose the steps itself (0,2 on a small range)"
+    first = axis.tick0 + math.ceil((low - axis.tick0) / axis.dtick) * axis.dtick
+    return [first + i * axis.dtick for i in range(int((high - first) // axis.dtick) + 1)]
+
+
+def test_a_count_axis_has_whole_ticks_on_a_small_range():
+    jaren = pd.DataFrame({"jaar": [2024, 2025], "partijen": [1, 2], "nieuwe_partijen": [["A"], []]})
+    fig = charts.circle(jaren)
+    assert all(tick == int(tick) for tick in _ticks(fig.layout.yaxis, 0, 2))
+    assert fig.layout.yaxis.rangemode == "nonnegative"
+    assert list(fig.data[0].customdata) == ["0 partijen", "2 partijen"]  # hover: '1 partij', never '1 partijen'
+    assert list(fig.data[1].customdata) == ["1 partij", "0 partijen"]
+
+
+@pytest.mark.parametrize("maker", ["trend", "bars"])
+def test_woningen_get_whole_ticks_and_percentages_keep_plotlys_own(maker):
+    data = pd.DataFrame({"label": ["2024", "2025"], "partij": ["A", "B"], "waarde": [3.0, 4.0],
+                         "streefwaarde": [float("nan")] * 2})
+    make = (lambda e: charts.trend(data, "x", e)) if maker == "trend" else (lambda e: charts.bars(data, "partij", "x", e))
+    fig = make("woningen")
+    axis = fig.layout.yaxis if maker == "trend" else fig.layout.xaxis
+    assert all(tick == int(tick) for tick in _ticks(axis, 0, 4))
+    assert "woningen" in fig.data[0].hovertemplate and ".0f" in fig.data[0].hovertemplate
+    percent = make("%")
+    assert (percent.layout.yaxis if maker == "trend" else percent.layout.xaxis).dtick is None
+
+
+def test_a_wide_count_range_keeps_plotlys_whole_steps():
+    assert charts.value_axis([0, 474866], "woningen") == {"rangemode": "nonnegative"}

@@ -53,7 +53,7 @@ def test_csv_export_opens_in_dutch_excel_and_cannot_run_formulas():
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0] == "naam;waarde"
     assert lines[1] == "'=HYPERLINK(\"\"x\"\");1234,5" or lines[1].startswith("\"'=HYPERLINK")
-    assert lines[2] == "'+31;-3,0"
+    assert lines[2] == "'+31;-3"  # a whole number is written whole, negative or not
     assert lines[3].startswith("'@som;")
 
 
@@ -89,3 +89,70 @@ def test_the_day_of_a_moment_is_the_day_in_amsterdam(when, text):
 
 def test_a_date_stays_the_date_it_is():
     assert formatting.day(date(2026, 2, 1)) == "1 februari 2026"
+def test_a_column_never_mixes_whole_and_decimal_numbers():
+    assert formatting.column([32, 32.1, None]) == ["32,0", "32,1", "–"]
+    assert formatting.column([4812.0, 12.0]) == ["4.812", "12"]
+    assert formatting.column([62.0, 62.44], "maanden") == ["62,0", "62,4"]  # the unit decides: one decimal
+    assert formatting.column([474866.0, 12.4], "woningen") == ["474.866", "12"]
+
+
+def test_a_column_of_several_units_gives_each_unit_its_own_decimals():
+    assert formatting.column([28.4, 28.0, 1234.0], ["%", "%", "woningen"]) == ["28,4", "28,0", "1.234"]
+
+
+def test_an_exact_column_rounds_nothing_away_but_keeps_one_width():
+    assert formatting.column([771.35, 652.0], "EUR/maand", exact=True) == ["771,35", "652,00"]
+    assert formatting.column([4812.0, 12.0], "aantal", exact=True) == ["4.812", "12"]
+
+
+def test_the_unit_decides_the_decimals_everywhere():
+    assert formatting.decimals("maanden") == 1
+    assert formatting.value(62.0, "maanden") == "62,0 maanden"
+    assert formatting.decimals("woningen") == 0 and formatting.whole("woningen") and not formatting.whole("%")
+
+
+@pytest.mark.parametrize("n, text", [(1, "1 bijdrage"), (2, "2 bijdragen"), (0, "0 bijdragen"),
+                                     (1234, "1.234 bijdragen")])
+def test_counts_take_the_singular_for_one(n, text):
+    assert formatting.count(n, "bijdrage", "bijdragen") == text
+
+
+def test_a_single_unit_reads_singular():
+    assert formatting.value(1, "woningen") == "1 woning"
+    assert formatting.value(2, "woningen") == "2 woningen"
+
+
+def test_screen_tables_keep_one_width_per_column():
+    from dashboard.ui import tables
+
+    trend = pd.DataFrame({"label": ["2023", "2024"], "waarde": [32.0, 32.1], "streefwaarde": [30.0, None]})
+    assert tables._plain(trend)["Waarde"].tolist() == ["32,0", "32,1"]
+    assert tables._plain(trend, "woningen")["Waarde"].tolist() == ["32", "32"]
+    several = pd.DataFrame({"indicator": ["a", "a", "b"], "periode": ["2023", "2024", "2024"],
+                            "waarde": [32.0, 32.1, 1200.0], "eenheid": ["maanden", "maanden", "woningen"]})
+    shown, _ = tables._on_screen(several, None)
+    assert shown["Waarde"].tolist() == ["32,0", "32,1", "1.200"]
+
+
+# A number in braces (not a CONSTANT, which is never 1) right before a plural noun.
+_PLURAL_AFTER_A_NUMBER = r"\{(?![A-Z_]+\})[^{}]+\} (bijdragen|partijen|verhalen|afspraken|agendapunten|besluiten|" \
+                         r"schrijvers|waarden|problemen|dagen)\b"
+
+
+def test_no_text_puts_a_plural_noun_after_a_bare_number():
+    """'1 bijdragen' came from f"{n} bijdragen"; such texts go through formatting.count."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    found = [f"{path.relative_to(root)}:{number}: {line.strip()}"
+             for path in [*(root / "src").rglob("*.py"), *(root / "pages").glob("*.py")]
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(_PLURAL_AFTER_A_NUMBER, line)]
+    assert found == []
+
+
+def test_a_figure_computed_from_one_gemeente_says_so_in_the_singular():
+    from dashboard import hierarchy
+
+    assert hierarchy._note("som", 1, 0, "gemeente", None, 1) == "berekend: opgeteld uit 1 gemeente"

@@ -36,6 +36,20 @@ def _layout(title: str, y_title: str = "", **extra) -> dict:
     }
 
 
+def value_axis(values, eenheid: str) -> dict:
+    """The value axis of a chart in `eenheid`: a unit written without decimals (a count, euros)
+    gets whole ticks. On a small range plotly would step by 0,2 or 0,5 ("0,2 partijen"); on a range
+    above ten its own steps are whole already. A range without negative values stays at or above 0."""
+    shown = [float(v) for v in values if pd.notna(v)]
+    if not formatting.whole(eenheid) or not shown:
+        return {}
+    axis = {"rangemode": "nonnegative"} if min(shown) >= 0 else {}
+    span = max(shown) - min(0.0, min(shown)) if min(shown) >= 0 else max(shown) - min(shown)
+    if span <= 10:
+        axis.update(tick0=0, dtick=1 if span <= 5 else 2)
+    return axis
+
+
 def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
     """Values over time as a line, the target as a dashed line in another colour and shape. A period
     that is only partly delivered (`deels`) is no part of the line: an open marker of its own, whose
@@ -43,19 +57,20 @@ def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
     deels = data["deels"].notna() if "deels" in data else pd.Series(False, index=data.index)
     traces = [go.Scatter(x=data["label"], y=data["waarde"].where(~deels), name="Gerealiseerd", mode="lines+markers",
                          line={"color": PALETTE[0], "width": 3}, marker={"size": 8},
-                         hovertemplate="%{y:,.1f}<extra>Gerealiseerd</extra>")]
+                         hovertemplate=formatting.d3("y", eenheid) + "<extra>Gerealiseerd</extra>")]
     if deels.any():
         traces.append(go.Scatter(x=data["label"][deels], y=data["waarde"][deels], name="Nog niet compleet",
                                  mode="markers", customdata=data["deels"][deels],
                                  marker={"symbol": "circle-open", "size": 11, "color": PALETTE[0], "line": {"width": 2}},
-                                 hovertemplate="%{y:,.1f} · %{customdata}<extra>Nog niet compleet</extra>"))
+                                 hovertemplate=formatting.d3("y", eenheid) + " · %{customdata}<extra>Nog niet compleet</extra>"))
     if data["streefwaarde"].notna().any():
         traces.append(go.Scatter(x=data["label"], y=data["streefwaarde"], name="Streefwaarde",
                                  mode="lines+markers", line={"color": PALETTE[5], "width": 2, "dash": "dash"},
                                  marker={"symbol": "diamond", "size": 8}, connectgaps=True,
-                                 hovertemplate="%{y:,.1f}<extra>Streefwaarde</extra>"))
+                                 hovertemplate=formatting.d3("y", eenheid) + "<extra>Streefwaarde</extra>"))
     layout = _layout(f"{naam}: verloop", eenheid)
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
+    layout["yaxis"] = {**layout["yaxis"], **value_axis([*data["waarde"], *data["streefwaarde"]], eenheid)}
     return go.Figure(traces, layout=layout)
 
 
@@ -64,8 +79,10 @@ def bars(data: pd.DataFrame, label: str, title: str, eenheid: str) -> go.Figure:
     ordered = data.sort_values("waarde")
     bar = go.Bar(x=ordered["waarde"], y=ordered[label], orientation="h", marker_color=PALETTE[0],
                  text=[formatting.value(v, eenheid) for v in ordered["waarde"]], textposition="auto",
-                 hovertemplate="%{y}: %{x:,.1f}<extra></extra>")
-    return go.Figure([bar], layout=_layout(title, hovermode="closest", height=max(260, 60 + 38 * len(ordered))))
+                 hovertemplate="%{y}: " + formatting.d3("x", eenheid) + "<extra></extra>")
+    layout = _layout(title, hovermode="closest", height=max(260, 60 + 38 * len(ordered)))
+    layout["xaxis"] = {**layout["xaxis"], **value_axis(ordered["waarde"], eenheid)}
+    return go.Figure([bar], layout=layout)
 
 
 def classes(values: list[float]) -> list[float]:
@@ -212,12 +229,16 @@ def circle(jaren: pd.DataFrame) -> go.Figure:
     """The growing circle: per year the parties that took part, those that were there before and the new ones."""
     x = jaren["jaar"].astype(str)
     nieuw = jaren["nieuwe_partijen"].map(len)
-    traces = [go.Bar(x=x, y=jaren["partijen"] - nieuw, name="Deed al eerder mee", marker_color=PALETTE[0],
-                     hovertemplate="%{x}: %{y} partijen<extra>al eerder</extra>"),
+    eerder = jaren["partijen"] - nieuw
+    traces = [go.Bar(x=x, y=eerder, name="Deed al eerder mee", marker_color=PALETTE[0],
+                     customdata=[formatting.count(n, "partij", "partijen") for n in eerder],
+                     hovertemplate="%{x}: %{customdata}<extra>al eerder</extra>"),
               go.Bar(x=x, y=nieuw, name="Nieuw erbij", marker_color=PALETTE[1], marker_pattern_shape="/",
-                     hovertemplate="%{x}: %{y} partijen<extra>nieuw</extra>")]
+                     customdata=[formatting.count(n, "partij", "partijen") for n in nieuw],
+                     hovertemplate="%{x}: %{customdata}<extra>nieuw</extra>")]
     layout = _layout("Partijen die voortgang of een verhaal schreven", "partijen", barmode="stack", hovermode="closest")
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
+    layout["yaxis"] = {**layout["yaxis"], **value_axis(jaren["partijen"], "partijen")}
     return go.Figure(traces, layout=layout)
 GEKOZEN, OVERIG = _rgb(PALETTE[5]), [86, 180, 233]  # vermilion for what is chosen, sky blue for the rest
 _MANY = 1000  # from here on points are drawn with WebGL (Scattergl)
@@ -260,7 +281,10 @@ def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], 
             traces.append(go.Scatter(x=chosen["x"], y=chosen["y"], mode="markers", name=name, marker=style,
                                      customdata=chosen[columns].to_numpy(dtype=str), hovertemplate=hover))
     layout = _layout(f"{y[0]} tegen {x[0]}", _labelled(*y), hovermode="closest", dragmode="select", height=520)
-    layout["xaxis"] = {**layout["xaxis"], "title": {"text": _labelled(*x)}}
+    ticks = {axis: {k: v for k, v in value_axis(punten[axis], unit).items() if k != "rangemode"}  # the trend line may dip
+             for axis, unit in (("x", x[1]), ("y", y[1]))}
+    layout["xaxis"] = {**layout["xaxis"], "title": {"text": _labelled(*x)}, **ticks["x"]}
+    layout["yaxis"] = {**layout["yaxis"], **ticks["y"]}
     return go.Figure(traces, layout=layout)
 
 

@@ -201,7 +201,7 @@ def _print_problems(problems) -> None:
         value = f" (waarde: {problem.value[:60]})" if problem.value else ""
         print(f"{problem}{value}", file=sys.stderr)
     if len(problems) > 200:
-        print(f"... en nog {len(problems) - 200} problemen.", file=sys.stderr)
+        print(f"... en nog {formatting.count(len(problems) - 200, 'probleem', 'problemen')}.", file=sys.stderr)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -219,7 +219,7 @@ def _import(args: argparse.Namespace) -> int:
             print(json.dumps(Report.rejected(rejected.problems).as_dict(), ensure_ascii=False))
         count = len(rejected.problems)
         print(f"Fout: {args.file} is geweigerd, er is niets geschreven "
-              f"({count} {'probleem' if count == 1 else 'problemen'}):", file=sys.stderr)
+              f"({formatting.count(count, 'probleem', 'problemen')}):", file=sys.stderr)
         _print_problems(rejected.problems)
         return EXIT_USAGE if isinstance(rejected, UnreadableFile) else EXIT_REJECTED
     if args.json:
@@ -228,6 +228,8 @@ def _import(args: argparse.Namespace) -> int:
     print(f"Herkend: {report.kind}, formaat {report.format}; {report.dialect}.")
     for added in report.added:
         print(f"Toegevoegd: {added}")
+    for note in report.notes:
+        print(f"Gelezen: {note}")
     verb = {"committed": f"Vastgelegd als import {report.batch_id}", "unchanged": "Niets veranderd",
             "valid": "Proefimport geldig, niets geschreven"}[report.status]
     print(f"{verb}: {report.rows_new} nieuw, {report.rows_changed} gewijzigd, "
@@ -263,8 +265,8 @@ def _imports_undo(args: argparse.Namespace) -> int:
     except UndoRefused as refused:
         print(f"Fout: {refused}", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Import {batch.id} ({batch.bestandsnaam}) is ongedaan gemaakt: {batch.rows_changed} waarden "
-          f"hersteld, {batch.rows_new} verwijderd.")
+    print(f"Import {batch.id} ({batch.bestandsnaam}) is ongedaan gemaakt: "
+          f"{formatting.count(batch.rows_changed, 'waarde', 'waarden')} hersteld, {batch.rows_new} verwijderd.")
     return EXIT_OK
 
 
@@ -281,7 +283,7 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
             return EXIT_USAGE
-        print(f"{len(frame)} waarden geschreven naar {args.out}.", file=sys.stderr)
+        print(f"{formatting.count(len(frame), 'waarde', 'waarden')} geschreven naar {args.out}.", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
     return EXIT_OK
@@ -300,7 +302,8 @@ def _add_import_commands(commands) -> None:
     command.add_argument("--dry-run", action="store_true", help="alleen controleren en tellen, niets schrijven")
     command.add_argument("--json", action="store_true", help="rapport als JSON op stdout")
     command.add_argument("--add-missing", action="store_true",
-                         help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen")
+                         help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen; nooit een die bijna "
+                              "gelijk is aan een bestaande (die wordt voorgesteld)")
     command.add_argument("--max-mb", type=int, metavar="N",
                          help="weiger bestanden groter dan N MB (standaard: geen grens; de webpagina houdt "
                               "DASHBOARD_MAX_UPLOAD_MB aan)")
@@ -340,7 +343,8 @@ def _vergaderingen_list(args: argparse.Namespace) -> int:
     if not rows:
         print("Nog geen vergaderingen.")
     for r in rows:
-        print(f"{r.id:>4}  {r.datum:%Y-%m-%d}  {r.titel}  ({r.punten} agendapunten, {r.besluiten} besluiten)")
+        print(f"{r.id:>4}  {r.datum:%Y-%m-%d}  {r.titel}  ({formatting.count(r.punten, 'agendapunt', 'agendapunten')}, "
+              f"{formatting.count(r.besluiten, 'besluit', 'besluiten')})")
     return EXIT_OK
 
 
@@ -370,7 +374,7 @@ def _vergaderingen_create(args: argparse.Namespace) -> int:
                                      for p in deze_vergadering.punten]}, ensure_ascii=False))
     else:
         print(f"Vergadering {deze_vergadering.id} ({deze_vergadering.titel}, {deze_vergadering.datum:%Y-%m-%d}) aangemaakt met "
-              f"{len(deze_vergadering.punten)} agendapunten:")
+              f"{formatting.count(len(deze_vergadering.punten), 'agendapunt', 'agendapunten')}:")
         for n, p in enumerate(deze_vergadering.punten, start=1):
             print(f"  {n}. {p.naam}")
     return EXIT_OK
@@ -417,7 +421,7 @@ def _deck(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
         return EXIT_USAGE
-    print(f"{len(built.dias)} dia's en de besluitenlijst ({len(built.besluiten)} besluiten) van '{built.titel}' "
+    print(f"{len(built.dias)} dia's en de besluitenlijst ({formatting.count(len(built.besluiten), 'besluit', 'besluiten')}) van '{built.titel}' "
           f"geschreven naar {out}.")
     return EXIT_OK
 

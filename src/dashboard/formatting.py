@@ -15,7 +15,12 @@ from dashboard import clock
 
 LOCALE = "nl_NL"
 GEEN_WAARDE = "–"
-_DECIMALS = {"%": 1, "cijfer": 1}
+# The unit decides the decimals, everywhere a figure is written (tiles, tables, charts, the demo data):
+# a percentage, a report mark and a duration in months get one; counts, euros and the rest none.
+DECIMALS = {"%": 1, "cijfer": 1, "maanden": 1}
+_SINGULAR = {"woningen": "woning", "maanden": "maand", "partijen": "partij"}  # "1 woning", "1 maand"
+MOST_DECIMALS = 6  # an exact column shows no more than this (a float's noise lies beyond)
+BARE_DECIMALS = 2  # a column of numbers without a unit: no more than this
 _NL = Locale.parse(LOCALE)
 
 
@@ -38,6 +43,52 @@ def number(amount: float | None, decimals: int = 0) -> str:
         return _pattern(decimals).apply(decimal.Decimal(str(amount)), _NL)
 
 
+def decimals(eenheid: str) -> int:
+    """How many decimals a figure in this unit is written with (the catalogue gives each indicator its unit)."""
+    return DECIMALS.get(eenheid, 0)
+
+
+def whole(eenheid: str) -> bool:
+    """Written without decimals: a chart axis in this unit has whole ticks (no '0,2 woningen')."""
+    return decimals(eenheid) == 0
+
+
+def needed(values, at_least: int = 0, at_most: int = MOST_DECIMALS) -> int:
+    """The fewest decimals (from `at_least` up to `at_most`) that write every value exactly."""
+    shown = [float(v) for v in values if not _missing(v)]
+    for places in range(at_least, at_most):
+        if all(abs(v - round(v, places)) < 1e-9 * max(1.0, abs(v)) for v in shown):
+            return places
+    return max(at_least, at_most)
+
+
+def column(values, eenheid=None, exact: bool = False) -> list[str]:
+    """A table column, every value with the same number of decimals, so '32' never stands above '32,1'.
+
+    `eenheid`: one unit for the column, or one per row (a table of several indicators: each unit's
+    rows share their decimals), or None for bare numbers (as many decimals as the values need).
+    With `exact`, a value is never rounded away: at least the unit's decimals, more where the
+    values have them (an import preview shows what will be stored).
+    """
+    values = list(values)
+    units = [eenheid] * len(values) if eenheid is None or isinstance(eenheid, str) else list(eenheid)
+    places = {}
+    for unit in set(units):
+        mine = [v for v, u in zip(values, units) if u == unit]
+        if unit is None:
+            places[unit] = needed(mine, 0, MOST_DECIMALS if exact else BARE_DECIMALS)
+        else:
+            places[unit] = needed(mine, decimals(unit)) if exact else decimals(unit)
+    return [number(v, places[u]) for v, u in zip(values, units)]
+
+
+def count(n: float | None, een: str, meer: str) -> str:
+    """A number with its noun in the right form: '1 bijdrage', '2 bijdragen', '1.234 woningen'."""
+    if _missing(n):
+        return f"{GEEN_WAARDE} {meer}"
+    return f"{number(n)} {een if n == 1 else meer}"
+
+
 def short(amount: float | None, eenheid: str) -> str:
     """A tile's big number: a symbol stays (28,4% · € 652), a word unit goes to the caption."""
     if _missing(amount):
@@ -46,7 +97,7 @@ def short(amount: float | None, eenheid: str) -> str:
         return f"{number(amount, 1)}%"
     if eenheid.startswith("EUR"):
         return f"€ {number(amount)}"
-    return number(amount, _DECIMALS.get(eenheid, 0))
+    return number(amount, decimals(eenheid))
 
 
 def value(amount: float | None, eenheid: str) -> str:
@@ -56,14 +107,14 @@ def value(amount: float | None, eenheid: str) -> str:
         return text
     if eenheid == "EUR/maand":
         return f"{text} per maand"
-    return f"{text} {eenheid}"
+    return f"{text} {_SINGULAR.get(eenheid, eenheid) if text == '1' else eenheid}"
 
 
 def d3(placeholder: str, eenheid: str) -> str:
     """The shape of value() as a plotly hover template ("%{x:,.1f}%", "€ %{y:,.0f} per maand"), so
     a chart with thousands of points writes its numbers in the browser; the figure's layout sets
     the Dutch separators (",.")."""
-    number = f"%{{{placeholder}:,.{_DECIMALS.get(eenheid, 0)}f}}"
+    number = f"%{{{placeholder}:,.{decimals(eenheid)}f}}"
     if eenheid == "%":
         return f"{number}%"
     if eenheid.startswith("EUR"):

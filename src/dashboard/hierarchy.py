@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import and_, case, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
+from dashboard import formatting
 from dashboard.models import Gebied, Indicator, Observatie, Partij
 
 LEVELS = ("land", "provincie", "gemeente", "wijk", "buurt")
@@ -31,7 +32,7 @@ def level_below(niveau: str) -> str | None:
 
 
 def _note(aggregatie: str, children: int, weighted: int, niveau: str, weight_name: str | None, of: int) -> str:
-    what = f"{children} {niveau if children == 1 else PLURAL.get(niveau, niveau)}"
+    what = formatting.count(children, niveau, PLURAL.get(niveau, niveau))
     if of > children:  # honest about what is missing: the others have no figure
         what = f"{children} van de {of} {PLURAL.get(niveau, niveau)}"
     if aggregatie != "gemiddelde":

@@ -54,7 +54,7 @@ def test_rejected_file_exits_1_with_every_error_in_json(cli_db, tmp_path, capsys
     assert code == 1 and report["status"] == "rejected"
     assert [(e["line"], e["column"], e["value"]) for e in report["errors"]] == [
         (2, "indicator", "slop"), (3, "periode", "2040-13")]
-    assert "Bedoelde u 'sloop'?" in err and "Traceback" not in err
+    assert "Bedoelt u 'sloop'?" in err and "Traceback" not in err
     assert snapshot(cli_db) == before
 
 

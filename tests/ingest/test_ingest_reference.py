@@ -111,7 +111,7 @@ def test_weight_names_an_indicator_in_the_catalogue_or_the_same_file(db):
 
 @pytest.mark.parametrize("row, words", [
     ("sloop;Sloop;woningen;neutraal;som;woningvoorraad_totaal", "alleen een indicator met aggregatie gemiddelde"),
-    ("leegstand;Leegstand;%;lager;gemiddelde;woningvoorraad_corporatei", "Bedoelde u 'woningvoorraad_corporatie'?"),
+    ("leegstand;Leegstand;%;lager;gemiddelde;woningvoorraad_corporatei", "Bedoelt u 'woningvoorraad_corporatie'?"),
     ("leegstand;Leegstand;%;lager;gemiddelde;mutatiegraad", "mutatiegraad is zelf een gemiddelde"),
     ("leegstand;Leegstand;%;lager;gemiddelde;leegstand", "niet zijn eigen gewicht"),
 ])

@@ -21,7 +21,7 @@ def rejected(db, data: bytes, **options) -> list[tuple[int, str, str]]:
 
 
 @pytest.mark.parametrize("row, column, words", [
-    ("aandeel_socale_huur;GM9901;;2024;3", "indicator", "Bedoelde u 'aandeel_sociale_huur'?"),
+    ("aandeel_socale_huur;GM9901;;2024;3", "indicator", "Bedoelt u 'aandeel_sociale_huur'?"),
     ("sloop;GM0001;;2024;3", "gebied", "onbekend gebied 'GM0001'"),
     ("sloop;Nergens;;2024;3", "gebied", "geen CBS-gebiedscode"),
     ("sloop;GM9901;Woonstichting Nergens;2024;3", "partij", "onbekende partij"),
@@ -67,7 +67,7 @@ def test_breed_reports_the_indicator_column_of_a_bad_value(demo_db):
 def test_breed_unknown_header_suggests_the_nearest_key(demo_db):
     [(line, column, message)] = rejected(demo_db, b"gebied;periode;slop\nGM9901;2030;1\n")
     assert (line, column) == (1, "slop")
-    assert "Bedoelde u 'sloop'?" in message
+    assert "Bedoelt u 'sloop'?" in message
 
 
 def test_add_missing_adds_partij_and_gebied_deliberately(demo_db):

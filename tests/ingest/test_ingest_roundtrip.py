@@ -32,3 +32,18 @@ def test_export_then_import_is_unchanged(demo_db, rows):
     assert (report.status, report.rows_new, report.rows_changed) == ("unchanged", 0, 0)
     assert report.rows_unchanged == len(before["observaties"])
     assert snapshot(demo_db) == before
+
+
+def test_a_count_exports_without_a_decimal_and_reads_back_unchanged(demo_db):
+    import_file(demo_db, b"indicator;gebied;partij;periode;waarde\n"
+                         b"woningvoorraad_totaal;GM9901;;2031;474866\naandeel_sociale_huur;GM9901;;2031;33,25\n")
+    with demo_db.make_session() as session:
+        exported = export.csv_bytes(queries.long_format(session, ["woningvoorraad_totaal", "aandeel_sociale_huur"],
+                                                        ["GM9901"], 2031, 2031))
+    lines = exported.decode("utf-8-sig").splitlines()
+    assert "woningvoorraad_totaal;GM9901;;2031;474866" in lines  # not 474866,0
+    assert "aandeel_sociale_huur;GM9901;;2031;33,25" in lines
+    before = snapshot(demo_db)
+    report = import_file(demo_db, exported, filename="export.csv")
+    assert (report.status, report.rows_unchanged) == ("unchanged", 2)
+    assert snapshot(demo_db) == before

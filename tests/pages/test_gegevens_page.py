@@ -45,16 +45,30 @@ def test_rejected_upload_shows_every_problem_and_writes_nothing(app, app_env):
     at.file_uploader(key="bestand").set_value(("fout.csv", bad, "text/csv")).run()
     assert not at.exception
     assert any("2 problemen" in e.value for e in at.error)
-    table = at.dataframe[0].value
-    assert table["regel"].tolist() == [2, 3]
+    table = at.table[0].value  # st.table: the reason wraps instead of being cut off
+    assert table["regel"].tolist() == ["2", "3"]
     assert _value(app_env) == before
 
 
-def test_unknown_partij_can_be_added_with_the_button(app, app_env):
+def _flat(node) -> list:
+    """The page's elements in the order they are shown."""
+    children = getattr(node, "children", None)
+    if not children:
+        return [node]
+    return [leaf for child in children.values() for leaf in _flat(child)]
+
+
+def test_unknown_partij_is_added_only_when_ticked(app, app_env):
     at = _open(app)
     data = "indicator;gebied;partij;periode;waarde\nverhuringen;GM9901;Woonstichting Eén;2024;12\n".encode("cp1252")
     at.file_uploader(key="bestand").set_value(("nieuw.csv", data, "text/csv")).run()
     assert any("Windows-1252" in info.value for info in at.info)
+    assert at.button(key="ontbrekend").disabled  # nothing chosen yet
+    elements = _flat(at.main)
+    assert elements.index(at.button(key="ontbrekend")) < elements.index(at.table[0])  # the button before the list
+    [new] = [c for c in at.checkbox if "Woonstichting Eén" in c.label]
+    assert new.label == "Nieuwe partij 'Woonstichting Eén' toevoegen (soort overig)"
+    new.check().run()
     at.button(key="ontbrekend").click().run()
     assert not at.exception
     assert any("partij Woonstichting Eén" in c.value for c in at.caption)
@@ -106,3 +120,37 @@ def test_templates_and_export_are_offered(app):
     labels = [b.label for b in at.get("download_button")]
     assert [f"Sjabloon {name}" for name in templates.EXAMPLES] == [l for l in labels if l.startswith("Sjabloon")]
     assert "Download alle observaties (CSV)" in labels
+
+
+def test_a_near_duplicate_partij_is_proposed_not_added(app, app_env):
+    at = _open(app)
+    data = "indicator;gebied;partij;periode;waarde\nverhuringen;GM9901;Woonstichting Denkbeeld Wonén;2031;12\n"
+    at.file_uploader(key="bestand").set_value(("typo.csv", data.encode("cp1252"), "text/csv")).run()
+    assert any("Bedoelt u **Woonstichting Denkbeeld Wonen**?" in m.value for m in at.markdown)
+    assert not [c for c in at.checkbox if c.label.startswith("Nieuwe partij")]  # it cannot be added as new
+    [same] = [c for c in at.checkbox if c.label.startswith("Ja, lees")]
+    same.check().run()
+    at.button(key="ontbrekend").click().run()
+    assert not at.exception
+    assert any("gelezen als 'Woonstichting Denkbeeld Wonen'" in i.value for i in at.info)
+    at.button(key="vastleggen").click().run()
+    assert any("Vastgelegd" in s.value for s in at.success)
+    db = open_database(f"sqlite:///{app_env}")
+    with db.make_session() as session:
+        assert session.execute(text("SELECT count(*) FROM partijen WHERE naam LIKE 'Woonstichting Denkbeeld%'")).scalar() == 1
+
+
+DUTCH_EXCEL = ("indicator;gebied;partij;periode;waarde\r\n"
+               "gemiddelde_huur;GM9901;;2024;771,35\r\n"
+               "woningvoorraad_totaal;GM9901;;31-12-2031;4.812\r\n").encode("cp1252")
+
+
+def test_the_preview_writes_values_the_dutch_way(app, app_env):
+    at = _open(app)
+    at.file_uploader(key="bestand").set_value(("excel.csv", DUTCH_EXCEL, "text/csv")).run()
+    assert not at.exception
+    preview = at.dataframe[0].value
+    rows = preview.set_index("indicator")[["periode", "oude waarde", "nieuwe waarde"]].to_dict("index")
+    assert rows["gemiddelde_huur"] == {"periode": "2024", "oude waarde": "687,00", "nieuwe waarde": "771,35"}
+    assert rows["woningvoorraad_totaal"] == {"periode": "2031", "oude waarde": "–", "nieuwe waarde": "4.812"}
+    assert any("31-12-2031 gelezen als 2031 (peildatum" in i.value for i in at.info)

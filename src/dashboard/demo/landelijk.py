@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dashboard import formatting
 from dashboard.demo import stad
 from dashboard.ingest.areas import LAND
 
@@ -123,7 +124,7 @@ def observaties(g: stad.Gemeente, catalogus: dict[str, dict[str, str]]):
         gewicht = None
         if weger and sleutel not in stad.PER_KWARTAAL:
             gewicht = _gewicht(x, reeksen[weger], catalogus[weger]["aggregatie"])
-        yield from stad._cellen(sleutel, x, indicator["aggregatie"], stad.DECIMALEN.get(indicator["eenheid"], 0),
+        yield from stad._cellen(sleutel, x, indicator["aggregatie"], formatting.decimals(indicator["eenheid"]),
                                 g, fijnste=False, gewicht=gewicht)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dashboard import formatting
 from dashboard.config import DATA_DIR
 from dashboard.demo import afspraken
 
@@ -58,7 +59,6 @@ VERDUURZAAMTEMPO = np.array([1.0, 0.8, 1.2])
 
 ALLEEN_GEMEENTE = {"inschrijfduur", "zoekduur", "slaagkans", "reacties_per_woning", "woningtekort", "huursomstijging"}
 PER_KWARTAAL = {"nieuwbouw_opgeleverd", "verhuringen", "reacties_per_woning", "huurachterstand"}
-DECIMALEN = {"%": 1, "cijfer": 1, "maanden": 1}  # all other units are whole numbers
 STATUSHOUDERS_TAAKSTELLING = [150, 120, 75, 70, 72, 95, 120, 160, 150, 130, 125, 120]  # 2016-2027
 HUURSOM = [1.6, 1.4, 1.6, 2.6, 2.4, 0.1, 2.3, 3.1, 5.5, 4.8]  # national rent rises, 2016-2025
 WONINGTEKORT = [2.6, 2.5, 2.8, 3.1, 3.4, 3.7, 3.9, 4.0, 3.9, 3.8]
@@ -312,7 +312,7 @@ def observaties(catalogus: dict[str, dict[str, str]] | None = None) -> list[tupl
         indicator = catalogus[sleutel]
         if sleutel in ALLEEN_GEMEENTE and x.shape[0] > 1:
             raise ValueError(f"{sleutel} hoort alleen op gemeenteniveau")
-        rijen += _cellen(sleutel, x, indicator["aggregatie"], DECIMALEN.get(indicator["eenheid"], 0))
+        rijen += _cellen(sleutel, x, indicator["aggregatie"], formatting.decimals(indicator["eenheid"]))
     return sorted(rijen)
 
 

@@ -62,7 +62,7 @@ def _voorlopig(periode: str, vandaag: date) -> bool:
 
 
 def _aantal(n: float, ding: tuple[str, str]) -> str:
-    return f"{formatting.number(n)} {ding[0] if n == 1 else ding[1]}".rstrip()
+    return formatting.count(n, *ding).rstrip()
 
 
 def verschil(o: Onderwerp, waarde: float, vorige: float | None, eenheid: str, soort: str,

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from dashboard import data_version
 from dashboard.db import Database
 from dashboard.formatting import number
-from dashboard.ingest import formats, mappings, reference, values
+from dashboard.ingest import formats, mappings, missing, reference, values
 from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
 from dashboard.ingest.reader import CHUNK_ROWS, Table, decode
 from dashboard.ingest.report import Report
@@ -135,10 +135,12 @@ def inspect(db: Database, data: bytes | Path, *, kind: str | None = None, format
 
 def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: str | None = None,
                 format: str | None = None, dry_run: bool = False, user: str = "",
-                add_missing: bool = False, mapping: dict[str, str] | None = None,
+                add_missing: bool | missing.NameChoices = False, mapping: dict[str, str] | None = None,
                 max_bytes: int | None = None, progress=None, chunk_rows: int = CHUNK_ROWS) -> Report:
     """Import one file. Raises ImportRejected (nothing written) when any row is wrong.
 
+    `add_missing`: True adds every unknown gebied (well-formed code) and partij that looks like none
+    already there; a `missing.NameChoices` adds the ones chosen and reads others as an existing one.
     `mapping` ({column: indicator key, or "" to ignore}) is remembered for the header layout;
     without one, the mapping remembered earlier for the same layout is used. `progress(fraction)`
     is called while the rows are written. Observaties and streefwaarden are read, checked and
@@ -171,7 +173,7 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
 
 
 def _import_values(db: Database, table: Table, report: Report, filename: str, user: str, dry_run: bool,
-                   add_missing: bool, mapping: dict[str, str] | None, progress) -> Report:
+                   add_missing, mapping: dict[str, str] | None, progress) -> Report:
     """Chunk after chunk: check (in a thread, one chunk ahead), compare, write; all or nothing.
 
     After the first problem nothing more is written, but every chunk is still checked, so the
@@ -181,10 +183,13 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
     column = "waarde" if report.kind == "observaties" else "streefwaarde"
     with db.import_session() as session:
         melt = _melter(session, table.columns, report, mapping)
-        if add_missing:  # a pass of its own: the check then knows every gebied and partij
+        choices = missing.NameChoices.of(add_missing)
+        if choices.add_all or choices.add:  # a pass of its own: the check then knows every gebied and partij
             for chunk in table:
-                report.added += values.add_missing(session, chunk.rename(columns={"regios": "gebied"}))
-        checker = values.Checker(session, table.dialect.decimal, column)
+                report.added += missing.add(session, chunk.rename(columns={"regios": "gebied"}), choices)
+        checker = values.Checker(session, table.dialect.decimal, column,
+                                 stored_kinds=lambda id_: values.stored_kinds(db, id_),
+                                 same_as={c: choices.mapping(c) for c in missing.SOORTEN})
         batch = _batch(session, report, filename, table.sha256, user, dry_run)
         nothing_stored = values.is_empty(session, model)
         writer = values.Writer(session, model, batch.id, empty=nothing_stored) if batch else None
@@ -226,13 +231,16 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if writer:
             writer.close(complete=not (problems or beyond))
         report.rows_skipped_empty = checker.skipped
+        report.notes = choices.notes() + checker.notes()
         if not seen_rows:
             raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
         if problems:
-            more = [Problem(0, "", "", f"en nog {number(beyond)} problemen.")] if beyond else []
+            more = [Problem(0, "", "", f"en nog {count(beyond, 'probleem', 'problemen')}.")] if beyond else []
             raise ImportRejected(sorted(problems, key=lambda p: (p.line, p.column)) + more)
         if changed or new:
             changes = pd.concat(changed + new, ignore_index=True).sort_values("_line", kind="stable")
+            units = {key: indicator.eenheid for key, indicator in checker.indicators.items()}
+            changes["eenheid"] = changes["indicator"].str.lower().map(units).fillna("")
             report.changes, report.sample = changes.head(PREVIEW), _sample(changes)
         if batch and years:
             batch.jaar_van, batch.jaar_tot = years

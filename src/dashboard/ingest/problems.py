@@ -10,7 +10,8 @@ class Problem:
     column: str
     value: str
     message: str
-    missing: str = ""  # "gebied" or "partij" when adding the missing one (add_missing) would fix it
+    missing: str = ""  # "gebied" or "partij" when adding the missing one, or choosing an existing one, would fix it
+    lookalikes: tuple[str, ...] = ()  # existing partij names or gebied codes it nearly duplicates
 
     def as_dict(self) -> dict:
         return {"line": self.line, "column": self.column, "value": self.value, "message": self.message}

@@ -12,6 +12,7 @@ import difflib
 import io
 import json
 import sqlite3
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -20,11 +21,13 @@ import pyarrow.csv as pacsv
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import periods
+from dashboard import formatting, periods
 from dashboard.ingest import areas
+from dashboard.ingest.lookalikes import Lookalikes
+from dashboard.ingest.missing import partij_ids
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import CHUNK_ROWS, EMPTY_VALUES, parse_numbers
-from dashboard.models import Gebied, Indicator, Partij
+from dashboard.models import Gebied, Indicator, Observatie, Partij
 
 KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 # The key index counts a NULL partij (all parties together) as 0; the conflict target names it.
@@ -36,6 +39,7 @@ _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into 
 _PERIOD_BITS = 18  # year * 17 + quarter (1-4) or 4 + month (5-16)
 SEEN_IN_MEMORY = 2_000_000  # keys of the rows before (24 bytes each) kept in memory; more go to a file
 SEEN_CACHE_KB = 16384  # the page cache of that file
+FUZZY_NAMES = 100  # unknown names per file compared by edit distance; beyond, only by `lookalikes.comparable`
 
 
 def _problems(mask: pd.Series, frame: pd.DataFrame, column: str, message, missing: str = "") -> list[Problem]:
@@ -57,42 +61,9 @@ def nearest(key: str, known: list[str]) -> str | None:
 
 
 def suggest(key: str, known: list[str]) -> str:
-    """' Bedoelde u 'x'?' for the nearest known key, or nothing when none is close."""
+    """' Bedoelt u 'x'?' for the nearest known key, or nothing when none is close."""
     close = nearest(key, known)
-    return f" Bedoelde u '{close}'?" if close else ""
-
-
-def _partij_ids(session: Session) -> dict[str, int]:
-    """Partijen by lower-cased name and by code, as a file may use either."""
-    ids = {}
-    for partij in session.scalars(select(Partij)):
-        ids[partij.naam.lower()] = partij.id
-        if partij.code:
-            ids[partij.code.lower()] = partij.id
-    return ids
-
-
-def add_missing(session: Session, frame: pd.DataFrame) -> list[str]:
-    """The deliberate step: add gebieden (well-formed CBS codes) and partijen the file names but
-    the database lacks. A gebied is named after its code, a partij gets soort 'overig'; both can be
-    corrected later with a gebieden- or partijenbestand. Returns what was added, for the report."""
-    added = []
-    known = set(session.scalars(select(Gebied.code)))
-    codes = {areas.normalise(c) for c in frame["gebied"].unique()} - known
-    for code in sorted((c for c in codes if areas.level(c)), key=lambda c: (areas.rank(areas.level(c)), c)):
-        ouder = session.scalar(select(Gebied).where(Gebied.code == (areas.parent(code) or "")))
-        session.add(Gebied(code=code, naam=code, niveau=areas.level(code), ouder=ouder))
-        session.flush()
-        added.append(f"gebied {code}")
-    if "partij" in frame:
-        partijen = _partij_ids(session)
-        for naam in sorted(set(frame["partij"].unique()) - {""}):
-            if naam.lower() not in partijen:
-                session.add(Partij(naam=naam[:200], soort="overig"))
-                partijen[naam.lower()] = -1
-                added.append(f"partij {naam}")
-    session.flush()
-    return added
+    return f" Bedoelt u '{close}'?" if close else ""
 
 
 class Checker:
@@ -102,16 +73,34 @@ class Checker:
     Lookups run on the distinct values of a column and are mapped back, and the key is one integer
     per row, so a million rows cost a handful of vectorised passes, not a million Python calls.
     Needs the session only when created: checking runs beside the writing, in another thread.
+
+    A period written as a date (31-12-2026) is read as the period of its indicator's kind that the
+    date falls in: the kind of the indicator's other periods in the file, else of those stored for
+    it (`stored_kinds(indicator_id)`, which reads on a connection of its own); with no kind or more
+    than one it is a problem that says what the date could mean. What was read is kept in `readings`.
     """
 
-    def __init__(self, session: Session, decimal: str, value_column: str):
+    def __init__(self, session: Session, decimal: str, value_column: str, stored_kinds=None,
+                 same_as: dict[str, dict[str, str]] | None = None):
         self.decimal, self.value_column = decimal, value_column
         self.indicators = {i.sleutel: i for i in session.scalars(select(Indicator))}
         self.ids = {k: i.id for k, i in self.indicators.items()}
         self.bounds = _bounds(self.indicators)
-        self.gebieden = dict(session.execute(select(Gebied.code, Gebied.id)).all())
-        self.partijen = _partij_ids(session)
+        rows = session.execute(select(Gebied.code, Gebied.id, Gebied.naam)).all()
+        self.gebieden = {code: id_ for code, id_, _ in rows}
+        self._gebied_names = [(naam, code) for code, _, naam in rows]
+        self._gebied_lookalikes: Lookalikes | None = None  # made when a file names a gebied instead of its code
+        self.partijen = partij_ids(session)
+        self._partij_lookalikes = Lookalikes(session.scalars(select(Partij.naam)))
+        self.same_as = {column: names for column, names in (same_as or {}).items() if names}
+        self._fuzzy_left = FUZZY_NAMES
         self.periods: dict[str, periods.Periode | periods.InvalidPeriod] = {}
+        self.stored_kinds = stored_kinds
+        self.readings: dict[tuple[str, str], periods.Periode] = {}  # (date as written, indicator) -> period
+        self._names = {i.id: k for k, i in self.indicators.items()}
+        self._kinds_in_file: dict[int, set[str]] = {}  # indicator id -> kinds of its periods written as periods
+        self._kinds_stored: dict[int, set[str]] = {}
+        self._dates: dict[tuple[str, int], periods.Periode | periods.InvalidPeriod] = {}
         self.skipped = 0
         self._triples = pd.Index([], dtype="int64")  # (indicator, gebied, partij) -> a dense number
         self._seen = _SeenKeys()  # keys of the rows before, with their first value and line
@@ -123,6 +112,8 @@ class Checker:
         those few texts, and the rows take their results by number.
         """
         value_column = self.value_column
+        if self.same_as:  # names the user said mean an existing partij or gebied
+            frame = frame.assign(**{c: frame[c].replace(names) for c, names in self.same_as.items() if c in frame})
         texts = _Distinct(frame[value_column])
         empty = texts.per_row(pd.Series(texts.values, dtype="str").str.lower().isin(EMPTY_VALUES).to_numpy())
         self.skipped += int(empty.sum())
@@ -144,26 +135,29 @@ class Checker:
         missing = gebied_id < 0
         malformed = missing & gebieden.per_row(np.array([areas.level(c) is None for c in codes], dtype=bool))
         problems += _problems(missing & ~malformed, frame, "gebied", lambda v: (
-            f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of met 'Ontbrekende toevoegen' "
-            "(--add-missing)."), missing="gebied")
-        problems += _problems(malformed, frame, "gebied", lambda v: (
-            f"'{v}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."))
+            f"onbekend gebied '{v}'. Voeg het toe met een gebiedenbestand, of kies 'toevoegen' bij de onbekende "
+            "namen (--add-missing)."), missing="gebied")
+        problems += self._named_gebieden(malformed, frame, gebieden)
 
         if "partij" in frame:  # optional column; 0 is no partij (the total), -1 an unknown one
             partijen = _Distinct(frame["partij"])
             partij_id = partijen.per_row(np.array([self.partijen.get(n.lower(), -1) if n else 0
                                                    for n in partijen.values], dtype=np.int64))
-            problems += _problems(partij_id < 0, frame, "partij", lambda v: (
-                f"onbekende partij '{v}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met een "
-                "partijenbestand of met 'Ontbrekende toevoegen' (--add-missing)."), missing="partij")
+            problems += self._unknown_partijen(partij_id < 0, frame, partijen)
         else:
             partij_id = np.zeros(len(frame), dtype=np.int64)
 
         periodes = _Distinct(frame["periode"])
         parsed = [self.periods[raw] if raw in self.periods else self.periods.setdefault(raw, _period(raw))
                   for raw in periodes.values]
+        self._note_kinds(periodes, parsed, indicator_id)
+        dates = np.array([isinstance(p, periods.DateWithoutKind) for p in parsed], dtype=bool)
+        at_date = periodes.per_row(dates) if dates.any() else np.zeros(len(frame), dtype=bool)
+        if dates.any():
+            periodes, parsed, more = self._read_dates(frame, periodes, at_date, indicator_id)
+            problems += more
         bad_period = periodes.per_row(np.array([isinstance(p, Exception) for p in parsed], dtype=bool))
-        problems += _problems(bad_period, frame, "periode", lambda raw: str(self.periods[raw]))
+        problems += _problems(bad_period & ~at_date, frame, "periode", lambda raw: str(self.periods[raw]))
 
         getal = texts.per_row(parse_numbers(pd.Series(texts.values, dtype="str"), self.decimal))
         unreadable = np.isnan(getal)
@@ -198,6 +192,111 @@ class Checker:
         rows, more = self._once(rows, texts)
         problems += more
         return rows.drop(columns=[c for c in ("_kolom", "_tekst", "_ordinal") if c in rows]), problems
+
+    def _unknown_partijen(self, unknown: np.ndarray, frame: pd.DataFrame, partijen: _Distinct) -> list[Problem]:
+        """A problem per row with an unknown partij; one that looks like a known one proposes it."""
+        problems = []
+        for naam in partijen.values[np.unique(partijen.codes[unknown])] if unknown.any() else []:
+            self._fuzzy_left -= 1
+            alike = tuple(self._partij_lookalikes.of(naam, fuzzy=self._fuzzy_left >= 0)[:5])
+            if alike:
+                message = (f"onbekende partij '{naam}'. Bedoelt u {_or(alike)}? Een partij met bijna dezelfde naam "
+                           "wordt niet nieuw gemaakt: kies de bestaande (pagina Gegevens) of verbeter het bestand.")
+            else:
+                message = (f"onbekende partij '{naam}'. Laat leeg voor het totaal van alle partijen, voeg haar toe met "
+                           "een partijenbestand of kies 'toevoegen' bij de onbekende namen (--add-missing).")
+            problems += [replace(p, lookalikes=alike) for p in _problems(
+                unknown & partijen.per_row(partijen.values == naam), frame, "partij", lambda _, m=message: m,
+                missing="partij")]
+        return problems
+
+    def _named_gebieden(self, malformed: np.ndarray, frame: pd.DataFrame, gebieden: _Distinct) -> list[Problem]:
+        """A problem per row whose gebied is not a CBS code; a name that looks like a known gebied's
+        proposes its code (the page can then read it as that gebied)."""
+        problems = []
+        for text in gebieden.values[np.unique(gebieden.codes[malformed])] if malformed.any() else []:
+            if self._gebied_lookalikes is None:
+                self._gebied_lookalikes = Lookalikes(naam for naam, _ in self._gebied_names)
+                self._codes_by_name = {}
+                for naam, code in self._gebied_names:
+                    self._codes_by_name.setdefault(naam, []).append(code)
+            self._fuzzy_left -= 1
+            codes = tuple(c for naam in self._gebied_lookalikes.of(text, fuzzy=self._fuzzy_left >= 0)
+                          for c in self._codes_by_name[naam])[:5]
+            names = {code: naam for naam, code in self._gebied_names if code in codes}
+            message = f"'{text}' is geen CBS-gebiedscode; gebruik {areas.FORMS} (bijvoorbeeld GM0505)."
+            if codes:
+                message = (f"'{text}' is geen CBS-gebiedscode. Bedoelt u "
+                           f"{_or([f'{c} ({names[c]})' for c in codes], quote=False)}? Gebruik de code.")
+            problems += [replace(p, lookalikes=codes) for p in _problems(
+                malformed & gebieden.per_row(gebieden.values == text), frame, "gebied", lambda _, m=message: m,
+                missing="gebied" if codes else "")]
+        return problems
+
+    def _note_kinds(self, periodes: _Distinct, parsed: list, indicator_id: np.ndarray) -> None:
+        """Remember which kinds of period each indicator has in the file (written as periods, not dates)."""
+        kind = np.array([periods.SOORTEN.index(p.soort) if isinstance(p, periods.Periode) else -1 for p in parsed],
+                        dtype=np.int64)
+        per_row = periodes.per_row(kind)
+        known = (per_row >= 0) & (indicator_id >= 0)
+        for combined in pd.unique(indicator_id[known] * 4 + per_row[known]):
+            self._kinds_in_file.setdefault(int(combined) // 4, set()).add(periods.SOORTEN[int(combined) % 4])
+
+    def _read_dates(self, frame: pd.DataFrame, periodes: _Distinct, at_date: np.ndarray,
+                    indicator_id: np.ndarray) -> tuple[_Distinct, list, list[Problem]]:
+        """The chunk's periods again, a date now read per indicator (its text and indicator as one
+        key), and a problem per date that cannot be read."""
+        keys = frame["periode"].to_numpy(dtype=object).copy()
+        keys[at_date] = [f"{raw}\x00{i}" for raw, i in zip(keys[at_date], indicator_id[at_date])]
+        distinct = _Distinct(pd.Series(keys, dtype=object))
+        resolved, problems = [], []
+        for key in distinct.values:
+            if "\x00" not in key:
+                resolved.append(self.periods[key])
+                continue
+            raw, id_ = key.split("\x00")
+            if (raw, int(id_)) not in self._dates:
+                self._dates[raw, int(id_)] = self._date(raw, int(id_))
+            read = self._dates[raw, int(id_)]
+            resolved.append(read)
+            if isinstance(read, Exception) and int(id_) >= 0:  # an unknown indicator is its own problem
+                problems += _problems(distinct.per_row(distinct.values == key), frame, "periode",
+                                      lambda _, error=read: str(error))
+        return distinct, resolved, problems
+
+    def _date(self, raw: str, id_: int) -> periods.Periode | periods.InvalidPeriod:
+        """The period a date means for one indicator, or why that cannot be said."""
+        day = self.periods[raw].day
+        if id_ < 0:
+            return periods.InvalidPeriod(raw)
+        kinds = self._kinds_in_file.get(id_) or self._stored(id_)
+        name = self._names[id_]
+        if len(kinds) == 1:
+            read = self.readings[raw, name] = periods.containing(day, next(iter(kinds)))
+            return read
+        if not kinds:
+            return periods.InvalidPeriod(
+                f"'{raw}' is een datum, en voor {name} staan in dit bestand en in de database geen perioden "
+                f"waaruit blijkt wat bedoeld is: {periods.options(day)}. Schrijf de periode zelf, "
+                f"bijvoorbeeld {day.year}.")
+        per = " en ".join(f"per {k}" for k in periods.SOORTEN if k in kinds)
+        return periods.InvalidPeriod(
+            f"'{raw}' is een datum, en {name} heeft cijfers {per}: bedoelt u {periods.options(day, kinds)}? "
+            "Schrijf de periode zelf.")
+
+    def _stored(self, id_: int) -> set[str]:
+        if id_ not in self._kinds_stored:
+            self._kinds_stored[id_] = set(self.stored_kinds(id_)) if self.stored_kinds else set()
+        return self._kinds_stored[id_]
+
+    def notes(self) -> list[str]:
+        """What the dates in the file were read as, one line per date and period, for the report."""
+        read: dict[tuple[str, periods.Periode], list[str]] = {}
+        for (raw, name), periode in sorted(self.readings.items()):
+            read.setdefault((raw, periode), []).append(name)
+        return [f"{raw} gelezen als {periode.label} (peildatum; {', '.join(names)} "
+                f"{'staat' if len(names) == 1 else 'staan'} per {periode.soort})"
+                for (raw, periode), names in read.items()]
 
     def close(self) -> None:
         """Lets go of the keys seen (and the temporary file they may have moved to)."""
@@ -354,11 +453,33 @@ def _merge(older: list[np.ndarray], newer: tuple[np.ndarray, ...]) -> tuple[np.n
     return tuple(merged)
 
 
+def _or(names, quote: bool = True) -> str:
+    """'a', 'a' of 'b', 'a', 'b' of 'c'."""
+    shown = [f"'{n}'" if quote else n for n in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " of " + shown[-1]
+
+
 def _period(raw: str) -> periods.Periode | periods.InvalidPeriod:
     try:
         return periods.parse(raw)
     except periods.InvalidPeriod as error:
         return error
+
+
+def stored_kinds(db, id_: int) -> set[str]:
+    """The kinds of period stored for an indicator (jaar, kwartaal, maand), as figures or targets,
+    read on a connection of the database's own, not the import's: the checking thread runs beside
+    the writing. A database that cannot be read that way (SQLite in memory) gives none."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dashboard.models import Streefwaarde
+
+    try:
+        with db.make_session() as session:
+            return {kind for model in (Observatie, Streefwaarde) for kind in session.scalars(
+                select(model.periode_soort).where(model.indicator_id == id_).distinct())}
+    except SQLAlchemyError:
+        return set()
 
 
 def _bounds(indicators: dict) -> dict[int, tuple]:
@@ -397,7 +518,8 @@ def _range_problems(frame: pd.DataFrame, getal: np.ndarray, indicator_id: np.nda
 
 
 def _fmt(number: float) -> str:
-    return f"{number:g}".replace(".", ",")
+    """A bound written the Dutch way with the decimals it has: 100, 0,5, 1.000."""
+    return formatting.number(number, formatting.needed([number]))
 
 
 def is_empty(session: Session, model) -> bool:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
-from dashboard import audit, clock
+from dashboard import audit, clock, formatting
 from dashboard.db import Database
 from dashboard.models import DeelLink, Gebied
 from dashboard.toegang import access, tokens
@@ -109,7 +109,7 @@ def create(db: Database, label: str, door: str, days: int = DEFAULT_DAYS,
         session.add(link)
         session.flush()
         audit.record(session, door, "deellink_gemaakt", f"deellink {link.id}",
-                     f"{label}; {days} dagen; pagina's {link.paginas}; gebied {gebied or 'alle'}; "
+                     f"{label}; {formatting.count(days, 'dag', 'dagen')}; pagina's {link.paginas}; gebied {gebied or 'alle'}; "
                      f"downloads {'ja' if downloads else 'nee'}")
         return _info(link), token
 

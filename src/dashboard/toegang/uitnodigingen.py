@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 
-from dashboard import audit, clock
+from dashboard import audit, clock, formatting
 from dashboard.db import Database
 from dashboard.models import Partij, Uitnodiging
 from dashboard.toegang import accounts, tokens
@@ -110,7 +110,7 @@ def create(db: Database, naam: str, rol: str, partij: str | None, door: str,
         session.add(row)
         session.flush()
         audit.record(session, door, "uitnodiging_gemaakt", f"uitnodiging {row.id}",
-                     f"{naam}; rol {rol}; partij {partij or 'geen'}; {days} dagen")
+                     f"{naam}; rol {rol}; partij {partij or 'geen'}; {formatting.count(days, 'dag', 'dagen')}")
         return _info(row, _partij_naam(session, partij_id)), token
 
 

@@ -33,7 +33,7 @@ def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str], columns: int = 3
                 if omschrijvingen.get(groep):
                     st.caption(omschrijvingen[groep])
                 totaal = int(counts.loc[groep].sum())
-                st.markdown(f"**{totaal} afspraken** · " + status.counts(counts.loc[groep].to_dict()))
+                st.markdown(f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · " + status.counts(counts.loc[groep].to_dict()))
 
 
 def attention(rows: pd.DataFrame) -> None:
@@ -139,7 +139,7 @@ def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, v
         if trend is not None and not trend.empty:
             naam, eenheid = info.indicator.naam, info.indicator.eenheid
             show.figure(show.trend(trend, naam, eenheid), show.trend_table(trend), key="afspraak_trend",
-                        alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
+                        eenheid=eenheid, alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
         jaarschijf(info.activiteiten, key="jaarschijf")
         st.subheader("Wie doet wat", anchor=False)
         partijen = info.partijen.assign(rol=lambda f: f["rol"].map(ROL_LABELS))

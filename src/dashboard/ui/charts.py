@@ -27,13 +27,14 @@ def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str) -> None:
+def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str | None = None) -> None:
+    """The chart and its table; `eenheid`: the unit of the table's values (their decimals)."""
     chart, numbers = st.tabs(["Grafiek", "Tabel"])
     with chart:
         st.plotly_chart(fig, key=key, config={"displaylogo": False, "locale": "nl"})
         st.caption(alt)
     with numbers:
-        tables.static(table)
+        tables.static(table, eenheid)
 
 
 def _legend(legend: pd.DataFrame) -> str:
@@ -55,7 +56,8 @@ def _legend(legend: pd.DataFrame) -> str:
 _legend_once = made.once(_legend)
 
 
-def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, alt: str) -> None:
+def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, alt: str,
+         eenheid: str | None = None) -> None:
     chart, numbers = st.tabs(["Kaart", "Tabel"])
     with chart:
         left, right = st.columns([4, 1])
@@ -66,4 +68,4 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
             st.caption("Grijs: geen gegevens")
         st.caption(alt)
     with numbers:
-        tables.static(table)
+        tables.static(table, eenheid)

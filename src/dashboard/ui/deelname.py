@@ -25,9 +25,9 @@ def kring(afspraak_id: int | None, key: str) -> None:
     for row in data["jaren"].to_dict("records")[::-1]:
         namen = [f"{p} :orange-badge[nieuw]" if n else p for p, n in
                  partijen[partijen["jaar"] == row["jaar"]][["partij", "nieuw"]].itertuples(index=False)]
-        st.markdown(f"**{row['jaar']}** · {row['partijen']} {'partij' if row['partijen'] == 1 else 'partijen'}, "
-                    f"{row['schrijvers']} {'schrijver' if row['schrijvers'] == 1 else 'schrijvers'}, "
-                    f"{formatting.number(row['bijdragen'])} bijdragen: " + ", ".join(namen))
+        st.markdown(f"**{row['jaar']}** · {formatting.count(row['partijen'], 'partij', 'partijen')}, "
+                    f"{formatting.count(row['schrijvers'], 'schrijver', 'schrijvers')}, "
+                    f"{formatting.count(row['bijdragen'], 'bijdrage', 'bijdragen')}: " + ", ".join(namen))
     if len(data["jaren"]) > 1:
         tabel = partijen.assign(jaar=partijen["jaar"].astype(str), nieuw=partijen["nieuw"].map({True: "ja", False: "nee"}))
         show.figure(charts.circle(data["jaren"]), pd.DataFrame(tabel.rename(columns={

@@ -10,26 +10,84 @@ from dashboard import export, formatting, queries
 from dashboard.db import Database
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.ingest import importer, templates, undo
+from dashboard.ingest import report as reports
+from dashboard.ingest.missing import NameChoices, UnknownName, unknown_names
 from dashboard.ingest.values import nearest
 from dashboard.toegang import access
 from dashboard.ui import visitor
 
 IGNORE = "(kolom negeren)"
 _PROBLEM_COLUMNS = {"line": "regel", "column": "kolom", "value": "waarde", "message": "probleem"}
+SHOWN_PROBLEMS = 200  # on the page; the download has them all
+SHOWN_NAMES = 50  # unknown names offered one by one; beyond, one box for all new ones
 
 
 def problems_table(problems) -> pd.DataFrame:
     return pd.DataFrame([p.as_dict() for p in problems], columns=list(_PROBLEM_COLUMNS)).rename(columns=_PROBLEM_COLUMNS)
 
 
-def _show_rejection(problems, key: str) -> None:
-    st.error(f"Dit bestand wordt zo niet geïmporteerd: {len(problems)} "
-             f"{'probleem' if len(problems) == 1 else 'problemen'}. Er is niets geschreven.",
+def _show_rejection(problems, key: str, choices: NameChoices | None = None) -> None:
+    """What is wrong, in this order: the count, the unknown names with what to do about them (the
+    one button that changes anything), then every problem in a table whose text wraps."""
+    st.error(f"Dit bestand wordt zo niet geïmporteerd: {formatting.count(len(problems), 'probleem', 'problemen')}. "
+             "Er is niets geschreven.",
              icon=":material/block:")
+    if choices is not None:
+        _names_form(unknown_names(problems), key, choices)
     table = problems_table(problems)
-    st.dataframe(table, hide_index=True)
+    st.subheader("Problemen", anchor=False)
+    if len(table) > SHOWN_PROBLEMS:
+        st.caption(f"De eerste {SHOWN_PROBLEMS} van {formatting.number(len(table))}; de download bevat ze allemaal.")
+    st.table(table.head(SHOWN_PROBLEMS).astype({"regel": str}), hide_index=True)
     st.download_button("Download de problemen (CSV)", export.csv_bytes(table), file_name="importproblemen.csv",
                        mime="text/csv", key=f"problemen_{key}", on_click="ignore", icon=":material/download:")
+
+
+def _label(name: UnknownName) -> str:
+    wat = "Partij" if name.soort == "partij" else "Gebied"
+    return f"{wat} '{name.naam}'"
+
+
+def _names_form(names: list[UnknownName], key: str, choices: NameChoices) -> None:
+    """Per unknown gebied or partij: read it as the existing one it looks like, or add it as new;
+    each only when ticked, and nothing happens before the button."""
+    if not names:
+        return
+    with st.container(border=True):
+        st.subheader("Onbekende gebieden en partijen", anchor=False)
+        st.caption("Kies per naam wat ermee moet; er verandert niets tot u op de knop drukt. Een naam die bijna "
+                   "gelijk is aan een bestaande wordt niet nieuw toegevoegd: kies dan de bestaande, of verbeter "
+                   "het bestand.")
+        add, same_as = set(choices.add), set(choices.same_as)
+        new = [n for n in names if n.may_add]
+        all_new = len(new) > SHOWN_NAMES and st.checkbox(
+            f"Alle {formatting.number(len(new))} nieuwe namen toevoegen", key=f"alle_nieuw_{key}",
+            help="De lijst staat in de download van de problemen.")
+        for name in names[:SHOWN_NAMES] if len(new) <= SHOWN_NAMES else [n for n in names if not n.may_add]:
+            tag = hashlib.sha256(f"{name.soort}|{name.naam}".encode()).hexdigest()[:10]
+            if name.lookalikes:
+                st.markdown(f"**{_label(name)}** bestaat niet. Bedoelt u "
+                            + " of ".join(f"**{alike}**" for alike in name.lookalikes) + "?")
+                if len(name.lookalikes) == 1:
+                    chosen = name.lookalikes[0] if st.checkbox(
+                        f"Ja, lees '{name.naam}' als {name.lookalikes[0]}", key=f"zelfde_{key}_{tag}") else None
+                else:
+                    chosen = st.radio(f"Lees '{name.naam}' als", name.lookalikes, index=None,
+                                      key=f"zelfde_{key}_{tag}")
+                if chosen:
+                    same_as.add((name.soort, name.naam, chosen))
+            elif st.checkbox(f"Nieuw{'e partij' if name.soort == 'partij' else ' gebied'} '{name.naam}' toevoegen"
+                             + (" (soort overig)" if name.soort == "partij" else " (genoemd naar de code)"),
+                             key=f"nieuw_{key}_{tag}"):
+                add.add((name.soort, name.naam))
+        if all_new:
+            add |= {(n.soort, n.naam) for n in new}
+        chosen = NameChoices(add=frozenset(add), same_as=frozenset(same_as))
+        if st.button("Keuzes toepassen en opnieuw controleren", key="ontbrekend", icon=":material/add_circle:",
+                     disabled=chosen == choices,
+                     help="Controleert het bestand opnieuw met deze keuzes; vastleggen doet u daarna met 'Importeren'."):
+            st.session_state[f"namen_{key}"] = chosen
+            st.rerun()
 
 
 def mapping_form(db: Database, inspection: importer.Inspection) -> dict[str, str] | None:
@@ -58,12 +116,11 @@ def _preview(report) -> None:
     if report.ignored_columns:
         st.caption("Genegeerde kolommen: " + ", ".join(report.ignored_columns))
     if report.changes is not None and not report.changes.empty:
-        shown = report.changes.rename(columns={"_line": "regel", "oud": "oude waarde", "waarde": "nieuwe waarde"})
-        columns = [c for c in ["regel", "indicator", "gebied", "partij", "periode", "status", "oude waarde",
-                               "nieuwe waarde"] if c in shown]
-        shown = shown[columns].replace({"status": {"new": "nieuw", "changed": "gewijzigd"}})
-        st.dataframe(shown.head(1000), hide_index=True)
-        st.download_button("Download het voorbeeld (CSV)", lambda: export.csv_bytes(shown),
+        changes = report.changes.head(1000)
+        st.dataframe(reports.preview(changes), hide_index=True, column_config={
+            column: st.column_config.TextColumn(alignment="right") for column in ("oude waarde", "nieuwe waarde")})
+        st.download_button("Download het voorbeeld (CSV)",
+                           lambda: export.csv_bytes(reports.preview(report.changes, as_text=False)),
                            file_name="importvoorbeeld.csv", mime="text/csv", key="voorbeeld",
                            on_click="ignore", icon=":material/download:")
 
@@ -114,21 +171,19 @@ def upload(db: Database, max_mb: int) -> None:
     st.info(f"Herkend: **{inspection.kind}**, vorm {inspection.format}; {inspection.dialect}.",
             icon=":material/fact_check:")
     mapping = mapping_form(db, inspection)
-    add_missing = st.session_state.get(f"ontbrekend_{key}", False)
+    add_missing = st.session_state.get(f"namen_{key}", NameChoices())
     try:
-        report = _once("proef", key, kind, fmt, add_missing, repr(sorted((mapping or {}).items())),
+        report = _once("proef", key, kind, fmt, repr(sorted(add_missing.add)), repr(sorted(add_missing.same_as)),
+                       repr(sorted((mapping or {}).items())),
                        compute=lambda: import_file(db, data, filename=uploaded.name, dry_run=True,
                                                    add_missing=add_missing, mapping=mapping, **options))
     except ImportRejected as rejected:
-        _show_rejection(rejected.problems, key)
-        if any(p.missing for p in rejected.problems) and st.button(
-                "Ontbrekende gebieden en partijen toevoegen", key="ontbrekend", icon=":material/add_circle:",
-                help="Voegt de onbekende gebieden (CBS-codes) en partijen toe bij het vastleggen."):
-            st.session_state[f"ontbrekend_{key}"] = True
-            st.rerun()
+        _show_rejection(rejected.problems, key, add_missing)
         return
     if report.added:
         st.caption("Wordt toegevoegd: " + ", ".join(report.added))
+    if report.notes:
+        st.info("Gelezen:\n" + "\n".join(f"- {note}" for note in report.notes), icon=":material/info:")
     _preview(report)
     if not (report.rows_new or report.rows_changed):
         st.success("Dit bestand verandert niets: alles staat er al zo in.", icon=":material/check_circle:")

@@ -23,7 +23,7 @@ def respondents(uitslag: dict) -> None:
     partijen = uitslag["partijen"]
     te_weinig = partijen[~partijen["getoond"]]
     mensen, aantal = uitslag["respondenten"], len(partijen)
-    st.markdown(f"**{mensen} {'persoon' if mensen == 1 else 'mensen'}** van {aantal} {'partij' if aantal == 1 else 'partijen'} "
+    st.markdown(f"**{formatting.count(mensen, 'persoon', 'mensen')}** van {formatting.count(aantal, 'partij', 'partijen')} "
                 f"{'vulde' if mensen == 1 else 'vulden'} de vragenlijst {uitslag['jaar']} in.")
     for row in te_weinig.to_dict("records"):
         n = row["respondenten"]

@@ -13,41 +13,49 @@ HEADERS = {"indicator": "Indicator", "naam": "Naam", "gebied": "Gebied", "partij
            "eenheid": "Eenheid", "van": "Van", "tot en met": "Tot en met"}
 
 
-def _dutch(amount) -> str:
-    if pd.isna(amount):
-        return formatting.GEEN_WAARDE
-    return formatting.number(amount, 0 if float(amount).is_integer() else 1)
-
-
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     if "label" in frame.columns:  # the readable period label replaces the code
         frame = frame.drop(columns=["periode"], errors="ignore")
     return frame.rename(columns=HEADERS)
 
 
-def _as_text(values) -> list[str]:
-    """A column written the Dutch way, each distinct value formatted once; a gap stays empty."""
+_IN_UNIT = ("Waarde", "Streefwaarde")  # the columns a unit applies to; other numbers (a year, a count) are bare
+
+
+def _units(frame: pd.DataFrame, eenheid: str | None):
+    """The unit of each row (a table of several indicators has an eenheid column), or the table's one."""
+    return frame["eenheid"].tolist() if eenheid is None and "eenheid" in frame.columns else eenheid
+
+
+def _as_text(values, eenheid, gap: str = "") -> list[str]:
+    """A column written the Dutch way, every value with the same decimals (per unit); each distinct
+    (value, unit) formatted once; a gap stays `gap`."""
     values = values.tolist()
-    written = {v: ("" if pd.isna(v) else _dutch(v)) for v in set(values)}
-    return [written[v] for v in values]
+    units = eenheid if isinstance(eenheid, list) else [eenheid] * len(values)
+    pairs = list(zip(values, units))
+    distinct = list({(v, u) for v, u in pairs if not pd.isna(v)})
+    texts = dict(zip(distinct, formatting.column([v for v, _ in distinct], [u for _, u in distinct])))
+    return [gap if pd.isna(v) else texts[(v, u)] for v, u in pairs]
 
 
 def _on_screen(frame: pd.DataFrame, gebieden: dict[str, str] | None) -> tuple[pd.DataFrame, list[str]]:
     """The frame as `show` puts it on screen, and its number columns (now text)."""
+    units = _units(frame, None)
     if gebieden is not None and "gebied" in frame.columns:
         frame = frame.assign(gebied=[gebieden.get(code, code) for code in frame["gebied"]])
     if {"indicator", "naam"} <= set(frame.columns):
         frame = frame.drop(columns="indicator").rename(columns={"naam": "indicator"})
     frame = _readable(frame)
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
-    return frame.assign(**{c: _as_text(frame[c]) for c in numeric}), numeric
+    return frame.assign(**{c: _as_text(frame[c], units if c in _IN_UNIT else None) for c in numeric}), numeric
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+def _plain(frame: pd.DataFrame, eenheid: str | None = None) -> pd.DataFrame:
     """The frame as `static` puts it on screen."""
+    units = _units(frame, eenheid)
     frame = _readable(frame)
-    frame = frame.assign(**{c: [_dutch(v) for v in frame[c]] for c in frame.columns
-                            if pd.api.types.is_numeric_dtype(frame[c])})
+    frame = frame.assign(**{c: _as_text(frame[c], units if c in _IN_UNIT else None, formatting.GEEN_WAARDE)
+                            for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])})
     return frame.set_index(frame.columns[0])
 
 
@@ -69,6 +77,7 @@ def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
                  column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric})
 
 
-def static(frame: pd.DataFrame) -> None:
-    """A plain table (a chart's text alternative): every number already written the Dutch way."""
-    st.table(_plain_once(frame))
+def static(frame: pd.DataFrame, eenheid: str | None = None) -> None:
+    """A plain table (a chart's text alternative): every number already written the Dutch way, in
+    `eenheid`'s decimals when the chart has one unit."""
+    st.table(_plain_once(frame, eenheid))

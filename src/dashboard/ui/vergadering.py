@@ -39,7 +39,8 @@ def vergaderingen(rows: list[agenda.VergaderingRij], decks: dict[int, Deck], med
         with st.container(border=True):
             soon = " · komt eraan" if row.datum >= clock.today() else ""
             st.markdown(f"**{escaped(row.titel)}** · {formatting.day(row.datum)}{soon}")
-            st.caption(f"{row.punten} agendapunten · {row.besluiten} besluiten")
+            st.caption(f"{formatting.count(row.punten, 'agendapunt', 'agendapunten')} · "
+                       f"{formatting.count(row.besluiten, 'besluit', 'besluiten')}")
             links = st.columns(4, vertical_alignment="center")
             with links[0]:
                 navigation.link(PAGE, label="Presenteren", icon=":material/slideshow:",

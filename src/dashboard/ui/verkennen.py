@@ -18,7 +18,7 @@ _MEERVOUD = {"gemeente": "gemeenten", "wijk": "wijken"}
 
 
 def _aantal(n: int, niveau: str) -> str:
-    return f"{formatting.number(n)} {niveau if n == 1 else _MEERVOUD[niveau]}"
+    return formatting.count(n, niveau, _MEERVOUD[niveau])
 
 
 def _start(options: Options, scope: str | None) -> None:
