@@ -183,3 +183,17 @@ def test_periods_first_met_in_a_later_chunk_are_stored_whole_new_and_changed(are
     assert {(r.periode, r.jaar, r.periode_soort, r.volgnummer) for r in stored(area_db)} == {
         (r.periode, r.jaar, r.periode_soort, r.volgnummer) for r in rows}
     assert len(stored(area_db)) == 120
+
+
+def test_problems_past_the_cap_are_counted_after_a_clean_chunk(area_db, monkeypatch):
+    """The first chunk is clean and compared, a later one is wrong past the cap: the report still ends
+    with how many more there were, in Dutch ('en nog 3 problemen.')."""
+    from dashboard.ingest import importer
+
+    monkeypatch.setattr(importer, "MAX_PROBLEMS", 2)
+    wrong = [f"aandeel_sociale_huur;{WIJKEN[0]};;2001-0{m};140" for m in range(1, 6)]  # 140% is out of range
+    before = snapshot(area_db)
+    with pytest.raises(ImportRejected) as rejected:
+        import_file(area_db, data(rows(20) + wrong), chunk_rows=20)
+    assert [p.message for p in rejected.value.problems][-1] == "en nog 3 problemen."
+    assert snapshot(area_db) == before

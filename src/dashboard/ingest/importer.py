@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from dashboard import data_version
 from dashboard.db import Database
-from dashboard.formatting import number
+from dashboard.formatting import count, number
 from dashboard.ingest import formats, mappings, missing, reference, values
 from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
 from dashboard.ingest.reader import CHUNK_ROWS, Table, decode
@@ -218,8 +218,8 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
                     years = (low, high) if years is None else (min(years[0], low), max(years[1], high))
                 rows = values.compare(session, rows, model, nothing_stored)
                 status = rows["status"]
-                for state, count in status.value_counts().items():
-                    counts[state] = counts.get(state, 0) + int(count)
+                for state, aantal in status.value_counts().items():
+                    counts[state] = counts.get(state, 0) + int(aantal)
                 _keep(changed, rows, status == "changed", PREVIEW)
                 _keep(new, rows, status == "new", PREVIEW)
                 if writer:
