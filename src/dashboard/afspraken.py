@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dashboard import audit, clock, queries
+from dashboard import audit, clock, formatting, queries
 from dashboard.models import (
     Activiteit,
     Afspraak,
@@ -376,6 +376,26 @@ class Afgeleid:
     streefwaarde: float
     over_looptijd: bool = False
     geschat: bool = False  # the year's target was drawn as a straight line to the end target
+
+
+def grondslag(afgeleid: Afgeleid, traject: Traject | None, naam: str, eenheid: str) -> str:
+    """What the figures' status rests on, in one sentence, for the page, the slide and the exports
+    alike: a total over the looptijd is never labelled as one year's figure against a yearly target."""
+    if afgeleid.over_looptijd and traject is not None:
+        return (f"{naam} {traject.van_jaar}–{afgeleid.jaar} samen: {formatting.value(afgeleid.waarde, eenheid)}; "
+                f"bij een gelijk tempo naar {formatting.value(traject.doel, eenheid)} in {traject.van_jaar}–"
+                f"{traject.tot_jaar} hoort daar {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
+    geschat = " (geschat: een gelijk tempo naar het einddoel)" if afgeleid.geschat else ""
+    return (f"{naam} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
+            f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
+
+
+def twee_statussen(gemeld: str, afgeleid: Afgeleid | None) -> str | None:
+    """"Partijen: Loopt achter · Cijfers: Op koers" when the partners' status and the figures' differ
+    (that difference is the board's conversation); None when they agree or the figures say nothing."""
+    if afgeleid is None or gemeld in ("niet_gestart", "afgerond") or gemeld == afgeleid.status:
+        return None
+    return f"Partijen: {STATUS_LABELS[gemeld]} · Cijfers: {STATUS_LABELS[afgeleid.status]}"
 
 
 def _status(waarde: float, doel: float, richting: str, schaal: float) -> str:

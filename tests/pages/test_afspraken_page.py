@@ -71,7 +71,12 @@ def test_afspraak_detail_shows_the_total_so_far_and_says_it_in_gewone_taal(app, 
     app.query_params["afspraak"] = str(afspraak_id(app_env, "2.1"))
     app.switch_page("pages/afspraken.py").run()
     assert not app.exception
-    assert "**Over de hele looptijd** (2024–2028)"  # extended by the demo's besluit in texts(app)
+    shown = texts(app)
+    assert "**Over de hele looptijd** (2024–2028)" in shown  # extended by the demo's besluit
+    # the total so far against an even pace, never "302 ... 2025 · streefwaarde 180"; and both statuses
+    assert ("Nieuwbouw sociale huur 2024–2025 samen: 302 woningen; bij een gelijk tempo naar 450 woningen in "
+            "2024–2028 hoort daar 180 woningen bij.") in shown
+    assert "**Partijen: Loopt achter · Cijfers: Op koers**: dat verschil is het gesprek voor het bestuur." in shown
     assert app.get("progress")[0].proto.text == "302 van 450 woningen (67%) · 2 van de 5 jaar (40%)"
     panel = next(e for e in app.expander if e.label == "In gewone taal")
     assert panel.markdown[0].value.split("\n\n")[0] == (

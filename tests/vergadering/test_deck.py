@@ -40,7 +40,7 @@ def test_slide_list_title_opgaven_items_and_closing(demo_db):
     assert [d.titel.split()[0] for d in items] == ["2.1", "3.3", "1.2"]
     nieuwbouw = items[0]
     assert nieuwbouw.status == "achter" and nieuwbouw.dilemma
-    assert nieuwbouw.kerncijfer.reeks and "streefwaarde" in nieuwbouw.kerncijfer.toelichting  # KPI against target
+    assert nieuwbouw.kerncijfer.reeks and "gelijk tempo" in nieuwbouw.kerncijfer.toelichting  # total against its pace
     assert nieuwbouw.foto.alt and nieuwbouw.citaat and nieuwbouw.gevraagd.startswith("Weeg het dilemma")
     assert items[1].kerncijfer.activiteiten  # no KPI: the jaarschijf's activities
     closing = [d for d in built.dias if d.soort == "besluiten"]
@@ -98,3 +98,15 @@ def test_an_item_with_figures_is_told_in_gewone_taal_on_the_slide_after_it(demo_
     assert all(not leesbaarheid.problemen(zin) for zin in re.split(r"(?<=[.!?])\s+", uitleg))
     activiteiten = next(d for d in built.dias if d.titel.startswith("3.3"))
     assert not any(r.tekst == "In gewone taal" for r in activiteiten.regels)  # no figures, nothing to tell
+
+
+def test_the_2_1_slide_says_what_the_page_says(demo_db):
+    """One sentence for the figure's status on page and slide: the looptijd's total against an even
+    pace (not one year's figure against a yearly target), and both statuses where they differ."""
+    built = demo_deck(demo_db, "Stuurgroep najaar 2025")
+    slide = next(d for d in built.dias if d.soort == "agendapunt" and d.titel.startswith("2.1"))
+    assert slide.kerncijfer.tekst == "302 woningen"
+    assert slide.kerncijfer.toelichting == (
+        "Nieuwbouw sociale huur 2024–2025 samen: 302 woningen; bij een gelijk tempo naar 450 woningen in "
+        "2024–2028 hoort daar 180 woningen bij. Partijen: Loopt achter · Cijfers: Op koers.")
+    assert "streefwaarde 180" not in slide.kerncijfer.toelichting

@@ -112,14 +112,10 @@ def _derived(info: afspraken.AfspraakInfo, afgeleid: afspraken.Afgeleid | None,
         st.caption("De cijfers zeggen nog niets: geen recente waarde of geen streefwaarde.")
         return
     status.badge(afgeleid.status, prefix="Volgens de cijfers: ")
-    if afgeleid.over_looptijd:
-        st.caption(f"{info.indicator.naam} {traject.van_jaar}–{afgeleid.jaar} samen: "
-                   f"{formatting.value(afgeleid.waarde, eenheid)}; bij een gelijk tempo naar "
-                   f"{formatting.number(traject.doel)} hoort daar {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
-        return
-    geschat = " (geschat: een gelijk tempo naar het einddoel)" if afgeleid.geschat else ""
-    st.caption(f"{info.indicator.naam} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
-               f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
+    st.caption(afspraken.grondslag(afgeleid, traject, info.indicator.naam, eenheid))
+    verschil = afspraken.twee_statussen(info.status, afgeleid)
+    if verschil:
+        st.markdown(f":material/forum: **{verschil}**: dat verschil is het gesprek voor het bestuur.")
 
 
 def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, verhaallijst: list[VerhaalInfo],

@@ -195,15 +195,15 @@ def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo]) -> tuple[dict | None
     return (None if pictured is None else {"verhaal": pictured, "photo": photo(pictured)}), quoted
 
 
-def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None) -> Kerncijfer:
+def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None, traject=None, gemeld: str | None = None) -> Kerncijfer:
     reeks = tuple((str(r["label"]), None if r["waarde"] != r["waarde"] else float(r["waarde"]),
                    None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]),
                    r["deels"] if isinstance(r.get("deels"), str) else None)
                   for r in trend.to_dict("records"))
-    if afgeleid is not None:
-        return Kerncijfer(formatting.value(afgeleid.waarde, eenheid),
-                          f"{naam} {afgeleid.jaar} · streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}",
-                          naam, eenheid, reeks)
+    if afgeleid is not None:  # the page's own sentence (afspraken.grondslag), and both statuses where they differ
+        verschil = afspraken.twee_statussen(gemeld, afgeleid) if gemeld else None
+        toelichting = afspraken.grondslag(afgeleid, traject, naam, eenheid) + (f" {verschil}." if verschil else "")
+        return Kerncijfer(formatting.value(afgeleid.waarde, eenheid), toelichting, naam, eenheid, reeks)
     known = queries.known(trend)
     if known.empty:
         return Kerncijfer("geen cijfers", f"{naam}: nog geen waarde", naam, eenheid, reeks)
@@ -238,8 +238,9 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
     extra: list[Regel] = [Regel(rest)] if rest else []
     uitleg: list[str] = []  # the key figure in gewone taal, for the slide after it
     if info.indicator is not None and trend is not None and not trend.empty:
-        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid)
-        uitleg = zinnen.afspraak(info, trend, afgeleid, afspraken.looptijd(session, punt.afspraak_id))
+        traject = afspraken.traject(info, trend)
+        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid, traject, info.status)
+        uitleg = zinnen.afspraak(info, trend, afgeleid, traject)
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
         pages = split(activiteiten, HALF, FIGURE_LINES)
