@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from dashboard.gewone_taal import leesbaarheid
 from dashboard.models import Afspraak, Opgave
-from dashboard.vergadering import agenda, besluiten, deck
+from dashboard.vergadering import agenda, besluiten, deck, export
 from dashboard.vergadering.deck import Regel
 
 
@@ -108,5 +108,7 @@ def test_the_2_1_slide_says_what_the_page_says(demo_db):
     assert slide.kerncijfer.tekst == "302 woningen"
     assert slide.kerncijfer.toelichting == (
         "Nieuwbouw sociale huur 2024–2025 samen: 302 woningen; bij een gelijk tempo naar 450 woningen in "
-        "2024–2028 hoort daar 180 woningen bij. Partijen: Loopt achter · Cijfers: Op koers.")
+        "2024–2028 hoort daar 180 woningen bij.")
+    assert (slide.status, slide.cijfers) == ("achter", "op_koers")  # the slide shows "Partijen: ... · Cijfers: ..."
+    assert export._status_line(slide) == "Partijen: Loopt achter · Cijfers: Op koers · dilemma voor het bestuur"
     assert "streefwaarde 180" not in slide.kerncijfer.toelichting

@@ -93,7 +93,8 @@ def _key_figure(dia: Dia) -> None:
     figuur = dia.kerncijfer
     status = ""
     if dia.status:
-        status = _label(dia.status).removesuffix(" · ") + (" · dilemma voor het bestuur" if dia.dilemma else "")
+        both = f"Partijen: {_label(dia.status)}Cijfers: {_label(dia.cijfers)}" if dia.cijfers else _label(dia.status)
+        status = both.removesuffix(" · ") + (" · dilemma voor het bestuur" if dia.dilemma else "")
     _html((f"<p>{status}</p>" if status else "")
           + f'<p class="tv-cijfer">{e(figuur.tekst)}</p>'
           + (f"<p>{e(figuur.toelichting)}</p>" if figuur.toelichting else "")

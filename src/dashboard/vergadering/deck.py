@@ -71,6 +71,7 @@ class Dia:
     ondertitel: str = ""
     regels: tuple[Regel, ...] = ()
     status: str | None = None
+    cijfers: str | None = None  # the figures' own status, only where it differs from the partners' (status)
     dilemma: bool = False
     kerncijfer: Kerncijfer | None = None
     foto: Foto | None = None
@@ -195,15 +196,14 @@ def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo]) -> tuple[dict | None
     return (None if pictured is None else {"verhaal": pictured, "photo": photo(pictured)}), quoted
 
 
-def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None, traject=None, gemeld: str | None = None) -> Kerncijfer:
+def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None, traject=None) -> Kerncijfer:
     reeks = tuple((str(r["label"]), None if r["waarde"] != r["waarde"] else float(r["waarde"]),
                    None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]),
                    r["deels"] if isinstance(r.get("deels"), str) else None)
                   for r in trend.to_dict("records"))
-    if afgeleid is not None:  # the page's own sentence (afspraken.grondslag), and both statuses where they differ
-        verschil = afspraken.twee_statussen(gemeld, afgeleid) if gemeld else None
-        toelichting = afspraken.grondslag(afgeleid, traject, naam, eenheid) + (f" {verschil}." if verschil else "")
-        return Kerncijfer(formatting.value(afgeleid.waarde, eenheid), toelichting, naam, eenheid, reeks)
+    if afgeleid is not None:  # the page's own sentence: afspraken.grondslag
+        return Kerncijfer(formatting.value(afgeleid.waarde, eenheid), afspraken.grondslag(afgeleid, traject, naam, eenheid),
+                          naam, eenheid, reeks)
     known = queries.known(trend)
     if known.empty:
         return Kerncijfer("geen cijfers", f"{naam}: nog geen waarde", naam, eenheid, reeks)
@@ -239,7 +239,7 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
     uitleg: list[str] = []  # the key figure in gewone taal, for the slide after it
     if info.indicator is not None and trend is not None and not trend.empty:
         traject = afspraken.traject(info, trend)
-        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid, traject, info.status)
+        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid, traject)
         uitleg = zinnen.afspraak(info, trend, afgeleid, traject)
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
@@ -259,7 +259,8 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
     notities = "" if laatste is None else " ".join(x for x in (
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
         f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
-    dia = Dia("agendapunt", titel, status=punt.status, dilemma=punt.dilemma, kerncijfer=figuur,
+    cijfers = afgeleid.status if afspraken.twee_statussen(punt.status, afgeleid) else None
+    dia = Dia("agendapunt", titel, status=punt.status, cijfers=cijfers, dilemma=punt.dilemma, kerncijfer=figuur,
               foto=None if photo is None else Foto(photo["photo"].bestand, photo["photo"].alt_tekst),
               citaat=citaat, citaat_van=citaat_van, gevraagd=punt.vraag, notities=notities)
     vervolg = _text_slides(Dia("tekst", titel), extra) if extra else []

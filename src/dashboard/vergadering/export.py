@@ -73,6 +73,12 @@ def _label(key: str) -> str:
     return (STATUS_LABELS | UITKOMST_LABELS).get(key, "")
 
 
+def _status_line(dia: Dia) -> str:
+    """'Loopt achter', or 'Partijen: Loopt achter · Cijfers: Op koers' where the figures say otherwise."""
+    line = f"Partijen: {_label(dia.status)} · Cijfers: {_label(dia.cijfers)}" if dia.cijfers else _label(dia.status)
+    return line + (" · dilemma voor het bestuur" if dia.dilemma else "")
+
+
 def _photo(dia: Dia, media_dir: Path) -> Path | None:
     return media.path(dia.foto.bestand, media_dir) if dia.foto else None
 
@@ -153,8 +159,7 @@ def pptx_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = No
             text_box(slide, 0.45, 1.7, 12.4, 4.8, body)
         else:
             figuur = dia.kerncijfer
-            status = [("", _label(dia.status) + (" · dilemma voor het bestuur" if dia.dilemma else ""), True, SMALL_PT)] \
-                if dia.status else []
+            status = [("", _status_line(dia), True, SMALL_PT)] if dia.status else []
             width = 6.6 if dia.soort == "agendapunt" else 12.4
             text_box(slide, 0.45, 1.6, width, 1.3, status + [("", figuur.tekst, True, 32)]
                      + ([("", figuur.toelichting, False, SMALL_PT)] if figuur.toelichting else [])
@@ -230,8 +235,7 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
             flow += [para(r.tekst, kop) if r.kop else para(r.tekst, body, _label(r.label)) for r in dia.regels]
         else:
             figuur = dia.kerncijfer
-            left = [para(_label(dia.status) + (" · dilemma voor het bestuur" if dia.dilemma else ""), small)] \
-                if dia.status else []
+            left = [para(_status_line(dia), small)] if dia.status else []
             left += [para(figuur.tekst, style("cijfer", 32, bold=True))]
             left += [para(figuur.toelichting, small)] if figuur.toelichting else []
             left += [para(r.tekst, body, _label(r.label)) for r in figuur.activiteiten]
