@@ -169,3 +169,18 @@ def test_demo_afspraak_450_homes_shows_302_of_450_after_two_of_its_five_years(de
     assert (traject.stand, traject.doel, round(traject.aandeel, 2), traject.aandeel_tijd) == (302, 450, 0.67, 0.4)
     assert afgeleid.over_looptijd and afgeleid.status == "op_koers"
     assert nieuwbouw in alle and zonder_eigen_doel not in alle
+
+
+@pytest.mark.parametrize("titel, van, tot, note", [
+    ("450 sociale huurwoningen erbij in vier jaar", 2024, 2028,
+     "De titel noemt 'in vier jaar', maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."),
+    ("450 sociale huurwoningen erbij in vier jaar", 2024, 2027, None),
+    ("Isoleren in 3 jaar", 2025, 2028, "De titel noemt 'in 3 jaar', maar de looptijd is nu 2025–2028 (4 jaar). Pas de titel aan."),
+    ("Wijkaanpak 2024-2027", 2024, 2028, "De titel noemt 2024-2027, maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."),
+    ("Wijkaanpak 2024–2028", 2024, 2028, None),
+    ("Energielabels E-G weg tot en met 2028", 2025, 2030,
+     "De titel noemt 'tot en met 2028', maar de looptijd is nu 2025–2030 (6 jaar). Pas de titel aan."),
+    ("Geen slechte woningen meer vanaf 2026", 2026, 2030, None),  # a moment, not a looptijd
+])
+def test_a_title_that_names_another_looptijd_is_flagged(titel, van, tot, note):
+    assert afspraken.titel_en_looptijd(titel, van, tot) == note

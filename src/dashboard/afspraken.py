@@ -378,6 +378,29 @@ class Afgeleid:
     geschat: bool = False  # the year's target was drawn as a straight line to the end target
 
 
+_TELWOORDEN = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+               "negen": 9, "tien": 10}
+_JAREN_IN_TITEL = re.compile(r"\b(?:in|binnen|over)\s+(\d{1,2}|" + "|".join(_TELWOORDEN) + r")\s+jaar\b", re.IGNORECASE)
+_PERIODE_IN_TITEL = re.compile(r"\b(20\d\d)\s*(?:-|–|t/m|tot en met)\s*(20\d\d)\b")
+_EIND_IN_TITEL = re.compile(r"\b(?:tot en met|t/m)\s+(20\d\d)\b", re.IGNORECASE)
+
+
+def titel_en_looptijd(titel: str, van_jaar: int, tot_jaar: int) -> str | None:
+    """A Dutch note for the redacteur when the title names a looptijd the afspraak no longer has
+    ("in vier jaar" after a besluit extended 2024–2027 to 2028); None when it names none or the right one."""
+    jaren = tot_jaar - van_jaar + 1
+    looptijd = f"de looptijd is nu {van_jaar}–{tot_jaar} ({jaren} jaar)"
+    if (match := _JAREN_IN_TITEL.search(titel)):
+        genoemd = match.group(1).lower()
+        if _TELWOORDEN.get(genoemd, int(genoemd) if genoemd.isdigit() else None) != jaren:
+            return f"De titel noemt '{match.group(0)}', maar {looptijd}. Pas de titel aan."
+    if (match := _PERIODE_IN_TITEL.search(titel)) and (int(match.group(1)), int(match.group(2))) != (van_jaar, tot_jaar):
+        return f"De titel noemt {match.group(0)}, maar {looptijd}. Pas de titel aan."
+    if (match := _EIND_IN_TITEL.search(titel)) and int(match.group(1)) != tot_jaar:
+        return f"De titel noemt '{match.group(0)}', maar {looptijd}. Pas de titel aan."
+    return None
+
+
 def grondslag(afgeleid: Afgeleid, traject: Traject | None, naam: str, eenheid: str) -> str:
     """What the figures' status rests on, in one sentence, for the page, the slide and the exports
     alike: a total over the looptijd is never labelled as one year's figure against a yearly target."""

@@ -218,3 +218,14 @@ def test_activity_status_updated_in_the_jaarschijf(app, app_env):
     app.button(key=f"FormSubmitter:{form}-Status bijwerken").click().run()
     assert not app.exception
     assert "De status van de activiteit is bijgewerkt." in [s.value for s in app.success]
+
+
+def test_a_title_that_outlived_its_looptijd_is_flagged_for_the_redacteur_only(app_as, app_env):
+    """2.1 says 'in vier jaar' while the demo's besluit extended it to 2028: whoever may edit is told."""
+    for role, flagged in (("redacteur", True), ("lezer", False)):
+        at = app_as(role)
+        at.query_params["afspraak"] = str(afspraak_id(app_env, "2.1"))
+        at.switch_page("pages/afspraken.py").run()
+        assert not at.exception
+        note = "De titel noemt 'in vier jaar', maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."
+        assert (note in [w.value for w in at.warning]) is flagged, role
