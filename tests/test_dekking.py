@@ -126,3 +126,23 @@ def test_after_a_stored_total_with_its_parties_one_partys_upload_is_partial(stad
          "woningvoorraad_corporatie;GM0001;Woonstichting A;2026;4812")
     headline = tile(stad)
     assert (headline["periode"], headline["waarde"], headline["deels"]) == ("2025", 14600, "2026: 1 van 3 corporaties geleverd")
+
+
+def test_a_view_of_the_partial_year_alone_still_knows_it_is_partial(stad):
+    """The year before is read for the judgement even when the view starts at the partial year."""
+    three_corporations(stad)
+    load(stad, "woningvoorraad_corporatie;GM0001;Woonstichting A;2026;4812")
+    with stad.make_session() as session:
+        alone = queries.series(session, View(gebied="GM0001", indicator="woningvoorraad_corporatie", van=2026, tot=2026),
+                               ["woningvoorraad_corporatie"], ["GM0001"])
+    assert alone[["periode", "deels"]].values.tolist() == [["2026", "1 van 3 corporaties geleverd"]]
+
+
+def test_the_comparison_of_wijken_shows_the_last_complete_year_not_one_wijks_partial_one(stad):
+    load(stad, *(f"woningvoorraad_corporatie;WK0001{w:02d};Woonstichting {c};2025;{100 * w}"
+                 for w in range(1, 5) for c in "AB"),
+         "woningvoorraad_corporatie;WK000101;Woonstichting A;2026;90")
+    with stad.make_session() as session:
+        shown = queries.compare_beside(session, View(gebied="GM0001", indicator="woningvoorraad_corporatie",
+                                                     van=2020, tot=2026))
+    assert shown["periode"].unique().tolist() == ["2025"] and len(shown) == 4

@@ -200,7 +200,9 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
     """indicator x gebied x periode values at the asked grain: for one party, all parties
     together, or (per_partij) one row per party with the party's name in `gebied`'s place.
 
-    Small results, so plain tuples: pandas costs more than it saves on a few hundred rows.
+    Small results, so plain tuples: pandas costs more than it saves on a few hundred rows. The
+    year before `van` is read too, and left out after: a value is judged against the period before
+    it (dekking.py), also when it is the first one asked for (Verkennen reads a single year).
     """
     stored_total = func.max(case((model.partij_id.is_(None), model.waarde)))
     party_sum = func.sum(case((model.partij_id.is_not(None), model.waarde)))
@@ -215,7 +217,7 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
         .join(Indicator, model.indicator_id == Indicator.id)
         .join(Gebied, model.gebied_id == Gebied.id)
         .where(Indicator.sleutel.in_(keys), Gebied.code.in_(codes),
-               model.periode_soort.in_(_FINER[soort]), model.jaar.between(van, tot))
+               model.periode_soort.in_(_FINER[soort]), model.jaar.between(van - 1, tot))
         .group_by(Indicator.sleutel, Indicator.aggregatie, owner, model.periode, model.jaar,
                   model.periode_soort, model.volgnummer)
         .order_by(Indicator.sleutel, owner, model.jaar, model.volgnummer)
@@ -226,11 +228,13 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
         query = query.where(Partij.naam == partij)
     found = [row for row in session.execute(query) if row[7] is not None]
     across_parties = not (partij or per_partij)  # one party's own value is whole by itself
-    kinds = dict(session.execute(select(Partij.id, Partij.soort)).all()) if across_parties else {}
+    kinds = dict(session.execute(select(Partij.id, Partij.soort)).all()) \
+        if across_parties and any(row[9] for row in found) else {}
     rows = [(*row[:8], None, _parties(row[8], row[9], kinds) if across_parties else None) for row in found]
-    if not per_partij:
-        rows += _from_below(session, model, keys, codes, partij, soort, van, tot, rows)
-    return _to_grain(_mark_partial(rows), soort)
+    if not per_partij:  # from below only what has nothing stored in the years asked
+        rows += _from_below(session, model, keys, codes, partij, soort, van, tot,
+                            [row for row in rows if row[4] >= van])
+    return [row for row in _to_grain(_mark_partial(rows), soort) if row.jaar >= van]
 
 
 def _parties(totals: int, ids: str | None, kinds: dict[int, str]) -> dekking.Geleverd | None:
@@ -262,7 +266,8 @@ def _mark_partial(rows: list[tuple]) -> list[tuple]:
 def _from_below(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soort: str,
                 van: int, tot: int, stored: list[tuple]) -> list[tuple]:
     """For each indicator x gebied with nothing stored in the years asked: the figures computed from
-    the nearest level below that has them (hierarchy.py). Targets are never made up this way."""
+    the nearest level below that has them (hierarchy.py), the year before `van` included for the
+    coverage judgement. Targets are never made up this way."""
     if model is not Observatie:
         return []
     missing = {(key, code) for key in keys for code in codes} - {(row[0], row[2]) for row in stored}
@@ -276,9 +281,9 @@ def _from_below(session: Session, model, keys: list[str], codes: list[str], part
             wanted_keys, wanted_codes = sorted({k for k, _ in missing}), sorted({c for _, c in missing})
             rows = [(*row[:9], dekking.Geleverd(gebieden=row[9], wie=dekking.gebied_woord(row[10])))
                     for row in hierarchy.aggregate(session, model, wanted_keys, wanted_codes, partij, soorten,
-                                                   van, tot, depth) if (row[0], row[2]) in missing]
+                                                   van - 1, tot, depth) if (row[0], row[2]) in missing]
             found += rows
-            missing -= {(row[0], row[2]) for row in rows}
+            missing -= {(row[0], row[2]) for row in rows if row[4] >= van}
     return found
 
 
@@ -524,6 +529,7 @@ def compare_beside(session: Session, view: View) -> pd.DataFrame:
     names = dict(beside(session, view.gebied)[["code", "naam"]].itertuples(index=False))
     rows = _values(session, Observatie, [view.indicator], list(names), view.partij, view.soort,
                    view.van, view.tot)
+    rows = [row for row in rows if not row.deels] or rows  # a partial period is no comparison
     newest = max(((row.jaar, row.volgnummer) for row in rows), default=None)
     latest = sorted((row for row in rows if (row.jaar, row.volgnummer) == newest), key=lambda row: -row.waarde)
     return pd.DataFrame([(row.gebied, names[row.gebied], row.periode, row.waarde) for row in latest],
