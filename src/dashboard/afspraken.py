@@ -26,7 +26,7 @@ from dashboard.models import (
     Partij,
     Voortgang,
 )
-from dashboard.models.afspraken import ROLLEN, SOORTEN, STATUSSEN, WETTELIJKE_VELDEN
+from dashboard.models.afspraken import ROLLEN, SOORTEN, STATUSSEN, STREEF_SOORTEN, WETTELIJKE_VELDEN
 from dashboard.toegang import access
 
 STATUS_LABELS = {"op_koers": "Op koers", "aandacht": "Vraagt aandacht", "achter": "Loopt achter",
@@ -510,6 +510,7 @@ class AfspraakInvoer:
     gebied: str | None = None
     streefwaarde: float | None = None
     taak_trekker: str = ""
+    streef_soort: str | None = None  # totaal, per_jaar or eind; None: what the indicator's aggregatie suggests
 
 
 @dataclass
@@ -542,6 +543,26 @@ def _partij_id(session: Session, naam: str | None) -> int | None:
 def afspraak_partijen(session: Session, afspraak_id: int) -> frozenset[int]:
     """The ids of the parties that take part in an afspraak (in any role), as the database says."""
     return frozenset(session.scalars(select(AfspraakPartij.partij_id).where(AfspraakPartij.afspraak_id == afspraak_id)))
+
+
+STREEF_SOORT_LABELS = {"totaal": "samen over de hele looptijd", "per_jaar": "elk jaar",
+                       "eind": "aan het eind van de looptijd"}
+
+
+def _streef_soort(gekozen: str | None, aggregatie: str) -> tuple[str | None, str | None]:
+    """The target's kind and a Dutch problem: a total over the years only for figures that add up
+    (new homes), a value at the end only for a stock or rate (homes with label E-G, a mark)."""
+    opgeteld = aggregatie == "som"
+    soort = gekozen or ("totaal" if opgeteld else "eind")
+    if soort not in STREEF_SOORTEN:
+        return None, "Kies of de streefwaarde geldt voor de hele looptijd samen, elk jaar of het eind."
+    if soort == "totaal" and not opgeteld:
+        return None, ("Deze indicator telt niet op over de jaren (het is een stand of een gemiddelde): kies een "
+                      "streefwaarde voor elk jaar of voor het eind van de looptijd.")
+    if soort == "eind" and opgeteld:
+        return None, ("Deze indicator telt per jaar (zoals opgeleverde woningen): kies een streefwaarde voor de "
+                      "hele looptijd samen of voor elk jaar.")
+    return soort, None
 
 
 def save_opgave(session: Session, visitor: access.Visitor, invoer: OpgaveInvoer) -> int:
@@ -593,11 +614,17 @@ def save_afspraak(session: Session, visitor: access.Visitor, invoer: AfspraakInv
             problems["partners"] = f"Partner '{naam[:60]}' of rol '{rol}' is onbekend. Kies uit de lijst."
         elif partij_id != trekker_id:
             partners.append(AfspraakPartij(partij_id=partij_id, rol=rol, taak=taak))
-    indicator_id = None
+    indicator_id, streef_soort = None, None
     if invoer.indicator:
-        indicator_id = session.scalar(select(Indicator.id).where(Indicator.sleutel == invoer.indicator))
-        if indicator_id is None:
+        indicator = session.scalar(select(Indicator).where(Indicator.sleutel == invoer.indicator))
+        if indicator is None:
             problems["indicator"] = "Kies een indicator uit de lijst."
+        else:
+            indicator_id = indicator.id
+            if invoer.streefwaarde is not None:
+                streef_soort, probleem = _streef_soort(invoer.streef_soort, indicator.aggregatie)
+                if probleem:
+                    problems["streef_soort"] = probleem
     gebied_id = None
     if invoer.gebied:
         gebied_id = session.scalar(select(Gebied.id).where(Gebied.code == invoer.gebied))
@@ -612,6 +639,7 @@ def save_afspraak(session: Session, visitor: access.Visitor, invoer: AfspraakInv
     afspraak.soort, afspraak.opgave_id = invoer.soort, invoer.opgave_id
     afspraak.van_jaar, afspraak.tot_jaar = invoer.van_jaar, invoer.tot_jaar
     afspraak.indicator_id, afspraak.gebied_id, afspraak.streefwaarde = indicator_id, gebied_id, invoer.streefwaarde
+    afspraak.streef_soort = streef_soort
     afspraak.partijen = [AfspraakPartij(partij_id=trekker_id, rol="trekker", taak=invoer.taak_trekker)] + list(
         {p.partij_id: p for p in partners}.values())
     session.add(afspraak)

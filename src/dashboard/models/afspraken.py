@@ -24,6 +24,7 @@ WETTELIJKE_VELDEN = ("beschikbaarheid", "betaalbaarheid", "leefbaarheid", "kwali
                      "bijzondere_doelgroepen", "dienstverlening")
 SOORTEN = ("effect", "resultaat", "inspanning")
 ROLLEN = ("trekker", "partner", "uitvoerder", "adviseur")
+STREEF_SOORTEN = ("totaal", "per_jaar", "eind")  # what an afspraak's own target counts (migration 0011)
 STATUSSEN = ("op_koers", "aandacht", "achter", "afgerond", "niet_gestart")
 VERTELLERS = ("huurder", "professional", "bestuurder", "bewoner")
 MEDIA_SOORTEN = ("foto", "video", "videolink")
@@ -67,11 +68,13 @@ class Afspraak(Base):
     tot_jaar: Mapped[int] = mapped_column(Integer)
     indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicatoren.id", ondelete="SET NULL"))
     gebied_id: Mapped[int | None] = mapped_column(ForeignKey("gebieden.id", ondelete="SET NULL"))
-    streefwaarde: Mapped[float | None] = mapped_column(Float, doc="target by tot_jaar when the catalogue has none")
+    streefwaarde: Mapped[float | None] = mapped_column(Float, doc="the afspraak's own target, counted as streef_soort says")
+    streef_soort: Mapped[str | None] = mapped_column(String(10), doc="totaal over the looptijd, per_jaar or at the eind")
     partijen: Mapped[list[AfspraakPartij]] = relationship(cascade="all, delete-orphan")
     __table_args__ = (
         CheckConstraint(_in("soort", SOORTEN), name="soort"),
         CheckConstraint("van_jaar <= tot_jaar", name="looptijd"),
+        CheckConstraint(_in("streef_soort", STREEF_SOORTEN), name="streef_soort"),
     )
 
 
