@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh SQLite database per test, the demo data, the app under AppTest."""
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -23,8 +24,12 @@ def sqlite_url(path: Path) -> str:
 
 def pytest_configure(config):
     """Accounts made in the tests' own process hash with argon2's cheapest profile: the full cost is
-    a safeguard against stolen hashes, not something the tests check (one test holds the real one)."""
+    a safeguard against stolen hashes, not something the tests check (one test holds the real one).
+
+    The servers and CLI calls the tests start run this checkout's code too (pyproject's `pythonpath`
+    does it for this process), whichever checkout `pip install -e` last pointed at."""
     accounts.hasher = PasswordHasher.from_parameters(profiles.CHEAPEST)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT / "src"), os.environ.get("PYTHONPATH"))))
 
 
 # Core tests run on SQLite and on PostgreSQL: a server given in DASHBOARD_TEST_POSTGRES_URL, else one
