@@ -104,7 +104,7 @@ def _key_figure(dia: Dia) -> None:
         st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True, "locale": "nl"},
                         key="dia_grafiek")
         rows = "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td><td>{e(c)}</td></tr>" for a, b, c in decks.chart_table(figuur))
-        _html(f'<div class="tv-alleen-voorlezen"><table><caption>{e(figuur.naam)} per jaar</caption>'
+        _html(f'<div class="tv-alleen-voorlezen"><table><caption>{e(figuur.grafiek_titel)}</caption>'
               f"<tr><th>Jaar</th><th>Gerealiseerd</th><th>Streefwaarde</th></tr>{rows}</table></div>")
 
 

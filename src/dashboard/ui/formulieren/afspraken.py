@@ -62,11 +62,19 @@ def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
         current = info.gebied.code if info and info.gebied else GEEN
         st.selectbox("Gebied van de indicator", codes, index=codes.index(current),
                      format_func=lambda c: gebieden.get(c, "de hele gemeente"), key=f"{form}_gebied")
-        st.number_input("Eigen streefwaarde voor de hele looptijd (optioneel)",
-                        value=_number(info.streefwaarde) if info else None, key=f"{form}_streefwaarde",
-                        help="Bij een cijfer dat optelt, zoals nieuwbouw: het totaal over alle jaren samen "
-                             "(bijvoorbeeld 450). Bij een stand of percentage, zoals woningen met label E, F of G: "
-                             "de waarde aan het eind. Zonder eigen streefwaarde tellen die van de cijfers per jaar.")
+        left, right = st.columns(2)
+        left.number_input("Eigen streefwaarde (optioneel)", value=_number(info.streefwaarde) if info else None,
+                          key=f"{form}_streefwaarde",
+                          help="Zonder eigen streefwaarde tellen die van de cijfers per jaar.")
+        soorten = [GEEN, *afspraken.STREEF_SOORT_LABELS]
+        right.selectbox("De streefwaarde geldt", soorten,
+                        index=soorten.index(info.streef_soort) if info and info.streef_soort else 0,
+                        format_func=lambda k: afspraken.STREEF_SOORT_LABELS.get(k, "zoals de indicator telt"),
+                        key=f"{form}_streef_soort",
+                        help="Samen over de hele looptijd: een totaal, zoals 450 nieuwe woningen in 2024–2027. Elk jaar: "
+                             "zoals 120 opleveringen per jaar. Aan het eind: een stand, zoals 0 woningen met label "
+                             "E, F of G eind 2027.")
+        error(form, "streef_soort")
         st.form_submit_button("Afspraak opslaan", type="primary", on_click=_save_afspraak,
                               args=(form, db, info, huidig))
 
@@ -80,7 +88,7 @@ def _save_afspraak(form: str, db: Database, info: afspraken.AfspraakInfo | None,
         trekker=s[f"{form}_trekker"],
         partners=[(p, *rollen.get(p, ("partner", ""))) for p in s[f"{form}_partners"]],
         indicator=s[f"{form}_indicator"] or None, gebied=s[f"{form}_gebied"] or None,
-        streefwaarde=s[f"{form}_streefwaarde"],
+        streefwaarde=s[f"{form}_streefwaarde"], streef_soort=s[f"{form}_streef_soort"] or None,
         taak_trekker=huidig[huidig["rol"] == "trekker"]["taak"].iloc[0] if (huidig["rol"] == "trekker").any() else "")
     nieuw = {}
 
