@@ -10,7 +10,7 @@ from dashboard.ui import made
 
 HEADERS = {"indicator": "Indicator", "naam": "Naam", "gebied": "Gebied", "partij": "Partij",
            "periode": "Periode", "label": "Periode", "waarde": "Waarde", "streefwaarde": "Streefwaarde",
-           "eenheid": "Eenheid", "van": "Van", "tot en met": "Tot en met"}
+           "eenheid": "Eenheid", "van": "Van", "tot en met": "Tot en met", "dekking": "Dekking"}
 
 
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
