@@ -398,7 +398,7 @@ def _grondslag(info: AfspraakInfo, afgeleid: Afgeleid | None, traject: Traject |
     waarde = formatting.value(afgeleid.waarde, eenheid)
     if afgeleid.per_jaar:
         return f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)} per jaar."
-    zin = f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde voor {afgeleid.jaar} {formatting.value(afgeleid.streefwaarde, eenheid)}"
+    zin = f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde voor {afgeleid.jaar}: {formatting.value(afgeleid.streefwaarde, eenheid)}"
     if afgeleid.geschat:
         zin += " (geschat: een gelijk tempo naar het einddoel)"
     if info.streef_soort == "eind":

@@ -99,7 +99,7 @@ def _key_figure(dia: Dia) -> None:
           + f'<p class="tv-cijfer">{e(figuur.tekst)}</p>'
           + (f"<p>{e(figuur.toelichting)}</p>" if figuur.toelichting else "")
           + _paragraphs(figuur.activiteiten))
-    fig = decks.figure(figuur)
+    fig = decks.figure(figuur, decks.chart_height(dia))
     if fig is not None:
         st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True, "locale": "nl"},
                         key="dia_grafiek")

@@ -334,7 +334,19 @@ def build(session: Session, vergadering_id: int) -> Deck | None:
     return Deck(deze_vergadering.id, deze_vergadering.titel, deze_vergadering.datum, demo, tuple(dias), tuple(genomen))
 
 
-def figure(kerncijfer: Kerncijfer | None, height: int = 220):
+SENTENCE_CHARS = 48  # characters per line of the key figure's sentence on the screen's left half
+CHART_PX, CHART_MIN_PX, LINE_PX = 220, 140, 40
+
+
+def chart_height(dia: Dia) -> int:
+    """The live slide's chart height: a title and a key-figure sentence of four lines together leave
+    it 220 px; every line more takes one line's height off, so the slide stays one screen."""
+    regels = lines(dia.titel, TITLE_CHARS) + (lines(dia.kerncijfer.toelichting, SENTENCE_CHARS)
+                                              if dia.kerncijfer and dia.kerncijfer.toelichting else 0)
+    return max(CHART_MIN_PX, CHART_PX - LINE_PX * max(0, regels - 4))
+
+
+def figure(kerncijfer: Kerncijfer | None, height: int = CHART_PX):
     """The key figure's chart for the slide and the export (None without a series): large labels, few lines."""
     if kerncijfer is None or not kerncijfer.reeks:
         return None
