@@ -47,6 +47,13 @@ def _checked() -> Visitor:
     return accounts.session_visitor(db, st.session_state.get(LOGIN_KEY)) or sso.visitor() or NOBODY
 
 
+def known_role() -> str | None:
+    """The role of the visitor establish() recognised at the start of this run, without asking the
+    database (which may be what just failed); None when this run recognised nobody yet."""
+    who = getattr(_THIS_RUN, "visitor", None)
+    return who.role if who is not None and who != NOBODY and who.share_pages is None else None
+
+
 def afresh() -> Visitor:
     """The visitor asked of the database right now: what a form callback writes as (a callback
     runs before establish, and the account may have been disabled or changed since the render)."""
@@ -65,6 +72,7 @@ def allowed(action: str) -> bool:
 
 def establish() -> None:
     """app.py, every run: take up a share link or a cookie, keep the browser's cookies in step."""
+    _THIS_RUN.visitor = None  # nobody until this run's database says otherwise
     _take_up()
     for name, (value, max_age) in st.session_state.get(_WRITES, {}).items():
         _cookie_script(name, value, max_age)
@@ -128,6 +136,7 @@ def _sidebar(who: Visitor) -> None:
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
 
 
+@runtime.guarded
 def _logout() -> None:
     accounts.end_session(runtime.database(), st.session_state.get(LOGIN_KEY))
     _forget(LOGIN_KEY, tokens.SESSION)
