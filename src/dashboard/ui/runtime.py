@@ -6,6 +6,7 @@ import functools
 import gc
 import logging
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import streamlit as st
@@ -16,6 +17,7 @@ from dashboard.db import Database, DatabaseUnavailable
 from dashboard.diagnosis import DatabaseProblem, Diagnosis, diagnose
 
 log = logging.getLogger(__name__)
+FAVICON = str(Path(__file__).with_name("favicon.png"))
 
 
 def configure_logging() -> None:
