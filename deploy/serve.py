@@ -4,14 +4,16 @@
 
 For a server that others use (deploy/replicas.sh starts its replicas this way): its health
 check answers only once the imports, the database and the first view's figures are ready, every
-answer carries the security headers (Content-Security-Policy and the rest), and a failed sign-on
-with the organisation's account comes back as a Dutch message (dashboard/ui/server.py).
-`streamlit run app.py` (the quick start) serves the same pages without these three.
+answer carries the security headers (Content-Security-Policy and the rest), the login cookie is
+set by the server, HttpOnly, and a failed sign-on with the organisation's account comes back as a
+Dutch message (dashboard/ui/server.py). `streamlit run app.py` (the quick start) serves the same
+pages without these four.
 """
 import streamlit as st
 from starlette.middleware import Middleware
 
 from dashboard.ui import server, warm_up
 
-app = st.App("../app.py", lifespan=warm_up.lifespan,
-             middleware=[Middleware(server.Answers, base_path=st.get_option("server.baseUrlPath") or "")])
+BASE_PATH = st.get_option("server.baseUrlPath") or ""
+app = st.App("../app.py", lifespan=warm_up.lifespan, routes=server.routes(BASE_PATH),
+             middleware=[Middleware(server.Answers, base_path=BASE_PATH)])

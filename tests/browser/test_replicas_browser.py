@@ -26,6 +26,7 @@ from playwright.sync_api import expect
 from harness import wait_ready
 
 from dashboard.testing.postgres import postgres_database
+from dashboard.toegang import tokens
 from dashboard.ui import server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,6 +148,10 @@ def test_every_page_runs_under_the_security_policy(deployment, browser):
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
     wait_ready(page)
+    # The login cookie was set by the server (deploy/serve.py), HttpOnly: no script in the page reads it.
+    login = _eventually(lambda: [c for c in context.cookies() if c["name"] == tokens.SESSION])
+    assert login and login[0]["httpOnly"] and login[0]["sameSite"] == "Strict", context.cookies()
+    assert tokens.SESSION not in page.evaluate("document.cookie")
     nav = page.get_by_test_id("stSidebarNav")
     links = nav.get_by_role("link")
     assert links.count() >= 8, links.all_inner_texts()
@@ -164,6 +169,12 @@ def test_every_page_runs_under_the_security_policy(deployment, browser):
     wait_ready(page)
     expect(page.get_by_test_id("stMetric").first).to_be_visible()
     expect(page.locator("canvas").first).to_be_attached()
+    page.reload()  # the HttpOnly cookie still logs this browser in after a reload
+    wait_ready(page)
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    page.get_by_role("button", name="Uitloggen").click()
+    wait_ready(page)
+    assert _eventually(lambda: not [c for c in context.cookies() if c["name"] == tokens.SESSION]), context.cookies()
     context.close()
 
 

@@ -4,6 +4,7 @@
   no framing by other sites, no Referer, no MIME sniffing, no camera, microphone or location.
   deploy/nginx.conf.template sends the same (tests/test_security_headers.py keeps the two equal),
   so a server behind nginx and one on its own answer alike.
+- The login and share-link cookies set by the server, HttpOnly (`routes`, below).
 - A Dutch answer where Streamlit's own sign-on routes fail: /auth/login answers a provider it
   cannot reach with a bare English "Authentication error", and /oauth2callback answers a failed
   token exchange (a wrong client secret, a provider's error) with a silent return to the start
@@ -13,6 +14,9 @@
 from __future__ import annotations
 
 import logging
+import secrets
+import threading
+import time
 from urllib.parse import parse_qs
 
 log = logging.getLogger(__name__)
@@ -114,3 +118,59 @@ def _signs_in(headers) -> bool:
 def _secured(headers) -> list:
     present = {name.lower() for name, _ in headers}
     return [*headers, *((name, value) for name, value in _RAW if name not in present)]
+
+
+# ------------------------------------------------------------------ the login cookie, HttpOnly
+
+# Streamlit's script talks to the browser over a websocket and cannot answer with a Set-Cookie, so
+# under `streamlit run app.py` the login and share-link cookies are written by a script in the page
+# (ui/visitor.py), which a script can also read. Under deploy/serve.py this route sets them instead,
+# HttpOnly: the page only fetches `_tv/cookie?code=...` with a one-time code the run left here, and
+# never holds the signed token itself. Codes live in this process (nginx keeps a browser on one
+# replica), are used once and expire after CODE_SECONDS.
+COOKIE_ROUTE = "_tv/cookie"
+CODE_SECONDS = 600
+_codes: dict[str, tuple[str, str | None, int, float]] = {}  # code -> (name, value or None, max_age, expiry)
+_codes_lock = threading.Lock()
+_serving = False
+
+
+def serving() -> bool:
+    """True in a server started by deploy/serve.py, whose route sets the cookies HttpOnly."""
+    return _serving
+
+
+def routes(base_path: str = "") -> list:
+    """The route for deploy/serve.py's st.App; from then on the cookies are set by the server."""
+    from starlette.routing import Route
+
+    global _serving
+    _serving = True
+    base = "/" + base_path.strip("/") if base_path.strip("/") else ""
+    return [Route(f"{base}/{COOKIE_ROUTE}", _cookie, methods=["GET"])]
+
+
+def hand_over(name: str, value: str | None, max_age: int) -> str:
+    """Leave a cookie for the browser to fetch once; returns the code it asks with."""
+    code = secrets.token_urlsafe(24)
+    now = time.monotonic()
+    with _codes_lock:
+        for old in [c for c, (*_, expiry) in _codes.items() if expiry < now]:
+            del _codes[old]
+        _codes[code] = (name, value, max_age, now + CODE_SECONDS)
+    return code
+
+
+async def _cookie(request):
+    from starlette.responses import Response
+
+    with _codes_lock:
+        found = _codes.pop(request.query_params.get("code", ""), None)
+    if found is None or found[3] < time.monotonic():
+        return Response(status_code=404, headers={"Cache-Control": "no-store"})
+    name, value, max_age, _ = found
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    secure = request.headers.get("x-forwarded-proto", request.url.scheme) == "https"
+    response.set_cookie(name, value or "", max_age=max_age if value else 0, path="/", httponly=True,
+                        samesite="strict", secure=secure)
+    return response
