@@ -6,8 +6,8 @@ and no connection details for whoever may not see them. Each fault is produced f
   PostgreSQL's SQLSTATE 53100 is raised by the server itself in a DO block;
 - read-only: a SQLite file opened with `mode=ro` (a URL a beheerder may well use), SQLite's
   `PRAGMA query_only` under a running app, PostgreSQL's read-only transaction (25006), and a
-  folder without write permission. chmod stops no one running as root (CI does), so there the
-  command runs as the user nobody (uid 65534);
+  folder without write permission (chmod). chmod stops no one running as root (CI does), so there
+  the command runs in a user namespace as uid 65534 (`unshare --user`), where root's powers are gone;
 - locked: a second connection holds SQLite's write lock while the command waits out its busy timeout;
 - unreachable: a PostgreSQL URL on a closed port;
 - a clash: the real importer, on SQLite and PostgreSQL, and a raw unique violation in a transaction.
@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sqlite3
-import stat
 import subprocess
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, select, text
 from sqlalchemy.pool import Pool
 
 from dashboard import cli, startup
@@ -34,7 +31,6 @@ from dashboard.db import DatabaseUnavailable, open_database
 from dashboard.diagnosis import DatabaseProblem
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.models import Partij
-from dashboard.toegang import accounts
 
 ROOT = Path(__file__).resolve().parents[1]
 CLOSED_PORT = "postgresql+psycopg://beheer:geheim@127.0.0.1:1/monitor"
@@ -150,20 +146,19 @@ def test_a_read_only_postgresql_transaction_25006_is_said_so(postgres):
         db.engine.dispose()
 
 
-def _as_another_user(folder: Path) -> dict:
-    """Run a command as someone who may not write in `folder`: its owner, after chmod, when we are
-    not root; the user nobody when we are (root writes through any permission bits)."""
+def without_root() -> list[str]:
+    """The command prefix that makes a folder's permission bits count. Root writes through any of
+    them (CI runs as root), so root runs the command in a user namespace of its own as uid 65534:
+    the kernel then checks root's files as their owner's, without the powers of root. Anyone else
+    needs nothing."""
     if os.geteuid() != 0:
-        return {}
-    for part in [folder, *folder.parents]:  # nobody must reach the folder, and read the code
-        if part == Path("/"):
-            break
-        part.chmod(part.stat().st_mode | stat.S_IXOTH | stat.S_IROTH)
-    return {"user": 65534, "group": 65534}
+        return []
+    return ["unshare", "--user", "--map-user=65534", "--map-group=65534"]
 
 
-def test_a_read_only_folder_is_said_so_and_never_called_damaged():
-    folder = Path(tempfile.mkdtemp(prefix="alleen-lezen-"))
+def test_a_read_only_folder_is_said_so_and_never_called_damaged(tmp_path):
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
     try:
         path = folder / "monitor.db"
         database = open_database(f"sqlite:///{path}")
@@ -175,24 +170,23 @@ def test_a_read_only_folder_is_said_so_and_never_called_damaged():
         before = path.read_bytes()
         env = {**os.environ, "DASHBOARD_DATABASE_URL": f"sqlite:///{path}", "DASHBOARD_DEMO": "0",
                "PYTHONPATH": str(ROOT / "src"), "HOME": str(folder)}
-        done = subprocess.run([sys.executable, "-m", "dashboard", "users", "add", "anna", "--role", "beheerder",
-                               "--password-stdin"], input="een-lang-wachtwoord\n", capture_output=True, text=True,
-                              env=env, cwd=folder, timeout=120, **_as_another_user(folder))
+        done = subprocess.run([*without_root(), sys.executable, "-m", "dashboard", "users", "add", "anna", "--role",
+                               "beheerder", "--password-stdin"], input="een-lang-wachtwoord\n", capture_output=True,
+                              text=True, env=env, cwd=folder, timeout=120)
         assert done.returncode == 2, done.stderr
         assert done.stderr.startswith("Fout: De database kan nu alleen gelezen worden, niet beschreven."), done.stderr
         assert "Traceback" not in done.stderr and DAMAGED not in done.stderr
         assert f"De map {folder}" in done.stderr  # the detail names the folder
         assert path.read_bytes() == before
 
-        new = subprocess.run([sys.executable, "-m", "dashboard", "init"], capture_output=True, text=True, timeout=120,
+        new = subprocess.run([*without_root(), sys.executable, "-m", "dashboard", "init"], capture_output=True, text=True,
                              env={**env, "DASHBOARD_DATABASE_URL": f"sqlite:///{folder / 'nieuw.db'}"}, cwd=folder,
-                             **_as_another_user(folder))
+                             timeout=120)
         assert new.returncode == 2, new.stderr
         assert new.stderr.startswith("Fout: De database kan nu alleen gelezen worden"), new.stderr
         assert not (folder / "nieuw.db").exists()
     finally:
         folder.chmod(0o755)
-        shutil.rmtree(folder)
 
 
 # ------------------------------------------------------------------ locked
