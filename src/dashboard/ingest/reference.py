@@ -176,6 +176,9 @@ def partijen(session: Session, frame: pd.DataFrame, problems: list[Problem]) -> 
     if problems:
         return counts
     existing = {p.naam.lower(): p for p in session.scalars(select(Partij))}
+    _check_codes(frame, existing, problems)
+    if problems:
+        return counts
     for row in frame.to_dict("records"):
         partij = existing.get(row["naam"].lower())
         is_new = partij is None
@@ -185,6 +188,19 @@ def partijen(session: Session, frame: pd.DataFrame, problems: list[Problem]) -> 
         _apply(partij, {"soort": row["soort"], "code": row.get("code") or None}, counts, is_new)
     session.flush()
     return counts
+
+
+def _check_codes(frame: pd.DataFrame, existing: dict[str, Partij], problems: list[Problem]) -> None:
+    """A code names one partij: not one that another partij keeps in the database, nor one an
+    earlier line of the file gave to another. Found before anything is written, with the line."""
+    named = set(frame["naam"].str.lower())
+    holders = {p.code: p.naam for key, p in existing.items() if p.code and key not in named}
+    for line, row in zip(frame["_line"], frame.to_dict("records")):
+        code = row.get("code") or ""
+        holder = holders.setdefault(code, row["naam"]) if code else row["naam"]
+        if holder.lower() != row["naam"].lower():
+            problems.append(Problem(int(line), "code", code, f"code '{code}' bestaat al (partij '{holder}'). Geef "
+                                                             "elke partij een eigen code, of laat code leeg."))
 
 
 def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:

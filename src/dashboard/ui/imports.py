@@ -2,20 +2,23 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import export, formatting, queries
 from dashboard.db import Database
+from dashboard.diagnosis import DatabaseProblem
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.ingest import importer, templates, undo
 from dashboard.ingest import report as reports
 from dashboard.ingest.missing import NameChoices, UnknownName, unknown_names
 from dashboard.ingest.values import nearest
 from dashboard.toegang import access
-from dashboard.ui import visitor
+from dashboard.ui import runtime, visitor
 
+log = logging.getLogger(__name__)
 IGNORE = "(kolom negeren)"
 _PROBLEM_COLUMNS = {"line": "regel", "column": "kolom", "value": "waarde", "message": "probleem"}
 SHOWN_PROBLEMS = 200  # on the page; the download has them all
@@ -200,6 +203,11 @@ def upload(db: Database, max_mb: int) -> None:
         except ImportRejected as rejected:
             forget_previews()
             _show_rejection(rejected.problems, key + "_commit")
+            return
+        except DatabaseProblem as problem:  # full, read-only, busy: rolled back, said in Dutch
+            bar.empty()
+            log.error("Import van %s mislukt: %s", uploaded.name, problem.diagnosis.for_beheerder)
+            runtime.show(problem.diagnosis, beheerder=visitor.known_role() == "beheerder")
             return
         bar.empty()
         forget_previews()

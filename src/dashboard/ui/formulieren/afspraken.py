@@ -9,7 +9,7 @@ from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN
 from dashboard.toegang import access
-from dashboard.ui import visitor as bezoeker
+from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import GEEN, done, error, run
 
 
@@ -79,6 +79,7 @@ def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
                               args=(form, db, info, huidig))
 
 
+@runtime.guarded
 def _save_afspraak(form: str, db: Database, info: afspraken.AfspraakInfo | None, huidig: pd.DataFrame) -> None:
     s = st.session_state
     rollen = {r["partij"]: (r["rol"], r["taak"]) for r in huidig.to_dict("records") if r["rol"] != "trekker"}
@@ -130,6 +131,7 @@ def activiteit(db: Database, visitor: access.Visitor, info: afspraken.AfspraakIn
         st.form_submit_button("Status bijwerken", on_click=_save_status, args=(form2, db, info.id, rows))
 
 
+@runtime.guarded
 def _save_activiteit(form: str, db: Database, afspraak_id: int) -> None:
     s = st.session_state
     invoer = afspraken.ActiviteitInvoer(afspraak_id=afspraak_id, jaar=s[f"{form}_jaar"],
@@ -140,6 +142,7 @@ def _save_activiteit(form: str, db: Database, afspraak_id: int) -> None:
         s[f"{form}_omschrijving"] = ""
 
 
+@runtime.guarded
 def _save_status(form: str, db: Database, afspraak_id: int, rows: pd.DataFrame) -> None:
     s = st.session_state
     row = rows.loc[s[f"{form}_id"]]
@@ -182,6 +185,7 @@ def _voortgang_invoer(form: str, afspraak_id: int) -> afspraken.VoortgangInvoer:
                                      dilemma=s[f"{form}_dilemma"], auteur=s[f"{form}_auteur"], datum=s[f"{form}_datum"])
 
 
+@runtime.guarded
 def _save_voortgang(form: str, db: Database, afspraak_id: int) -> None:
     s, invoer = st.session_state, _voortgang_invoer(form, afspraak_id)
     if run(form, db, lambda session: afspraken.add_voortgang(session, bezoeker.afresh(), invoer),
@@ -220,6 +224,7 @@ def voortgang_aanpassen(db: Database, visitor: access.Visitor, info: afspraken.A
             st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing, args=(form, db, info.id, int(gekozen)))
 
 
+@runtime.guarded
 def _save_aanpassing(form: str, db: Database, afspraak_id: int, voortgang_id: int) -> None:
     invoer = _voortgang_invoer(form, afspraak_id)
     run(form, db, lambda session: afspraken.edit_voortgang(session, bezoeker.afresh(), voortgang_id, invoer),
