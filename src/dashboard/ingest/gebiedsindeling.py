@@ -51,6 +51,10 @@ class Gemeente:
     opgegaan_in: tuple[str, ...]  # codes it went into
     namen: tuple[str, ...]  # every name it is known by, official one first
 
+    def heet(self, naam: str) -> bool:
+        """Whether `naam` is one of its names, suffix, case and accents aside ('Beek' for 'Beek (L.)')."""
+        return comparable(naam) in {comparable(n) for n in self.namen}
+
     def bestaat_in(self, jaar: int) -> bool:
         """Whether it existed in any part of the year (Rozenburg, dissolved on 18 March 2010, in 2010)."""
         return self.begin < f"{jaar + 1}-01-01" and (not self.einde or self.einde > f"{jaar}-01-01")
