@@ -113,3 +113,13 @@ def test_cli_wijken_then_gemeente(monkeypatch, tmp_path, capsys):
     report = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert (report["status"], report["rows_new"], report["rows_changed"]) == ("committed", 3, 2)
     assert tree(open_database(url)) == AMSTERDAM
+
+
+def test_a_gemeente_added_from_a_figures_file_gets_its_cbs_name_and_provincie(db):
+    report = import_file(db, b"indicator;gebied;partij;periode;waarde\nwoningvoorraad_totaal;GM0888;;2024;7400\n",
+                         add_missing=True)
+    assert report.added == ["land Nederland (NL01) toegevoegd uit de CBS-gebiedsindeling",
+                            "provincie Limburg (PV31) toegevoegd uit de CBS-gebiedsindeling", "gebied GM0888 (Beek (L.))"]
+    with db.make_session() as session:
+        beek = session.scalar(select(Gebied).where(Gebied.code == "GM0888"))
+        assert (beek.naam, beek.ouder.code, beek.ouder.ouder.code) == ("Beek (L.)", "PV31", "NL01")
