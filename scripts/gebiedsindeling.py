@@ -76,7 +76,7 @@ def build() -> list[dict]:
     for code, row in sorted(gemeenten.items()):
         names = sorted(row["names"], key=lambda name: row["names"][name])
         naam = names[-1]  # the name of the latest year it appears in
-        others = [name for name in names[:-1]] + ([CBS_EXPORT_NAMES[code]] if code in CBS_EXPORT_NAMES else [])
+        others = list(names[:-1]) + ([CBS_EXPORT_NAMES[code]] if code in CBS_EXPORT_NAMES else [])
         opgegaan_in = successors.get(code, "") if row["einde"] else ""
         if row["einde"] and not opgegaan_in:
             print(f"{code} {naam}: opgeheven op {row['einde']}, geen opvolger in de bronnen")
