@@ -161,7 +161,7 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
     with db.import_session() as session:
         problems: list[Problem] = []
         if kind == "gebieden":
-            counts = reference.gebieden_csv(session, frame, dialect.decimal, problems)
+            counts = reference.gebieden_csv(session, frame, dialect.decimal, problems, report.notes)
         elif kind == "partijen":
             counts = reference.partijen(session, frame, problems)
         else:
@@ -339,7 +339,7 @@ def _import_geojson(db: Database, source: bytes | Path, filename: str, dry_run: 
     report = Report(status="rejected", kind="gebieden", format="geojson", dialect="GeoJSON")
     with db.import_session() as session:
         problems: list[Problem] = []
-        counts = reference.gebieden_geojson(session, document, problems)
+        counts = reference.gebieden_geojson(session, document, problems, report.notes)
         if problems:
             raise ImportRejected(problems)
         _finish(session, report, counts, _batch(session, report, filename, hashlib.sha256(data).hexdigest(), user,

@@ -12,7 +12,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard.ingest import areas
+from dashboard.ingest import areas, features, gebiedsindeling, ouders
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import EMPTY_VALUES, to_numbers
 from dashboard.ingest.values import suggest
@@ -51,7 +51,10 @@ def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problem
                                     f"'{value}' is geen geldige {column}; kies uit {', '.join(allowed)}."))
 
 
-def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:
+def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem],
+                 notes: list[str]) -> Counts:
+    """Gebieden from a CSV file. A gemeente without `ouder` gets its provincie (and the land) from the
+    CBS gebiedsindeling; gebieden already there that waited for a parent in this file get it."""
     counts: Counts = Counter()
     frame = frame.assign(code=frame["code"].map(areas.normalise), niveau=frame["niveau"].str.lower(),
                          ouder=frame["ouder"].map(areas.normalise) if "ouder" in frame else "")
@@ -68,6 +71,10 @@ def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: 
     if problems:
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
+    in_file = frozenset(row["code"] for _, row in rows)
+    for _, row in rows:
+        if not row["ouder"] and row["niveau"] in ("gemeente", "provincie"):
+            ouders.make_above(session, existing, row["code"], row["naam"], counts, notes, in_file)
     levels = {code: g.niveau for code, g in existing.items()} | {row["code"]: row["niveau"] for _, row in rows}
     parents = {}
     for line, row in rows:
@@ -92,13 +99,27 @@ def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: 
                     values[column] = parsed[i]
             _apply(gebied, values, counts, is_new)
         session.flush()
+    ouders.adopt(existing, counts, in_file)
+    session.flush()
+    notes += _dissolved(existing[code] for code in sorted(in_file))
     return counts
+
+
+def _dissolved(gebieden) -> list[str]:
+    """A report line per dissolved gemeente: it stays as it is, with its own figures."""
+    lines = []
+    for gebied in gebieden:
+        gemeente = gebiedsindeling.resolve(gebied.code) if gebied.niveau == "gemeente" else None
+        if gemeente and gemeente.einde and gemeente.heet(gebied.naam):
+            lines.append(f"{gebied.code} {gemeente.naam}: {gemeente.toelichting}; blijft een eigen gebied met "
+                         "zijn eigen cijfers")
+    return lines
 
 
 def _parent(line: int, row: dict, levels: dict[str, str], problems: list[Problem]) -> str | None:
     """The `ouder` given, else the one the code implies when it is known; it must be one level up."""
     code, niveau, ouder = row["code"], row["niveau"], row["ouder"]
-    implied = areas.parent(code)
+    implied = ouders.implied(code, row["naam"])
     if not ouder:
         return implied if implied in levels else None
     wanted = NIVEAUS[areas.rank(niveau) - 1] if niveau != "land" else None
@@ -109,8 +130,8 @@ def _parent(line: int, row: dict, levels: dict[str, str], problems: list[Problem
     elif levels[ouder] != wanted:
         message = (f"{ouder} is een {levels[ouder]}; het bovenliggende gebied van een {niveau} is een {wanted} "
                    f"(land > provincie > gemeente > wijk > buurt).")
-    elif implied and ouder != implied:
-        message = f"{code} ligt volgens zijn code in {implied}, niet in {ouder}."
+    elif areas.parent(code) and ouder != areas.parent(code):
+        message = f"{code} ligt volgens zijn code in {areas.parent(code)}, niet in {ouder}."
     else:
         return ouder
     problems.append(Problem(line, "ouder", ouder, message))
@@ -130,28 +151,40 @@ def _centre(geometry: dict) -> tuple[float, float] | None:
     return (sum(p[1] for p in points) / len(points), sum(p[0] for p in points) / len(points))
 
 
-def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> Counts:
-    """CBS/PDOK boundaries: `statcode`/`statnaam` per feature; adds missing areas under their parent."""
+def gebieden_geojson(session: Session, data: dict, problems: list[Problem], notes: list[str]) -> Counts:
+    """CBS/PDOK boundaries (features.py reads their property names and RD New coordinates); adds
+    missing areas under their parent, a gemeente under its provincie, and links earlier orphans."""
     counts: Counts = Counter()
-    features = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") != "FeatureCollection" or not isinstance(features, list):
+    items = data.get("features") if isinstance(data, dict) else None
+    if data.get("type") != "FeatureCollection" or not isinstance(items, list):
         problems.append(Problem(1, "", "", "geen GeoJSON FeatureCollection."))
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
     parsed = []
-    for number, feature in enumerate(features, start=1):
-        properties = (feature or {}).get("properties") or {}
-        code = areas.normalise(properties.get("statcode", ""))
+    for number, feature in enumerate(items, start=1):
+        code, naam = features.code_and_name((feature or {}).get("properties"))
+        code = areas.normalise(code)
         geometry = (feature or {}).get("geometry") or {}
-        if areas.level(code) is None:
-            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
+        if not code:
+            problems.append(Problem(number, "properties", "", f"feature {number}: geen gebiedscode; verwacht een van "
+                                                              f"de eigenschappen {features.CODE_PROPERTIES}."))
+        elif areas.level(code) is None:
+            problems.append(Problem(number, "code", code, f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
         elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
             problems.append(Problem(number, "geometry", str(geometry.get("type")),
                                     f"feature {number}: alleen Polygon of MultiPolygon."))
+        elif (stelsel := features.system(geometry)) is None:
+            problems.append(Problem(number, "geometry", code, f"feature {number}: de coördinaten zijn geen lengte- en "
+                                                              "breedtegraden (WGS84) en liggen niet in Nederland in "
+                                                              "RD New (EPSG:28992)."))
         else:
-            parsed.append((code, str(properties.get("statnaam") or code).strip(), geometry))
+            parsed.append((code, naam or code, features.to_wgs84(geometry) if stelsel == "rd" else geometry))
     if problems:
         return counts
+    in_file = frozenset(code for code, _, _ in parsed)
+    for code, naam, _ in parsed:
+        if areas.level(code) in ("gemeente", "provincie"):
+            ouders.make_above(session, existing, code, naam, counts, notes, in_file)
     for code, naam, geometry in sorted(parsed, key=lambda item: areas.rank(areas.level(item[0]))):
         gebied = existing.get(code)
         is_new = gebied is None
@@ -160,12 +193,14 @@ def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> C
             session.add(gebied)
         centre = _centre(geometry)
         values = {"naam": naam if is_new else gebied.naam,
-                  "geometrie": json.dumps(geometry, separators=(",", ":"))}
-        values["ouder"] = existing.get(areas.parent(code) or "") if is_new else gebied.ouder
+                  "geometrie": json.dumps(geometry, separators=(",", ":")),
+                  "ouder": gebied.ouder or existing.get(ouders.implied(code, naam) or "")}
         if centre and (is_new or gebied.lat is None):
             values["lat"], values["lon"] = centre
         _apply(gebied, values, counts, is_new)
+    ouders.adopt(existing, counts, in_file)
     session.flush()
+    notes += _dissolved(existing[code] for code in sorted(in_file))
     return counts
 
 
