@@ -6,6 +6,7 @@ Small tables, so each row is compared and written through the ORM by its natural
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 
 import pandas as pd
@@ -44,6 +45,15 @@ def _numbers(frame: pd.DataFrame, columns: tuple[str, ...], decimal: str, proble
     return parsed
 
 
+def _fits(frame: pd.DataFrame, model, columns: tuple[str, ...], problems: list[Problem]) -> None:
+    """Text no longer than its column holds (PostgreSQL refuses more, SQLite would keep it)."""
+    for column in (c for c in columns if c in frame):
+        limit = model.__table__.c[column].type.length
+        long = frame[column].str.len() > limit
+        problems += [Problem(int(line), column, cell[:40] + "…", f"langer dan {limit} tekens; korter kan het wel.")
+                     for line, cell in zip(frame.loc[long, "_line"], frame.loc[long, column])]
+
+
 def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problems: list[Problem]) -> None:
     for line, value in zip(frame["_line"], frame[column].str.lower()):
         if value not in allowed:
@@ -56,6 +66,7 @@ def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: 
     frame = frame.assign(code=frame["code"].map(areas.normalise), niveau=frame["niveau"].str.lower(),
                          ouder=frame["ouder"].map(areas.normalise) if "ouder" in frame else "")
     _require(frame, "niveau", NIVEAUS, problems)
+    _fits(frame, Gebied, ("naam",), problems)
     rows = list(zip(frame["_line"], frame.to_dict("records")))
     for line, row in rows:
         code, niveau = row["code"], row["niveau"]
@@ -130,26 +141,55 @@ def _centre(geometry: dict) -> tuple[float, float] | None:
     return (sum(p[1] for p in points) / len(points), sum(p[0] for p in points) / len(points))
 
 
+def _is_polygon(coordinates, multi: bool) -> bool:
+    """GeoJSON's shape: a Polygon is a list of rings, a ring a list of positions, a position two or
+    more finite numbers; a MultiPolygon a list of Polygons."""
+    def number(n) -> bool:
+        return isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n)
+
+    def polygon(rings) -> bool:
+        return isinstance(rings, list) and all(
+            isinstance(ring, list) and all(isinstance(p, list) and len(p) >= 2 and all(map(number, p)) for p in ring)
+            for ring in rings)
+
+    return isinstance(coordinates, list) and (all(map(polygon, coordinates)) if multi else polygon(coordinates))
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def gebieden_geojson(session: Session, data: dict, problems: list[Problem]) -> Counts:
     """CBS/PDOK boundaries: `statcode`/`statnaam` per feature; adds missing areas under their parent."""
     counts: Counts = Counter()
     features = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") != "FeatureCollection" or not isinstance(features, list):
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(features, list):
         problems.append(Problem(1, "", "", "geen GeoJSON FeatureCollection."))
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
     parsed = []
+    limit = Gebied.__table__.c["naam"].type.length
     for number, feature in enumerate(features, start=1):
-        properties = (feature or {}).get("properties") or {}
-        code = areas.normalise(properties.get("statcode", ""))
-        geometry = (feature or {}).get("geometry") or {}
+        properties = _mapping(_mapping(feature).get("properties"))
+        statcode = properties.get("statcode", "")
+        code = areas.normalise(statcode) if isinstance(statcode, (str, int)) else ""
+        geometry = _mapping(_mapping(feature).get("geometry"))
+        statnaam = properties.get("statnaam")
+        naam = str(statnaam).strip() if isinstance(statnaam, (str, int, float)) else ""
         if areas.level(code) is None:
-            problems.append(Problem(number, "statcode", code, f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
+            problems.append(Problem(number, "statcode", code[:40], f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
         elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            problems.append(Problem(number, "geometry", str(geometry.get("type")),
+            problems.append(Problem(number, "geometry", str(geometry.get("type"))[:40],
                                     f"feature {number}: alleen Polygon of MultiPolygon."))
+        elif not _is_polygon(geometry.get("coordinates", []), geometry["type"] == "MultiPolygon"):
+            problems.append(Problem(number, "geometry", geometry["type"], (
+                f"feature {number}: de coördinaten zijn geen {geometry['type']} (lijsten van punten met "
+                "elk twee getallen).")))
+        elif "\x00" in naam or len(naam) > limit:
+            problems.append(Problem(number, "statnaam", naam[:40].replace("\x00", ""), (
+                f"feature {number}: de naam is langer dan {limit} tekens of bevat een NUL-teken.")))
         else:
-            parsed.append((code, str(properties.get("statnaam") or code).strip(), geometry))
+            parsed.append((code, naam or code, geometry))
     if problems:
         return counts
     for code, naam, geometry in sorted(parsed, key=lambda item: areas.rank(areas.level(item[0]))):
@@ -173,9 +213,13 @@ def partijen(session: Session, frame: pd.DataFrame, problems: list[Problem]) -> 
     counts: Counts = Counter()
     frame = frame.assign(soort=frame["soort"].str.lower())
     _require(frame, "soort", PARTIJ_SOORTEN, problems)
+    _fits(frame, Partij, ("naam", "code"), problems)
     if problems:
         return counts
     existing = {p.naam.lower(): p for p in session.scalars(select(Partij))}
+    _unique_codes(frame, existing, problems)
+    if problems:
+        return counts
     for row in frame.to_dict("records"):
         partij = existing.get(row["naam"].lower())
         is_new = partij is None
@@ -187,6 +231,21 @@ def partijen(session: Session, frame: pd.DataFrame, problems: list[Problem]) -> 
     return counts
 
 
+def _unique_codes(frame: pd.DataFrame, existing: dict[str, Partij], problems: list[Problem]) -> None:
+    """A partij code belongs to one partij: not twice in the file, not to another partij already there."""
+    if "code" not in frame:
+        return
+    owners = {p.code: naam for naam, p in existing.items() if p.code}
+    for line, naam, code in zip(frame["_line"], frame["naam"].str.lower(), frame["code"]):
+        if not code:
+            continue
+        owner = owners.setdefault(code, naam)
+        if owner != naam:
+            problems.append(Problem(int(line), "code", code, (
+                f"deze code hoort al bij een andere partij ({existing[owner].naam if owner in existing else owner}); "
+                "een code hoort bij één partij.")))
+
+
 def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: list[Problem]) -> Counts:
     counts: Counts = Counter()
     frame = frame.assign(richting=frame["richting"].str.lower(), aggregatie=frame["aggregatie"].str.lower(),
@@ -195,6 +254,7 @@ def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: l
         frame["gewicht"] = frame["gewicht"].str.lower()
     _require(frame, "richting", RICHTINGEN, problems)
     _require(frame, "aggregatie", AGGREGATIES, problems)
+    _fits(frame, Indicator, ("sleutel", "naam", "eenheid", "categorie", "bron"), problems)
     numbers = _numbers(frame, ("min", "max"), decimal, problems)
     existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
     if "gewicht" in frame:
