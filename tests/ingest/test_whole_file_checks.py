@@ -152,3 +152,14 @@ def test_a_file_that_grows_after_the_first_pass_is_refused(db, tmp_path, monkeyp
     monkeypatch.setattr(reader.Table, "__init__", grow_after_first_pass)
     with pytest.raises(UnreadableFile, match="veranderde terwijl het werd gelezen"):
         import_file(db, path)
+
+
+@pytest.mark.parametrize("data, column", [
+    ("naam;soort\n" + "x" * 201 + ";welzijn\n", "naam"),  # PostgreSQL refused it with a traceback
+    ("naam;soort;code\nStichting Een;welzijn;S1\nStichting Twee;welzijn;S1\n", "code"),  # one code, two partijen
+    ("code;naam;niveau;ouder\nGM0505;" + "x" * 201 + ";gemeente;\n", "naam"),
+    ("sleutel;naam;eenheid;richting;aggregatie\n" + "x" * 61 + ";Lang;stuks;neutraal;som\n", "sleutel"),
+])
+def test_reference_text_that_does_not_fit_is_refused_in_dutch(db, data, column):
+    refused = _refused(db, data.encode())
+    assert [(p.line, p.column) for p in refused.problems][:1] == [(data.count("\n") if column == "code" else 2, column)]
