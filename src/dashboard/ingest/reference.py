@@ -6,6 +6,7 @@ Small tables, so each row is compared and written through the ORM by its natural
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 
 import pandas as pd
@@ -44,6 +45,15 @@ def _numbers(frame: pd.DataFrame, columns: tuple[str, ...], decimal: str, proble
     return parsed
 
 
+def _fits(frame: pd.DataFrame, model, columns: tuple[str, ...], problems: list[Problem]) -> None:
+    """Text no longer than its column holds (PostgreSQL refuses more, SQLite would keep it)."""
+    for column in (c for c in columns if c in frame):
+        limit = model.__table__.c[column].type.length
+        long = frame[column].str.len() > limit
+        problems += [Problem(int(line), column, cell[:40] + "…", f"langer dan {limit} tekens; korter kan het wel.")
+                     for line, cell in zip(frame.loc[long, "_line"], frame.loc[long, column])]
+
+
 def _require(frame: pd.DataFrame, column: str, allowed: tuple[str, ...], problems: list[Problem]) -> None:
     for line, value in zip(frame["_line"], frame[column].str.lower()):
         if value not in allowed:
@@ -59,6 +69,7 @@ def gebieden_csv(session: Session, frame: pd.DataFrame, decimal: str, problems: 
     frame = frame.assign(code=frame["code"].map(areas.normalise), niveau=frame["niveau"].str.lower(),
                          ouder=frame["ouder"].map(areas.normalise) if "ouder" in frame else "")
     _require(frame, "niveau", NIVEAUS, problems)
+    _fits(frame, Gebied, ("naam",), problems)
     rows = list(zip(frame["_line"], frame.to_dict("records")))
     for line, row in rows:
         code, niveau = row["code"], row["niveau"]
@@ -151,28 +162,54 @@ def _centre(geometry: dict) -> tuple[float, float] | None:
     return (sum(p[1] for p in points) / len(points), sum(p[0] for p in points) / len(points))
 
 
+def _is_polygon(coordinates, multi: bool) -> bool:
+    """GeoJSON's shape: a Polygon is a list of rings, a ring a list of positions, a position two or
+    more finite numbers; a MultiPolygon a list of Polygons."""
+    def number(n) -> bool:
+        return isinstance(n, (int, float)) and not isinstance(n, bool) and math.isfinite(n)
+
+    def polygon(rings) -> bool:
+        return isinstance(rings, list) and all(
+            isinstance(ring, list) and all(isinstance(p, list) and len(p) >= 2 and all(map(number, p)) for p in ring)
+            for ring in rings)
+
+    return isinstance(coordinates, list) and (all(map(polygon, coordinates)) if multi else polygon(coordinates))
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def gebieden_geojson(session: Session, data: dict, problems: list[Problem], notes: list[str]) -> Counts:
     """CBS/PDOK boundaries (features.py reads their property names and RD New coordinates); adds
     missing areas under their parent, a gemeente under its provincie, and links earlier orphans."""
     counts: Counts = Counter()
     items = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") != "FeatureCollection" or not isinstance(items, list):
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(items, list):
         problems.append(Problem(1, "", "", "geen GeoJSON FeatureCollection."))
         return counts
     existing = {g.code: g for g in session.scalars(select(Gebied))}
     parsed = []
+    limit = Gebied.__table__.c["naam"].type.length
     for number, feature in enumerate(items, start=1):
-        code, naam = features.code_and_name((feature or {}).get("properties"))
+        code, naam = features.code_and_name(_mapping(_mapping(feature).get("properties")))
         code = areas.normalise(code)
-        geometry = (feature or {}).get("geometry") or {}
+        geometry = _mapping(_mapping(feature).get("geometry"))
         if not code:
             problems.append(Problem(number, "properties", "", f"feature {number}: geen gebiedscode; verwacht een van "
                                                               f"de eigenschappen {features.CODE_PROPERTIES}."))
         elif areas.level(code) is None:
-            problems.append(Problem(number, "code", code, f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
+            problems.append(Problem(number, "code", code[:40], f"feature {number}: geen CBS-code; gebruik {areas.FORMS}."))
         elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            problems.append(Problem(number, "geometry", str(geometry.get("type")),
+            problems.append(Problem(number, "geometry", str(geometry.get("type"))[:40],
                                     f"feature {number}: alleen Polygon of MultiPolygon."))
+        elif not _is_polygon(geometry.get("coordinates", []), geometry["type"] == "MultiPolygon"):
+            problems.append(Problem(number, "geometry", geometry["type"], (
+                f"feature {number}: de coördinaten zijn geen {geometry['type']} (lijsten van punten met "
+                "elk twee getallen).")))
+        elif "\x00" in naam or len(naam) > limit:
+            problems.append(Problem(number, "naam", naam[:40].replace("\x00", ""), (
+                f"feature {number}: de naam is langer dan {limit} tekens of bevat een NUL-teken.")))
         elif (stelsel := features.system(geometry)) is None:
             problems.append(Problem(number, "geometry", code, f"feature {number}: de coördinaten zijn geen lengte- en "
                                                               "breedtegraden (WGS84) en liggen niet in Nederland in "
@@ -208,6 +245,7 @@ def partijen(session: Session, frame: pd.DataFrame, problems: list[Problem]) -> 
     counts: Counts = Counter()
     frame = frame.assign(soort=frame["soort"].str.lower())
     _require(frame, "soort", PARTIJ_SOORTEN, problems)
+    _fits(frame, Partij, ("naam", "code"), problems)
     if problems:
         return counts
     existing = {p.naam.lower(): p for p in session.scalars(select(Partij))}
@@ -246,6 +284,7 @@ def indicatoren(session: Session, frame: pd.DataFrame, decimal: str, problems: l
         frame["gewicht"] = frame["gewicht"].str.lower()
     _require(frame, "richting", RICHTINGEN, problems)
     _require(frame, "aggregatie", AGGREGATIES, problems)
+    _fits(frame, Indicator, ("sleutel", "naam", "eenheid", "categorie", "bron"), problems)
     numbers = _numbers(frame, ("min", "max"), decimal, problems)
     existing = {i.sleutel: i for i in session.scalars(select(Indicator))}
     if "gewicht" in frame:

@@ -217,8 +217,9 @@ def upload(db: Database, max_mb: int) -> None:
 
 @st.dialog("Import ongedaan maken")
 def _confirm_undo(db: Database, batch_id: int, name: str) -> None:
-    st.write(f"Import {batch_id} ({name}) ongedaan maken? De waarden die hij overschreef komen terug; "
-             "wat hij toevoegde verdwijnt.")
+    st.write(f"Import {batch_id} ({name}) ongedaan maken? De waarden die hij overschreef komen terug en "
+             "wat hij toevoegde verdwijnt, behalve waar een latere import dezelfde waarde opnieuw leverde "
+             "of veranderde: daar blijft die van de latere import staan.")
     yes, no = st.columns(2)
     if no.button("Annuleren", key="undo_nee"):
         del st.session_state["undo_vraag"]
