@@ -25,10 +25,12 @@ def sparse(empty_app):
 def test_only_figures_are_tiles_and_the_rest_is_named_once_with_its_source(sparse):
     assert not sparse.exception
     assert [(m.label, m.value) for m in sparse.metric] == [("Totale woningvoorraad", "474.866")]
-    missing = [e for e in sparse.expander if e.label.endswith("Nog geen cijfers voor 9 indicatoren: waar ze vandaan komen")]
+    missing = [e for e in sparse.expander if e.label.endswith("Nog geen cijfers voor 11 indicatoren: waar ze vandaan komen")]
     assert len(missing) == 1
     text = missing[0].markdown[0].value
-    assert "**Uit CBS-tabel 81955NED** (StatLine, importeren op de pagina Gegevens): Nieuwbouw opgeleverd" in text
+    assert "**Uit CBS-tabel 81955NED** (StatLine, importeren op de pagina Gegevens): Nieuwbouw opgeleverd en Sloop." in text
+    assert ("**Uit CBS-tabel 82900NED** (StatLine, importeren op de pagina Gegevens): Aandeel sociale huur in "
+            "voorraad, Huurwoningen in bezit van corporaties, Huurwoningen van overige verhuurders en Koopwoningen.") in text
     assert ("**Aan te leveren door de gemeente** met het sjabloon ‘observaties (lang)’ van de pagina Gegevens: "
             "Plancapaciteit, Transformatie/splitsing en Woningtekort.") in text
 
