@@ -1,15 +1,15 @@
-"""A real gemeente's first view while it is still sparse: only CBS's woningvoorraad is in. No tile
-value is cut off on a laptop or a phone, the indicators without figures are named in one place,
-and three years of one figure read as numbers."""
+"""A real gemeente's first view while it is still sparse: only CBS's woningvoorraad and WOZ-waarde
+are in. No tile value is cut off on a laptop or a phone, the indicators without figures are named
+in one place, and two years of one figure read as numbers."""
 from pathlib import Path
 
-from harness import wait_ready
 from playwright.sync_api import expect
 
 GEBIEDEN = "code;naam;niveau;ouder\nGM0363;Amsterdam;gemeente;\n"
 VOORRAAD = ("indicator;gebied;partij;periode;waarde\n"
             "woningvoorraad_totaal;GM0363;;2023;468520\n"
-            "woningvoorraad_totaal;GM0363;;2024;474866\n")
+            "woningvoorraad_totaal;GM0363;;2024;474866\n"
+            "woz_waarde;GM0363;;2024;1234567\n")  # wider than a narrow tile at full size
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-results" / "eerste-blik"
 # Per metric value: is its text wider than the box it is shown in (an ellipsis or a hidden overflow)?
 CLIPPED = """els => els.filter(el => el.scrollWidth > el.clientWidth + 1
@@ -41,3 +41,8 @@ def test_a_sparse_gemeente_shows_whole_values_and_names_what_is_missing(server_f
         expect(page.get_by_text("te weinig voor een lijn", exact=False)).to_be_visible()
         assert page.get_by_test_id("stException").count() == 0
         page.screenshot(path=str(ARTEFACTS / f"dashboard-{width}x{height}.png"))
+
+        page = visit(server, "/dashboard?groep=Betaalbaarheid")
+        expect(values.first).to_have_text("€ 1.234.567")
+        assert values.evaluate_all(CLIPPED) == [], f"afgekapt op {width}x{height}"
+        page.screenshot(path=str(ARTEFACTS / f"betaalbaarheid-{width}x{height}.png"))
