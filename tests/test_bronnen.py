@@ -18,6 +18,13 @@ def test_a_cbs_source_is_read_as_table_onderwerp_and_note():
     assert bronnen.cbs("Corporatie") is None and bronnen.cbs("") is None
 
 
+def test_a_reader_is_told_the_table_and_onderwerp_without_the_importers_note():
+    assert bronnen.tekst("CBS 82900NED: Eigendom woningcorporatie · OData EigendomWoningcorporatie_4") == \
+        "CBS-tabel 82900NED, Eigendom woningcorporatie"
+    assert bronnen.tekst("CBS 82900NED") == "CBS-tabel 82900NED"
+    assert bronnen.tekst("Corporatie") == "Corporatie"
+
+
 def test_the_catalogue_maps_the_standard_cbs_onderwerpen_to_indicators():
     mapped = bronnen.cbs_onderwerpen(_catalogue())
     assert mapped == {

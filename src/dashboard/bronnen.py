@@ -31,6 +31,15 @@ def cbs(bron: str) -> CbsBron | None:
     return CbsBron(found["tabel"], found["onderwerp"], found["noot"]) if found else None
 
 
+def tekst(bron: str) -> str:
+    """The source as a reader is told it: "CBS-tabel 82900NED, Eigendom woningcorporatie" without the
+    note for importers; a party's name as it is."""
+    source = cbs(bron)
+    if source is None:
+        return bron
+    return f"CBS-tabel {source.tabel}" + (f", {source.onderwerp}" if source.onderwerp else "")
+
+
 def cbs_onderwerpen(catalogue: pd.DataFrame) -> dict[tuple[str, str], str]:
     """(table, onderwerp) -> indicator key, for every indicator a CBS onderwerp fills directly."""
     found = {}

@@ -47,7 +47,7 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
         if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
             how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
         written.append({
-            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {tile['bron']}.",
+            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}.",
             "waarde": formatting.short(tile["waarde"], tile["eenheid"]),
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
