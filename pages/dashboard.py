@@ -31,9 +31,8 @@ def charts_of(view):
     indicator = options.per_sleutel.loc[view.indicator]
     st.header(indicator["naam"])
     trend = figures.trend(view.indicator)
-    show.figure(show.trend(trend, indicator["naam"], indicator["eenheid"]),
-                show.trend_table(trend), key="trend", eenheid=indicator["eenheid"],
-                alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
+    show.trend_or_values(trend, indicator["naam"], indicator["eenheid"], key="trend",
+                         alt=f"Lijngrafiek van {indicator['naam']} in {gebied} per {view.soort}, met de streefwaarde gestippeld.")
 
     naast = reads.queries.beside(view.gebied)
     soort = hierarchy.PLURAL.get(naast["niveau"].iloc[0], "gebieden") if not naast.empty else "wijken"

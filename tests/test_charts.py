@@ -67,3 +67,25 @@ def test_woningen_get_whole_ticks_and_percentages_keep_plotlys_own(maker):
 
 def test_a_wide_count_range_keeps_plotlys_whole_steps():
     assert charts.value_axis([0, 474866], "woningen") == {"rangemode": "nonnegative"}
+
+
+@pytest.mark.parametrize("values, as_values", [([474866.0], True), ([468520.0, 474866.0], True),
+                                               ([None, 468520.0, 474866.0], True), ([1.0, 2.0, 3.0], False)])
+def test_one_or_two_measured_years_are_values_not_a_line(values, as_values):
+    data = pd.DataFrame({"label": [str(2022 + i) for i in range(len(values))], "waarde": values,
+                         "streefwaarde": [float("nan")] * len(values)})
+    assert charts.as_values(data) is as_values
+
+
+def test_nearly_equal_years_of_a_count_get_whole_ticks_not_474865_5():
+    data = pd.DataFrame({"label": ["2022", "2023", "2024"], "waarde": [474865.0, 474866.0, 474866.0],
+                         "streefwaarde": [float("nan")] * 3})
+    axis = charts.trend(data, "Totale woningvoorraad", "woningen").layout.yaxis
+    assert _ticks(axis, 474864, 474867) == [474864, 474865, 474866, 474867]
+
+
+@pytest.mark.parametrize("eenheid, step", [("woningen", 1), ("%", 0.1)])
+def test_one_value_alone_gets_a_range_in_its_own_steps(eenheid, step):
+    axis = charts.value_axis([474866.0 if step == 1 else 35.2], eenheid)
+    low, high = axis["range"]
+    assert axis["dtick"] == pytest.approx(step) and (high - low) / axis["dtick"] == pytest.approx(4)

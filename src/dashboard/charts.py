@@ -36,18 +36,33 @@ def _layout(title: str, y_title: str = "", **extra) -> dict:
     }
 
 
-def value_axis(values, eenheid: str) -> dict:
-    """The value axis of a chart in `eenheid`: a unit written without decimals (a count, euros)
-    gets whole ticks. On a small range plotly would step by 0,2 or 0,5 ("0,2 partijen"); on a range
-    above ten its own steps are whole already. A range without negative values stays at or above 0."""
+def value_axis(values, eenheid: str, from_zero: bool = False) -> dict:
+    """The value axis of a chart in `eenheid`, never with ticks finer than its figures are written
+    with: a count or euros in whole steps (plotly would step a small range by 0,2 or 0,5: "0,5
+    woningen", or 474.865,5 on a line of nearly equal years), a percentage with one decimal in steps
+    of 0,1 at the finest. A line's axis spans its values, a bar's starts at 0 (`from_zero`); one value
+    alone gets two steps either side. A count without negative values stays at or above 0."""
     shown = [float(v) for v in values if pd.notna(v)]
-    if not formatting.whole(eenheid) or not shown:
+    if not shown:
         return {}
-    axis = {"rangemode": "nonnegative"} if min(shown) >= 0 else {}
-    span = max(shown) - min(0.0, min(shown)) if min(shown) >= 0 else max(shown) - min(shown)
-    if span <= 10:
-        axis.update(tick0=0, dtick=1 if span <= 5 else 2)
+    step = 10.0 ** -formatting.decimals(eenheid)
+    low, high = (min(0.0, min(shown)), max(0.0, max(shown))) if from_zero else (min(shown), max(shown))
+    axis = {"rangemode": "nonnegative"} if low >= 0 and formatting.whole(eenheid) else {}
+    steps = (high - low) / step
+    if steps <= 5 or (steps <= 10 and formatting.whole(eenheid)):
+        axis.update(tick0=0, dtick=step * (1 if steps <= 5 else 2))
+    if steps == 0:
+        axis["range"] = [max(low - 2 * step, 0.0) if low >= 0 else low - 2 * step, high + 2 * step]
     return axis
+
+
+FEWEST_FOR_A_LINE = 3
+
+
+def as_values(data: pd.DataFrame) -> bool:
+    """Whether a trend has too few measured periods for a line: one or two values read better as
+    numbers than as a slope drawn on an axis zoomed in on them."""
+    return int(data["waarde"].notna().sum()) < FEWEST_FOR_A_LINE
 
 
 def trend(data: pd.DataFrame, naam: str, eenheid: str, titel: str | None = None) -> go.Figure:
@@ -81,7 +96,7 @@ def bars(data: pd.DataFrame, label: str, title: str, eenheid: str) -> go.Figure:
                  text=[formatting.value(v, eenheid) for v in ordered["waarde"]], textposition="auto",
                  hovertemplate="%{y}: " + formatting.d3("x", eenheid) + "<extra></extra>")
     layout = _layout(title, hovermode="closest", height=max(260, 60 + 38 * len(ordered)))
-    layout["xaxis"] = {**layout["xaxis"], **value_axis(ordered["waarde"], eenheid)}
+    layout["xaxis"] = {**layout["xaxis"], **value_axis(ordered["waarde"], eenheid, from_zero=True)}
     return go.Figure([bar], layout=layout)
 
 
@@ -238,7 +253,7 @@ def circle(jaren: pd.DataFrame) -> go.Figure:
                      hovertemplate="%{x}: %{customdata}<extra>nieuw</extra>")]
     layout = _layout("Partijen die voortgang of een verhaal schreven", "partijen", barmode="stack", hovermode="closest")
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
-    layout["yaxis"] = {**layout["yaxis"], **value_axis(jaren["partijen"], "partijen")}
+    layout["yaxis"] = {**layout["yaxis"], **value_axis(jaren["partijen"], "partijen", from_zero=True)}
     return go.Figure(traces, layout=layout)
 GEKOZEN, OVERIG = _rgb(PALETTE[5]), [86, 180, 233]  # vermilion for what is chosen, sky blue for the rest
 _MANY = 1000  # from here on points are drawn with WebGL (Scattergl)

@@ -46,8 +46,8 @@ def test_committed_demo_files_are_current(bestanden):
         assert vastgelegd.read_bytes() == pad.read_bytes(), f"run `python -m dashboard.demo.stad`: {soort} is stale"
 
 
-def test_catalogue_has_32_indicators_with_valid_codes(catalogus):
-    assert len(catalogus) == 32
+def test_catalogue_has_36_indicators_with_valid_codes(catalogus):
+    assert len(catalogus) == 36  # the booklet's 32 and what CBS publishes per gemeente: eigendom, WOZ, verkoopprijs
     for r in catalogus.values():
         assert r["richting"] in {"hoger", "lager", "neutraal"}
         assert r["aggregatie"] in {"som", "gemiddelde", "laatste"}

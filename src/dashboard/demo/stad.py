@@ -57,11 +57,14 @@ HUUR_VERSCHIL = np.array([0.0, 25.0, -15.0])
 OORDEEL = np.array([7.4, 7.1, 7.6])
 VERDUURZAAMTEMPO = np.array([1.0, 0.8, 1.2])
 
-ALLEEN_GEMEENTE = {"inschrijfduur", "zoekduur", "slaagkans", "reacties_per_woning", "woningtekort", "huursomstijging"}
+ALLEEN_GEMEENTE = {"inschrijfduur", "zoekduur", "slaagkans", "reacties_per_woning", "woningtekort", "huursomstijging",
+                   "verkoopprijs"}
 PER_KWARTAAL = {"nieuwbouw_opgeleverd", "verhuringen", "reacties_per_woning", "huurachterstand"}
 STATUSHOUDERS_TAAKSTELLING = [150, 120, 75, 70, 72, 95, 120, 160, 150, 130, 125, 120]  # 2016-2027
 HUURSOM = [1.6, 1.4, 1.6, 2.6, 2.4, 0.1, 2.3, 3.1, 5.5, 4.8]  # national rent rises, 2016-2025
 WONINGTEKORT = [2.6, 2.5, 2.8, 3.1, 3.4, 3.7, 3.9, 4.0, 3.9, 3.8]
+WOZ = [209, 216, 230, 251, 270, 290, 316, 363, 373, 400]  # thousands of euros, about the national mean, 2016-2025
+VERKOOPPRIJS = [260, 274, 298, 316, 339, 384, 429, 416, 451, 480]  # the same for a house sold
 
 
 @dataclass(frozen=True, eq=False)
@@ -154,6 +157,8 @@ def _reeksen(g: Gemeente = DENKBEELDSTAD) -> dict[str, np.ndarray]:
     particulier = np.round(g.voorraad * (1 - g.corp_aandeel))[:, None] * (
         1 + (0.002 + 0.04 * g.bouwlocatie)[:, None] * (TJ + 1))
     totaal = np.round(particulier)[:, None, :] + np.cumsum(transformatie, axis=-1) + corp.sum(1, keepdims=True)
+    overige_verhuur = np.round(particulier * (0.22 + 0.2 * g.kwetsbaar)[:, None])[:, None, :]
+    waarde = 0.75 + 0.5 * (1 - g.kwetsbaar)  # a wijk's homes against the town's
 
     r = rng("verhuringen")
     seizoen = np.tile([0.95, 1.0, 1.1, 0.95], T)
@@ -189,6 +194,8 @@ def _reeksen(g: Gemeente = DENKBEELDSTAD) -> dict[str, np.ndarray]:
     reeksen = {
         "woningvoorraad_totaal": totaal,
         "woningvoorraad_corporatie": corp,
+        "woningvoorraad_overige_verhuur": overige_verhuur,
+        "woningvoorraad_koop": totaal - corp.sum(1, keepdims=True) - overige_verhuur,
         "aandeel_sociale_huur": 100 * 1.08 * corp.sum(1, keepdims=True) / totaal,
         "nieuwbouw_opgeleverd": nieuwbouw,
         "nieuwbouw_sociaal": rng("nieuwbouw_sociaal").binomial(nieuwbouw_jaar.astype(int), 0.65),
@@ -212,6 +219,8 @@ def _reeksen(g: Gemeente = DENKBEELDSTAD) -> dict[str, np.ndarray]:
                              + rng("leegstand").normal(0, 0.25, corp_vorm), 0.1, 4),
         "gemiddelde_huur": starthuur[:, :, None] * groei + rng("gemiddelde_huur").normal(0, 4, corp_vorm),
         "huursomstijging": huursom,
+        "woz_waarde": 1000 * per_jaar(WOZ) * w3(waarde) * (1 + rng("woz_waarde").normal(0, 0.01, (W, 1, T))),
+        "verkoopprijs": (1000 * per_jaar(VERKOOPPRIJS) * (1 + rng("verkoopprijs").normal(0, 0.02, T)))[None, None, :],
         "betaalrisico": (5.5 + w3(9 * g.kwetsbaar) - 0.15 * TJ + 1.6 * np.isin(jaar, [2022, 2023])
                          + rng("betaalrisico").normal(0, 0.35, (W, 1, T))),
         "huurachterstand": r.poisson(np.repeat(corp, 4, axis=-1) * achterstand_kans),

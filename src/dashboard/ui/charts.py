@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, formatting
 from dashboard.ui import made, tables
 
 trend = made.once(charts.trend)
@@ -25,6 +25,21 @@ def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
     if trend["deels"].notna().any():  # a period without a figure yet is neither complete nor partial
         table = table.assign(dekking=trend["deels"].fillna(trend["waarde"].notna().map({True: "compleet", False: ""})))
     return table
+
+
+def trend_or_values(data: pd.DataFrame, naam: str, eenheid: str, key: str, alt: str) -> None:
+    """A trend as chart and table; one or two periods with a figure as their values only, none as a line
+    that says so."""
+    measured = int(data["waarde"].notna().sum())
+    if not measured:
+        st.info(f"Voor {naam} zijn in deze periode nog geen cijfers.")
+        return
+    if charts.as_values(data):
+        st.caption(f"{formatting.count(measured, 'periode', 'perioden')} met een cijfer: te weinig voor een "
+                   "lijn, daarom de waarden zelf.")
+        tables.static(trend_table(data), eenheid)
+        return
+    figure(trend(data, naam, eenheid), trend_table(data), key=key, alt=alt, eenheid=eenheid)
 
 
 def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str | None = None) -> None:

@@ -4,12 +4,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import clock, formatting
+from dashboard import bronnen, clock, formatting
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made
 
 COLUMNS = 4
+# A value wraps and shrinks with its tile rather than ending in "…": st.metric cuts it off on one line.
+WHOLE_VALUES = """<style>
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: min(2.25rem, 17cqi); }
+[data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
+</style>"""
 
 
 def _delta_colour(tile: dict) -> str:
@@ -31,36 +37,39 @@ def _target_line(tile: dict) -> str:
 
 
 def _written(tiles: pd.DataFrame) -> list[dict]:
-    """Each tile's texts, made once for every session (made.once): the numbers formatted in Python."""
+    """Each tile's texts (tiles with a value), made once for every session (made.once): the numbers
+    formatted in Python."""
     written = []
     for tile in tiles.to_dict("records"):
-        has_value = not pd.isna(tile["waarde"])
         word = formatting.unit_word(tile["eenheid"])
         unit = f"{word} · " if word else ""
-        period = tile["periode"] if has_value else f"Geen waarde in deze periode. {tile['elders']}"
-        how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if has_value and tile["berekend"] else ""
+        how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if tile["berekend"] else ""
         if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
             how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
         written.append({
-            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {tile['bron']}.",
-            "waarde": formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
+            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}.",
+            "waarde": formatting.short(tile["waarde"], tile["eenheid"]),
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
-            "onderschrift": f"{unit}{period} · {_target_line(tile)}{how}",  # one element: each is a message
+            "onderschrift": f"{unit}{tile['periode']} · {_target_line(tile)}{how}",  # one element: each is a message
         })
     return written
 
 
 _written_once = made.once(_written)
 _sentences_once = made.once(zinnen.tegels)
+_missing_once = made.once(bronnen.nog_zonder_cijfers)
 
 
 def show(tiles: pd.DataFrame) -> None:
-    """A grid of st.metric tiles; each says its period, its target and how it is doing."""
+    """A grid of st.metric tiles for the indicators with a value; each says its period, its target and
+    how it is doing. Those without one fold into one expander that says where their figures come from."""
     if tiles.empty:
         st.info("Er zijn geen indicatoren in deze groep.")
         return
-    written = _written_once(tiles)
+    st.html(WHOLE_VALUES)
+    shown = tiles[tiles["waarde"].notna()]
+    written = _written_once(shown)
     for start in range(0, len(written), COLUMNS):
         for column, tile in zip(st.columns(COLUMNS), written[start:start + COLUMNS]):
             with column.container(border=True):
@@ -69,6 +78,12 @@ def show(tiles: pd.DataFrame) -> None:
                 st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
                           delta_arrow=tile["pijl"], label_visibility="collapsed")
                 st.caption(tile["onderschrift"])
+    missing = len(tiles) - len(shown)
+    if missing:
+        with st.expander(f":material/hourglass_empty: Nog geen cijfers voor "
+                         f"{formatting.count(missing, 'indicator', 'indicatoren')}: waar ze vandaan komen",
+                         expanded=shown.empty):
+            st.markdown("\n".join(f"- {line}" for line in _missing_once(tiles)))
 
 
 def in_gewone_taal(tiles: pd.DataFrame, soort: str) -> None:
