@@ -117,3 +117,16 @@ def test_wijken_and_parties_are_compared_at_their_latest_period(stad):
         partijen = queries.compare_partijen(session, view())
     assert wijken[["naam", "waarde"]].values.tolist() == [["Zuid", 70], ["Noord", 30]]
     assert partijen[["partij", "waarde"]].values.tolist() == [["Corporatie A", 60], ["Corporatie B", 40]]
+
+
+def test_a_gemeentes_own_monitor_opens_on_the_gemeente_not_on_the_land_its_import_added(db):
+    """Amsterdam alone brings Noord-Holland and Nederland along (the CBS gebiedsindeling); their
+    figures are Amsterdam's, so the first view is Amsterdam. With a second provincie it is Nederland."""
+    import_file(db, b"code;naam;niveau;ouder\nGM0363;Amsterdam;gemeente;\n", filename="gebieden.csv")
+    load(db, "woningvoorraad_totaal;GM0363;;2024;474866")
+    with db.make_session() as session:
+        assert queries.options(session).default_view().gebied == "GM0363"
+    import_file(db, b"code;naam;niveau;ouder\nGM0344;Utrecht;gemeente;\n", filename="gebieden.csv")
+    load(db, "woningvoorraad_totaal;GM0344;;2024;160000")
+    with db.make_session() as session:
+        assert queries.options(session).default_view().gebied == "NL01"

@@ -11,7 +11,7 @@ there the period before is missing (dekking.py); tiles and headlines then use th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -102,13 +102,29 @@ class Options:
             groups.setdefault(group, {})[key] = name
         return groups
 
+    @cached_property
+    def enig_kind(self) -> dict[str, str]:
+        """land or provincie code -> the one gebied it holds, for those that hold just one."""
+        kinderen: dict[str, list[str]] = {}
+        for code, ouder in self.ouders.items():
+            if self.niveaus.get(ouder) in hierarchy.LEVELS[:2]:
+                kinderen.setdefault(ouder, []).append(code)
+        return {ouder: codes[0] for ouder, codes in kinderen.items() if len(codes) == 1}
+
+    def omlaag(self, gebied: str) -> str:
+        """Below a land or provincie that holds just one gebied, that one, as far down as it goes: a
+        gemeente's own monitor opens on the gemeente, not on the provincie and land its import added
+        above it (their figures are the gemeente's); a national set still opens on Nederland."""
+        while gebied in self.enig_kind:
+            gebied = self.enig_kind[gebied]
+        return gebied
+
     def default_view(self) -> View:
         if self.standaard is not None and self.standaard.gebied in self.namen:
-            return self.standaard
-        gebied = self.gebieden["code"].iloc[0]  # the highest level first (options' order)
+            return replace(self.standaard, gebied=self.omlaag(self.standaard.gebied))
         first = self.indicatoren.iloc[0]
-        return View(gebied=gebied, indicator=first["sleutel"], van=self.jaren[0], tot=self.jaren[-1],
-                    categorie=first["categorie"] or None)
+        return View(gebied=self.omlaag(self.gebieden["code"].iloc[0]), indicator=first["sleutel"], van=self.jaren[0],
+                    tot=self.jaren[-1], categorie=first["categorie"] or None)
 
 
 def catalogue(session: Session) -> pd.DataFrame:
