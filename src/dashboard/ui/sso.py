@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.toegang import accounts
 from dashboard.toegang.access import Visitor
+from dashboard.ui.tekst import escaped
 
 
 def configured() -> bool:
@@ -35,7 +36,7 @@ def login_button() -> None:
     if not configured():
         return
     if st.user.is_logged_in:  # signed in at the identity provider, but no role here
-        st.warning(f"Het account {st.user.get('email')} heeft geen rol in Tellen & Vertellen. "
+        st.warning(f"Het account {escaped(st.user.get('email'))} heeft geen rol in Tellen & Vertellen. "
                    "Vraag een beheerder om u toe te voegen.", icon=":material/block:")
         st.button("Afmelden bij de organisatie", on_click=st.logout)
         return

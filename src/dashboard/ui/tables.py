@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import formatting
 from dashboard.ui import made
+from dashboard.ui.tekst import escaped_table
 
 HEADERS = {"indicator": "Indicator", "naam": "Naam", "gebied": "Gebied", "partij": "Partij",
            "periode": "Periode", "label": "Periode", "waarde": "Waarde", "streefwaarde": "Streefwaarde",
@@ -51,12 +52,13 @@ def _on_screen(frame: pd.DataFrame, gebieden: dict[str, str] | None) -> tuple[pd
 
 
 def _plain(frame: pd.DataFrame, eenheid: str | None = None) -> pd.DataFrame:
-    """The frame as `static` puts it on screen."""
+    """The frame as `static` puts it on screen: st.table reads Markdown in its cells, so names (of
+    partijen, gebieden) are escaped like all user text (ui/tekst.py)."""
     units = _units(frame, eenheid)
     frame = _readable(frame)
     frame = frame.assign(**{c: _as_text(frame[c], units if c in _IN_UNIT else None, formatting.GEEN_WAARDE)
                             for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])})
-    return frame.set_index(frame.columns[0])
+    return escaped_table(frame.set_index(frame.columns[0]))
 
 
 _on_screen_once, _plain_once = made.once(_on_screen), made.once(_plain)

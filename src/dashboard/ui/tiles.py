@@ -8,6 +8,7 @@ from dashboard import clock, formatting
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made
+from dashboard.ui.tekst import escaped
 
 COLUMNS = 4
 
@@ -42,7 +43,7 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
         if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
             how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
         written.append({
-            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {tile['bron']}.",
+            "naam": escaped(tile["naam"]), "help": escaped(f"{tile['omschrijving']} Bron: {tile['bron']}."),
             "waarde": formatting.short(tile["waarde"], tile["eenheid"]) if has_value else "geen gegevens",
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
