@@ -3,11 +3,17 @@
     streamlit run deploy/serve.py [--server.port 8501 ...]    # from the repository's root
 
 For a server that others use (deploy/replicas.sh starts its replicas this way): its health
-check answers only once the imports, the database and the first view's figures are ready.
-`streamlit run app.py` (the quick start) serves the same pages without the warm-up.
+check answers only once the imports, the database and the first view's figures are ready, every
+answer carries the security headers (Content-Security-Policy and the rest), the login cookie is
+set by the server, HttpOnly, and a failed sign-on with the organisation's account comes back as a
+Dutch message (dashboard/ui/server.py). `streamlit run app.py` (the quick start) serves the same
+pages without these four.
 """
 import streamlit as st
+from starlette.middleware import Middleware
 
-from dashboard.ui import warm_up
+from dashboard.ui import server, warm_up
 
-app = st.App("../app.py", lifespan=warm_up.lifespan)
+BASE_PATH = st.get_option("server.baseUrlPath") or ""
+app = st.App("../app.py", lifespan=warm_up.lifespan, routes=server.routes(BASE_PATH),
+             middleware=[Middleware(server.Answers, base_path=BASE_PATH)])

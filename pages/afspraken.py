@@ -29,11 +29,10 @@ if gevraagd and info is None:
 if info:
     st.query_params["afspraak"] = str(info.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
-    if mag_bewerken and (titel_note := afspraken.titel_en_looptijd(info.titel, info.van_jaar, info.tot_jaar)):
-        st.warning(escaped(titel_note), icon=":material/edit_note:")  # it quotes the title  # e.g. after a besluit changed the looptijd
-    trend, afgeleid = reads.afspraken.figures(info.id, scope=wie.share_gebied)
-    show.detail(info, trend, afgeleid, reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied), media_dir,
-                reads.afspraken.looptijd(info.id, scope=wie.share_gebied))
+    if mag_bewerken and (titel_note := afspraken.titel_en_looptijd(info.titel, info.van_jaar, info.tot_jaar, info.ambitie)):
+        st.warning(escaped(titel_note), icon=":material/edit_note:")  # e.g. after a besluit changed the looptijd; it quotes the title
+    show.detail(info, reads.afspraken.figures(info.id, scope=wie.share_gebied),
+                reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied), media_dir)
     vergadering.for_afspraak(reads.besluiten.list_besluiten(afspraak_id=info.id), reads.besluiten.history(info.id))
     deelname.kring(info.id, key="kring_afspraak")
     partijen = keuzes.partijen["naam"].tolist()

@@ -40,6 +40,7 @@ if submitted and visitor.allowed("delen_beheren"):
         adres.show_link(share_links.url, token)
 
 
+@runtime.guarded
 def revoke(link_id: int) -> None:
     if visitor.allowed("delen_beheren"):
         revoked = share_links.revoke(db, link_id, door=visitor.current().name)

@@ -14,7 +14,7 @@ LEZER = access.Visitor("raadslid", "lezer")
 def trend(values: dict[int, float], targets: dict[int, float] | None = None) -> pd.DataFrame:
     targets = targets or {}
     return pd.DataFrame({"jaar": list(values), "label": [str(j) for j in values], "waarde": list(values.values()),
-                         "streefwaarde": [targets.get(j) for j in values]})
+                         "streefwaarde": [targets.get(j) for j in values], "deels": [None] * len(values)})
 
 
 @pytest.mark.parametrize("waarde, richting, verwacht", [
@@ -112,13 +112,15 @@ def test_save_afspraak_reports_every_wrong_field(demo_db):
     assert "bestaat al" in invalid.value.problems["nummer"]
 
 
-def looptijd_info(aggregatie="som", streefwaarde=450.0, richting="hoger"):
+def looptijd_info(aggregatie="som", streefwaarde=450.0, richting="hoger", streef_soort=None):
+    if streefwaarde is not None and streef_soort is None:
+        streef_soort = "totaal" if aggregatie == "som" else "eind"
     return afspraken.AfspraakInfo(
         id=1, nummer="2.1", titel="Nieuwbouw", ambitie="", soort="resultaat", van_jaar=2024, tot_jaar=2027,
         opgave_id=1, opgave="Beschikbaarheid", velden=["beschikbaarheid"],
         indicator=afspraken.AfspraakIndicator(sleutel="nieuwbouw_sociaal", naam="Nieuwbouw sociale huur",
                                               eenheid="woningen", richting=richting, aggregatie=aggregatie),
-        gebied=None, streefwaarde=streefwaarde, partijen=pd.DataFrame(), partij_ids=frozenset(),
+        gebied=None, streefwaarde=streefwaarde, streef_soort=streef_soort, partijen=pd.DataFrame(), partij_ids=frozenset(),
         activiteiten=pd.DataFrame(), voortgang=pd.DataFrame(), status="niet_gestart")
 
 
@@ -162,13 +164,61 @@ def test_demo_afspraak_450_homes_shows_302_of_450_after_two_of_its_five_years(de
     # 2024-2027, extended to 2028 by the stuurgroep's besluit in the demo
     with demo_db.make_session() as session:
         nieuwbouw = int(afspraken.overview(session).set_index("nummer").loc["2.1", "id"])
-        traject = afspraken.looptijd(session, nieuwbouw)
-        _, afgeleid = afspraken.figures(session, nieuwbouw)
+        cijfer = afspraken.figures(session, nieuwbouw)
+        traject, afgeleid = cijfer.traject, cijfer.afgeleid
         alle = afspraken.trajecten(session)
         zonder_eigen_doel = int(afspraken.overview(session).set_index("nummer").loc["1.2", "id"])
     assert (traject.stand, traject.doel, round(traject.aandeel, 2), traject.aandeel_tijd) == (302, 450, 0.67, 0.4)
     assert afgeleid.over_looptijd and afgeleid.status == "op_koers"
     assert nieuwbouw in alle and zonder_eigen_doel not in alle
+    # the key figure, its sentence and the chart say the same: the total since 2024 against an even pace
+    assert cijfer.kop == "302 van 450 woningen"
+    assert cijfer.grondslag.startswith("Nieuwbouw sociale huur: 302 van 450 woningen sinds 2024")
+    assert cijfer.reeks_titel == "Nieuwbouw sociale huur, opgeteld sinds 2024"
+    assert cijfer.reeks[["label", "waarde", "streefwaarde"]].head(2).values.tolist() == [["2024", 165, 90], ["2025", 302, 180]]
+
+
+def test_a_target_for_every_year_is_labelled_per_year_and_judged_on_the_last_year():
+    info = looptijd_info(streefwaarde=120.0, streef_soort="per_jaar")
+    cijfer = afspraken.cijfer(info, trend({2023: 99, 2024: 165, 2025: 100}, {2025: 150}))
+    assert cijfer.grondslag == "Nieuwbouw sociale huur: 100 woningen in 2025, streefwaarde 120 woningen per jaar."
+    assert (cijfer.kop, cijfer.afgeleid.status, cijfer.traject) == ("100 woningen", "achter", None)
+    # the chart holds every year of the looptijd against the afspraak's 120, not the catalogue's 150
+    assert cijfer.reeks.set_index("label")["streefwaarde"].to_dict() == pytest.approx(
+        {"2023": float("nan"), "2024": 120, "2025": 120}, nan_ok=True)
+    assert cijfer.reeks_titel == "Nieuwbouw sociale huur per jaar"
+
+
+def test_a_year_not_yet_complete_is_marked_in_the_total_and_ends_the_line():
+    data = trend({2024: 165, 2025: 137, 2026: 40})
+    data.loc[data["jaar"] == 2026, "deels"] = "1 van 3 corporaties geleverd"
+    cijfer = afspraken.cijfer(looptijd_info(), data)
+    reeks = cijfer.reeks.set_index("label")
+    assert reeks.loc["2026", "waarde"] == 342 and reeks.loc["2026", "deels"] == "1 van 3 corporaties geleverd"
+    assert pd.isna(reeks.loc["2027", "waarde"]) and cijfer.kop == "302 van 450 woningen"
+
+
+@pytest.mark.parametrize("indicator, soort, probleem", [
+    ("nieuwbouw_sociaal", "eind", "telt per jaar"),
+    ("label_efg", "totaal", "telt niet op"),
+    ("nieuwbouw_sociaal", "ooit", "Kies of de streefwaarde"),
+])
+def test_a_target_kind_that_does_not_fit_the_indicator_is_refused(demo_db, indicator, soort, probleem):
+    with pytest.raises(afspraken.Invalid) as invalid, demo_db.session() as session:
+        afspraken.save_afspraak(session, BEHEERDER, afspraken.AfspraakInvoer(
+            nummer="9.1", titel="Proef", opgave_id=1, van_jaar=2025, tot_jaar=2027, trekker="Gemeente Denkbeeldstad",
+            indicator=indicator, streefwaarde=100.0, streef_soort=soort))
+    assert probleem in invalid.value.problems["streef_soort"]
+
+
+def test_a_target_is_stored_with_its_kind(demo_db):
+    with demo_db.session() as session:
+        afspraak_id = afspraken.save_afspraak(session, BEHEERDER, afspraken.AfspraakInvoer(
+            nummer="9.1", titel="Proef", opgave_id=1, van_jaar=2025, tot_jaar=2027, trekker="Gemeente Denkbeeldstad",
+            indicator="nieuwbouw_sociaal", streefwaarde=120.0, streef_soort="per_jaar"))
+    with demo_db.make_session() as session:
+        assert afspraken.detail(session, afspraak_id).streef_soort == "per_jaar"
+        assert afspraken.figures(session, afspraak_id).afgeleid.per_jaar
 
 
 @pytest.mark.parametrize("titel, van, tot, note", [
@@ -176,7 +226,7 @@ def test_demo_afspraak_450_homes_shows_302_of_450_after_two_of_its_five_years(de
      "De titel noemt 'in vier jaar', maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."),
     ("450 sociale huurwoningen erbij in vier jaar", 2024, 2027, None),
     ("Isoleren in 3 jaar", 2025, 2028, "De titel noemt 'in 3 jaar', maar de looptijd is nu 2025–2028 (4 jaar). Pas de titel aan."),
-    ("Wijkaanpak 2024-2027", 2024, 2028, "De titel noemt 2024-2027, maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."),
+    ("Wijkaanpak 2024-2027", 2024, 2028, "De titel noemt '2024-2027', maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."),
     ("Wijkaanpak 2024–2028", 2024, 2028, None),
     ("Energielabels E-G weg tot en met 2028", 2025, 2030,
      "De titel noemt 'tot en met 2028', maar de looptijd is nu 2025–2030 (6 jaar). Pas de titel aan."),
@@ -184,3 +234,20 @@ def test_demo_afspraak_450_homes_shows_302_of_450_after_two_of_its_five_years(de
 ])
 def test_a_title_that_names_another_looptijd_is_flagged(titel, van, tot, note):
     assert afspraken.titel_en_looptijd(titel, van, tot) == note
+
+
+def test_the_ambitie_is_checked_as_well():
+    note = afspraken.titel_en_looptijd("Nieuwbouw", 2024, 2028, ambitie="Er komen in 2024-2027 samen 450 woningen bij.")
+    assert note == "De ambitie noemt '2024-2027', maar de looptijd is nu 2024–2028 (5 jaar). Pas de ambitie aan."
+
+
+@pytest.mark.parametrize("tekst, nu", [
+    ("450 sociale huurwoningen erbij in vier jaar", "450 sociale huurwoningen erbij in vijf jaar"),
+    ("Er komen in 2024-2027 samen 450 bij", "Er komen in 2024-2028 samen 450 bij"),
+    ("Label E-G weg t/m 2027", "Label E-G weg t/m 2028"),
+    ("Isoleren in 4 jaar", "Isoleren in 5 jaar"),
+    ("Twee teams in drie jaar", "Twee teams in drie jaar"),  # another looptijd: left as it is
+    ("Geen slechte woningen meer vanaf 2026", "Geen slechte woningen meer vanaf 2026"),
+])
+def test_a_new_end_year_moves_the_looptijd_a_text_names(tekst, nu):
+    assert afspraken.met_looptijd(tekst, 2024, 2027, 2028) == nu

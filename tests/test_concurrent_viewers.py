@@ -134,4 +134,5 @@ def test_a_database_that_breaks_while_the_server_runs_gives_the_dutch_message(fr
     seen = open_one(server.url, "/dashboard", {"deel": token})
 
     assert seen.exceptions == [], explain([seen], server)
-    assert any("niet bereikbaar of te druk" in text for text in seen.errors), seen.texts[:10]
+    assert any("Het databasebestand is beschadigd" in text for text in seen.errors), seen.texts[:10]
+    assert not any(str(database) in text for text in seen.texts)  # a share-link visitor: no file named

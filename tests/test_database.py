@@ -20,8 +20,9 @@ def test_a_corrupt_file_is_reported_in_dutch_and_left_untouched(tmp_path):
     damaged = tmp_path / "kapot.db"
     content = b"dit is geen database" * 500
     damaged.write_bytes(content)
-    with pytest.raises(DatabaseUnavailable, match="beschadigd of geen SQLite-database"):
+    with pytest.raises(DatabaseUnavailable, match="beschadigd of geen SQLite-database") as error:
         open_database(f"sqlite:///{damaged}")
+    assert error.value.diagnosis.kind == "beschadigd"
     assert damaged.read_bytes() == content
 
 
@@ -29,8 +30,9 @@ def test_an_unreachable_server_is_reported_without_its_password(tmp_path):
     url = "postgresql+psycopg://beheer:geheim@127.0.0.1:1/monitor"
     with pytest.raises(DatabaseUnavailable) as error:
         open_database(url)
-    assert "geheim" not in str(error.value)
-    assert "niet bereikbaar" in str(error.value) and "127.0.0.1:1/monitor" in str(error.value)
+    assert "geheim" not in str(error.value) and "geheim" not in error.value.diagnosis.detail
+    assert "niet bereikbaar" in str(error.value) and "127.0.0.1" not in str(error.value)  # for anyone
+    assert "127.0.0.1:1/monitor" in error.value.diagnosis.detail  # for the log and the command line
 
 
 def test_a_missing_driver_says_what_to_install():
@@ -44,7 +46,7 @@ def test_the_cli_says_so_in_one_line_and_exits_2(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{damaged}")
     assert cli.main(["init"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("Fout: De database") and "Traceback" not in err
+    assert err.startswith("Fout: Het databasebestand is beschadigd") and "Traceback" not in err
 
 
 def test_init_with_demo_loads_the_fictional_town_once(tmp_path, monkeypatch, capsys):

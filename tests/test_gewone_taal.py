@@ -99,20 +99,18 @@ def traject_info(sleutel="nieuwbouw_sociaal", streefwaarde=450):
         indicator=afspraken.AfspraakIndicator(sleutel=sleutel, naam=naam, eenheid=eenheid, richting=richting,
                                               aggregatie=aggregatie),
         gebied=None, streefwaarde=streefwaarde, partijen=pd.DataFrame(), partij_ids=frozenset(),
+        streef_soort=None if streefwaarde is None else ("totaal" if aggregatie == "som" else "eind"),
         activiteiten=pd.DataFrame(), voortgang=pd.DataFrame(), status="niet_gestart")
 
 
 def trend(values: dict[int, float], targets: dict[int, float] | None = None) -> pd.DataFrame:
     targets = targets or {}
-    return pd.DataFrame({"jaar": list(values), "waarde": list(values.values()),
-                         "streefwaarde": [targets.get(j) for j in values]})
+    return pd.DataFrame({"jaar": list(values), "label": [str(j) for j in values], "waarde": list(values.values()),
+                         "streefwaarde": [targets.get(j) for j in values], "deels": [None] * len(values)})
 
 
 def afspraak_zinnen(info, data):
-    traject = afspraken.traject(info, data)
-    eind = None if info.indicator.aggregatie == "som" else info.streefwaarde
-    afgeleid = afspraken.derived_status(data, info.indicator.richting, 2024, 2027, eind, traject)
-    return zinnen.afspraak(info, data, afgeleid, traject, VANDAAG)
+    return zinnen.afspraak(info, afspraken.cijfer(info, data), VANDAAG)
 
 
 def test_an_afspraak_over_its_looptijd_counts_the_total_against_the_time_passed():
@@ -141,7 +139,14 @@ def test_an_afspraak_without_figures_or_target_says_so():
         "Er zijn nog geen cijfers over nieuwe sociale huurwoningen."]
     assert afspraak_zinnen(traject_info(streefwaarde=None), trend({2025: 137}))[-1] == (
         "Er is geen doel om dit cijfer mee te vergelijken.")
-    assert zinnen.afspraak(replace(traject_info(), indicator=None), None, None, None) == []
+    assert zinnen.afspraak(replace(traject_info(), indicator=None), None) == []
+
+
+def test_a_target_for_every_year_is_told_as_one():
+    info = replace(traject_info(streefwaarde=120), streef_soort="per_jaar")
+    assert afspraak_zinnen(info, trend({2024: 165, 2025: 137})) == [
+        "In 2025 kwamen er 137 sociale huurwoningen bij.", "De afspraak is minstens 120 per jaar.",
+        "Dat zijn er 17 meer dan afgesproken.", "Dat ligt op schema."]
 
 
 def all_demo_sentences(demo_db) -> list[str]:
@@ -153,8 +158,7 @@ def all_demo_sentences(demo_db) -> list[str]:
                 found += [z for zz in zinnen.tegels(queries.tile_values(session, view), soort, VANDAAG) for z in zz]
         for afspraak_id in afspraken.overview(session)["id"]:
             info = afspraken.detail(session, afspraak_id)
-            data, afgeleid = afspraken.figures(session, afspraak_id)
-            found += zinnen.afspraak(info, data, afgeleid, afspraken.looptijd(session, afspraak_id), VANDAAG)
+            found += zinnen.afspraak(info, afspraken.figures(session, afspraak_id), VANDAAG)
     return found
 
 

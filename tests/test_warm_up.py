@@ -77,4 +77,5 @@ def test_a_warm_up_that_fails_keeps_nobody_out(tmp_path):
     finally:
         server.stop()
     assert seen.exceptions == [] and seen.status is not None
-    assert any("De database is niet beschikbaar" in text for text in seen.texts), seen.texts[:5]
+    assert any("De database is niet bereikbaar." in text for text in seen.texts), seen.texts[:5]
+    assert not any("127.0.0.1" in text or "niemand" in text for text in seen.texts)  # nobody known: no host, no user

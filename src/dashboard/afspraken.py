@@ -194,7 +194,8 @@ class AfspraakInfo:
     velden: list[str]  # wettelijke velden, in the law's order
     indicator: AfspraakIndicator | None
     gebied: AfspraakGebied | None
-    streefwaarde: float | None  # the afspraak's own target over its whole looptijd
+    streefwaarde: float | None  # the afspraak's own target, counted as streef_soort says
+    streef_soort: str | None  # totaal (over the looptijd), per_jaar or eind; None without an own target
     partijen: pd.DataFrame  # partij, soort, rol, taak; the trekker first
     partij_ids: frozenset[int]
     activiteiten: pd.DataFrame  # id, jaar, omschrijving, trekker, status, indicator, streefwaarde
@@ -240,11 +241,18 @@ def detail(session: Session, afspraak_id: int) -> AfspraakInfo | None:
             sleutel=indicator.sleutel, naam=indicator.naam, eenheid=indicator.eenheid,
             richting=indicator.richting, aggregatie=indicator.aggregatie),
         gebied=None if gebied is None else AfspraakGebied(code=gebied.code, naam=gebied.naam),
-        streefwaarde=afspraak.streefwaarde,
+        streefwaarde=afspraak.streefwaarde, streef_soort=_soort_van(afspraak, indicator),
         partijen=partijen, partij_ids=afspraak_partijen(session, afspraak_id),
         activiteiten=activiteiten, voortgang=voortgang,
         status=voortgang["status"].iloc[0] if not voortgang.empty else "niet_gestart",
     )
+
+
+def _soort_van(afspraak: Afspraak, indicator: Indicator | None) -> str | None:
+    """The stored kind, or for a target written before there was one what its indicator suggests."""
+    if afspraak.streefwaarde is None or indicator is None:
+        return None
+    return afspraak.streef_soort or ("totaal" if indicator.aggregatie == "som" else "eind")
 
 
 def default_gebied(session: Session) -> str | None:
@@ -265,21 +273,143 @@ def indicator_trend(session: Session, info: AfspraakInfo, scope: str | None = No
     return queries.trend(session, view)
 
 
-def figures(session: Session, afspraak_id: int, scope: str | None = None) -> tuple[pd.DataFrame | None, Afgeleid | None]:
-    """The tellen side of one afspraak: its indicator's trend and the status those figures give
-    (none for a share link whose gebied the afspraak's figures lie outside)."""
+def figures(session: Session, afspraak_id: int, scope: str | None = None) -> Cijfer | None:
+    """The tellen side of one afspraak (see Cijfer), or None without a linked indicator or figures, and
+    for a share link whose gebied the afspraak's figures lie outside (`scope`, toegang/scope.py)."""
     info = detail(session, afspraak_id)
     if info is None or info.indicator is None:
-        return None, None
-    trend = indicator_trend(session, info, scope)
-    return trend, _derived(info, trend)
+        return None
+    return cijfer(info, indicator_trend(session, info, scope))
 
 
-def _derived(info: AfspraakInfo, trend: pd.DataFrame | None) -> Afgeleid | None:
-    indicator = info.indicator
-    opgeteld = indicator.aggregatie == "som"  # then the afspraak's own target is a total, not an end value
-    return derived_status(trend, indicator.richting, info.van_jaar, info.tot_jaar,
-                          None if opgeteld else info.streefwaarde, traject(info, trend))
+def _derived(info: AfspraakInfo, trend: pd.DataFrame | None, traject: Traject | None) -> Afgeleid | None:
+    richting, soort = info.indicator.richting, info.streef_soort
+    if soort == "per_jaar":
+        return _per_jaar(trend, richting, info.van_jaar, info.tot_jaar, float(info.streefwaarde))
+    return derived_status(trend, richting, info.van_jaar, info.tot_jaar,
+                          info.streefwaarde if soort == "eind" else None, traject)
+
+
+def _per_jaar(trend: pd.DataFrame | None, richting: str, van_jaar: int, tot_jaar: int, doel: float) -> Afgeleid | None:
+    """The last complete year of the looptijd against the target every year has."""
+    if trend is None or trend.empty or richting == "neutraal":
+        return None
+    data = queries.known(trend).sort_values("jaar")
+    data = data[(data["jaar"] >= van_jaar) & (data["jaar"] <= tot_jaar)]
+    if data.empty:
+        return None
+    jaar, waarde = int(data["jaar"].iloc[-1]), float(data["waarde"].iloc[-1])
+    return Afgeleid(status=_status(waarde, doel, richting, abs(doel)), jaar=jaar, waarde=waarde, streefwaarde=doel,
+                    per_jaar=True)
+
+
+@dataclass(frozen=True)
+class Cijfer:
+    """An afspraak's figure, made once for the page, the slide, the sentences and the exports, so
+    that they cannot disagree: the key figure, the sentence it rests on, the status the figures give
+    and the series the chart and its table show. For a target over the whole looptijd that series is
+    the total since its first year against an even pace (302 of 450 since 2024); otherwise the yearly
+    figures against the yardstick the status used (120 every year, the catalogue's target of the year,
+    or a straight line to the end target)."""
+
+    naam: str
+    eenheid: str
+    streef_soort: str | None
+    trend: pd.DataFrame  # the indicator's yearly figures (queries.trend)
+    reeks: pd.DataFrame  # label, jaar, waarde, streefwaarde, deels: what the chart and its table show
+    reeks_titel: str  # "Nieuwbouw sociale huur, opgeteld sinds 2024" or "... per jaar"
+    afgeleid: Afgeleid | None
+    traject: Traject | None
+    kop: str  # "302 van 450 woningen", "137 woningen"
+    grondslag: str  # one sentence: what the key figure and the status rest on
+
+
+def cijfer(info: AfspraakInfo, trend: pd.DataFrame | None) -> Cijfer | None:
+    """The afspraak's figure (see Cijfer), or None without an indicator or any figure."""
+    if info.indicator is None or trend is None or trend.empty:
+        return None
+    naam, eenheid = info.indicator.naam, info.indicator.eenheid
+    tr = traject(info, trend)
+    afgeleid = _derived(info, trend, tr)
+    if info.streef_soort == "totaal":
+        reeks, titel = _opgeteld(trend, info), f"{naam}, opgeteld sinds {info.van_jaar}"
+    else:
+        reeks, titel = _jaarlijks(trend, info), f"{naam} per jaar"
+    known = queries.known(trend)
+    if afgeleid is not None and afgeleid.over_looptijd and tr is not None:
+        kop = f"{formatting.number(tr.stand)} van {formatting.value(tr.doel, eenheid)}"
+    elif afgeleid is not None:
+        kop = formatting.value(afgeleid.waarde, eenheid)
+    elif not known.empty:
+        kop = formatting.value(known["waarde"].iloc[-1], eenheid)
+    else:
+        kop = "nog geen cijfer"
+    return Cijfer(naam, eenheid, info.streef_soort, trend, reeks, titel, afgeleid, tr, kop,
+                  _grondslag(info, afgeleid, tr, known))
+
+
+def _opgeteld(trend: pd.DataFrame, info: AfspraakInfo) -> pd.DataFrame:
+    """The total since the looptijd's first year, year by year, against an even pace to the target;
+    a year without a figure ends the line (the total after it is unknown), a partial one is marked."""
+    per_jaar = trend.set_index("jaar")
+    jaren, doel = info.tot_jaar - info.van_jaar + 1, float(info.streefwaarde)
+    rows, totaal = [], 0.0
+    for jaar in range(info.van_jaar, info.tot_jaar + 1):
+        rij = per_jaar.loc[jaar] if jaar in per_jaar.index else None
+        waarde, deels = float("nan"), None
+        if rij is not None and totaal == totaal and rij["waarde"] == rij["waarde"]:
+            waarde = totaal + float(rij["waarde"])
+            deels = rij["deels"] if isinstance(rij.get("deels"), str) else None
+        totaal = waarde if deels is None else float("nan")
+        rows.append({"label": str(jaar), "jaar": jaar, "waarde": waarde,
+                     "streefwaarde": doel * (jaar - info.van_jaar + 1) / jaren, "deels": deels})
+    return pd.DataFrame(rows, columns=["label", "jaar", "waarde", "streefwaarde", "deels"])
+
+
+def _jaarlijks(trend: pd.DataFrame, info: AfspraakInfo) -> pd.DataFrame:
+    """The yearly figures with the target the status holds them against: the afspraak's own for every
+    year of the looptijd, or the catalogue's of each year with a straight line to an end target
+    where the catalogue has none."""
+    reeks = trend[["label", "jaar", "waarde", "streefwaarde", "deels"]].copy()
+    binnen = (reeks["jaar"] >= info.van_jaar) & (reeks["jaar"] <= info.tot_jaar)
+    if info.streef_soort == "per_jaar":
+        reeks["streefwaarde"] = reeks["streefwaarde"].where(~binnen, float(info.streefwaarde)).where(binnen)
+    elif info.streef_soort == "eind":
+        start = queries.known(trend)
+        start = start[start["jaar"] == info.van_jaar - 1]
+        if not start.empty:
+            begin, doel = float(start["waarde"].iloc[0]), float(info.streefwaarde)
+            lijn = begin + (doel - begin) * (reeks["jaar"] - info.van_jaar + 1) / (info.tot_jaar - info.van_jaar + 1)
+            reeks["streefwaarde"] = reeks["streefwaarde"].where(reeks["streefwaarde"].notna() | ~binnen, lijn)
+    return reeks.reset_index(drop=True)
+
+
+def _grondslag(info: AfspraakInfo, afgeleid: Afgeleid | None, traject: Traject | None, known: pd.DataFrame) -> str:
+    """What the figures' status rests on, in one sentence, for the page, the slide and the exports
+    alike: the kind of target is in the words, so a total since the start is never read as one
+    year's figure and a yearly target never as the looptijd's."""
+    naam, eenheid = info.indicator.naam, info.indicator.eenheid
+    if afgeleid is None:
+        if known.empty:
+            return f"{naam}: nog geen cijfer."
+        laatste = known.iloc[-1]
+        return f"{naam} {int(laatste['jaar'])}: {formatting.value(laatste['waarde'], eenheid)}; geen streefwaarde om mee te vergelijken."
+    if afgeleid.over_looptijd and traject is not None:
+        return (f"{naam}: {formatting.number(traject.stand)} van {formatting.value(traject.doel, eenheid)} sinds "
+                f"{traject.van_jaar} ({traject.van_jaar}–{afgeleid.jaar} opgeteld); bij een gelijk tempo tot "
+                f"{traject.tot_jaar} hoort daar nu {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
+    waarde = formatting.value(afgeleid.waarde, eenheid)
+    if afgeleid.per_jaar:
+        return f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)} per jaar."
+    zin = f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde voor {afgeleid.jaar}: {formatting.value(afgeleid.streefwaarde, eenheid)}"
+    if afgeleid.geschat:
+        zin += " (geschat: een gelijk tempo naar het einddoel)"
+    if info.streef_soort == "eind":
+        zin += f"; doel eind {info.tot_jaar}: {formatting.value(info.streefwaarde, eenheid)}"
+    elif info.streef_soort == "totaal" and traject is not None and traject.ontbrekend:
+        zin += (f"; het doel van {formatting.value(traject.doel, eenheid)} samen is niet te volgen zonder cijfer voor "
+                + " en ".join(str(j) for j in traject.ontbrekend))
+    return zin + "."
 
 
 @dataclass(frozen=True)
@@ -333,7 +463,7 @@ class Traject:
 
 def traject(info: AfspraakInfo, trend: pd.DataFrame | None) -> Traject | None:
     """The afspraak's progress over its looptijd, or None without an own target or a figure in the looptijd."""
-    if info.streefwaarde is None or info.indicator is None or trend is None or trend.empty:
+    if info.streef_soort not in ("totaal", "eind") or info.indicator is None or trend is None or trend.empty:
         return None
     van, tot_jaar = info.van_jaar, info.tot_jaar
     data = queries.known(trend)
@@ -343,7 +473,7 @@ def traject(info: AfspraakInfo, trend: pd.DataFrame | None) -> Traject | None:
     tot = int(binnen["jaar"].iloc[-1])
     ontbrekend = tuple(sorted(set(range(van, tot + 1)) - set(int(j) for j in binnen["jaar"])))
     doel, eenheid = float(info.streefwaarde), info.indicator.eenheid
-    if info.indicator.aggregatie == "som":
+    if info.streef_soort == "totaal":
         return Traject("opgeteld", doel, float(binnen["waarde"].sum()), None, van, tot_jaar, tot, ontbrekend, eenheid)
     voor = data[data["jaar"] == van - 1]
     if voor.empty:
@@ -352,20 +482,13 @@ def traject(info: AfspraakInfo, trend: pd.DataFrame | None) -> Traject | None:
                    tot, ontbrekend, eenheid)
 
 
-def looptijd(session: Session, afspraak_id: int, scope: str | None = None) -> Traject | None:
-    """One afspraak's progress over its whole looptijd (see Traject)."""
-    info = detail(session, afspraak_id)
-    if info is None or info.indicator is None or info.streefwaarde is None:
-        return None
-    return traject(info, indicator_trend(session, info, scope))
-
-
 def trajecten(session: Session, scope: str | None = None) -> dict[int, Traject]:
-    """afspraak id -> its progress over the looptijd, for every afspraak with figures and an own target."""
+    """afspraak id -> its progress over the looptijd, for every afspraak whose own target is a total or an end
+    (and whose figures a share link limited to gebied `scope` may see)."""
     ids = session.scalars(select(Afspraak.id).where(Afspraak.indicator_id.is_not(None),
                                                     Afspraak.streefwaarde.is_not(None))).all()
-    found = {afspraak_id: looptijd(session, afspraak_id, scope) for afspraak_id in ids}
-    return {afspraak_id: t for afspraak_id, t in found.items() if t is not None}
+    found = {afspraak_id: figures(session, afspraak_id, scope) for afspraak_id in ids}
+    return {afspraak_id: c.traject for afspraak_id, c in found.items() if c is not None and c.traject is not None}
 
 
 @dataclass(frozen=True)
@@ -379,6 +502,7 @@ class Afgeleid:
     streefwaarde: float
     over_looptijd: bool = False
     geschat: bool = False  # the year's target was drawn as a straight line to the end target
+    per_jaar: bool = False  # the afspraak's own target holds for every year
 
 
 _TELWOORDEN = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -388,32 +512,56 @@ _PERIODE_IN_TITEL = re.compile(r"\b(20\d\d)\s*(?:-|–|t/m|tot en met)\s*(20\d\d
 _EIND_IN_TITEL = re.compile(r"\b(?:tot en met|t/m)\s+(20\d\d)\b", re.IGNORECASE)
 
 
-def titel_en_looptijd(titel: str, van_jaar: int, tot_jaar: int) -> str | None:
-    """A Dutch note for the redacteur when the title names a looptijd the afspraak no longer has
-    ("in vier jaar" after a besluit extended 2024–2027 to 2028); None when it names none or the right one."""
-    jaren = tot_jaar - van_jaar + 1
-    looptijd = f"de looptijd is nu {van_jaar}–{tot_jaar} ({jaren} jaar)"
-    if (match := _JAREN_IN_TITEL.search(titel)):
-        genoemd = match.group(1).lower()
-        if _TELWOORDEN.get(genoemd, int(genoemd) if genoemd.isdigit() else None) != jaren:
-            return f"De titel noemt '{match.group(0)}', maar {looptijd}. Pas de titel aan."
-    if (match := _PERIODE_IN_TITEL.search(titel)) and (int(match.group(1)), int(match.group(2))) != (van_jaar, tot_jaar):
-        return f"De titel noemt {match.group(0)}, maar {looptijd}. Pas de titel aan."
-    if (match := _EIND_IN_TITEL.search(titel)) and int(match.group(1)) != tot_jaar:
-        return f"De titel noemt '{match.group(0)}', maar {looptijd}. Pas de titel aan."
+def _genoemd(match: re.Match) -> int | None:
+    woord = match.group(1).lower()
+    return int(woord) if woord.isdigit() else _TELWOORDEN.get(woord)
+
+
+def _andere_looptijd(tekst: str, van_jaar: int, tot_jaar: int) -> str | None:
+    """The words in `tekst` that name a looptijd other than van_jaar–tot_jaar, or None."""
+    if (match := _JAREN_IN_TITEL.search(tekst)) and _genoemd(match) != tot_jaar - van_jaar + 1:
+        return match.group(0)
+    if (match := _PERIODE_IN_TITEL.search(tekst)) and (int(match.group(1)), int(match.group(2))) != (van_jaar, tot_jaar):
+        return match.group(0)
+    if (match := _EIND_IN_TITEL.search(tekst)) and int(match.group(1)) != tot_jaar:
+        return match.group(0)
     return None
 
 
-def grondslag(afgeleid: Afgeleid, traject: Traject | None, naam: str, eenheid: str) -> str:
-    """What the figures' status rests on, in one sentence, for the page, the slide and the exports
-    alike: a total over the looptijd is never labelled as one year's figure against a yearly target."""
-    if afgeleid.over_looptijd and traject is not None:
-        return (f"{naam} {traject.van_jaar}–{afgeleid.jaar} samen: {formatting.value(afgeleid.waarde, eenheid)}; "
-                f"bij een gelijk tempo naar {formatting.value(traject.doel, eenheid)} in {traject.van_jaar}–"
-                f"{traject.tot_jaar} hoort daar {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
-    geschat = " (geschat: een gelijk tempo naar het einddoel)" if afgeleid.geschat else ""
-    return (f"{naam} {afgeleid.jaar}: {formatting.value(afgeleid.waarde, eenheid)}, "
-            f"streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)}{geschat}.")
+def titel_en_looptijd(titel: str, van_jaar: int, tot_jaar: int, ambitie: str = "") -> str | None:
+    """A Dutch note for the redacteur when the title or the ambitie names a looptijd the afspraak no
+    longer has ("in vier jaar" after an edit made 2024–2027 into 2028); None when they name none or the
+    right one. A besluit moves the words along itself (met_looptijd)."""
+    looptijd = f"de looptijd is nu {van_jaar}–{tot_jaar} ({tot_jaar - van_jaar + 1} jaar)"
+    notes = [f"De {waar} noemt '{woorden}', maar {looptijd}. Pas de {waar} aan."
+             for waar, tekst in (("titel", titel), ("ambitie", ambitie))
+             if (woorden := _andere_looptijd(tekst, van_jaar, tot_jaar))]
+    return " ".join(notes) or None
+
+
+_TELWOORD = {n: w for w, n in _TELWOORDEN.items() if w != "een"}
+
+
+def met_looptijd(tekst: str, van_jaar: int, oud_tot: int, nieuw_tot: int) -> str:
+    """`tekst` with the looptijd it names moved along with a new end year: 'in vier jaar' becomes 'in
+    vijf jaar', '2024-2027' '2024-2028', 't/m 2027' 't/m 2028'. Words that named another looptijd stay."""
+    oud, nieuw = oud_tot - van_jaar + 1, nieuw_tot - van_jaar + 1
+
+    def vervang(match: re.Match, groep: int, door: str) -> str:
+        begin, eind = match.start(groep) - match.start(0), match.end(groep) - match.start(0)
+        return match.group(0)[:begin] + door + match.group(0)[eind:]
+
+    def jaren(match: re.Match) -> str:
+        if _genoemd(match) != oud:
+            return match.group(0)
+        woord = match.group(1)
+        door = str(nieuw) if woord.isdigit() or nieuw not in _TELWOORD else _TELWOORD[nieuw]
+        return vervang(match, 1, door.capitalize() if woord[0].isupper() else door)
+
+    tekst = _JAREN_IN_TITEL.sub(jaren, tekst)
+    tekst = _PERIODE_IN_TITEL.sub(lambda m: vervang(m, 2, str(nieuw_tot)) if (int(m.group(1)), int(m.group(2))) ==
+                                  (van_jaar, oud_tot) else m.group(0), tekst)
+    return _EIND_IN_TITEL.sub(lambda m: vervang(m, 1, str(nieuw_tot)) if int(m.group(1)) == oud_tot else m.group(0), tekst)
 
 
 def twee_statussen(gemeld: str, afgeleid: Afgeleid | None) -> str | None:
@@ -422,6 +570,19 @@ def twee_statussen(gemeld: str, afgeleid: Afgeleid | None) -> str | None:
     if afgeleid is None or gemeld in ("niet_gestart", "afgerond") or gemeld == afgeleid.status:
         return None
     return f"Partijen: {STATUS_LABELS[gemeld]} · Cijfers: {STATUS_LABELS[afgeleid.status]}"
+
+
+def verschil_uitleg(info: AfspraakInfo, afgeleid: Afgeleid | None) -> str | None:
+    """Where the two statuses differ, where each comes from and of when, so that the reader sees why
+    rather than two verdicts: the partners' report is dated and looks ahead, the figures count what
+    was measured up to a year."""
+    if twee_statussen(info.status, afgeleid) is None:
+        return None
+    laatste = info.voortgang.iloc[0]
+    door = f" ({laatste['auteur']})" if laatste["auteur"] else ""
+    gemeten = f"{info.van_jaar} tot en met {afgeleid.jaar}" if afgeleid.over_looptijd else str(afgeleid.jaar)
+    return (f"De partijen meldden hun status op {formatting.day(laatste['datum'])}{door}: hoe het loopt en wat zij "
+            f"verwachten. De cijfers tellen wat er gemeten is over {gemeten}.")
 
 
 def _status(waarde: float, doel: float, richting: str, schaal: float) -> str:

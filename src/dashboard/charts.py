@@ -50,7 +50,7 @@ def value_axis(values, eenheid: str) -> dict:
     return axis
 
 
-def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
+def trend(data: pd.DataFrame, naam: str, eenheid: str, titel: str | None = None) -> go.Figure:
     """Values over time as a line, the target as a dashed line in another colour and shape. A period
     that is only partly delivered (`deels`) is no part of the line: an open marker of its own, whose
     hover says what it lacks, so one party's early upload does not draw a collapse."""
@@ -68,7 +68,7 @@ def trend(data: pd.DataFrame, naam: str, eenheid: str) -> go.Figure:
                                  mode="lines+markers", line={"color": PALETTE[5], "width": 2, "dash": "dash"},
                                  marker={"symbol": "diamond", "size": 8}, connectgaps=True,
                                  hovertemplate=formatting.d3("y", eenheid) + "<extra>Streefwaarde</extra>"))
-    layout = _layout(f"{naam}: verloop", eenheid)
+    layout = _layout(titel or f"{naam}: verloop", eenheid)
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
     layout["yaxis"] = {**layout["yaxis"], **value_axis([*data["waarde"], *data["streefwaarde"]], eenheid)}
     return go.Figure(traces, layout=layout)

@@ -1,7 +1,10 @@
 """Command line: `python -m dashboard SUBCOMMAND`.
 
-Exit codes: 0 success, 1 rejected input with nothing written, 2 usage error or unreadable file
-(or a database that cannot be used). Errors are one Dutch line on stderr, never a traceback.
+Exit codes: 0 success, 1 rejected input with nothing written (also a value that already exists),
+2 usage error or unreadable file, or a database or disk that cannot be used (full, read-only,
+locked, unreachable, damaged). Errors are Dutch lines on stderr, never a traceback: the diagnosis
+of dashboard/diagnosis.py, with the database's details on a second line (whoever runs the command
+line has the settings anyway).
 """
 from __future__ import annotations
 
@@ -13,8 +16,10 @@ import logging
 import sys
 from pathlib import Path
 
+from sqlalchemy import exc
+
 from dashboard import clock, config, formatting, startup
-from dashboard.db import DatabaseUnavailable
+from dashboard.diagnosis import DatabaseProblem, diagnose
 from dashboard.toegang import access, accounts, share_links, uitnodigingen
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -281,8 +286,7 @@ def _export(args: argparse.Namespace) -> int:
         try:
             Path(args.out).write_bytes(data)
         except OSError as error:
-            print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
-            return EXIT_USAGE
+            return _unwritable(args.out, error)
         print(f"{formatting.count(len(frame), 'waarde', 'waarden')} geschreven naar {args.out}.", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
@@ -419,8 +423,7 @@ def _deck(args: argparse.Namespace) -> int:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
-        return EXIT_USAGE
+        return _unwritable(args.out, error)
     print(f"{len(built.dias)} dia's en de besluitenlijst ({formatting.count(len(built.besluiten), 'besluit', 'besluiten')}) van '{built.titel}' "
           f"geschreven naar {out}.")
     return EXIT_OK
@@ -461,8 +464,7 @@ def _demo(args: argparse.Namespace) -> int:
         else:
             paden = stad.write_demo_files(Path(args.out))
     except OSError as error:
-        print(f"Fout: {args.out} kan niet worden geschreven: {error.strerror}.", file=sys.stderr)
-        return EXIT_USAGE
+        return _unwritable(args.out, error)
     for soort, pad in paden.items():
         print(f"{soort:14} {pad}")
     return EXIT_OK
@@ -502,12 +504,28 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except DatabaseUnavailable as error:
-        print(f"Fout: {error}", file=sys.stderr)
-        return EXIT_USAGE
     except (accounts.AccountError, share_links.ShareError) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_REJECTED
     except BrokenPipeError:  # `imports list | head`: the reader left; no traceback for that
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except (DatabaseProblem, exc.DBAPIError, exc.TimeoutError, OSError) as error:
+        return _diagnosed(error)
+
+
+def _unwritable(path, error: OSError) -> int:
+    """An output file that cannot be written: a full disk, a read-only folder, in Dutch."""
+    found = diagnose(error)
+    print(f"Fout: {path} kan niet worden geschreven. {found.message}", file=sys.stderr)
+    print(f"      {found.detail}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _diagnosed(error: BaseException) -> int:
+    """A database or disk failure: what happened, and (for whoever runs this) which database."""
+    found = diagnose(error, config.load().database_url)
+    print(f"Fout: {found.message}", file=sys.stderr)
+    if found.detail:
+        print(f"      {found.detail}", file=sys.stderr)
+    return EXIT_REJECTED if found.kind == "botsing" else EXIT_USAGE

@@ -37,7 +37,7 @@ class Settings:
 def _absolute_sqlite(url: str) -> str:
     """A relative SQLite path is taken from the project root, so `data/` works from any folder."""
     prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+    if url.startswith(prefix) and not url.startswith((prefix + "/", prefix + "file:")) and ":memory:" not in url:
         return prefix + str(PROJECT_ROOT / url[len(prefix):])
     return url
 

@@ -1,12 +1,13 @@
 """The database: engine with SQLite pragmas, schema migrations on first use, Dutch errors.
 
 Every entry point (app, CLI, tests) goes through `open_database`, so the schema is always
-created or upgraded before anything reads it, and a bad URL or a damaged file becomes one
-`DatabaseUnavailable` with a message a user can act on.
+created or upgraded before anything reads it, and a bad URL, an unreachable server or a damaged
+file becomes one `DatabaseUnavailable` with a message a user can act on. A write that fails
+(`Database.session`, `import_session`) is rolled back and raised as a `DatabaseProblem`; both
+carry the Dutch diagnosis of dashboard/diagnosis.py.
 """
 from __future__ import annotations
 
-import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Iterator
 from sqlalchemy import Engine, create_engine, event, exc, inspect, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
-log = logging.getLogger(__name__)
+from dashboard.diagnosis import DatabaseProblem, Diagnosis, describe, diagnose
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Streamlit runs every session's script in a thread of its own, and a run holds a connection only
 # for one query (ui/reads.py), so 10 kept and 20 more cover a room of viewers asking at once; a run
@@ -23,8 +25,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 POOL = {"pool_size": 10, "max_overflow": 20, "pool_timeout": 10}
 
 
-class DatabaseUnavailable(Exception):
-    """The database cannot be used; the message is Dutch and safe to show (no password)."""
+class DatabaseUnavailable(DatabaseProblem):
+    """The database cannot be opened at all; the message is Dutch and safe to show to anyone (no
+    host, user or file: those are in `diagnosis.detail`, for the log and the command line)."""
 
 
 @dataclass
@@ -36,9 +39,21 @@ class Database:
     # `with db.session() as session:` for a write: one transaction, committed when the block ends
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends cleanly and rolls back otherwise."""
-        with self.make_session() as session, session.begin():
+        """A session that commits when the block ends cleanly and rolls back otherwise.
+
+        A database or disk failure (full, read-only, locked, gone, a clash) is rolled back and
+        raised as a DatabaseProblem with its Dutch diagnosis."""
+        with self.diagnosed(), self.make_session() as session, session.begin():
             yield session
+
+    @contextmanager
+    def diagnosed(self) -> Iterator[None]:
+        """Around reads or writes: an error of the database (or of the disk under it) becomes a
+        DatabaseProblem; other errors pass unchanged."""
+        try:
+            yield
+        except (exc.DBAPIError, exc.TimeoutError) as error:
+            raise DatabaseProblem(diagnose(error, self.engine.url)) from error
 
     @contextmanager
     def import_session(self) -> Iterator[Session]:
@@ -51,7 +66,7 @@ class Database:
         same lock, and the checks cost a third of a bulk write. The pool turns them back on when
         the connection is returned (`_foreign_keys_on`).
         """
-        with self.make_session() as session, session.begin():
+        with self.diagnosed(), self.make_session() as session, session.begin():
             connection = session.connection()
             if self.engine.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only outside a transaction
@@ -84,34 +99,27 @@ def _foreign_keys_on(dbapi_connection, _record) -> None:
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
-def _describe(url: str) -> str:
-    try:
-        parsed = make_url(url)
-    except exc.ArgumentError:
-        return "(ongeldige URL)"
-    if parsed.get_backend_name() == "sqlite":
-        return f"het bestand {parsed.database}"
-    return parsed.render_as_string(hide_password=True)
-
-
 def create_database_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except exc.ArgumentError as error:
-        raise DatabaseUnavailable(
-            f"DASHBOARD_DATABASE_URL is geen geldige database-URL: {url!r}. "
-            "Gebruik bijvoorbeeld sqlite:///data/dashboard.db of postgresql+psycopg://gebruiker@host/db."
-        ) from error
+        raise DatabaseUnavailable(Diagnosis(
+            "instelling", "DASHBOARD_DATABASE_URL is geen geldige database-URL.",
+            "De beheerder zet er bijvoorbeeld sqlite:///data/dashboard.db of "
+            "postgresql+psycopg://gebruiker@host/db in.", f"Gelezen: {error}")) from error
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(parsed.database.removeprefix("file:").split("?")[0]).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a read-only disk, no right to make the folder
+            raise DatabaseUnavailable(diagnose(error, url)) from error
     in_memory = parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
     try:
         engine = create_engine(parsed, pool_pre_ping=True, **({} if in_memory else POOL))
     except (ImportError, exc.NoSuchModuleError) as error:
-        raise DatabaseUnavailable(
-            f"Voor {_describe(url)} ontbreekt het databasestuurprogramma ({error}). "
-            "Installeer het, bijvoorbeeld `pip install psycopg[binary]` voor PostgreSQL."
-        ) from error
+        raise DatabaseUnavailable(Diagnosis(
+            "instelling", "Het databasestuurprogramma ontbreekt.",
+            "De beheerder installeert het, bijvoorbeeld `pip install psycopg[binary]` voor PostgreSQL.",
+            f"Database: {describe(url)}. Melding: {error}")) from error
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "checkin", _foreign_keys_on)
@@ -140,23 +148,14 @@ def migrate(engine: Engine) -> None:
 
 
 def open_database(url: str) -> Database:
-    """Connect, check the file is a database, migrate. Raises DatabaseUnavailable, never resets data."""
+    """Connect, check the file is a database, migrate. Raises DatabaseUnavailable with the Dutch
+    diagnosis (diagnosis.py: damaged only when the file really is), never resets data."""
     engine = create_database_engine(url)
     try:
         with engine.connect() as connection:
             inspect(connection).get_table_names()
         migrate(engine)
-    except exc.DBAPIError as error:
+    except (exc.DBAPIError, exc.TimeoutError, OSError) as error:
         engine.dispose()
-        log.error("Database %s onbruikbaar: %s", _describe(url), error.orig)
-        if engine.dialect.name == "sqlite":
-            raise DatabaseUnavailable(
-                f"De database in {_describe(url)} kan niet worden gelezen: het bestand is "
-                "beschadigd of geen SQLite-database. Er is niets overschreven. Zet een reservekopie "
-                "terug of wijs met DASHBOARD_DATABASE_URL een ander bestand aan."
-            ) from error
-        raise DatabaseUnavailable(
-            f"De database {_describe(url)} is niet bereikbaar. Controleer DASHBOARD_DATABASE_URL, "
-            "of de server draait en of gebruikersnaam en wachtwoord kloppen."
-        ) from error
+        raise DatabaseUnavailable(diagnose(error, url)) from error
     return Database(engine=engine, make_session=sessionmaker(engine, expire_on_commit=False))

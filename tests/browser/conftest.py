@@ -33,13 +33,14 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def server_factory(tmp_path):
     """Start servers with extra `streamlit run` options and environment; each gets a fresh temporary database.
+    script="deploy/serve.py" starts the server as deploy/replicas.sh does (st.App: warm-up, security headers).
     An environment value None leaves the variable out (DASHBOARD_BASE_URL=None: links take the browser's address)."""
     started = []
 
-    def start(*args: str, port: int | None = None, **env: str | None) -> Server:
+    def start(*args: str, port: int | None = None, script: str = "app.py", **env: str | None) -> Server:
         folder = tmp_path / f"server{len(started)}"
         folder.mkdir()
-        server = Server(folder, env, args=args, port=port)
+        server = Server(folder, env, script=script, args=args, port=port)
         started.append(server)
         return server
 

@@ -26,6 +26,8 @@ from playwright.sync_api import expect
 from harness import wait_ready
 
 from dashboard.testing.postgres import postgres_database
+from dashboard.toegang import tokens
+from dashboard.ui import server
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "deploy" / "replicas.sh"
@@ -115,6 +117,76 @@ def _share_link(deployment: Deployment) -> str:
     return url
 
 
+def assert_security_headers(response) -> None:
+    """Each of the policy's headers exactly once, as dashboard/ui/server.py defines it."""
+    sent = [(header["name"].lower(), header["value"]) for header in response.headers_array()]
+    for name, value in server.HEADERS.items():
+        assert [v for n, v in sent if n == name.lower()] == [value], (name, sent)
+
+
+# Every Content-Security-Policy violation the page reports, from the first script on.
+CSP_WATCH = """window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));"""
+
+
+def test_every_page_runs_under_the_security_policy(deployment, browser):
+    """Through nginx, with its headers: a beheerder opens every page from the sidebar; the browser
+    reports no violation of the policy, and the pages draw (tiles, maps, charts, forms)."""
+    deployment.cli("users", "add", "csp-beheer", "--role", "beheerder", "--password-stdin",
+                   stdin="csp-beheer-wachtwoord\n")
+    context = browser.new_context()
+    context.add_init_script(CSP_WATCH)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text)
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text else None)
+    assert_security_headers(page.goto(deployment.url + "/"))
+    wait_ready(page)
+    page.get_by_label("Gebruikersnaam").fill("csp-beheer")
+    page.get_by_label("Wachtwoord").fill("csp-beheer-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
+    wait_ready(page)
+    # The login cookie was set by the server (deploy/serve.py), HttpOnly: no script in the page reads it.
+    login = _eventually(lambda: [c for c in context.cookies() if c["name"] == tokens.SESSION])
+    assert login and login[0]["httpOnly"] and login[0]["sameSite"] == "Strict", context.cookies()
+    assert tokens.SESSION not in page.evaluate("document.cookie")
+    nav = page.get_by_test_id("stSidebarNav")
+    links = nav.get_by_role("link")
+    assert links.count() >= 8, links.all_inner_texts()
+    seen = {}
+    for n in range(links.count()):
+        title = links.nth(n).inner_text().split("\n")[-1]  # after the icon's name
+        links.nth(n).click()
+        wait_ready(page)
+        assert page.get_by_test_id("stException").count() == 0, title
+        seen[title] = page.evaluate("window.__csp")
+    assert all(violations == [] for violations in seen.values()), seen
+    assert console == [], console
+    # the dashboard really drew under the policy: its tiles and its map's canvas
+    nav.get_by_text("Dashboard", exact=True).click()
+    wait_ready(page)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.locator("canvas").first).to_be_attached()
+    page.reload()  # the HttpOnly cookie still logs this browser in after a reload
+    wait_ready(page)
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+    page.get_by_role("button", name="Uitloggen").click()
+    wait_ready(page)
+    assert _eventually(lambda: not [c for c in context.cookies() if c["name"] == tokens.SESSION]), context.cookies()
+    context.close()
+
+
+def test_a_replica_on_its_own_sends_the_same_headers(deployment):
+    """deploy/serve.py's middleware: a server without nginx in front is protected alike."""
+    import urllib.request
+
+    with urllib.request.urlopen(deployment.replicas[0] + "/", timeout=30) as answer:
+        for name, value in server.HEADERS.items():
+            assert answer.headers.get_all(name) == [value], name
+
+
 def _routing_key(context) -> str:
     keys = [cookie["value"] for cookie in context.cookies() if cookie["name"] == "tv_replica"]
     assert len(keys) == 1, context.cookies()
@@ -135,7 +207,7 @@ def test_share_link_through_nginx_is_read_only_and_sticks_to_one_replica(deploym
     context = browser.new_context()  # a councillor's browser: no login, only the link
     page = context.new_page()
     response = page.goto(link)
-    assert response.headers.get("referrer-policy") == "no-referrer"
+    assert_security_headers(response)
     wait_ready(page)
     nav = page.get_by_test_id("stSidebarNav")
     nav.get_by_text("Dashboard").click()

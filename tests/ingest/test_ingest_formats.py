@@ -114,7 +114,7 @@ def test_reference_kinds(db):
                              b"wachtlijst;Wachtlijst;aantal;lager;laatste;0;\n")
     assert (report.kind, report.rows_new) == ("indicatoren", 1)
     state = snapshot(db)
-    assert state["gebieden"] == ["BU05050101", "GM0505", "WK050501"]
+    assert state["gebieden"] == ["BU05050101", "GM0505", "NL01", "PV28", "WK050501"]  # Dordrecht's provincie
     assert state["partijen"] == ["Woonstichting Een"]
 
 

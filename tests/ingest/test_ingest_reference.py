@@ -9,7 +9,7 @@ from sqlalchemy import select
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.models import Gebied, Indicator
 
-from ingest_helpers import snapshot
+from ingest_helpers import snapshot, value
 
 GEBIEDEN = "code;naam;niveau;ouder\n"
 INDICATOREN = "sleutel;naam;eenheid;richting;aggregatie;gewicht\n"
@@ -40,12 +40,35 @@ def test_land_provincie_gemeente_wijk_buurt_with_their_parents(db):
 
 
 def test_a_gemeente_moves_to_a_provincie_in_a_later_file(db):
-    import_file(db, (GEBIEDEN + "GM0505;Dordrecht;gemeente;\n").encode())
+    # A made-up town: the CBS indeling knows no provincie for it.
+    import_file(db, (GEBIEDEN + "GM9901;Denkbeeldstad;gemeente;\n").encode())
+    assert parents(db) == {"GM9901": ("gemeente", None)}
     report = import_file(db, (GEBIEDEN + "NL01;Nederland;land;\nPV28;Zuid-Holland;provincie;\n"
-                                         "GM0505;Dordrecht;gemeente;PV28\n").encode())
+                                         "GM9901;Denkbeeldstad;gemeente;PV28\n").encode())
     assert (report.rows_new, report.rows_changed) == (2, 1)
-    assert parents(db)["GM0505"] == ("gemeente", "PV28")
+    assert parents(db)["GM9901"] == ("gemeente", "PV28")
     assert parents(db)["PV28"] == ("provincie", "NL01")  # a provincie lies in the land
+
+
+def test_a_gemeente_gets_its_provincie_and_land_from_the_cbs_indeling(db):
+    report = import_file(db, (GEBIEDEN + "GM0888;Beek (L.);gemeente;\nGM0505;Dordrecht;gemeente;\n").encode())
+    assert (report.status, report.rows_new) == ("committed", 5)
+    assert parents(db) == {"NL01": ("land", None), "PV31": ("provincie", "NL01"), "PV28": ("provincie", "NL01"),
+                           "GM0888": ("gemeente", "PV31"), "GM0505": ("gemeente", "PV28")}
+    assert {"provincie Limburg (PV31) toegevoegd uit de CBS-gebiedsindeling",
+            "land Nederland (NL01) toegevoegd uit de CBS-gebiedsindeling"} <= set(report.notes)
+    with db.make_session() as session:
+        assert session.scalar(select(Gebied.naam).where(Gebied.code == "PV28")) == "Zuid-Holland"
+
+
+def test_a_dissolved_gemeente_stays_with_its_own_figures(db):
+    report = import_file(db, (GEBIEDEN + "GM0870;Werkendam;gemeente;\nGM1959;Altena;gemeente;\n").encode())
+    assert parents(db)["GM0870"] == ("gemeente", "PV30")  # not under Altena: a gemeente of its own
+    assert "GM0870 Werkendam: opgeheven in 2019, opgegaan in Altena; blijft een eigen gebied met zijn eigen " \
+           "cijfers" in report.notes
+    import_file(db, b"indicator;gebied;partij;periode;waarde\nwoningvoorraad_totaal;GM0870;;2018;11000\n"
+                    b"woningvoorraad_totaal;GM1959;;2019;24000\n")
+    assert value(db, "woningvoorraad_totaal", "GM0870", "2018") == 11000
 
 
 @pytest.mark.parametrize("rows, line, column, value, words", [

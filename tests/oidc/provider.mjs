@@ -1,7 +1,8 @@
 // A real OpenID Connect provider on loopback for the single sign-on browser test: the certified
 // `oidc-provider` package with one confidential client (the app), the authorization code flow,
 // discovery at /.well-known/openid-configuration, id_tokens signed with a freshly generated RSA key,
-// a login page that accepts any test user by e-mail address, and RP-initiated logout.
+// a login page that accepts any test user by e-mail address (email_verified is false for one that
+// starts with "onbevestigd"), and RP-initiated logout.
 //
 // Usage: node provider.mjs   (environment: OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI)
 // It prints "ready <issuer>" once it listens. Test use only: accounts are whatever e-mail is typed.
@@ -38,7 +39,8 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   findAccount: async (ctx, id) => ({
     accountId: id,
-    claims: async () => ({ sub: id, email: id, email_verified: true, name: id.split('@')[0] }),
+    // an address that starts with "onbevestigd" is one the organisation has not verified
+    claims: async () => ({ sub: id, email: id, email_verified: !id.startsWith('onbevestigd'), name: id.split('@')[0] }),
   }),
   interactions: { policy, url: (ctx, interaction) => `/interaction/${interaction.uid}` },
   features: {

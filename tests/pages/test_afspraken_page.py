@@ -7,6 +7,7 @@ from PIL import Image
 
 from dashboard import afspraken
 from dashboard.db import open_database
+from dashboard.models import Afspraak
 from dashboard.toegang import access
 from dashboard.ui import visitor
 from dashboard.verhalen import verhalen
@@ -75,9 +76,12 @@ def test_afspraak_detail_shows_the_total_so_far_and_says_it_in_gewone_taal(app, 
     shown = texts(app)
     assert "**Over de hele looptijd** (2024–2028)" in shown  # extended by the demo's besluit
     # the total so far against an even pace, never "302 ... 2025 · streefwaarde 180"; and both statuses
-    assert ("Nieuwbouw sociale huur 2024–2025 samen: 302 woningen; bij een gelijk tempo naar 450 woningen in "
-            "2024–2028 hoort daar 180 woningen bij.") in shown
+    assert ("Nieuwbouw sociale huur: 302 van 450 woningen sinds 2024 (2024–2025 opgeteld); bij een gelijk tempo tot 2028 "
+            "hoort daar nu 180 woningen bij.") in shown
     assert "**Partijen: Loopt achter · Cijfers: Op koers**: dat verschil is het gesprek voor het bestuur." in shown
+    assert ("De partijen meldden hun status op 31 oktober 2025 (Woonstichting Denkbeeld Wonen): hoe het loopt en wat "
+            "zij verwachten. De cijfers tellen wat er gemeten is over 2024 tot en met 2025.") in shown
+    assert reader.text(app.title[0].value) == "2.1 450 sociale huurwoningen erbij in vijf jaar"  # the besluit moved it along
     assert app.get("progress")[0].proto.text == "302 van 450 woningen (67%) · 2 van de 5 jaar (40%)"
     panel = next(e for e in app.expander if e.label == "In gewone taal")
     assert reader.text(panel.markdown[0].value).split("\n\n")[0] == (
@@ -222,7 +226,9 @@ def test_activity_status_updated_in_the_jaarschijf(app, app_env):
 
 
 def test_a_title_that_outlived_its_looptijd_is_flagged_for_the_redacteur_only(app_as, app_env):
-    """2.1 says 'in vier jaar' while the demo's besluit extended it to 2028: whoever may edit is told."""
+    """A title written by hand that names another looptijd than 2.1's 2024–2028: whoever may edit is told."""
+    with open_database(f"sqlite:///{app_env}").session() as session:
+        session.get(Afspraak, afspraak_id(app_env, "2.1")).titel = "450 sociale huurwoningen erbij in vier jaar"
     for role, flagged in (("redacteur", True), ("lezer", False)):
         at = app_as(role)
         at.query_params["afspraak"] = str(afspraak_id(app_env, "2.1"))

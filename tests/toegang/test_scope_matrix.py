@@ -155,12 +155,12 @@ def _tie(db, nummer: str, code: str) -> int:
 
 @pytest.mark.parametrize("gebied, shown", [(None, True), (GEMEENTE, True), (ANDERE_WIJK, True), (WIJK, False)])
 def test_an_afspraak_counted_in_another_wijk_shows_its_figures_to_no_link_of_this_one(demo_db, gebied, shown):
-    afspraak_id = _tie(demo_db, "2.1", ANDERE_WIJK)
+    afspraak_id = _tie(demo_db, "2.1", ANDERE_WIJK)  # Molenkamp has the demo's new homes per year
     with demo_db.make_session() as session:
-        trend, _ = afspraken.figures(session, afspraak_id, scope=gebied)
-        assert (trend is not None) is shown
-        assert (afspraken.looptijd(session, afspraak_id, scope=gebied) is None) is (not shown or
-                                                                                afspraken.looptijd(session, afspraak_id) is None)
+        everyone = afspraken.figures(session, afspraak_id)
+        cijfer = afspraken.figures(session, afspraak_id, scope=gebied)
+        assert everyone is not None and not everyone.reeks.empty
+        assert (cijfer is not None) is shown and (not shown or cijfer.kop == everyone.kop)
         assert (afspraak_id in afspraken.trajecten(session, scope=gebied)) is (shown and afspraak_id in afspraken.trajecten(session))
         punt = next(v for v in agenda.list_vergaderingen(session))
         built = deck.build(session, punt.id, scope=gebied)
@@ -173,8 +173,8 @@ def test_an_afspraak_counted_for_the_gemeente_shows_its_figures_to_every_link(de
     """The gemeente's figure is the whole a wijk lies in, not another wijk's (toegang/scope.py)."""
     with demo_db.make_session() as session:
         afspraak_id = int(afspraken.overview(session).set_index("nummer").loc["2.1", "id"])
-        trend, afgeleid = afspraken.figures(session, afspraak_id, scope=gebied)
-    assert trend is not None and not trend.empty and afgeleid is not None
+        cijfer = afspraken.figures(session, afspraak_id, scope=gebied)
+    assert cijfer is not None and not cijfer.reeks.empty and cijfer.afgeleid is not None
 
 
 @pytest.mark.parametrize("gebied", GEBIEDEN)

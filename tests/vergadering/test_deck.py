@@ -105,10 +105,13 @@ def test_the_2_1_slide_says_what_the_page_says(demo_db):
     pace (not one year's figure against a yearly target), and both statuses where they differ."""
     built = demo_deck(demo_db, "Stuurgroep najaar 2025")
     slide = next(d for d in built.dias if d.soort == "agendapunt" and d.titel.startswith("2.1"))
-    assert slide.kerncijfer.tekst == "302 woningen"
+    assert slide.kerncijfer.tekst == "302 van 450 woningen"
     assert slide.kerncijfer.toelichting == (
-        "Nieuwbouw sociale huur 2024–2025 samen: 302 woningen; bij een gelijk tempo naar 450 woningen in "
-        "2024–2028 hoort daar 180 woningen bij.")
+        "Nieuwbouw sociale huur: 302 van 450 woningen sinds 2024 (2024–2025 opgeteld); bij een gelijk tempo tot 2028 "
+        "hoort daar nu 180 woningen bij.")
+    # the chart beside it counts the same way: the total since 2024 against an even pace, not 137 a year against 120
+    assert slide.kerncijfer.reeks[:2] == (("2024", 165.0, 90.0, None), ("2025", 302.0, 180.0, None))
+    assert slide.kerncijfer.grafiek_titel == "Nieuwbouw sociale huur, opgeteld sinds 2024"
     assert (slide.status, slide.cijfers) == ("achter", "op_koers")  # the slide shows "Partijen: ... · Cijfers: ..."
     assert export._status_line(slide) == "Partijen: Loopt achter · Cijfers: Op koers · dilemma voor het bestuur"
     assert "streefwaarde 180" not in slide.kerncijfer.toelichting

@@ -215,3 +215,18 @@ def test_migration_0007_matches_the_models(db):
                                                                                   item[2] if len(item) > 2 else None)
 
     assert [d for d in differences if table(d) in ours] == []
+
+
+def test_a_new_end_year_moves_the_looptijd_the_title_and_ambitie_name(db):
+    """2.1 said 'in vier jaar' after the stuurgroep gave it a fifth: the besluit now moves the words too."""
+    ids = town(db)
+    with db.session() as session:
+        afspraak = session.get(Afspraak, ids["1.1"])
+        afspraak.titel, afspraak.ambitie = "450 woningen erbij in vier jaar", "Er komen in 2024-2027 samen 450 bij."
+    decide(db, vergadering_with(db, ids, "1.1"), positions(), wijziging="tot_jaar", nieuwe_waarde="2028")
+    with db.make_session() as session:
+        info = afspraken.detail(session, ids["1.1"])
+        details = session.scalar(select(AuditLog.details).where(AuditLog.actie == "afspraak_gewijzigd_door_besluit"))
+    assert (info.titel, info.ambitie) == ("450 woningen erbij in vijf jaar", "Er komen in 2024-2028 samen 450 bij.")
+    assert afspraken.titel_en_looptijd(info.titel, info.van_jaar, info.tot_jaar, info.ambitie) is None
+    assert "450 woningen erbij in vier jaar -> 450 woningen erbij in vijf jaar" in details

@@ -1,10 +1,13 @@
 """Media checks: content decides, not the file name; metadata is stripped; only YouTube and Vimeo links."""
 import io
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from dashboard.verhalen import media
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "media"
 
 
 def jpeg_with_gps(size=(2400, 1200)) -> bytes:
@@ -46,17 +49,70 @@ def test_files_that_are_not_jpeg_png_or_webp_are_refused(data):
     assert "JPEG" in str(refused.value)
 
 
-def test_video_is_recognised_by_its_first_bytes():
-    assert media.video_kind(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100, 1000) == "mp4"
-    assert media.video_kind(b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm" + b"\x00" * 50, 1000) == "webm"
+@pytest.fixture(scope="module")
+def videos(tmp_path_factory) -> dict[str, bytes]:
+    """One-second videos as ffmpeg writes them: MP4 (moov at the end, and fragmented) and WebM."""
+    import subprocess
+
+    import imageio_ffmpeg
+
+    folder = tmp_path_factory.mktemp("videos")
+    made = {}
+    for name, options in (("mp4", ["-pix_fmt", "yuv420p"]), ("fragmented.mp4", ["-movflags", "frag_keyframe+empty_moov"]),
+                          ("webm", ["-c:v", "libvpx-vp9"])):
+        path = folder / f"video.{name}"
+        subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i",
+                        "color=c=blue:s=64x48:d=1", *options, str(path)], check=True, timeout=120)
+        made[name] = path.read_bytes()
+    return made
+
+
+def test_whole_videos_are_recognised_by_their_container(videos):
+    assert media.video_kind(videos["mp4"], 1_000_000) == "mp4"
+    assert media.video_kind(videos["fragmented.mp4"], 1_000_000) == "mp4"
+    assert media.video_kind(videos["webm"], 1_000_000) == "webm"
+    for demo in (DEMO / "renovatie.webm", DEMO / "zon.webm"):
+        assert media.video_kind(demo.read_bytes(), 1_000_000) == "webm"
+
+
+HTML = b"<!doctype html><html><body><script>alert(1)</script></body></html>"
+
+
+@pytest.mark.parametrize("data", [
+    b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + HTML,  # an HTML page behind MP4's first bytes
+    b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100,  # the magic bytes, then nothing of a video
+    b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm" + HTML,  # WebM's header, then HTML
+    b"<?php echo 1; ?>" + b"\x00" * 100,
+])
+def test_files_that_only_start_like_a_video_are_refused(data):
+    with pytest.raises(media.MediaRejected, match="geen MP4- of WebM-video"):
+        media.video_kind(data, 1_000_000)
+
+
+@pytest.mark.parametrize("name", ["mp4", "fragmented.mp4", "webm"])
+def test_a_cut_or_padded_video_is_refused(videos, name):
+    whole = videos[name]
+    for data in (whole[:-7], whole[:len(whole) // 2], whole + HTML):
+        with pytest.raises(media.MediaRejected, match="geen MP4- of WebM-video"):
+            media.video_kind(data, 1_000_000)
+
+
+def test_an_mp4_without_its_movie_box_is_refused(videos):
+    data = videos["mp4"].replace(b"moov", b"free", 1)
     with pytest.raises(media.MediaRejected):
-        media.video_kind(b"<?php echo 1; ?>" + b"\x00" * 100, 1000)
+        media.video_kind(data, 1_000_000)
 
 
-def test_oversized_video_is_refused():
+def test_oversized_video_is_refused(videos):
     with pytest.raises(media.MediaRejected) as refused:
-        media.video_kind(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 2_000_000, max_bytes=1_000_000)
+        media.video_kind(videos["mp4"] + b"\x00" * 2_000_000, max_bytes=1_000_000)
     assert "groter dan 1 MB" in str(refused.value)
+
+
+def test_a_cut_photo_is_refused():
+    whole = jpeg_with_gps((200, 100))
+    with pytest.raises(media.MediaRejected, match="geen leesbare foto"):
+        media.photo(whole[:len(whole) // 2])
 
 
 @pytest.mark.parametrize("url, canonical", [

@@ -36,9 +36,9 @@ def verken(db, **choice):
 
 def test_two_indicators_are_joined_per_gebied_each_by_its_own_rule(stad):
     load(stad, [
-        # verhuringen (som): quarters add up to the year, parties add up
-        "verhuringen;WK000101;Corporatie A;2024-K1;10", "verhuringen;WK000101;Corporatie A;2024-K2;20",
-        "verhuringen;WK000101;Corporatie B;2024-K1;5",
+        # verhuringen (som): the four quarters add up to the year, parties add up
+        *(f"verhuringen;WK000101;Corporatie {c};2024-K{k};{v}" for c, values in (("A", (10, 20, 0, 0)), ("B", (5, 0, 0, 0)))
+          for k, v in enumerate(values, start=1)),
         "verhuringen;WK000102;;2024;40",
         # gemiddelde_huur (gemiddelde): the parties average
         "gemiddelde_huur;WK000101;Corporatie A;2024;600", "gemiddelde_huur;WK000101;Corporatie B;2024;700",
@@ -131,3 +131,15 @@ def test_the_choice_travels_in_a_link_and_unknown_values_fall_back_with_a_notice
     fallback, notices = keuze.from_params({"x": "<script>", "jaar": "1999", "binnen": "GM9999"}, options)
     assert fallback == keuze.from_params({}, options)[0]
     assert len(notices) == 3 and not any("<script>" in n for n in notices)
+
+
+def test_a_gebied_whose_year_is_not_complete_is_left_out_and_said(stad):
+    """Two corporations delivered 2023; in 2024 only one did in Noord: Noord's 2024 is no point."""
+    load(stad, [f"verhuringen;{wijk};Corporatie {c};2023;10" for wijk in ("WK000101", "WK000102") for c in "AB"]
+         + ["verhuringen;WK000101;Corporatie A;2024;12"]
+         + [f"verhuringen;WK000102;Corporatie {c};2024;11" for c in "AB"]
+         + [f"gemiddelde_huur;{wijk};;2024;650" for wijk in ("WK000101", "WK000102")])
+    verkenning = verken(stad)
+    assert verkenning.punten["code"].tolist() == ["WK000102"]
+    assert verkenning.onvolledig == {"verhuringen": 1}
+    assert verkenning.ontbrekend == {"verhuringen": 2, "gemiddelde_huur": 2}  # Oost and West: no figure at all

@@ -53,8 +53,8 @@ OPGAVEN = [
      ["kwaliteit_duurzaamheid", "betaalbaarheid"]),
 ]
 
-# nummer, titel, opgave (index), soort, trekker, partners [(partij, rol, taak)], indicator, streefwaarde (for the whole
-# looptijd: a total for a figure that adds up, such as new homes; the end value for a stock), ambitie,
+# nummer, titel, opgave (index), soort, trekker, partners [(partij, rol, taak)], indicator, streefwaarde (as its
+# indicator counts: a total over the looptijd for a figure that adds up, such as new homes; the end value for a stock), ambitie,
 # jaarschijf {jaar: [activiteit]}, voortgang 2024 (status, toelichting, geleerd), 2025 (status, toelichting, geleerd, dilemma)
 AFSPRAKEN = [
     ("1.1", "Niemand uit huis om huurschuld", 0, "effect", DW,
@@ -70,7 +70,7 @@ AFSPRAKEN = [
       2026: ["Signalen van energieleveranciers en zorgverzekeraars meenemen in vroegsignalering"]},
      ("op_koers", "Het convenant is getekend en de huisbezoeken lopen in Molenkamp en Oosterveld.",
       "Een huisbezoek werkt beter dan een brief: mensen doen vaker open dan we dachten."),
-     ("op_koers", "Vier ontruimingen in 2024, twee in 2025 tot en met oktober. Meer huurders melden zich zelf.",
+     ("op_koers", "Zeven ontruimingen in 2024, twee in 2025 tot en met oktober. Meer huurders melden zich zelf.",
       "De tijdelijke huurbevriezing geeft rust; schuldhulp kan dan echt beginnen.", False)),
     ("1.2", "Keukentafelteams in Molenkamp en Oosterveld", 0, "inspanning", WZ,
      [(DW, "partner", "Wijkconsulent in het team"), (TB, "partner", "Wijkconsulent in het team"),
@@ -105,8 +105,9 @@ AFSPRAKEN = [
       2025: ["120 sociale huurwoningen opgeleverd", "Start bouw De Akkers-Noord (140 woningen)"],
       2026: ["Oplevering Havenkade", "Tweede fase De Akkers-Noord aanbesteed"]},
      ("op_koers", "De Havenkade is gestart; De Akkers-Noord is in voorbereiding.", "Samen aanbesteden scheelt tijd."),
-     ("achter", "In 2025 worden naar verwachting 84 van de 120 woningen opgeleverd. De aanbesteding van De Akkers-Noord "
-      "viel 18% duurder uit.",
+     ("achter", "Tot nu toe ligt de bouw op schema: de Havenkade is bijna klaar. Maar de aanbesteding van De Akkers-Noord "
+      "viel 18% duurder uit. Zonder extra steun schuift de bouw daar een jaar op en komen er in 2026 en 2027 samen "
+      "naar verwachting 84 woningen bij in plaats van 240.",
       "De bouwkosten stijgen sneller dan de huren mogen stijgen.",
       True)),
     ("2.2", "25 senioren per jaar naar een passende woning", 1, "inspanning", TB,
@@ -164,7 +165,7 @@ AFSPRAKEN = [
      "Huurders zijn tevreden over hoe hun corporatie hen helpt: een reparatie in één keer goed, een vast aanspreekpunt.",
      {2024: ["Klantpanel per corporatie"], 2025: ["Reparaties in één keer goed in 85% van de gevallen"], 2026: ["Huurdersoordeel gemiddeld 7,5"]},
      ("op_koers", "De klantpanels zijn gestart.", "Huurders willen vooral weten wanneer de monteur komt."),
-     ("op_koers", "Het gemiddelde oordeel steeg naar 7,4.", "", False)),
+     ("op_koers", "Het gemiddelde oordeel blijft 7,5, precies de afspraak.", "", False)),
     ("4.2", "Huurders aan tafel vóór het bod", 3, "inspanning", HV,
      [(DW, "partner", "Deelt conceptbod in april"), (TB, "partner", "Deelt conceptbod in april"), (GEM, "partner", "Deelt woonvisie")],
      None, None,
@@ -183,10 +184,11 @@ AFSPRAKEN = [
     ("5.1", "Geen woningen meer met label E, F of G", 4, "resultaat", DW,
      [(TB, "partner", "Eigen voorraad"), (NH, "partner", "Eigen voorraad"), (HV, "adviseur", "Instemming per complex (70%)")],
      "label_efg", 0,
-     "In 2028 heeft geen corporatiewoning in Denkbeeldstad nog label E, F of G. Per jaar gaan er 180 naar label B of beter.",
-     {2024: ["180 woningen van E/F/G naar B of beter"], 2025: ["180 woningen; renovatie Molenkamp-Zuid (120 woningen)"],
-      2026: ["180 woningen"]},
-     ("op_koers", "182 woningen verbeterd.", "Een modelwoning overtuigt meer dan een folder."),
+     "Eind 2027 heeft geen corporatiewoning in Denkbeeldstad nog label E, F of G. Per jaar gaan er ruim 250 naar label B "
+     "of beter.",
+     {2024: ["Ruim 150 woningen van E/F/G naar B of beter"], 2025: ["Ruim 200 woningen; renovatie Molenkamp-Zuid (120 woningen)"],
+      2026: ["Ruim 300 woningen"]},
+     ("op_koers", "170 woningen verbeterd.", "Een modelwoning overtuigt meer dan een folder."),
      ("op_koers", "Molenkamp-Zuid gestart na 85% instemming.", "Kleine bijeenkomsten per portiek gaven de doorslag.", False)),
     ("5.2", "Energiecoaches aan huis", 4, "inspanning", WZ,
      [(GEM, "partner", "Financiering"), (HV, "partner", "Werft vrijwillige coaches"), (DW, "partner", "Doorverwijzing")],
@@ -195,15 +197,15 @@ AFSPRAKEN = [
      {2024: ["250 huisbezoeken"], 2025: ["250 huisbezoeken, met voorrang voor huishoudens met betaalrisico"], 2026: ["250 huisbezoeken"]},
      ("op_koers", "268 huisbezoeken.", "Een radiatorfolie en een douchekop maken het gesprek concreet."),
      ("op_koers", "201 huisbezoeken tot oktober.", "", False)),
-    ("5.3", "Geen slechte woningen meer vanaf 2026, en een aanpak van vocht en schimmel", 4, "resultaat", TB,
+    ("5.3", "Geen woningen meer in slechte staat, en een aanpak van vocht en schimmel", 4, "resultaat", TB,
      [(DW, "partner", "Eigen voorraad"), (NH, "partner", "Eigen voorraad"), (GEM, "adviseur", "Bouw- en woningtoezicht")],
      "conditie_slecht", 0,
-     "Vanaf 2026 staat geen huurwoning meer in onderhoudsconditie 5 of 6. Meldingen van vocht en schimmel worden "
+     "Uiterlijk eind 2027 staat geen huurwoning meer in onderhoudsconditie 5 of 6. Meldingen van vocht en schimmel worden "
      "binnen twee weken bekeken.",
      {2024: ["Schimmelteam bij Thuisbaak; inspectie van alle meldingen binnen twee weken"],
       2025: ["Alle woningen in conditie 5-6 in uitvoering"], 2026: ["Geen woningen in conditie 5-6"]},
      ("aandacht", "Het schimmelteam is gestart; de wachttijd voor inspectie is nog vier weken.", "Ventilatie uitleggen helpt maar is geen oplossing."),
-     ("aandacht", "Nog 31 woningen in conditie 5-6, waarvan 12 bij Stichting Nergenshuis zonder planning.",
+     ("aandacht", "Nog 19 woningen in conditie 5-6, waarvan 12 bij Stichting Nergenshuis zonder planning.",
       "Vocht zit vaak in de bouw zelf: alleen renovatie helpt.", False)),
 ]
 

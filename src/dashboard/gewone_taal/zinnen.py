@@ -17,7 +17,7 @@ from dashboard import clock, formatting, queries
 from dashboard.gewone_taal.onderwerpen import Onderwerp, onderwerp
 
 if TYPE_CHECKING:
-    from dashboard.afspraken import AfspraakInfo
+    from dashboard.afspraken import AfspraakInfo, Cijfer
 
 _KEUZE = re.compile(r"\{(\+?)([^{}|]*)\|([^{}]*)\}")
 _KWARTAAL = re.compile(r"^K(\d) (\d{4})$")
@@ -134,14 +134,15 @@ def _procent(aandeel: float) -> str:
     return f"{formatting.number(round(aandeel * 100))}%"
 
 
-def afspraak(info: AfspraakInfo, trend: pd.DataFrame | None, afgeleid, traject, vandaag: date | None = None) -> list[str]:
-    """An afspraak with figures (afspraken.detail, its trend, derived status and Traject) in plain sentences.
+def afspraak(info: AfspraakInfo, cijfer: Cijfer | None, vandaag: date | None = None) -> list[str]:
+    """An afspraak with figures (afspraken.detail and afspraken.cijfer) in plain sentences.
 
     Empty for an afspraak without a linked indicator: then there are no figures to tell.
     """
     indicator = info.indicator
     if indicator is None:
         return []
+    trend, afgeleid, traject = (None, None, None) if cijfer is None else (cijfer.trend, cijfer.afgeleid, cijfer.traject)
     vandaag = vandaag or clock.today()
     eenheid, richting = indicator.eenheid, indicator.richting
     o = onderwerp(indicator.sleutel, indicator.naam, eenheid, indicator.aggregatie)
@@ -189,7 +190,10 @@ def _jaardoel(o: Onderwerp, afgeleid, eenheid: str, richting: str) -> list[str]:
     """The year's value against the year's target, whether that target is an estimate, and the verdict."""
     if afgeleid is None:
         return []
-    zinnen = doel(o, afgeleid.waarde, afgeleid.streefwaarde, eenheid, richting, voor=f" voor {afgeleid.jaar}")
+    voor = " voor elk jaar" if afgeleid.per_jaar else f" voor {afgeleid.jaar}"
+    zinnen = doel(o, afgeleid.waarde, afgeleid.streefwaarde, eenheid, richting, voor=voor)
+    if afgeleid.per_jaar and o.telbaar and richting == "hoger":  # a count's sentence names no target
+        zinnen.insert(0, f"De afspraak is minstens {formatting.number(afgeleid.streefwaarde)} per jaar.")
     if afgeleid.geschat:
         zinnen.append(f"Het doel voor {afgeleid.jaar} is geschat: een gelijk tempo naar het einddoel.")
     return zinnen + [SCHEMA[afgeleid.status]]

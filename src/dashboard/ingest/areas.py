@@ -1,7 +1,8 @@
 """CBS area codes: NL01 land, PV + 2 digits provincie, GM + 4 gemeente, WK + 6 wijk, BU + 8 buurt.
 
 A wijk's gemeente, a buurt's wijk and a provincie's land follow from the code itself; which
-provincie a gemeente lies in does not, so that comes from the file (the `ouder` column).
+provincie a gemeente lies in does not, so that comes from the file (the `ouder` column) or the
+CBS gebiedsindeling (ouders.py).
 """
 from __future__ import annotations
 

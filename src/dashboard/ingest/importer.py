@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import queue
 import threading
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from dashboard.db import Database
 from dashboard.formatting import count, number
 from dashboard.ingest import formats, mappings, missing, reference, values
 from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
-from dashboard.ingest.reader import CHUNK_ROWS, Table, decode
+from dashboard.ingest.reader import CHUNK_ROWS, Table, decode, open_file, read_all, too_large
 from dashboard.ingest.report import Report
 from dashboard.models import ImportBatch, Indicator, Observatie, Streefwaarde
 
@@ -72,29 +73,24 @@ class Inspection:
     rows: int = 0
 
 
-def _check_size(size: int, max_bytes: int | None) -> None:
-    if max_bytes is not None and size > max_bytes:
-        raise UnreadableFile([Problem(1, "", "", (
-            f"Het bestand is {number(size / 1_048_576, 1)} MB; de grens is {number(max_bytes / 1_048_576)} MB. "
-            "Splits het bestand, of vraag de beheerder de grens (DASHBOARD_MAX_UPLOAD_MB) te verhogen."))])
-
-
 def _source(data: bytes | Path, filename: str, max_bytes: int | None) -> tuple[bytes | Path, str]:
-    """The file as it is (a path is read in chunks later, never whole), after the size cap."""
+    """The file as it is (a path is read in chunks later, never whole), after the checks that need
+    no reading: a regular file (no device, FIFO or folder), not larger than the cap by its size.
+    The cap is counted again while reading: a file's size as stat gives it is not trusted."""
     if isinstance(data, Path):
-        try:
-            _check_size(data.stat().st_size, max_bytes)
-            with data.open("rb"):
-                return data, filename or data.name
-        except OSError as error:
-            raise UnreadableFile([Problem(1, "", "", f"Het bestand {data} kan niet worden gelezen: {error.strerror}.")]) from error
-    _check_size(len(data), max_bytes)
+        with open_file(data) as stream:
+            size = os.fstat(stream.fileno()).st_size
+        if max_bytes is not None and size > max_bytes:
+            raise too_large(size, max_bytes)
+        return data, filename or data.name
+    if max_bytes is not None and len(data) > max_bytes:
+        raise too_large(len(data), max_bytes)
     return data, filename
 
 
 def _is_json(source: bytes | Path) -> bool:
     if isinstance(source, Path):
-        with source.open("rb") as stream:
+        with open_file(source) as stream:
             start = stream.read(4096)
     else:
         start = source[:4096]
@@ -120,7 +116,7 @@ def inspect(db: Database, data: bytes | Path, *, kind: str | None = None, format
     source, _ = _source(data, "", max_bytes)
     if _is_json(source):
         return Inspection("gebieden", "geojson", "GeoJSON", [], "")
-    table = Table(source, VALUE_COLUMNS)
+    table = Table(source, VALUE_COLUMNS, max_bytes=max_bytes)
     columns = table.columns
     kind, fmt = _resolve(db, columns, kind, format)
     inspection = Inspection(kind, fmt or "csv", table.dialect.describe(), columns, formats.layout(columns),
@@ -148,8 +144,8 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
     """
     source, filename = _source(data, filename, max_bytes)
     if _is_json(source):
-        return _import_geojson(db, source, filename, dry_run, user)
-    table = Table(source, VALUE_COLUMNS, chunk_rows)
+        return _import_geojson(db, source, filename, dry_run, user, max_bytes)
+    table = Table(source, VALUE_COLUMNS, chunk_rows, max_bytes)
     columns = table.columns
     kind, fmt = _resolve(db, columns, kind, format)
     report = Report(status="rejected", kind=kind, format=fmt or "csv", dialect=table.dialect.describe())
@@ -161,7 +157,7 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
     with db.import_session() as session:
         problems: list[Problem] = []
         if kind == "gebieden":
-            counts = reference.gebieden_csv(session, frame, dialect.decimal, problems)
+            counts = reference.gebieden_csv(session, frame, dialect.decimal, problems, report.notes)
         elif kind == "partijen":
             counts = reference.partijen(session, frame, problems)
         else:
@@ -330,16 +326,19 @@ def _sample(changes) -> list[dict]:
     return rows
 
 
-def _import_geojson(db: Database, source: bytes | Path, filename: str, dry_run: bool, user: str) -> Report:
-    data = source.read_bytes() if isinstance(source, Path) else source
+def _import_geojson(db: Database, source: bytes | Path, filename: str, dry_run: bool, user: str,
+                    max_bytes: int | None) -> Report:
+    data = read_all(source, max_bytes)
     try:
         document = json.loads(decode(data)[0])
     except json.JSONDecodeError as error:
         raise ImportRejected([Problem(error.lineno, "", "", f"geen geldige JSON: {error.msg}.")]) from error
+    except RecursionError as error:
+        raise ImportRejected([Problem(1, "", "", "geen bruikbare JSON: de gegevens zijn te diep genest.")]) from error
     report = Report(status="rejected", kind="gebieden", format="geojson", dialect="GeoJSON")
     with db.import_session() as session:
         problems: list[Problem] = []
-        counts = reference.gebieden_geojson(session, document, problems)
+        counts = reference.gebieden_geojson(session, document, problems, report.notes)
         if problems:
             raise ImportRejected(problems)
         _finish(session, report, counts, _batch(session, report, filename, hashlib.sha256(data).hexdigest(), user,

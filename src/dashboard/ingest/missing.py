@@ -8,13 +8,14 @@ like a gebied or partij already there (`lookalikes`): 'Woonstichting Eén' is re
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard.ingest import areas
+from dashboard.ingest import areas, gebiedsindeling, ouders
 from dashboard.ingest.lookalikes import Lookalikes
 from dashboard.ingest.problems import Problem
 from dashboard.models import Gebied, Partij
@@ -89,17 +90,24 @@ def add(session: Session, frame: pd.DataFrame, choices: NameChoices) -> list[str
     """The deliberate step: add the gebieden (well-formed CBS codes) and partijen the file names,
     the database lacks and `choices` asks for, never one that looks like one already there. A
     gebied is named after its code, a partij gets soort 'overig'; both can be corrected later with
-    a gebieden- or partijenbestand. Returns what was added, for the report."""
+    a gebieden- or partijenbestand; a gemeente of the CBS indeling gets its CBS name, and its
+    provincie and the land. Returns what was added, for the report."""
     added = []
     known = set(session.scalars(select(Gebied.code)))
     renamed = choices.mapping("gebied")
     codes = {areas.normalise(renamed.get(c, c)) for c in frame["gebied"].unique()} - known
-    for code in sorted((c for c in codes if areas.level(c) and choices.wants("gebied", c)),
-                       key=lambda c: (areas.rank(areas.level(c)), c)):
-        ouder = session.scalar(select(Gebied).where(Gebied.code == (areas.parent(code) or "")))
-        session.add(Gebied(code=code, naam=code, niveau=areas.level(code), ouder=ouder))
+    wanted = sorted((c for c in codes if areas.level(c) and choices.wants("gebied", c)),
+                    key=lambda c: (areas.rank(areas.level(c)), c))
+    existing = {g.code: g for g in session.scalars(select(Gebied))} if wanted else {}
+    for code in wanted:
+        gemeente = gebiedsindeling.resolve(code) if areas.level(code) == "gemeente" else None
+        naam = gemeente.naam if gemeente else code
+        ouders.make_above(session, existing, code, naam, Counter(), added)
+        existing[code] = Gebied(code=code, naam=naam, niveau=areas.level(code),
+                                ouder=existing.get(ouders.implied(code, naam) or ""))
+        session.add(existing[code])
         session.flush()
-        added.append(f"gebied {code}")
+        added.append(f"gebied {code}" + (f" ({naam})" if gemeente else ""))
     if "partij" in frame:
         ids = partij_ids(session)
         existing = Lookalikes(session.scalars(select(Partij.naam)))

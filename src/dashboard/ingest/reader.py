@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import hashlib
 import io
+import itertools
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +61,84 @@ class Dialect:
                 f"regeleinde {self.line_ending}")
 
 
-def _open(source: bytes | Path):
-    return source.open("rb") if isinstance(source, Path) else io.BytesIO(source)
+def too_large(size: int, max_bytes: int) -> UnreadableFile:
+    return UnreadableFile([Problem(1, "", "", (
+        f"Het bestand is {'meer dan ' if size > max_bytes else ''}{number(size / 1_048_576, 1)} MB; de grens is "
+        f"{number(max_bytes / 1_048_576)} MB. Splits het bestand, of vraag de beheerder de grens "
+        "(DASHBOARD_MAX_UPLOAD_MB) te verhogen."))])
+
+
+_KINDS = ((stat.S_ISDIR, "een map"), (stat.S_ISCHR, "een apparaat"), (stat.S_ISBLK, "een apparaat"),
+          (stat.S_ISFIFO, "een pijp (FIFO)"), (stat.S_ISSOCK, "een socket"))
+_REASONS = {errno.ENOENT: "het bestaat niet", errno.EACCES: "u mag het niet lezen", errno.EPERM: "u mag het niet lezen",
+            errno.ENXIO: "het is geen gewoon bestand", errno.ELOOP: "te veel symbolische koppelingen",
+            errno.ENAMETOOLONG: "de naam is te lang"}
+
+
+def open_file(path: Path):
+    """A regular file opened for reading, or UnreadableFile with a Dutch reason. A folder, device,
+    FIFO or socket is refused before a byte is read: the file is opened without waiting (a FIFO
+    without a writer would block) and what it is asked of the open file itself."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        reason = "het is een map" if error.errno == errno.EISDIR else _REASONS.get(error.errno, error.strerror)
+        raise UnreadableFile([Problem(1, "", "", f"Het bestand {path} kan niet worden gelezen: {reason}.")]) from error
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = next((name for test, name in _KINDS if test(mode)), "geen gewoon bestand")
+            raise UnreadableFile([Problem(1, "", "", (
+                f"{path} is {what}, geen gewoon bestand; er is niets uit gelezen. Kies een CSV- of GeoJSON-bestand."))])
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class _Capped(io.RawIOBase):
+    """A stream that refuses to give more than `limit` bytes: what stat said is not trusted."""
+
+    def __init__(self, raw, limit: int, refusal):
+        self.raw, self.limit, self.refusal, self.count = raw, limit, refusal, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        read = self.raw.readinto(buffer)
+        self.count += read or 0
+        if self.count > self.limit:
+            raise self.refusal()
+        return read
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _open(source: bytes | Path, limit: int | None = None, refusal=None):
+    stream = open_file(source) if isinstance(source, Path) else io.BytesIO(source)
+    return stream if limit is None else _Capped(stream, limit, refusal)
+
+
+def read_all(source: bytes | Path, max_bytes: int | None = None) -> bytes:
+    """A small file read whole (GeoJSON), counting: never more than `max_bytes` are read."""
+    if isinstance(source, bytes):
+        if max_bytes is not None and len(source) > max_bytes:
+            raise too_large(len(source), max_bytes)
+        return source
+    with open_file(source) as stream:
+        data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise too_large(len(data), max_bytes)
+    return data
+
+
+def _changed() -> UnreadableFile:
+    return UnreadableFile([Problem(1, "", "", "Het bestand veranderde terwijl het werd gelezen. Probeer het opnieuw "
+                                              "als het niet meer wordt bijgewerkt.")])
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -76,11 +156,11 @@ class _Shape:
     def __init__(self, first_line: bytes):
         self.hash = hashlib.sha256()
         self.size = self.lines = self.bad_line = self.longest = 0
+        self.nul_line: int | None = None  # line of the first NUL byte
         self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.utf8_error: int | None = None  # line of the first byte that is not UTF-8
         self.utf8_seen = self.quotes = self.lone_cr = self.ragged = self.text = False
         self.head = b""
-        self.tail = b""
         text = first_line.decode("utf-8", errors="replace").lstrip("\ufeff")
         self.separator = max(_SEPARATORS, key=text.count)
         self.width = text.count(self.separator)
@@ -96,7 +176,8 @@ class _Shape:
     def feed(self, block: bytes) -> None:
         if not self.head:
             self.head = block[:65536]
-        self.tail = (self.tail + block)[-65536:]
+        if self.nul_line is None and b"\x00" in block:
+            self.nul_line = self.lines + block[:block.index(b"\x00")].count(b"\n") + 1
         self.hash.update(block)
         self.text = self.text or bool(block.strip())
         ascii = block.isascii()
@@ -155,11 +236,16 @@ class _Shape:
             self._count(np.array([self.lines + 1]), np.array([False]), np.array([self.carry_separators]))
         return self
 
+    def refuse_binary(self) -> None:
+        """A NUL byte anywhere: no text file holds one (and PostgreSQL cannot store one in text)."""
+        if self.nul_line is not None:
+            raise UnreadableFile([Problem(self.nul_line, "", "", (
+                "Dit is geen tekstbestand: deze regel bevat een NUL-teken (binaire gegevens). "
+                "Sla het in Excel op als 'CSV (puntkomma-gescheiden)'."))])
+
     def encoding(self) -> str:
         """UTF-8 (with or without BOM), else Windows-1252; refuses binary data and mixtures."""
-        if b"\x00" in self.head or b"\x00" in self.tail:
-            raise UnreadableFile([Problem(1, "", "", "Dit is geen tekstbestand (het bevat binaire gegevens). "
-                                                   "Sla het in Excel op als 'CSV (puntkomma-gescheiden)'.")])
+        self.refuse_binary()
         bom = self.head.startswith(codecs.BOM_UTF8)
         if self.utf8_error is None:
             return "utf-8-sig" if bom else "utf-8"
@@ -192,7 +278,9 @@ class Table:
     The first chunks are read ahead until DECIMAL_SAMPLE values decide the decimal mark.
     """
 
-    def __init__(self, source: bytes | Path, value_columns: tuple[str, ...] = (), chunk_rows: int = CHUNK_ROWS):
+    def __init__(self, source: bytes | Path, value_columns: tuple[str, ...] = (), chunk_rows: int = CHUNK_ROWS,
+                 max_bytes: int | None = None):
+        """`max_bytes`: the size cap, counted while reading (a file may grow, stat may say 0)."""
         self.source, self.chunk_rows = source, chunk_rows
         with _open(source) as stream:
             first = stream.read(_BLOCK)
@@ -200,6 +288,9 @@ class Table:
             shape = _Shape(first_line)
             while first:
                 shape.feed(first)
+                shape.refuse_binary()  # at the first NUL: the rest of a binary file is not read
+                if max_bytes is not None and shape.size > max_bytes:
+                    raise too_large(shape.size, max_bytes)
                 first = stream.read(_BLOCK)
         self.shape = shape.finish()
         self.encoding = shape.encoding()
@@ -261,7 +352,7 @@ class Table:
     def _chunks(self) -> Iterator[pd.DataFrame]:
         if self.shape.lines <= 1:  # the header alone
             return
-        stream = _open(self.source)
+        stream = _open(self.source, self.size, _changed)  # the rows of the bytes the first pass saw, no more
         try:
             if self.encoding == "utf-8-sig":
                 stream.read(3)
@@ -307,13 +398,20 @@ def _csv_parts(stream, table: Table) -> Iterator[tuple[pd.DataFrame, np.ndarray]
     """Every other CSV (quotes, values over several lines, ragged rows), with the csv module, which
     says on which line each row starts. A row with too few cells is filled up, as Excel trims them."""
     text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
-    reader = csv.reader(text, delimiter=table.separator, skipinitialspace=True)
+    # After the file, a line no file has (it has no NUL): read as a row of its own, every quote was
+    # closed; read into the last cell, a quote ran on to the end of the file.
+    reader = csv.reader(itertools.chain(text, ["\n", _END + "\n"]), delimiter=table.separator,
+                        skipinitialspace=True)
     try:
         names = next(reader)
+        _refuse_open_quote(names, 1)
         width, rows, lines, previous = len(names), [], [], reader.line_num
         names = _unique(names)
         for row in reader:
+            if row == [_END]:
+                break
             if row:
+                _refuse_open_quote(row, previous + 1)
                 if len(row) > width:
                     raise ImportRejected([Problem(previous + 1, "", "", (
                         f"Het bestand is geen leesbare CSV: regel {previous + 1} heeft {len(row)} velden, de kopregel "
@@ -332,6 +430,16 @@ def _csv_parts(stream, table: Table) -> Iterator[tuple[pd.DataFrame, np.ndarray]
             f"Het bestand is geen leesbare CSV: {error}. Controleer die regel."))]) from error
     if rows:
         yield pd.DataFrame(rows, columns=names, dtype="str"), np.array(lines)
+
+
+_END = "\x00einde\x00"
+
+
+def _refuse_open_quote(row: list[str], line: int) -> None:
+    if row and _END in row[-1]:
+        raise ImportRejected([Problem(line, "", "", (
+            "een aanhalingsteken (\") op deze regel opent een veld dat tot het einde van het bestand niet wordt "
+            "gesloten. Sluit het veld met een \", of verwijder het aanhalingsteken."))])
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -377,9 +485,10 @@ def _split(buffer, chunk_rows: int, long_lines: bool) -> Iterator[pd.DataFrame]:
         yield frame.iloc[start:start + chunk_rows].reset_index(drop=True)
 
 
-def read_table(data: bytes | Path, value_columns: tuple[str, ...] = ()) -> tuple[pd.DataFrame, Dialect]:
+def read_table(data: bytes | Path, value_columns: tuple[str, ...] = (),
+               max_bytes: int | None = None) -> tuple[pd.DataFrame, Dialect]:
     """The whole file as one frame, and its dialect."""
-    table = Table(data, value_columns)
+    table = Table(data, value_columns, max_bytes=max_bytes)
     return table.frame(), table.dialect
 
 

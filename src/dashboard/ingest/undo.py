@@ -1,17 +1,26 @@
-"""Undo of an import batch: put back exactly the values it overwrote, remove what it added.
+"""Undo of an import batch: afterwards every value is what the remaining batches, imported in
+their order, would have made it. Any batch can be undone, in any order.
 
-A batch that later batches built on (they overwrote some of its values) is refused: undoing it
-would silently throw their work away. Undo those first, newest first.
+Per key, the imports that delivered it form a chain, the newest on top: the stored row carries the
+newest batch, and each batch's `import_wijzigingen` row for the key names the value and the batch
+beneath it (no row: the batch added the key). A batch that delivered a value already stored
+("ongewijzigd") is in the chain too (`values.Writer` records the confirmation), so undoing the
+batch that first wrote the value leaves it in place. Undo takes the batch out of every chain it
+is in: where it is on top, the value beneath it comes back (or the row goes, where it added the
+key); where a later batch lies above it, that batch now rests on what lay beneath.
+
+Batches imported before confirmations were recorded did not record what they
+confirmed; for their values an undo of the batch that first wrote them still removes them.
 """
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import data_version
 from dashboard.db import Database
-from dashboard.models import ImportBatch, ImportWijziging, Observatie, Streefwaarde
+from dashboard.models import ImportBatch, Observatie, Streefwaarde
 
 MODELS = {"observaties": Observatie, "streefwaarden": Streefwaarde}
 
@@ -33,16 +42,8 @@ def history(db: Database) -> pd.DataFrame:
                                        "rows_skipped_empty", "sha256"])
 
 
-def _later_batches(session: Session, batch: ImportBatch) -> list[ImportBatch]:
-    """Committed batches that overwrote values this batch wrote."""
-    ids = select(ImportWijziging.batch_id).where(ImportWijziging.oude_batch_id == batch.id).distinct()
-    return list(session.scalars(select(ImportBatch).where(ImportBatch.id.in_(ids),
-                                                          ImportBatch.status == "committed")
-                                .order_by(ImportBatch.id)))
-
-
 def undo(db: Database, batch_id: int) -> ImportBatch:
-    """Restore what batch `batch_id` overwrote and delete what it added, in one transaction."""
+    """Take batch `batch_id` out of the values it delivered (see above), in one transaction."""
     with db.import_session() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
@@ -53,34 +54,40 @@ def undo(db: Database, batch_id: int) -> ImportBatch:
             raise UndoRefused(
                 f"Import {batch_id} bevat {batch.soort}; alleen imports van observaties en streefwaarden "
                 "kunnen ongedaan worden gemaakt. Pas de gegevens aan met een nieuw bestand.")
-        model = MODELS[batch.soort]
-        later = _later_batches(session, batch)
-        if later:
-            names = ", ".join(f"{b.id} ({b.bestandsnaam})" for b in later)
-            raise UndoRefused(
-                f"Import {batch_id} kan niet ongedaan worden gemaakt: latere imports hebben waarden "
-                f"ervan weer veranderd: {names}. Maak die eerst ongedaan, de nieuwste eerst.")
-        written = session.scalar(select(func.count()).select_from(model).where(model.batch_id == batch_id))
-        if written != batch.rows_new + batch.rows_changed:
-            raise UndoRefused(
-                f"Import {batch_id} kan niet ongedaan worden gemaakt: {batch.rows_new + batch.rows_changed - written} "
-                "van zijn waarden zijn sindsdien veranderd of verwijderd.")
-        overwritten = [
-            {"k_indicator": w.indicator_id, "k_gebied": w.gebied_id, "k_partij": w.partij_id,
-             "k_periode": w.periode, "k_oud": w.oude_waarde, "k_batch": w.oude_batch_id}
-            for w in session.scalars(select(ImportWijziging).where(ImportWijziging.batch_id == batch_id))
-        ]
-        if overwritten:
-            table = model.__table__
-            session.connection().execute(
-                update(table)
-                .where(table.c.indicator_id == bindparam("k_indicator"), table.c.gebied_id == bindparam("k_gebied"),
-                       table.c.partij_id.is_not_distinct_from(bindparam("k_partij")),
-                       table.c.periode == bindparam("k_periode"), table.c.batch_id == batch_id)
-                .values(waarde=bindparam("k_oud"), batch_id=bindparam("k_batch")),
-                overwritten)
-        session.execute(delete(model).where(model.batch_id == batch_id))
-        session.execute(delete(ImportWijziging).where(ImportWijziging.batch_id == batch_id))
+        _unlink(session, batch.soort, int(batch.id))
         batch.status = "ongedaan"
         data_version.bump(session)
         return batch
+
+
+_SAME = ("{t}.indicator_id = u.indicator_id AND {t}.gebied_id = u.gebied_id "
+         "AND coalesce({t}.partij_id, 0) = u.partij AND {t}.periode = u.periode")
+
+
+def _unlink(session: Session, table: str, batch: int) -> None:
+    """The batch out of its chains, set-based on both databases: what it overwrote or confirmed
+    goes into a temporary table with a key index, joined from there to the rows it still holds and
+    to the records of later batches above it. `table` is observaties or streefwaarden (MODELS)."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    run = session.connection().exec_driver_sql
+    run("CREATE TEMP TABLE _undo_onder (indicator_id integer, gebied_id integer, partij integer, "
+        "periode varchar(10), oude_waarde double precision, oude_batch_id integer)"
+        + (" ON COMMIT DROP" if postgres else ""))
+    run("INSERT INTO _undo_onder SELECT indicator_id, gebied_id, coalesce(partij_id, 0), periode, oude_waarde, "
+        f"oude_batch_id FROM import_wijzigingen WHERE batch_id = {batch}")
+    run(("CREATE INDEX _undo_onder_sleutel" if postgres else "CREATE INDEX temp._undo_onder_sleutel")
+        + " ON _undo_onder (indicator_id, gebied_id, partij, periode)")
+    if postgres:
+        run("ANALYZE _undo_onder")
+    # On top: the value beneath comes back, with its batch.
+    run(f"UPDATE {table} SET waarde = u.oude_waarde, batch_id = u.oude_batch_id FROM _undo_onder AS u "
+        f"WHERE {table}.batch_id = {batch} AND {_SAME.format(t=table)}")
+    # Beneath a later batch: that batch now rests on what lay beneath this one.
+    run("UPDATE import_wijzigingen SET oude_waarde = u.oude_waarde, oude_batch_id = u.oude_batch_id "
+        f"FROM _undo_onder AS u WHERE import_wijzigingen.oude_batch_id = {batch} "
+        f"AND import_wijzigingen.tabel = '{table}' AND {_SAME.format(t='import_wijzigingen')}")
+    # What it added: gone where it is on top; where a later batch lies above, that batch added it.
+    run(f"DELETE FROM {table} WHERE batch_id = {batch}")
+    run(f"DELETE FROM import_wijzigingen WHERE oude_batch_id = {batch} AND tabel = '{table}'")
+    run(f"DELETE FROM import_wijzigingen WHERE batch_id = {batch}")
+    run("DROP TABLE _undo_onder")

@@ -568,23 +568,6 @@ def _key_order(frame: pd.DataFrame) -> np.ndarray:
                        frame["gebied_id"].to_numpy("int64"), frame["indicator_id"].to_numpy("int64")))
 
 
-def _grid(frame: pd.DataFrame) -> np.ndarray:
-    """The rows as a 2-D object array of plain Python values (None for missing) for the driver."""
-    grid = np.empty(frame.shape, dtype=object)
-    for j, column in enumerate(frame.columns):
-        cells = frame[column]
-        if isinstance(cells.dtype, pd.CategoricalDtype):  # each text once, as one str
-            grid[:, j] = np.asarray(cells.cat.categories, dtype=object)[cells.cat.codes.to_numpy()]
-        elif cells.hasnans:
-            grid[:, j] = cells.astype(object).where(cells.notna(), None).to_numpy(dtype=object)
-        elif pd.api.types.is_numeric_dtype(cells):
-            grid[:, j] = cells.to_numpy().tolist()  # Python int/float
-        else:
-            codes, uniques = pd.factorize(cells)  # text repeats a few values: each becomes one str
-            grid[:, j] = np.asarray(uniques, dtype=object)[codes]
-    return grid
-
-
 def _insert_sqlite(cursor, head: str, grid: np.ndarray) -> None:
     """`head` (a statement whose `{values}` takes the rows) for the rows of `grid`, many per statement:
     as many as SQLite's limit on parameters allows (999 in old builds, 32766 since 3.32) up to a
@@ -631,11 +614,13 @@ CHANGES = ["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_bat
 
 class Writer:
     """Writes chunk after chunk inside the caller's transaction and remembers what each overwrote
-    (ImportWijziging, for undo). New rows (compare found no stored key, and the import's lock keeps
-    it so) are plainly inserted; changed ones go through one INSERT ... ON CONFLICT on the key index,
-    the same statement text on both databases. On SQLite multi-row VALUES through the driver's
-    cursor, in key order; on PostgreSQL new rows by COPY into the table itself, changed ones by
-    COPY into a staging table with the values they overwrite."""
+    or confirmed (ImportWijziging, for undo). New rows (compare found no stored key, and the import's
+    lock keeps it so) are plainly inserted; changed and unchanged ones go through one INSERT ... ON
+    CONFLICT on the key index, the same statement text on both databases: an unchanged value is
+    confirmed, the batch becomes its owner, so undoing the batch that wrote it first leaves it in
+    place (undo.py). On SQLite multi-row VALUES through the driver's cursor, in key order; on
+    PostgreSQL new rows by COPY into the table itself, the others by COPY into a staging table with
+    the values they overwrite."""
 
     def __init__(self, session: Session, model, batch_id: int, empty: bool = False):
         self.table, self.batch_id = model.__table__.name, batch_id
@@ -674,35 +659,40 @@ class Writer:
         unpacked by the statement, its period's columns joined from a small temporary table: the
         driver binds a third of the values, none of them text, and SQLite does the rest without
         Python's lock, beside the checking of the next chunk."""
-        status = rows["status"]
         if self.postgres:
-            todo = rows[status != "unchanged"] if (status == "unchanged").any() else rows
-            if len(todo):
-                self._copy(todo)
+            self._copy(rows)
             return
         grid, periods = prepared if prepared is not None else _packed(rows, self.periods)
         if periods:
             self.cursor.executemany("INSERT INTO temp._import_periodes VALUES (?, ?, ?, ?, ?)", periods)
-        select = (f"SELECT v.column1 >> 32, v.column1 & {_LOW}, nullif(v.column2 >> 32, 0), p.periode, p.jaar, "
-                  f"p.periode_soort, p.volgnummer, v.column3, {int(self.batch_id)} FROM (VALUES {{values}}) AS v "
-                  f"CROSS JOIN temp._import_periodes AS p ON p.n = (v.column2 & {_LOW}) WHERE true")
-        for state, head in (("new", self.insert), ("changed", self.upsert)):  # a new row cannot conflict
-            at = np.flatnonzero((status == state).to_numpy())
-            if len(at):
+        values = f"FROM (VALUES {{values}}) AS v CROSS JOIN temp._import_periodes AS p ON p.n = (v.column2 & {_LOW})"
+        key = f"v.column1 >> 32, v.column1 & {_LOW}, nullif(v.column2 >> 32, 0), p.periode"
+        select = (f"SELECT {key}, p.jaar, p.periode_soort, p.volgnummer, v.column3, {int(self.batch_id)} {values} "
+                  "WHERE true")
+        new = rows["status"].to_numpy() == "new"
+        for at, head in ((np.flatnonzero(new), self.insert), (np.flatnonzero(~new), self.upsert)):
+            if len(at):  # a new row cannot conflict
                 if not self.dropped:  # in the key index's order
                     at = at[_key_order(rows.iloc[at])]
                 _insert_sqlite(self.cursor, head.format(rows=select), grid[at])
-        if (status == "changed").any():
-            changed = rows[status == "changed"]
-            self.cursor.executemany(
+        at = np.flatnonzero(~new)
+        if len(at):  # what each changed or confirmed value overwrote, the same way: ids packed, no text bound
+            kept = np.empty((len(at), 4), dtype=object)
+            kept[:, :2] = grid[at, :2]
+            kept[:, 2] = rows["oud"].to_numpy("float64")[at].tolist()
+            kept[:, 3] = rows["oude_batch_id"].iloc[at].astype(object).where(
+                rows["oude_batch_id"].iloc[at].notna(), None).tolist()
+            _insert_sqlite(self.cursor, (
                 "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-                "oude_batch_id, batch_id, tabel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(*row, self.batch_id, self.table) for row in _grid(changed[CHANGES]).tolist()])
+                f"oude_batch_id, batch_id, tabel) SELECT {key}, v.column3, v.column4, {int(self.batch_id)}, "
+                f"'{self.table}' {values}"), kept)
 
     def _copy(self, todo: pd.DataFrame) -> None:
         """New rows by COPY straight into the table (the import's lock keeps their keys free); changed
-        ones by COPY into the staging table, then the overwritten values and one upsert from there."""
-        new, changed = todo[todo["status"] == "new"], todo[todo["status"] == "changed"]
+        and confirmed ones by COPY into the staging table, then the overwritten values and one upsert
+        from there."""
+        new = todo["status"] == "new"
+        new, changed = todo[new], todo[~new]
         if len(new):
             self._copy_in(new[VALUES].assign(batch_id=self.batch_id), self.table)
         if len(changed):

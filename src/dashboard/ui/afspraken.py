@@ -95,14 +95,16 @@ def overview(rows: pd.DataFrame, trajecten: dict[int, afspraken.Traject] | None 
                     traject_bar(trajecten[row["id"]])
 
 
-def _derived(info: afspraken.AfspraakInfo, afgeleid: afspraken.Afgeleid | None,
-             traject: afspraken.Traject | None) -> None:
+def _derived(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None) -> None:
     st.markdown("**Gemelde status** (door de partijen)")
     status.badge(info.status)
     if info.indicator is None:
         st.caption("Geen gekoppelde indicator: de status komt alleen van de partijen.")
         return
-    eenheid = info.indicator.eenheid
+    if cijfer is None:
+        st.caption("Er zijn nog geen cijfers voor deze indicator.")
+        return
+    afgeleid, traject = cijfer.afgeleid, cijfer.traject
     if traject is not None:
         st.markdown(f"**Over de hele looptijd** ({traject.van_jaar}–{traject.tot_jaar})")
         traject_bar(traject)
@@ -114,14 +116,16 @@ def _derived(info: afspraken.AfspraakInfo, afgeleid: afspraken.Afgeleid | None,
         st.caption("De cijfers zeggen nog niets: geen recente waarde of geen streefwaarde.")
         return
     status.badge(afgeleid.status, prefix="Volgens de cijfers: ")
-    st.caption(afspraken.grondslag(afgeleid, traject, escaped(info.indicator.naam), eenheid))
+    st.metric(escaped(cijfer.naam), cijfer.kop)
+    st.caption(escaped(cijfer.grondslag))  # it names the indicator
     verschil = afspraken.twee_statussen(info.status, afgeleid)
     if verschil:
         st.markdown(f":material/forum: **{verschil}**: dat verschil is het gesprek voor het bestuur.")
+        st.caption(escaped(afspraken.verschil_uitleg(info, afgeleid)))  # it names the partij that reported
 
 
-def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, verhaallijst: list[VerhaalInfo],
-           media_dir: Path, traject: afspraken.Traject | None = None) -> None:
+def detail(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None, verhaallijst: list[VerhaalInfo],
+           media_dir: Path) -> None:
     """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
     st.title(escaped(f"{info.nummer} {info.titel}"))
     velden = ", ".join(VELD_LABELS[v] for v in info.velden)
@@ -132,12 +136,12 @@ def detail(info: afspraken.AfspraakInfo, trend: pd.DataFrame | None, afgeleid, v
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
-        gewone_taal.panel([zinnen.afspraak(info, trend, afgeleid, traject)], key="gewone_taal_afspraak")
-        _derived(info, afgeleid, traject)
-        if trend is not None and not trend.empty:
-            naam, eenheid = info.indicator.naam, info.indicator.eenheid
-            show.figure(show.trend(trend, naam, eenheid), show.trend_table(trend), key="afspraak_trend",
-                        eenheid=eenheid, alt=f"Lijngrafiek van {naam} per jaar met de streefwaarde gestippeld.")
+        gewone_taal.panel([zinnen.afspraak(info, cijfer)], key="gewone_taal_afspraak")
+        _derived(info, cijfer)
+        if cijfer is not None:
+            show.figure(show.trend(cijfer.reeks, cijfer.naam, cijfer.eenheid, cijfer.reeks_titel),
+                        show.trend_table(cijfer.reeks), key="afspraak_trend", eenheid=cijfer.eenheid,
+                        alt=f"Lijngrafiek van {cijfer.reeks_titel} met de streefwaarde gestippeld.")
         jaarschijf(info.activiteiten, key="jaarschijf")
         st.subheader("Wie doet wat", anchor=False)
         partijen = info.partijen.assign(rol=lambda f: f["rol"].map(ROL_LABELS))

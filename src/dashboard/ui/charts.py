@@ -23,8 +23,8 @@ wijk_map = made.once(charts.wijk_map)
 def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
     """A trend's text alternative: period, value, target, and what a partial period lacks when one is."""
     table = trend[["label", "waarde", "streefwaarde"]]
-    if trend["deels"].notna().any():
-        table = table.assign(dekking=trend["deels"].fillna("compleet"))
+    if trend["deels"].notna().any():  # a period without a figure yet is neither complete nor partial
+        table = table.assign(dekking=trend["deels"].fillna(trend["waarde"].notna().map({True: "compleet", False: ""})))
     return table
 
 

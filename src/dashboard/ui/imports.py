@@ -2,21 +2,24 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import export, formatting, queries
 from dashboard.db import Database
+from dashboard.diagnosis import DatabaseProblem
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.ingest import importer, templates, undo
 from dashboard.ingest import report as reports
 from dashboard.ingest.missing import NameChoices, UnknownName, unknown_names
 from dashboard.ingest.values import nearest
 from dashboard.toegang import access
-from dashboard.ui import visitor
+from dashboard.ui import runtime, visitor
 from dashboard.ui.tekst import escaped, escaped_table
 
+log = logging.getLogger(__name__)
 IGNORE = "(kolom negeren)"
 _PROBLEM_COLUMNS = {"line": "regel", "column": "kolom", "value": "waarde", "message": "probleem"}
 SHOWN_PROBLEMS = 200  # on the page; the download has them all
@@ -202,6 +205,11 @@ def upload(db: Database, max_mb: int) -> None:
             forget_previews()
             _show_rejection(rejected.problems, key + "_commit")
             return
+        except DatabaseProblem as problem:  # full, read-only, busy: rolled back, said in Dutch
+            bar.empty()
+            log.error("Import van %s mislukt: %s", uploaded.name, problem.diagnosis.for_beheerder)
+            runtime.show(problem.diagnosis, beheerder=visitor.known_role() == "beheerder")
+            return
         bar.empty()
         forget_previews()
         st.success(f"Vastgelegd als import {done.batch_id}: {done.rows_new} nieuw, {done.rows_changed} gewijzigd.",
@@ -210,8 +218,9 @@ def upload(db: Database, max_mb: int) -> None:
 
 @st.dialog("Import ongedaan maken")
 def _confirm_undo(db: Database, batch_id: int, name: str) -> None:
-    st.write(f"Import {batch_id} ({escaped(name)}) ongedaan maken? De waarden die hij overschreef komen terug; "
-             "wat hij toevoegde verdwijnt.")
+    st.write(f"Import {batch_id} ({escaped(name)}) ongedaan maken? De waarden die hij overschreef komen terug en "
+             "wat hij toevoegde verdwijnt, behalve waar een latere import dezelfde waarde opnieuw leverde "
+             "of veranderde: daar blijft die van de latere import staan.")
     yes, no = st.columns(2)
     if no.button("Annuleren", key="undo_nee"):
         del st.session_state["undo_vraag"]

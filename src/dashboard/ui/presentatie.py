@@ -99,12 +99,12 @@ def _key_figure(dia: Dia) -> None:
           + f'<p class="tv-cijfer">{e(figuur.tekst)}</p>'
           + (f"<p>{e(figuur.toelichting)}</p>" if figuur.toelichting else "")
           + _paragraphs(figuur.activiteiten))
-    fig = decks.figure(figuur)
+    fig = decks.figure(figuur, decks.chart_height(dia))
     if fig is not None:
         st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True, "locale": "nl"},
                         key="dia_grafiek")
         rows = "".join(f"<tr><td>{e(a)}</td><td>{e(b)}</td><td>{e(c)}</td></tr>" for a, b, c in decks.chart_table(figuur))
-        _html(f'<div class="tv-alleen-voorlezen"><table><caption>{e(figuur.naam)} per jaar</caption>'
+        _html(f'<div class="tv-alleen-voorlezen"><table><caption>{e(figuur.grafiek_titel)}</caption>'
               f"<tr><th>Jaar</th><th>Gerealiseerd</th><th>Streefwaarde</th></tr>{rows}</table></div>")
 
 

@@ -139,7 +139,7 @@ queries = _cached(
 
 # Afspraken and verhalen (Vertellen)
 afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "attention", "detail", "figures",
-                                            "looptijd", "trajecten"))
+                                            "trajecten"))
 verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points", "wijken"))
 
 # De stuurgroep: meetings, the deck built from the data, besluiten

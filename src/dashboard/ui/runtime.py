@@ -6,6 +6,7 @@ import functools
 import gc
 import logging
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import streamlit as st
@@ -13,8 +14,10 @@ from sqlalchemy import exc
 
 from dashboard import config, startup
 from dashboard.db import Database, DatabaseUnavailable
+from dashboard.diagnosis import DatabaseProblem, Diagnosis, diagnose
 
 log = logging.getLogger(__name__)
+FAVICON = str(Path(__file__).with_name("favicon.png"))
 
 
 def configure_logging() -> None:
@@ -45,22 +48,46 @@ def ready() -> Database:
 
 
 def database() -> Database:
-    """The ready database, or a clear message on screen (and in the log) and a stopped script."""
+    """The ready database, or a clear message on screen (and in the log) and a stopped script.
+
+    Nobody can be recognised without the database, so the page shows no host, user or file: the
+    details are in the server's log."""
     try:
         return ready()
     except DatabaseUnavailable as error:
-        log.error("%s", error)
-        st.error(f"**De database is niet beschikbaar.** {error}", icon=":material/database:")
+        log.error("De database is niet beschikbaar: %s", error.diagnosis.for_beheerder)
+        show(error.diagnosis, beheerder=False)
         st.stop()
+
+
+def show(found: Diagnosis, beheerder: bool) -> None:
+    """A diagnosis on the page: the headline and advice for anyone, the details for a beheerder only."""
+    st.error(f"**{found.headline}** {found.advice}", icon=":material/database:")
+    if beheerder and found.detail:
+        st.caption(f"Voor de beheerder: {found.detail}")
+
+
+def guarded(callback):
+    """A button's callback, with its database failure said in Dutch: Streamlit runs callbacks
+    before the script, outside app.py's `database_errors`."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        with database_errors():
+            return callback(*args, **kwargs)
+    return run
 
 
 @contextmanager
 def database_errors() -> Iterator[None]:
-    """Around a whole run: a database that is busy or gone after all says so in Dutch, not in
-    Streamlit's English error box. Nothing was written: every write is one transaction."""
+    """Around a whole run: a database that is full, read-only, busy or gone says so in Dutch (the
+    diagnosis of dashboard/diagnosis.py), not in Streamlit's English error box. Nothing was
+    written: every write is one transaction. The details go to the log, and on the page only to a
+    beheerder recognised at the start of this run."""
     try:
         yield
-    except (exc.DBAPIError, exc.TimeoutError) as error:
-        log.error("Database niet beschikbaar tijdens een run: %s", error)
-        st.error("**De database is nu niet bereikbaar of te druk.** Er is niets gewijzigd. Laad de pagina over "
-                 "een ogenblik opnieuw; blijft dit zo, meld het dan aan de beheerder.", icon=":material/database:")
+    except (DatabaseProblem, exc.DBAPIError, exc.TimeoutError) as error:
+        from dashboard.ui import visitor  # visitor reads the database through this module
+
+        found = diagnose(error, config.load().database_url)
+        log.error("Database-fout tijdens een run: %s", found.for_beheerder)
+        show(found, beheerder=visitor.known_role() == "beheerder")

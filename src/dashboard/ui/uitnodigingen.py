@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import formatting
 from dashboard.db import Database
 from dashboard.toegang import access, accounts, uitnodigingen
-from dashboard.ui import adres, visitor
+from dashboard.ui import adres, runtime, visitor
 from dashboard.ui.tekst import escaped
 
 GEEN = ""
@@ -38,6 +38,7 @@ def section(db: Database, partijen: list[str]) -> None:
     _listing(db)
 
 
+@runtime.guarded
 def _withdraw(db: Database, uitnodiging_id: int) -> None:
     if visitor.allowed("gebruikers_beheren"):
         info = uitnodigingen.withdraw(db, uitnodiging_id, door=visitor.afresh().name)

@@ -72,6 +72,9 @@ def missing(verkenning: punten.Verkenning, namen: dict[str, str]) -> None:
     for key, count in verkenning.ontbrekend.items():
         st.caption(f":material/info: {_aantal(count, verkenning.niveau)} zonder cijfer voor {escaped(namen.get(key, key))} "
                    f"in {verkenning.keuze.jaar}: niet in de grafiek, de tabel en de kaart.")
+    for key, count in verkenning.onvolledig.items():
+        st.caption(f":material/info: {_aantal(count, verkenning.niveau)} met een nog niet compleet {verkenning.keuze.jaar} "
+                   f"voor {escaped(namen.get(key, key))} (niet alle partijen geleverd): niet in de grafiek, de tabel en de kaart.")
 
 
 def _axis(options: Options, key: str | None) -> tuple[str, str] | None:

@@ -4,8 +4,10 @@ An invitation link (`?uitnodiging=TOKEN`) is taken up here too: its tab shows th
 invited person chooses a password, and is logged in once the account exists.
 
 Streamlit's session state dies with a reload, so a login or a share link is kept in a signed
-cookie that the browser writes (st.html with a script: Streamlit cannot set cookies) and sends
-with the next websocket handshake, where `st.context.cookies` reads it. The cookie holds only a
+cookie that the browser sends with the next websocket handshake, where `st.context.cookies` reads
+it. A Streamlit run cannot answer with a Set-Cookie, so under `streamlit run app.py` the browser
+writes it (st.html with a script); under deploy/serve.py the server sets it HttpOnly, for a
+one-time code the page fetches (ui/server.py), so no script in the page can read it. The cookie holds only a
 random token; the database decides on every run whether it still opens anything, so logout,
 revocation and the idle timeout take effect at once.
 """
@@ -19,13 +21,14 @@ import streamlit as st
 from dashboard import config
 from dashboard.toegang import access, accounts, share_links, tokens, uitnodigingen
 from dashboard.toegang.access import Visitor
-from dashboard.ui import runtime, sso
+from dashboard.ui import runtime, server, sso
 from dashboard.ui.tekst import escaped
 
 SHARE_PARAM, INVITE_PARAM = "deel", "uitnodiging"
 NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
 # session-state keys: the tokens of this browser tab (tests set LOGIN_KEY as the cookie would)
 SHARE_KEY, LOGIN_KEY, INVITE_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "tv_invite", "_tv_cookie_writes", "_tv_notice"
+_CODES = "_tv_cookie_codes"  # under deploy/serve.py: cookie name -> (value, the code the browser fetches it with)
 _THIS_RUN = threading.local()  # who establish() found at the start of this thread's run
 _SHARE_COOKIE_DAYS = share_links.MAX_DAYS + 30  # outlives the link, so expiry gets its own message
 _SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
@@ -48,6 +51,13 @@ def _checked() -> Visitor:
     return accounts.session_visitor(db, st.session_state.get(LOGIN_KEY)) or sso.visitor() or NOBODY
 
 
+def known_role() -> str | None:
+    """The role of the visitor establish() recognised at the start of this run, without asking the
+    database (which may be what just failed); None when this run recognised nobody yet."""
+    who = getattr(_THIS_RUN, "visitor", None)
+    return who.role if who is not None and who != NOBODY and who.share_pages is None else None
+
+
 def afresh() -> Visitor:
     """The visitor asked of the database right now: what a form callback writes as (a callback
     runs before establish, and the account may have been disabled or changed since the render)."""
@@ -66,6 +76,7 @@ def allowed(action: str) -> bool:
 
 def establish() -> None:
     """app.py, every run: take up a share link or a cookie, keep the browser's cookies in step."""
+    _THIS_RUN.visitor = None  # nobody until this run's database says otherwise
     _take_up()
     for name, (value, max_age) in st.session_state.get(_WRITES, {}).items():
         _cookie_script(name, value, max_age)
@@ -109,7 +120,16 @@ def _forget(key: str, cookie: str) -> None:
 
 
 def _cookie_script(name: str, value: str | None, max_age: int) -> None:
-    """Write (or, with None, delete) a cookie from the browser: Strict, Secure under https."""
+    """Write (or, with None, delete) a cookie: Strict, Secure under https; HttpOnly, set by the server
+    through a one-time code, under deploy/serve.py (ui/server.py), else from a script in the page."""
+    if server.serving():
+        codes = st.session_state.setdefault(_CODES, {})
+        if name not in codes or codes[name][0] != value:  # once per value: a rerun draws the same element again
+            codes[name] = (value, server.hand_over(name, value, max_age))
+        st.html("<script>fetch(" + json.dumps(f"{server.COOKIE_ROUTE}?code={codes[name][1]}")
+                + ", {credentials: 'same-origin', cache: 'no-store'});</script>",
+                unsafe_allow_javascript=True, width="content")
+        return
     st.html(
         "<script>document.cookie = " + json.dumps(f"{name}={value or ''}; Path=/; Max-Age={max_age}; "
                                                   "SameSite=Strict")
@@ -129,6 +149,7 @@ def _sidebar(who: Visitor) -> None:
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
 
 
+@runtime.guarded
 def _logout() -> None:
     accounts.end_session(runtime.database(), st.session_state.get(LOGIN_KEY))
     _forget(LOGIN_KEY, tokens.SESSION)

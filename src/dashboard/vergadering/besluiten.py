@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from dashboard import audit, clock, formatting
-from dashboard.afspraken import Invalid
+from dashboard.afspraken import Invalid, met_looptijd
 from dashboard.models import Afspraak, AfspraakPartij, Agendapunt, Besluit, BesluitPositie, Partij, Vergadering
 from dashboard.toegang import access
 from dashboard.vergadering.agenda import ACTIE
@@ -150,11 +150,17 @@ def _apply(session: Session, visitor: access.Visitor, besluit: Besluit, afspraak
     """The change, once: the old value is kept on the besluit, the moment it was applied too."""
     veld, waarde = besluit.wijziging, besluit.nieuwe_waarde
     besluit.oude_waarde = _value(afspraak, session, veld)
+    woorden = {}  # a title or ambitie that named the old looptijd, and what it says now
     if veld == "streefwaarde":
         afspraak.streefwaarde = _number(waarde)
         besluit.nieuwe_waarde = f"{afspraak.streefwaarde:g}"
     elif veld == "tot_jaar":
-        afspraak.tot_jaar = int(waarde)
+        oud, afspraak.tot_jaar = afspraak.tot_jaar, int(waarde)
+        for naam in ("titel", "ambitie"):
+            was = getattr(afspraak, naam)
+            if (nu := met_looptijd(was, afspraak.van_jaar, oud, afspraak.tot_jaar)) != was:
+                setattr(afspraak, naam, nu)
+                woorden[naam] = f"{was} -> {nu}"
     else:
         partij_id = session.scalar(select(Partij.id).where(Partij.naam == waarde))
         rollen = {rol.partij_id: rol for rol in afspraak.partijen}
@@ -168,7 +174,7 @@ def _apply(session: Session, visitor: access.Visitor, besluit: Besluit, afspraak
     besluit.toegepast = clock.now()
     session.flush()
     audit.record(session, visitor.name, "afspraak_gewijzigd_door_besluit", f"afspraak {afspraak.id}",
-                 {"besluit": besluit.id, "veld": veld, "oud": besluit.oude_waarde, "nieuw": besluit.nieuwe_waarde})
+                 {"besluit": besluit.id, "veld": veld, "oud": besluit.oude_waarde, "nieuw": besluit.nieuwe_waarde, **woorden})
 
 
 def record(session: Session, visitor: access.Visitor, invoer: BesluitInvoer, besluit_id: int | None = None) -> int:

@@ -57,6 +57,11 @@ class Kerncijfer:
     # (label, waarde, streefwaarde, deels) for the chart; deels: what a partial period lacks, else None
     reeks: tuple[tuple[str, float | None, float | None, str | None], ...] = ()
     activiteiten: tuple[Regel, ...] = ()
+    titel: str = ""  # the chart's: "Nieuwbouw sociale huur, opgeteld sinds 2024"; else "<naam> per jaar"
+
+    @property
+    def grafiek_titel(self) -> str:
+        return self.titel or f"{self.naam} per jaar"
 
 
 @dataclass(frozen=True)
@@ -197,14 +202,21 @@ def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo]) -> tuple[dict | None
     return (None if pictured is None else {"verhaal": pictured, "photo": photo(pictured)}), quoted
 
 
-def _kpi_figure(trend, naam: str, eenheid: str, afgeleid=None, traject=None) -> Kerncijfer:
-    reeks = tuple((str(r["label"]), None if r["waarde"] != r["waarde"] else float(r["waarde"]),
-                   None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]),
-                   r["deels"] if isinstance(r.get("deels"), str) else None)
-                  for r in trend.to_dict("records"))
-    if afgeleid is not None:  # the page's own sentence: afspraken.grondslag
-        return Kerncijfer(formatting.value(afgeleid.waarde, eenheid), afspraken.grondslag(afgeleid, traject, naam, eenheid),
-                          naam, eenheid, reeks)
+def _reeks(trend: pd.DataFrame) -> tuple[tuple[str, float | None, float | None, str | None], ...]:
+    return tuple((str(r["label"]), None if r["waarde"] != r["waarde"] else float(r["waarde"]),
+                  None if r["streefwaarde"] != r["streefwaarde"] else float(r["streefwaarde"]),
+                  r["deels"] if isinstance(r.get("deels"), str) else None)
+                 for r in trend.to_dict("records"))
+
+
+def _afspraak_figure(cijfer: afspraken.Cijfer) -> Kerncijfer:
+    """The afspraak page's own figure (afspraken.cijfer): key figure, sentence and chart series."""
+    return Kerncijfer(cijfer.kop, cijfer.grondslag, cijfer.naam, cijfer.eenheid, _reeks(cijfer.reeks),
+                      titel=cijfer.reeks_titel)
+
+
+def _kpi_figure(trend, naam: str, eenheid: str) -> Kerncijfer:
+    reeks = _reeks(trend)
     known = queries.known(trend)
     if known.empty:
         return Kerncijfer("geen cijfers", f"{naam}: nog geen waarde", naam, eenheid, reeks)
@@ -234,14 +246,14 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope
                         regels=(Regel("Deze indicator staat niet meer in de catalogus."),))]
         return [_kpi_slide(session, punt, jaar, scope)]
     info = afspraken.detail(session, punt.afspraak_id)
-    trend, afgeleid = afspraken.figures(session, punt.afspraak_id, scope)
+    cijfer = afspraken.figures(session, punt.afspraak_id, scope)
+    afgeleid = cijfer.afgeleid if cijfer else None
     titel, rest = _title(punt.naam)
     extra: list[Regel] = [Regel(rest)] if rest else []
     uitleg: list[str] = []  # the key figure in gewone taal, for the slide after it
-    if info.indicator is not None and trend is not None and not trend.empty:
-        traject = afspraken.traject(info, trend)
-        figuur = _kpi_figure(trend, info.indicator.naam, info.indicator.eenheid, afgeleid, traject)
-        uitleg = zinnen.afspraak(info, trend, afgeleid, traject)
+    if cijfer is not None:
+        figuur = _afspraak_figure(cijfer)
+        uitleg = zinnen.afspraak(info, cijfer)
     else:
         gekozen, activiteiten = _jaarschijf(info, jaar)
         pages = split(activiteiten, HALF, FIGURE_LINES)
@@ -256,6 +268,8 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope
         citaat, citaat_van = "", ""
     if uitleg:
         extra += [Regel("In gewone taal", kop=True), Regel(" ".join(uitleg))]
+    if (waarom := afspraken.verschil_uitleg(info, afgeleid)):
+        extra += [Regel(afspraken.twee_statussen(info.status, afgeleid), kop=True), Regel(waarom)]
     laatste = info.voortgang.iloc[0] if not info.voortgang.empty else None
     notities = "" if laatste is None else " ".join(x for x in (
         f"Gemeld op {formatting.day(laatste['datum'])}: {laatste['toelichting']}",
@@ -326,12 +340,24 @@ def build(session: Session, vergadering_id: int, scope: str | None = None) -> De
     return Deck(deze_vergadering.id, deze_vergadering.titel, deze_vergadering.datum, demo, tuple(dias), tuple(genomen))
 
 
-def figure(kerncijfer: Kerncijfer | None, height: int = 220):
+SENTENCE_CHARS = 48  # characters per line of the key figure's sentence on the screen's left half
+CHART_PX, CHART_MIN_PX, LINE_PX = 220, 140, 40
+
+
+def chart_height(dia: Dia) -> int:
+    """The live slide's chart height: a title and a key-figure sentence of four lines together leave
+    it 220 px; every line more takes one line's height off, so the slide stays one screen."""
+    regels = lines(dia.titel, TITLE_CHARS) + (lines(dia.kerncijfer.toelichting, SENTENCE_CHARS)
+                                              if dia.kerncijfer and dia.kerncijfer.toelichting else 0)
+    return max(CHART_MIN_PX, CHART_PX - LINE_PX * max(0, regels - 4))
+
+
+def figure(kerncijfer: Kerncijfer | None, height: int = CHART_PX):
     """The key figure's chart for the slide and the export (None without a series): large labels, few lines."""
     if kerncijfer is None or not kerncijfer.reeks:
         return None
     data = pd.DataFrame(list(kerncijfer.reeks), columns=["label", "waarde", "streefwaarde", "deels"])
-    return charts.for_slide(charts.trend(data, kerncijfer.naam, kerncijfer.eenheid), height)
+    return charts.for_slide(charts.trend(data, kerncijfer.naam, kerncijfer.eenheid, kerncijfer.grafiek_titel), height)
 
 
 def chart_table(kerncijfer: Kerncijfer) -> list[tuple[str, str, str]]:

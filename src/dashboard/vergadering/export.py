@@ -86,7 +86,7 @@ def _photo(dia: Dia, media_dir: Path) -> Path | None:
 def _chart_alt(dia: Dia) -> str:
     figuur = dia.kerncijfer
     numbers = "; ".join(f"{j}: {w} (streefwaarde {d})" for j, w, d in decks.chart_table(figuur))
-    return f"Lijngrafiek van {figuur.naam} per jaar met de streefwaarde gestippeld. {numbers}"
+    return f"Lijngrafiek van {figuur.grafiek_titel} met de streefwaarde gestippeld. {numbers}"
 
 
 def _besluit_rows(deck: Deck) -> list[list[str]]:

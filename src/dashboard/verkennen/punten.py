@@ -2,7 +2,8 @@
 
 Each indicator is combined by its own rule (queries.series: across parties and from quarters to a
 year, as on the dashboard). A gebied without a figure for one of the chosen indicators is left out
-of the points and counted, so the page can say "12 wijken zonder cijfer voor Leegstand".
+of the points and counted, so the page can say "12 wijken zonder cijfer voor Leegstand"; so is one
+whose year is not complete yet (one of three corporations delivered): a point is never a part.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class Verkenning:
     totaal: int  # gebieden in the choice, with or without figures
     ontbrekend: dict[str, int] = field(default_factory=dict)  # indicator key -> gebieden without its figure
     lijn: Lijn | None = None
+    onvolledig: dict[str, int] = field(default_factory=dict)  # indicator key -> gebieden whose year is partial
 
 
 def _gebieden(session: Session, keuze: Keuze) -> pd.DataFrame:
@@ -69,13 +71,16 @@ def verken(session: Session, keuze: Keuze) -> Verkenning:
     view = queries.View(gebied=gebieden["code"].iloc[0], indicator=keuze.x, soort="jaar",
                         van=keuze.jaar, tot=keuze.jaar)
     waarden = queries.series(session, view, sleutels, gebieden["code"].tolist())
+    deels = waarden["deels"].notna()
+    onvolledig = waarden[deels & waarden["indicator"].isin(gekozen)].groupby("indicator")["gebied"].nunique()
+    waarden = waarden[~deels]
     breed = (waarden.pivot_table(index="gebied", columns="indicator", values="waarde", aggfunc="last")
              .reindex(index=gebieden["code"], columns=sleutels))
     frame = gebieden.assign(
         x=breed[keuze.x].to_numpy(), y=breed[keuze.y].to_numpy(),
         grootte=breed[keuze.grootte].to_numpy() if keuze.grootte else float("nan"),
         woningen=breed[WONINGEN].to_numpy())
-    ontbrekend = {key: int(breed[key].isna().sum()) for key in gekozen}
+    ontbrekend = {key: int(breed[key].isna().sum()) - int(onvolledig.get(key, 0)) for key in gekozen}
     compleet = frame.dropna(subset=["x", "y", "grootte"] if keuze.grootte else ["x", "y"])
     eenheden = dict(session.execute(select(Indicator.sleutel, Indicator.eenheid)
                                     .where(Indicator.sleutel.in_(gekozen))).all())
@@ -85,7 +90,7 @@ def verken(session: Session, keuze: Keuze) -> Verkenning:
            for as_, key in (("x", keuze.x), ("y", keuze.y), ("grootte", keuze.grootte))})
     compleet = compleet.sort_values(["y", "naam"], ascending=[False, True])[KOLOMMEN].reset_index(drop=True)
     return Verkenning(keuze, niveau, compleet, len(gebieden), {k: n for k, n in ontbrekend.items() if n},
-                      trendlijn(compleet["x"], compleet["y"]))
+                      trendlijn(compleet["x"], compleet["y"]), {k: int(n) for k, n in onvolledig.items() if n})
 
 
 def ranglijst(verkenning: Verkenning, gekozen: list[str] | None = None) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN
 from dashboard.toegang import access
-from dashboard.ui import visitor as bezoeker
+from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import GEEN, done, error, run
 
 
@@ -62,15 +62,24 @@ def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
         current = info.gebied.code if info and info.gebied else GEEN
         st.selectbox("Gebied van de indicator", codes, index=codes.index(current),
                      format_func=lambda c: gebieden.get(c, "de hele gemeente"), key=f"{form}_gebied")
-        st.number_input("Eigen streefwaarde voor de hele looptijd (optioneel)",
-                        value=_number(info.streefwaarde) if info else None, key=f"{form}_streefwaarde",
-                        help="Bij een cijfer dat optelt, zoals nieuwbouw: het totaal over alle jaren samen "
-                             "(bijvoorbeeld 450). Bij een stand of percentage, zoals woningen met label E, F of G: "
-                             "de waarde aan het eind. Zonder eigen streefwaarde tellen die van de cijfers per jaar.")
+        left, right = st.columns(2)
+        left.number_input("Eigen streefwaarde (optioneel)", value=_number(info.streefwaarde) if info else None,
+                          key=f"{form}_streefwaarde",
+                          help="Zonder eigen streefwaarde tellen die van de cijfers per jaar.")
+        soorten = [GEEN, *afspraken.STREEF_SOORT_LABELS]
+        right.selectbox("De streefwaarde geldt", soorten,
+                        index=soorten.index(info.streef_soort) if info and info.streef_soort else 0,
+                        format_func=lambda k: afspraken.STREEF_SOORT_LABELS.get(k, "zoals de indicator telt"),
+                        key=f"{form}_streef_soort",
+                        help="Samen over de hele looptijd: een totaal, zoals 450 nieuwe woningen in 2024–2027. Elk jaar: "
+                             "zoals 120 opleveringen per jaar. Aan het eind: een stand, zoals 0 woningen met label "
+                             "E, F of G eind 2027.")
+        error(form, "streef_soort")
         st.form_submit_button("Afspraak opslaan", type="primary", on_click=_save_afspraak,
                               args=(form, db, info, huidig))
 
 
+@runtime.guarded
 def _save_afspraak(form: str, db: Database, info: afspraken.AfspraakInfo | None, huidig: pd.DataFrame) -> None:
     s = st.session_state
     rollen = {r["partij"]: (r["rol"], r["taak"]) for r in huidig.to_dict("records") if r["rol"] != "trekker"}
@@ -80,7 +89,7 @@ def _save_afspraak(form: str, db: Database, info: afspraken.AfspraakInfo | None,
         trekker=s[f"{form}_trekker"],
         partners=[(p, *rollen.get(p, ("partner", ""))) for p in s[f"{form}_partners"]],
         indicator=s[f"{form}_indicator"] or None, gebied=s[f"{form}_gebied"] or None,
-        streefwaarde=s[f"{form}_streefwaarde"],
+        streefwaarde=s[f"{form}_streefwaarde"], streef_soort=s[f"{form}_streef_soort"] or None,
         taak_trekker=huidig[huidig["rol"] == "trekker"]["taak"].iloc[0] if (huidig["rol"] == "trekker").any() else "")
     nieuw = {}
 
@@ -122,6 +131,7 @@ def activiteit(db: Database, visitor: access.Visitor, info: afspraken.AfspraakIn
         st.form_submit_button("Status bijwerken", on_click=_save_status, args=(form2, db, info.id, rows))
 
 
+@runtime.guarded
 def _save_activiteit(form: str, db: Database, afspraak_id: int) -> None:
     s = st.session_state
     invoer = afspraken.ActiviteitInvoer(afspraak_id=afspraak_id, jaar=s[f"{form}_jaar"],
@@ -132,6 +142,7 @@ def _save_activiteit(form: str, db: Database, afspraak_id: int) -> None:
         s[f"{form}_omschrijving"] = ""
 
 
+@runtime.guarded
 def _save_status(form: str, db: Database, afspraak_id: int, rows: pd.DataFrame) -> None:
     s = st.session_state
     row = rows.loc[s[f"{form}_id"]]
@@ -174,6 +185,7 @@ def _voortgang_invoer(form: str, afspraak_id: int) -> afspraken.VoortgangInvoer:
                                      dilemma=s[f"{form}_dilemma"], auteur=s[f"{form}_auteur"], datum=s[f"{form}_datum"])
 
 
+@runtime.guarded
 def _save_voortgang(form: str, db: Database, afspraak_id: int) -> None:
     s, invoer = st.session_state, _voortgang_invoer(form, afspraak_id)
     if run(form, db, lambda session: afspraken.add_voortgang(session, bezoeker.afresh(), invoer),
@@ -212,6 +224,7 @@ def voortgang_aanpassen(db: Database, visitor: access.Visitor, info: afspraken.A
             st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing, args=(form, db, info.id, int(gekozen)))
 
 
+@runtime.guarded
 def _save_aanpassing(form: str, db: Database, afspraak_id: int, voortgang_id: int) -> None:
     invoer = _voortgang_invoer(form, afspraak_id)
     run(form, db, lambda session: afspraken.edit_voortgang(session, bezoeker.afresh(), voortgang_id, invoer),

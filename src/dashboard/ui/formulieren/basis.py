@@ -8,14 +8,18 @@ pages only show a form when `access.may`/`may_on` says yes.
 """
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from dashboard import afspraken
 from dashboard.db import Database
+from dashboard.diagnosis import DatabaseProblem, diagnose
 from dashboard.toegang import access
 from dashboard.ui.tekst import escaped
 
 GEEN = ""
+log = logging.getLogger(__name__)
 
 
 def problems(form: str) -> dict[str, str]:
@@ -45,6 +49,12 @@ def run(form: str, db: Database, write, success: str) -> bool:
     except access.NotAllowed as refused:  # also said at the top: the form may be gone on the next run
         st.session_state[f"_fouten_{form}"] = {"_": str(refused)}
         st.error(escaped(str(refused)), icon=":material/block:")
+        return False
+    except (DatabaseProblem, OSError) as problem:  # full, read-only, busy, a clash; a photo on a full disk
+        found = diagnose(problem, db.engine.url)
+        log.error("Opslaan van %s mislukt: %s", form, found.for_beheerder)
+        st.session_state[f"_fouten_{form}"] = {"_": found.message}
+        st.error(f"**{found.headline}** {found.advice}", icon=":material/database:")
         return False
     st.session_state[f"_fouten_{form}"] = {}
     st.session_state[f"_gelukt_{form}"] = success

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.db import Database
 from dashboard.samenwerking import antwoorden, vragenlijst
 from dashboard.toegang import access
-from dashboard.ui import visitor as bezoeker
+from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import done, error, run
 from dashboard.ui.tekst import escaped
 
@@ -35,6 +35,7 @@ def samenwerking(db: Database, visitor: access.Visitor, jaar: int, eigen: antwoo
         st.form_submit_button("Antwoord opslaan", type="primary", on_click=_save_samenwerking, args=(form, db, jaar))
 
 
+@runtime.guarded
 def _save_samenwerking(form: str, db: Database, jaar: int) -> None:
     s = st.session_state
     antwoord = antwoorden.Antwoord(jaar=jaar, scores={st_.key: s[f"{form}_{st_.key}"] for st_ in vragenlijst.STELLINGEN},

@@ -14,7 +14,7 @@ from dashboard import clock, formatting
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.db import Database
 from dashboard.toegang import access
-from dashboard.ui import visitor
+from dashboard.ui import runtime, visitor
 from dashboard.ui.formulieren.basis import done, error, run
 from dashboard.ui.tekst import escaped
 from dashboard.vergadering import agenda, besluiten
@@ -42,6 +42,7 @@ def new_vergadering(db: Database, wie: access.Visitor) -> None:
                               on_click=_create, args=(form, db, wie))
 
 
+@runtime.guarded
 def _create(form: str, db: Database, wie: access.Visitor) -> None:
     if not visitor.allowed(ACTIE):
         return
@@ -52,6 +53,7 @@ def _create(form: str, db: Database, wie: access.Visitor) -> None:
         s[f"{form}_titel"] = ""
 
 
+@runtime.guarded
 def _act(db: Database, wie: access.Visitor, write, form: str = "agenda") -> None:
     if visitor.allowed(ACTIE):
         run(form, db, write, "De agenda is bijgewerkt.")
@@ -107,6 +109,7 @@ def agenda_editor(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ve
             st.form_submit_button("Vraag opslaan", icon=":material/save:", on_click=_question, args=(vform, db, wie))
 
 
+@runtime.guarded
 def _add(form: str, db: Database, wie: access.Visitor, vergadering_id: int) -> None:
     if not visitor.allowed(ACTIE):
         return
@@ -118,6 +121,7 @@ def _add(form: str, db: Database, wie: access.Visitor, vergadering_id: int) -> N
         s[f"{form}_vraag"] = ""
 
 
+@runtime.guarded
 def _question(form: str, db: Database, wie: access.Visitor) -> None:
     if visitor.allowed(ACTIE):
         s = st.session_state
@@ -185,6 +189,7 @@ def besluit_form(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ver
                               args=(form, db, wie, punt_id, besluit_id, tafel_van(punt.afspraak_id)))
 
 
+@runtime.guarded
 def _decide(form: str, db: Database, wie: access.Visitor, punt_id: int, besluit_id: int | None, namen: list[str]) -> None:
     if not visitor.allowed(ACTIE):
         return

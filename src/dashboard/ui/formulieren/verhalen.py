@@ -11,7 +11,7 @@ from dashboard import clock
 from dashboard.db import Database
 from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
-from dashboard.ui import visitor as bezoeker
+from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import GEEN, done, error, problems, run
 from dashboard.ui.tekst import escaped
 from dashboard.verhalen import verhalen
@@ -93,6 +93,7 @@ def verhaal(db: Database, visitor: access.Visitor, namen: pd.Series, afspraken_l
     _keep()
 
 
+@runtime.guarded
 def _save_verhaal(db: Database, media_dir: Path, max_bytes: int, mag_media: bool) -> None:
     s = st.session_state
     n = s.get("_vh_n", 0)
@@ -139,6 +140,7 @@ def verhaal_aanpassen(db: Database, visitor: access.Visitor, dit_verhaal: verhal
             st.form_submit_button("Wijziging opslaan", on_click=_save_aanpassing_verhaal, args=(form, db, dit_verhaal))
 
 
+@runtime.guarded
 def _save_aanpassing_verhaal(form: str, db: Database, dit_verhaal: verhalen.VerhaalInfo) -> None:
     s = st.session_state
     invoer = verhalen.VerhaalInvoer(
