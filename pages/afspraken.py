@@ -9,6 +9,7 @@ from dashboard.toegang import access
 from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, deelname, navigation, reads, runtime, vergadering, visitor
 from dashboard.ui.formulieren import afspraken as afspraken_formulieren
+from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -29,9 +30,9 @@ if info:
     st.query_params["afspraak"] = str(info.id)  # keep the link shareable after in-app navigation
     navigation.link("pages/afspraken.py", label="Terug naar alle afspraken", icon=":material/arrow_back:")
     if mag_bewerken and (titel_note := afspraken.titel_en_looptijd(info.titel, info.van_jaar, info.tot_jaar, info.ambitie)):
-        st.warning(titel_note, icon=":material/edit_note:")  # e.g. after a besluit changed the looptijd
-    show.detail(info, reads.afspraken.figures(info.id), reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied),
-                media_dir)
+        st.warning(escaped(titel_note), icon=":material/edit_note:")  # e.g. after a besluit changed the looptijd; it quotes the title
+    show.detail(info, reads.afspraken.figures(info.id, scope=wie.share_gebied),
+                reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied), media_dir)
     vergadering.for_afspraak(reads.besluiten.list_besluiten(afspraak_id=info.id), reads.besluiten.history(info.id))
     deelname.kring(info.id, key="kring_afspraak")
     partijen = keuzes.partijen["naam"].tolist()
@@ -60,7 +61,7 @@ with st.sidebar:
                           key="partij", bind="query-params")
     jaar = st.selectbox("Loopt in jaar", keuzes.jaren, index=None, placeholder="Alle jaren", key="jaar",
                         bind="query-params")
-show.overview(reads.afspraken.overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.afspraken.trajecten())
+show.overview(reads.afspraken.overview(lens=lens, status=status, partij=partij, jaar=jaar), reads.afspraken.trajecten(scope=wie.share_gebied))
 if mag_bewerken:
     with st.expander("Nieuwe afspraak", icon=":material/add:"):
         afspraken_formulieren.afspraak(db, wie, keuzes)

@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import formatting
 from dashboard.toegang import access, accounts
 from dashboard.ui import navigation, reads, runtime, uitnodigingen, visitor
+from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -25,7 +26,7 @@ with st.form("nieuw_account", clear_on_submit=True):
 if submitted and visitor.allowed("gebruikers_beheren"):
     try:
         added = accounts.add_user(db, naam, rol, wachtwoord, door=visitor.current().name, partij=partij or None)
-        st.success(f"Account {added.naam} toegevoegd met rol {added.rol}.", icon=":material/check:")
+        st.success(f"Account {escaped(added.naam)} toegevoegd met rol {added.rol}.", icon=":material/check:")
     except accounts.AccountError as error:
         st.error(str(error))
 

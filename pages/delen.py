@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard import formatting, site
 from dashboard.toegang import share_links
 from dashboard.ui import adres, navigation, reads, runtime, visitor
+from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -34,7 +35,7 @@ if submitted and visitor.allowed("delen_beheren"):
     except share_links.ShareError as error:
         st.error(str(error))
     else:
-        st.success(f"Deellink «{link.label}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
+        st.success(f"Deellink «{escaped(link.label)}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
                    "Kopieer het adres nu: het wordt niet nog eens getoond.", icon=":material/check:")
         adres.show_link(share_links.url, token)
 
@@ -43,7 +44,7 @@ if submitted and visitor.allowed("delen_beheren"):
 def revoke(link_id: int) -> None:
     if visitor.allowed("delen_beheren"):
         revoked = share_links.revoke(db, link_id, door=visitor.current().name)
-        st.toast(f"Deellink «{revoked.label}» is ingetrokken.", icon=":material/link_off:")
+        st.toast(f"Deellink «{escaped(revoked.label)}» is ingetrokken.", icon=":material/link_off:")
 
 
 st.subheader("Alle deellinks")
@@ -54,9 +55,9 @@ for link in links:
     state = "ingetrokken" if link.revoked else ("actief" if link.active else "verlopen")
     with st.container(border=True):
         text, action = st.columns([4, 1], vertical_alignment="center")
-        text.markdown(f"**{link.label}** · {state}")
+        text.markdown(f"**{escaped(link.label)}** · {state}")
         text.caption(
-            f"Gemaakt {formatting.moment(link.created)} door {link.created_by} · verloopt "
+            f"Gemaakt {formatting.moment(link.created)} door {escaped(link.created_by)} · verloopt "
             f"{formatting.moment(link.expires)} · laatst gebruikt "
             f"{formatting.moment(link.last_used) if link.last_used else 'nog niet'} · pagina's: "
             f"{', '.join(TITLES.get(p, p) for p in link.pages)} · gebied: {link.gebied or 'alle'} · "

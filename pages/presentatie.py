@@ -19,7 +19,7 @@ kiosk = st.query_params.get("kiosk") == "1"
 vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
 if vergadering_id is None and kiosk and not gevraagd:
     vergadering_id = reads.agenda.default_vergadering(clock.today())
-deck = reads.deck.build(vergadering_id) if vergadering_id is not None else None
+deck = reads.deck.build(vergadering_id, scope=wie.share_gebied) if vergadering_id is not None else None
 if deck is not None and deck.dias:
     if kiosk:
         sec = str(st.query_params.get("sec", ""))[:4]
@@ -37,7 +37,7 @@ st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie 
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
 rows = reads.agenda.list_vergaderingen()
 may_download = access.may(wie, "downloaden")
-show.vergaderingen(rows, {r.id: reads.deck.build(r.id) for r in rows} if may_download else {}, media_dir, may_download)
+show.vergaderingen(rows, {r.id: reads.deck.build(r.id, scope=wie.share_gebied) for r in rows} if may_download else {}, media_dir, may_download)
 
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()

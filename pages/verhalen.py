@@ -19,7 +19,6 @@ gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 last_update = reads.queries.last_update()
 dit_verhaal = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
 opgaven = reads.afspraken.opgaven().set_index("id")["naam"]
-gebieden = reads.afspraken.choices().gebieden
 if reads.queries.demo_loaded():
     chrome.fictional_notice()
 if gevraagd and dit_verhaal is None:
@@ -34,8 +33,7 @@ if dit_verhaal:
 
 st.title("Verhalen")
 st.caption("De praktijk achter de cijfers, verteld door huurders, professionals, bestuurders en bewoners.")
-namen = gebieden[gebieden["niveau"] == "wijk"].set_index("code")["naam"]
-namen = namen[[verhalen.in_scope(code, wie.share_gebied) for code in namen.index]]
+namen = reads.verhalen.wijken(scope=wie.share_gebied)
 with st.sidebar:
     st.header("Filters")
     opgave = st.selectbox("Opgave", opgaven.index.tolist(), index=None, placeholder="Alle opgaven", key="opgave",

@@ -28,6 +28,7 @@ from dashboard.models import (
 )
 from dashboard.models.afspraken import ROLLEN, SOORTEN, STATUSSEN, STREEF_SOORTEN, WETTELIJKE_VELDEN
 from dashboard.toegang import access
+from dashboard.toegang import scope as scopes
 
 STATUS_LABELS = {"op_koers": "Op koers", "aandacht": "Vraagt aandacht", "achter": "Loopt achter",
                  "afgerond": "Afgerond", "niet_gestart": "Niet gestart"}
@@ -259,24 +260,26 @@ def default_gebied(session: Session) -> str | None:
     return session.scalar(select(Gebied.code).where(Gebied.niveau == "gemeente").order_by(Gebied.code).limit(1))
 
 
-def indicator_trend(session: Session, info: AfspraakInfo) -> pd.DataFrame | None:
-    """The linked indicator's yearly values and targets over the looptijd (plus a few years before)."""
+def indicator_trend(session: Session, info: AfspraakInfo, scope: str | None = None) -> pd.DataFrame | None:
+    """The linked indicator's yearly values and targets over the looptijd (plus a few years before);
+    None for a share link limited to a gebied whose rule does not show this afspraak's gebied (toegang/scope.py)."""
     if info.indicator is None:
         return None
     code = info.gebied.code if info.gebied else default_gebied(session)
-    if code is None:
+    if code is None or not scopes.read(session, scope).shows_figure(code):
         return None
     view = queries.View(gebied=code, indicator=info.indicator.sleutel, soort="jaar",
                         van=info.van_jaar - 3, tot=info.tot_jaar)
     return queries.trend(session, view)
 
 
-def figures(session: Session, afspraak_id: int) -> Cijfer | None:
-    """The tellen side of one afspraak (see Cijfer), or None without a linked indicator or figures."""
+def figures(session: Session, afspraak_id: int, scope: str | None = None) -> Cijfer | None:
+    """The tellen side of one afspraak (see Cijfer), or None without a linked indicator or figures, and
+    for a share link whose gebied the afspraak's figures lie outside (`scope`, toegang/scope.py)."""
     info = detail(session, afspraak_id)
     if info is None or info.indicator is None:
         return None
-    return cijfer(info, indicator_trend(session, info))
+    return cijfer(info, indicator_trend(session, info, scope))
 
 
 def _derived(info: AfspraakInfo, trend: pd.DataFrame | None, traject: Traject | None) -> Afgeleid | None:
@@ -479,11 +482,12 @@ def traject(info: AfspraakInfo, trend: pd.DataFrame | None) -> Traject | None:
                    tot, ontbrekend, eenheid)
 
 
-def trajecten(session: Session) -> dict[int, Traject]:
-    """afspraak id -> its progress over the looptijd, for every afspraak whose own target is a total or an end."""
+def trajecten(session: Session, scope: str | None = None) -> dict[int, Traject]:
+    """afspraak id -> its progress over the looptijd, for every afspraak whose own target is a total or an end
+    (and whose figures a share link limited to gebied `scope` may see)."""
     ids = session.scalars(select(Afspraak.id).where(Afspraak.indicator_id.is_not(None),
                                                     Afspraak.streefwaarde.is_not(None))).all()
-    found = {afspraak_id: figures(session, afspraak_id) for afspraak_id in ids}
+    found = {afspraak_id: figures(session, afspraak_id, scope) for afspraak_id in ids}
     return {afspraak_id: c.traject for afspraak_id, c in found.items() if c is not None and c.traject is not None}
 
 
@@ -832,6 +836,9 @@ def save_activiteit(session: Session, visitor: access.Visitor, invoer: Activitei
     if problems:
         raise Invalid(problems)
     activiteit = session.get(Activiteit, activiteit_id) if activiteit_id else Activiteit()
+    if activiteit is None or (activiteit_id and activiteit.afspraak_id != invoer.afspraak_id):
+        # an activity stays with its own afspraak: a changed one is never moved to another
+        raise Invalid({"_": "Deze activiteit bestaat niet (meer) bij deze afspraak. Vernieuw de pagina."})
     activiteit.afspraak_id, activiteit.jaar = invoer.afspraak_id, invoer.jaar
     activiteit.omschrijving, activiteit.trekker_id = invoer.omschrijving.strip(), trekker_id
     activiteit.status, activiteit.indicator_id, activiteit.streefwaarde = invoer.status, indicator_id, invoer.streefwaarde
@@ -842,9 +849,16 @@ def save_activiteit(session: Session, visitor: access.Visitor, invoer: Activitei
     return activiteit.id
 
 
-def _check_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangInvoer) -> int | None:
-    """The author party's id after every check; Invalid per field. A visitor of a partij writes for it."""
+def _check_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangInvoer, afspraak_id: int) -> int | None:
+    """The author party's id after every check; Invalid per field. A visitor of a partij writes for it.
+
+    An activiteit it is tied to must be one of this afspraak's own (`afspraak_id`, read from the
+    database): never one of another afspraak, whose parties the writer may have nothing to do with."""
     problems = {}
+    if invoer.activiteit_id is not None and session.scalar(select(Activiteit.afspraak_id).where(
+            Activiteit.id == invoer.activiteit_id)) != afspraak_id:
+        problems["activiteit"] = ("Deze activiteit hoort niet bij deze afspraak. Kies een activiteit uit de "
+                                  "jaarschijf van de afspraak zelf.")
     if invoer.status not in STATUSSEN:
         problems["status"] = "Kies een status uit de lijst."
     elif invoer.status in ("aandacht", "achter") and not invoer.toelichting.strip():
@@ -872,7 +886,7 @@ def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangIn
         access.require(visitor, "voortgang_toevoegen", ())
         raise Invalid({"afspraak": "Kies een bestaande afspraak."})
     access.require(visitor, "voortgang_toevoegen", afspraak_partijen(session, invoer.afspraak_id))
-    auteur_id = _check_voortgang(session, visitor, invoer)
+    auteur_id = _check_voortgang(session, visitor, invoer, invoer.afspraak_id)
     voortgang = Voortgang(afspraak_id=invoer.afspraak_id, activiteit_id=invoer.activiteit_id,
                           datum=invoer.datum or clock.today(), status=invoer.status,
                           toelichting=invoer.toelichting.strip(), geleerd=invoer.geleerd.strip(),
@@ -885,15 +899,18 @@ def add_voortgang(session: Session, visitor: access.Visitor, invoer: VoortgangIn
 
 
 def edit_voortgang(session: Session, visitor: access.Visitor, voortgang_id: int, invoer: VoortgangInvoer) -> None:
-    """Change an update; a partner only what its own partij wrote. The afspraak stays the one it was on."""
+    """Change an update; a partner only what its own partij wrote. The afspraak stays the one it was on;
+    an `activiteit_id` ties it to one of that afspraak's activities (None keeps the one it has)."""
     voortgang = session.get(Voortgang, voortgang_id)
     if voortgang is None:
         access.require(visitor, "voortgang_bewerken", ())
         raise Invalid({"_": "Deze voortgang bestaat niet (meer). Vernieuw de pagina."})
     access.require(visitor, "voortgang_bewerken", {voortgang.auteur_id})
-    auteur_id = _check_voortgang(session, visitor, invoer)
+    auteur_id = _check_voortgang(session, visitor, invoer, voortgang.afspraak_id)
     voortgang.status, voortgang.toelichting, voortgang.geleerd = invoer.status, invoer.toelichting.strip(), invoer.geleerd.strip()
     voortgang.dilemma, voortgang.auteur_id = invoer.dilemma, auteur_id
     voortgang.datum = invoer.datum or voortgang.datum
+    if invoer.activiteit_id is not None:
+        voortgang.activiteit_id = invoer.activiteit_id
     audit.record(session, visitor.name, "voortgang_gewijzigd", f"voortgang {voortgang_id}",
                  {**asdict(invoer), "afspraak_id": voortgang.afspraak_id})

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from dashboard import dekking, hierarchy
 from dashboard.models import Gebied, ImportBatch, Indicator, Observatie, Partij, Streefwaarde
 from dashboard.periods import Periode
+from dashboard.toegang import scope as scopes
 
 SOORTEN = ("jaar", "kwartaal")
 _FINER = {"jaar": ("jaar", "kwartaal", "maand"), "kwartaal": ("kwartaal", "maand")}
@@ -387,14 +388,15 @@ class Figures:
         return made
 
 
-def group_figures(session: Session, view: View) -> Figures:
+def group_figures(session: Session, view: View, scope: str | None = None) -> Figures:
     """Tiles, table and the trend of every indicator of the view's group, from one read of the
-    values (the chosen chart indicator does not matter, so picking another one reads nothing)."""
+    values (the chosen chart indicator does not matter, so picking another one reads nothing).
+    `scope`: a share link's gebied, for the empty tiles' "figures elsewhere" (see where_figures)."""
     chosen = _group(session, view)
     series = _series(session, view, chosen["sleutel"].tolist(), [view.gebied])
     tiles = _tiles(chosen, series, view)
     empty = tiles[tiles["waarde"].isna()]
-    tiles.loc[empty.index, "elders"] = where_figures(session, empty["sleutel"].tolist(), view)
+    tiles.loc[empty.index, "elders"] = where_figures(session, empty["sleutel"].tolist(), view, scope)
     meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
     table = pd.DataFrame([(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
                            row.waarde, target, meta[row.indicator]["eenheid"], row.deels or "")
@@ -449,23 +451,35 @@ def headline(series: list[tuple[Row, float | None]]) -> tuple[Row, float | None]
     return next((pair for pair in reversed(series) if not pair[0].deels), series[-1])
 
 
-def where_figures(session: Session, keys: list[str], view: View) -> list[str]:
-    """For indicators without a figure in the view: which year and gebied do have one (a Dutch line each)."""
+def where_figures(session: Session, keys: list[str], view: View, scope: str | None = None) -> list[str]:
+    """For indicators without a figure in the view: which year and gebied do have one (a Dutch line each);
+    for a share link limited to a gebied (`scope`), only gebieden within it are looked at or named."""
     if not keys:
         return []
     here = dict(session.execute(
         select(Indicator.sleutel, func.max(Observatie.jaar))
         .join(Indicator, Observatie.indicator_id == Indicator.id).join(Gebied, Observatie.gebied_id == Gebied.id)
         .where(Indicator.sleutel.in_(keys), Gebied.code == view.gebied).group_by(Indicator.sleutel)).all())
-    newest = dict(session.execute(
-        select(Indicator.sleutel, func.max(Observatie.jaar)).join(Indicator, Observatie.indicator_id == Indicator.id)
-        .where(Indicator.sleutel.in_(keys)).group_by(Indicator.sleutel)).all())
-    example = dict(session.execute(
-        select(Indicator.sleutel, func.min(Gebied.naam)).select_from(Observatie)
-        .join(Indicator, Observatie.indicator_id == Indicator.id)
-        .join(Gebied, Observatie.gebied_id == Gebied.id)
-        .where(Indicator.sleutel.in_(keys), Observatie.jaar == _newest_year())
-        .group_by(Indicator.sleutel)).all()) if newest else {}
+    limit = scopes.read(session, scope)
+    if limit.limited:  # only what lies within the link's gebied: a name outside it is not this link's to give
+        inside = [code for code in limit.ouders if limit.shows(code)]
+        per_jaar = session.execute(
+            select(Indicator.sleutel, Observatie.jaar, func.min(Gebied.naam)).select_from(Observatie)
+            .join(Indicator, Observatie.indicator_id == Indicator.id).join(Gebied, Observatie.gebied_id == Gebied.id)
+            .where(Indicator.sleutel.in_(keys), Gebied.code.in_(inside))
+            .group_by(Indicator.sleutel, Observatie.jaar).order_by(Observatie.jaar)).all()
+        newest = {key: jaar for key, jaar, _ in per_jaar}
+        example = {key: naam for key, _, naam in per_jaar}  # ordered by year: the newest year's wins
+    else:
+        newest = dict(session.execute(
+            select(Indicator.sleutel, func.max(Observatie.jaar)).join(Indicator, Observatie.indicator_id == Indicator.id)
+            .where(Indicator.sleutel.in_(keys)).group_by(Indicator.sleutel)).all())
+        example = dict(session.execute(
+            select(Indicator.sleutel, func.min(Gebied.naam)).select_from(Observatie)
+            .join(Indicator, Observatie.indicator_id == Indicator.id)
+            .join(Gebied, Observatie.gebied_id == Gebied.id)
+            .where(Indicator.sleutel.in_(keys), Observatie.jaar == _newest_year())
+            .group_by(Indicator.sleutel)).all()) if newest else {}
     lines = []
     for key in keys:
         if key in here:
@@ -527,22 +541,26 @@ def compare_partijen(session: Session, view: View) -> pd.DataFrame:
                         columns=["partij", "periode", "waarde"])
 
 
-def beside(session: Session, code: str) -> pd.DataFrame:
+def beside(session: Session, code: str, scope: str | None = None) -> pd.DataFrame:
     """code, naam, niveau of the gebieden compared with a gebied: the level below it (Nederland's
-    provincies, a provincie's gemeenten, a gemeente's wijken), or for a wijk its sibling wijken."""
+    provincies, a provincie's gemeenten, a gemeente's wijken), or for a wijk its sibling wijken;
+    for a share link limited to a gebied (`scope`), only those within it (toegang/scope.py)."""
     gebied = session.execute(select(Gebied.id, Gebied.niveau, Gebied.ouder_id).where(Gebied.code == code)).first()
     if gebied is None:
         return pd.DataFrame(columns=["code", "naam", "niveau"])
     parent = gebied.ouder_id if gebied.niveau in ("wijk", "buurt") else gebied.id
     rows = session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).where(Gebied.ouder_id == parent)
                            .order_by(Gebied.naam)).all()
+    if scope:
+        limit = scopes.read(session, scope)
+        rows = [row for row in rows if limit.shows(row[0])]
     return _frame(rows, ["code", "naam", "niveau"])
 
 
-def compare_beside(session: Session, view: View) -> pd.DataFrame:
+def compare_beside(session: Session, view: View, scope: str | None = None) -> pd.DataFrame:
     """The chosen indicator per gebied of `beside`, at the latest period any of them has:
     gebied, naam, periode, waarde (computed from further below where not stored)."""
-    names = dict(beside(session, view.gebied)[["code", "naam"]].itertuples(index=False))
+    names = dict(beside(session, view.gebied, scope)[["code", "naam"]].itertuples(index=False))
     rows = _values(session, Observatie, [view.indicator], list(names), view.partij, view.soort,
                    view.van, view.tot)
     rows = [row for row in rows if not row.deels] or rows  # a partial period is no comparison

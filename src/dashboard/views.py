@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dashboard import queries
 from dashboard.queries import SOORTEN, Options, View
+from dashboard.toegang import scope as scopes
 
 ALLE_GROEPEN = "alle"
 LABELS = {"gebied": "gebied", "indicator": "indicator", "partij": "partij", "soort": "periode",
@@ -69,8 +69,9 @@ def to_params(view: View, options: Options) -> dict[str, str]:
 
 
 def within(options: Options, gebied: str | None) -> Options:
-    """Options narrowed to one gebied and the areas inside it (a share link's limit); None: all."""
+    """Options narrowed to one gebied and the areas inside it (a share link's limit, toegang/scope.py); None: all."""
     if not gebied:
         return options
+    limit = scopes.of(options.ouders, gebied)
     frame = options.gebieden
-    return replace(options, gebieden=frame[frame["code"].isin(queries.within(frame, gebied))].reset_index(drop=True))
+    return replace(options, gebieden=frame[[limit.shows(code) for code in frame["code"].tolist()]].reset_index(drop=True))

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import pytest
+import reader
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -95,9 +96,9 @@ def test_the_afspraak_page_shows_what_the_slide_shows(walk, app_as):
         at.switch_page("pages/afspraken.py").run()
         assert not at.exception, nummer
         assert [m.value for m in at.metric] == [cijfer.kop], nummer
-        captions = [c.value for c in at.caption]
+        captions = [reader.text(c.value) for c in at.caption]  # user text (the indicator's name) comes escaped
         assert cijfer.grondslag in captions, nummer
         panel = next(e for e in at.expander if e.label == "In gewone taal")
-        assert panel.markdown[0].value.split("\n\n")[0] == " ".join(zinnen.afspraak(info, cijfer)), nummer
+        assert reader.text(panel.markdown[0].value).split("\n\n")[0] == " ".join(zinnen.afspraak(info, cijfer)), nummer
         if (waarom := afspraken.verschil_uitleg(info, cijfer.afgeleid)):
             assert waarom in captions, nummer

@@ -2,6 +2,7 @@
 import io
 
 import pytest
+import reader
 from PIL import Image
 
 from dashboard import afspraken
@@ -14,7 +15,7 @@ from dashboard.verhalen import verhalen
 
 def texts(at) -> str:
     parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "text") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(reader.text(p) for p in parts)  # the words a reader sees: user text comes escaped
 
 
 def afspraak_id(path, nummer: str) -> int:
@@ -80,10 +81,10 @@ def test_afspraak_detail_shows_the_total_so_far_and_says_it_in_gewone_taal(app, 
     assert "**Partijen: Loopt achter · Cijfers: Op koers**: dat verschil is het gesprek voor het bestuur." in shown
     assert ("De partijen meldden hun status op 31 oktober 2025 (Woonstichting Denkbeeld Wonen): hoe het loopt en wat "
             "zij verwachten. De cijfers tellen wat er gemeten is over 2024 tot en met 2025.") in shown
-    assert app.title[0].value == "2.1 450 sociale huurwoningen erbij in vijf jaar"  # the besluit moved it along
+    assert reader.text(app.title[0].value) == "2.1 450 sociale huurwoningen erbij in vijf jaar"  # the besluit moved it along
     assert app.get("progress")[0].proto.text == "302 van 450 woningen (67%) · 2 van de 5 jaar (40%)"
     panel = next(e for e in app.expander if e.label == "In gewone taal")
-    assert panel.markdown[0].value.split("\n\n")[0] == (
+    assert reader.text(panel.markdown[0].value).split("\n\n")[0] == (
         "Het doel is 450 sociale huurwoningen in 2024 tot en met 2028. Na 2 van de 5 jaar zijn het er 302. "
         "Dat is 67% van het doel, na 40% van de tijd. Dat ligt op schema.")
 
@@ -197,7 +198,7 @@ def test_new_afspraak_through_the_form_opens_its_detail(app):
     app.multiselect(key=f"{form}_partners").select("Politie basisteam Denkbeeldstad")
     app.button(key=f"FormSubmitter:{form}-Afspraak opslaan").click().run()
     assert not app.exception
-    assert "6.1 Elke wijk een huiskamer" in [t.value for t in app.title]
+    assert "6.1 Elke wijk een huiskamer" in [reader.text(t.value) for t in app.title]
     assert "Politie basisteam Denkbeeldstad" in app.dataframe[-1].value["partij"].tolist()
 
 
@@ -234,4 +235,4 @@ def test_a_title_that_outlived_its_looptijd_is_flagged_for_the_redacteur_only(ap
         at.switch_page("pages/afspraken.py").run()
         assert not at.exception
         note = "De titel noemt 'in vier jaar', maar de looptijd is nu 2024–2028 (5 jaar). Pas de titel aan."
-        assert (note in [w.value for w in at.warning]) is flagged, role
+        assert (note in [reader.text(w.value) for w in at.warning]) is flagged, role

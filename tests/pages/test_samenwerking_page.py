@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import reader
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def texts(at) -> str:
     kinds = ("title", "header", "subheader", "markdown", "caption", "text", "warning", "info", "success")
-    return "\n".join(str(e.value) for kind in kinds for e in getattr(at, kind))
+    return "\n".join(reader.text(e.value) for kind in kinds for e in getattr(at, kind))
 
 
 def test_results_show_parties_side_by_side_the_gap_and_the_remarks(app):

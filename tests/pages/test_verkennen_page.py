@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+import reader
 from streamlit.testing.v1 import AppTest
 
 from dashboard.db import open_database
@@ -18,7 +19,7 @@ def open_verkennen(app: AppTest, **params) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(str(e.value) for kind in ("title", "header", "markdown", "caption", "info", "warning")
+    return "\n".join(reader.text(e.value) for kind in ("title", "header", "markdown", "caption", "info", "warning")
                      for e in getattr(at, kind))
 
 

@@ -3,7 +3,9 @@
 Roles: beheerder (everything), redacteur (afspraken, voortgang, verhalen, media, the stuurgroep's
 agenda and besluiten), gegevensbeheerder (imports, catalogue), lezer (read-only), partner (voortgang and stories, with
 photos and video, on the afspraken its own partij takes part in; changing what its partij wrote).
-A share-link visitor is a lezer limited further by what the link allows (pages, gebied, downloads).
+A share-link visitor is a lezer limited further by what the link allows (pages, gebied, downloads):
+pages and downloads are decided here (`may_open`, `may(visitor, "downloaden")`), the gebied in
+toegang/scope.py, which also says where each of the three is applied.
 
 Two questions: `may(visitor, action)` says whether the role may do it at all (navigation, which
 forms a page offers); `may_on(visitor, action, partijen)` says whether it may do it on this

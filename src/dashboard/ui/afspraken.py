@@ -1,5 +1,7 @@
 """Afspraken on screen: opgave cards with status counts, the board's attention list, the grouped
-list, and the detail view that puts tellen (status, KPI, jaarschijf) beside vertellen (stories)."""
+list, and the detail view that puts tellen (status, KPI, jaarschijf) beside vertellen (stories).
+
+User text (titles, names, toelichtingen, the ambitie) is text: escaped or st.text (ui/tekst.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,14 +14,14 @@ from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, navigation, status, verhalen
 from dashboard.ui import charts as show
-from dashboard.verhalen import safe_markdown
+from dashboard.ui.tekst import escaped
 from dashboard.verhalen.verhalen import VerhaalInfo
 
 LINK = "pages/afspraken.py"
 
 
 def _link(row: dict, label: str | None = None) -> None:
-    navigation.link(LINK, label=label or f"{row['nummer']} {row['titel']}", icon=":material/arrow_forward:",
+    navigation.link(LINK, label=label or escaped(f"{row['nummer']} {row['titel']}"), icon=":material/arrow_forward:",
                  query_params={"afspraak": str(row["id"])})
 
 
@@ -29,9 +31,9 @@ def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str], columns: int = 3
     for start in range(0, len(groups), columns):
         for column, groep in zip(st.columns(columns), groups[start:start + columns]):
             with column.container(border=True):
-                st.subheader(groep, anchor=False)
+                st.subheader(escaped(groep), anchor=False)
                 if omschrijvingen.get(groep):
-                    st.caption(omschrijvingen[groep])
+                    st.caption(escaped(omschrijvingen[groep]))
                 totaal = int(counts.loc[groep].sum())
                 st.markdown(f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · " + status.counts(counts.loc[groep].to_dict()))
 
@@ -45,7 +47,7 @@ def attention(rows: pd.DataFrame) -> None:
             kop = ":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else ""
             st.markdown(kop + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}")
             _link(row)
-            st.caption(row["toelichting"])
+            st.caption(escaped(row["toelichting"]))
 
 
 def _procent(aandeel: float) -> str:
@@ -80,7 +82,7 @@ def overview(rows: pd.DataFrame, trajecten: dict[int, afspraken.Traject] | None 
         st.info("Geen afspraken met deze filters. Maak een filter leeg om meer te zien.")
         return
     for groep, group in rows.groupby("groep", sort=False):
-        st.subheader(groep, anchor=False)
+        st.subheader(escaped(groep), anchor=False)
         for row in group.to_dict("records"):
             left, right = st.columns([3, 2])
             with left:
@@ -88,7 +90,7 @@ def overview(rows: pd.DataFrame, trajecten: dict[int, afspraken.Traject] | None 
             with right:
                 dilemma = " :violet-badge[:material/gavel: dilemma]" if row["dilemma"] else ""
                 st.markdown(status.text(row["status"]) + dilemma)
-                st.caption(f"Trekker: {row['trekker']} · {row['van_jaar']}–{row['tot_jaar']}")
+                st.caption(f"Trekker: {escaped(row['trekker'])} · {row['van_jaar']}–{row['tot_jaar']}")
                 if row["id"] in trajecten:
                     traject_bar(trajecten[row["id"]])
 
@@ -114,23 +116,23 @@ def _derived(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None) -> N
         st.caption("De cijfers zeggen nog niets: geen recente waarde of geen streefwaarde.")
         return
     status.badge(afgeleid.status, prefix="Volgens de cijfers: ")
-    st.metric(cijfer.naam, cijfer.kop)
-    st.caption(cijfer.grondslag)
+    st.metric(escaped(cijfer.naam), cijfer.kop)
+    st.caption(escaped(cijfer.grondslag))  # it names the indicator
     verschil = afspraken.twee_statussen(info.status, afgeleid)
     if verschil:
         st.markdown(f":material/forum: **{verschil}**: dat verschil is het gesprek voor het bestuur.")
-        st.caption(afspraken.verschil_uitleg(info, afgeleid))
+        st.caption(escaped(afspraken.verschil_uitleg(info, afgeleid)))  # it names the partij that reported
 
 
 def detail(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None, verhaallijst: list[VerhaalInfo],
            media_dir: Path) -> None:
     """Tellen on the left, vertellen on the right; the figures also in plain sentences."""
-    st.title(f"{info.nummer} {info.titel}")
+    st.title(escaped(f"{info.nummer} {info.titel}"))
     velden = ", ".join(VELD_LABELS[v] for v in info.velden)
-    st.caption(f"{SOORT_LABELS[info.soort]} · opgave: {info.opgave} · wettelijke velden: {velden} · "
+    st.caption(f"{SOORT_LABELS[info.soort]} · opgave: {escaped(info.opgave)} · wettelijke velden: {velden} · "
                f"looptijd {info.van_jaar}–{info.tot_jaar}")
     if info.ambitie.strip():
-        st.html(safe_markdown.to_html(info.ambitie))
+        st.text(info.ambitie.strip())
     tellen, vertellen = st.columns([3, 2], gap="large")
     with tellen:
         st.header("Tellen", anchor=False)
@@ -150,7 +152,8 @@ def detail(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None, verhaa
             with st.container(border=True):
                 dilemma = " :violet-badge[:material/gavel: Dilemma voor het bestuur]" if row["dilemma"] else ""
                 st.markdown(f"{formatting.day(row['datum'])} · {status.text(row['status'])}{dilemma}")
-                st.caption(f"Door {row['auteur'] or 'onbekend'}" + (f" · {row['gebruiker']}" if row["gebruiker"] else ""))
+                st.caption(f"Door {escaped(row['auteur'] or 'onbekend')}"
+                           + (f" · {escaped(row['gebruiker'])}" if row["gebruiker"] else ""))
                 st.text(row["toelichting"])
                 if row["geleerd"]:
                     st.markdown("**Wat we leerden**")
@@ -163,7 +166,7 @@ def detail(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None, verhaa
             st.caption("Bij deze afspraak is nog geen verhaal verteld.")
         for verhaal in verhaallijst:
             with st.container(border=True):
-                st.markdown(f"**{verhaal.titel}**")
+                st.markdown(f"**{escaped(verhaal.titel)}**")
                 verhalen.quote(verhaal)
                 for item in verhaal.media:
                     verhalen.show_media(item, media_dir)
@@ -181,6 +184,6 @@ def jaarschijf(activiteiten: pd.DataFrame, key: str) -> None:
     jaar = st.segmented_control("Jaar", beschikbaar, default=beschikbaar[min(1, len(beschikbaar) - 1)],
                                 key=key, required=True)
     for row in activiteiten[activiteiten["jaar"] == jaar].to_dict("records"):
-        st.markdown(f"{status.text(row['status'])} {row['omschrijving']}")
-        st.caption(f"Trekker: {row['trekker'] or 'nog niet bekend'}")
+        st.markdown(f"{status.text(row['status'])} {escaped(row['omschrijving'])}")
+        st.caption(f"Trekker: {escaped(row['trekker'] or 'nog niet bekend')}")
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import made, tables
+from dashboard.ui.tekst import escaped
 
 trend = made.once(charts.trend)
 bars = made.once(charts.bars)
@@ -47,7 +48,7 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str
     chart, numbers = st.tabs(["Grafiek", "Tabel"])
     with chart:
         st.plotly_chart(fig, key=key, config={"displaylogo": False, "locale": "nl"})
-        st.caption(alt)
+        st.caption(escaped(alt))  # it names indicators, gebieden and partijen
     with numbers:
         tables.static(table, eenheid)
 
@@ -81,6 +82,6 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
         with right:
             st.html(_legend_once(legend))
             st.caption("Grijs: geen gegevens")
-        st.caption(alt)
+        st.caption(escaped(alt))
     with numbers:
         tables.static(table, eenheid)

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, formatting
 from dashboard.ui import reads
 from dashboard.ui import charts as show
+from dashboard.ui.tekst import escaped
 
 
 def kring(afspraak_id: int | None, key: str) -> None:
@@ -23,7 +24,7 @@ def kring(afspraak_id: int | None, key: str) -> None:
                + ("bij deze afspraak " if afspraak_id else "") + "meedeed.")
     partijen = data["partijen"]
     for row in data["jaren"].to_dict("records")[::-1]:
-        namen = [f"{p} :orange-badge[nieuw]" if n else p for p, n in
+        namen = [f"{escaped(p)} :orange-badge[nieuw]" if n else escaped(p) for p, n in
                  partijen[partijen["jaar"] == row["jaar"]][["partij", "nieuw"]].itertuples(index=False)]
         st.markdown(f"**{row['jaar']}** · {formatting.count(row['partijen'], 'partij', 'partijen')}, "
                     f"{formatting.count(row['schrijvers'], 'schrijver', 'schrijvers')}, "

@@ -6,7 +6,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import views
-from dashboard.ui import visitor
+from dashboard.ui import made, visitor
 from dashboard.queries import Options, View
 
 ALLE_PARTIJEN = "Alle partijen samen"
@@ -29,9 +29,14 @@ def _start(options: Options) -> None:
     })
 
 
+_within_once = made.once(views.within)  # the held options and a link's gebied: narrowed once, not every run
+
+
 def scoped(options: Options) -> Options:
-    """The options this visitor may see: a share link limited to a gebied offers only that gebied."""
-    return views.within(options, visitor.current().share_gebied)
+    """The options this visitor may see: a share link limited to a gebied offers only that gebied
+    and the gebieden inside it (toegang/scope.py). Shared by every run: read it, never change it."""
+    gebied = visitor.current().share_gebied
+    return _within_once(options, gebied) if gebied else options
 
 
 def _tops(options: Options) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.ui import visitor
+from dashboard.ui.tekst import escaped
 
 
 def panel(paragraphs: list[list[str]], key: str) -> None:
@@ -15,4 +16,5 @@ def panel(paragraphs: list[list[str]], key: str) -> None:
     with st.expander("In gewone taal", expanded=visitor.current().share_pages is not None,
                      icon=":material/record_voice_over:", key=key):
         # one element, its paragraphs apart: every element is a message of its own to the browser
-        st.markdown("\n\n".join(" ".join(sentences) for sentences in paragraphs))
+        # the sentences name indicators, gebieden and afspraken: text, not Markdown
+        st.markdown("\n\n".join(escaped(" ".join(sentences)) for sentences in paragraphs))

@@ -17,6 +17,7 @@ from dashboard.ingest.missing import NameChoices, UnknownName, unknown_names
 from dashboard.ingest.values import nearest
 from dashboard.toegang import access
 from dashboard.ui import runtime, visitor
+from dashboard.ui.tekst import escaped, escaped_table
 
 log = logging.getLogger(__name__)
 IGNORE = "(kolom negeren)"
@@ -41,14 +42,14 @@ def _show_rejection(problems, key: str, choices: NameChoices | None = None) -> N
     st.subheader("Problemen", anchor=False)
     if len(table) > SHOWN_PROBLEMS:
         st.caption(f"De eerste {SHOWN_PROBLEMS} van {formatting.number(len(table))}; de download bevat ze allemaal.")
-    st.table(table.head(SHOWN_PROBLEMS).astype({"regel": str}), hide_index=True)
+    st.table(escaped_table(table.head(SHOWN_PROBLEMS).astype({"regel": str})), hide_index=True)  # it quotes the file
     st.download_button("Download de problemen (CSV)", export.csv_bytes(table), file_name="importproblemen.csv",
                        mime="text/csv", key=f"problemen_{key}", on_click="ignore", icon=":material/download:")
 
 
 def _label(name: UnknownName) -> str:
     wat = "Partij" if name.soort == "partij" else "Gebied"
-    return f"{wat} '{name.naam}'"
+    return f"{wat} '{escaped(name.naam)}'"
 
 
 def _names_form(names: list[UnknownName], key: str, choices: NameChoices) -> None:
@@ -70,16 +71,16 @@ def _names_form(names: list[UnknownName], key: str, choices: NameChoices) -> Non
             tag = hashlib.sha256(f"{name.soort}|{name.naam}".encode()).hexdigest()[:10]
             if name.lookalikes:
                 st.markdown(f"**{_label(name)}** bestaat niet. Bedoelt u "
-                            + " of ".join(f"**{alike}**" for alike in name.lookalikes) + "?")
+                            + " of ".join(f"**{escaped(alike)}**" for alike in name.lookalikes) + "?")
                 if len(name.lookalikes) == 1:
                     chosen = name.lookalikes[0] if st.checkbox(
-                        f"Ja, lees '{name.naam}' als {name.lookalikes[0]}", key=f"zelfde_{key}_{tag}") else None
+                        f"Ja, lees '{escaped(name.naam)}' als {escaped(name.lookalikes[0])}", key=f"zelfde_{key}_{tag}") else None
                 else:
-                    chosen = st.radio(f"Lees '{name.naam}' als", name.lookalikes, index=None,
+                    chosen = st.radio(f"Lees '{escaped(name.naam)}' als", name.lookalikes, index=None, format_func=escaped,
                                       key=f"zelfde_{key}_{tag}")
                 if chosen:
                     same_as.add((name.soort, name.naam, chosen))
-            elif st.checkbox(f"Nieuw{'e partij' if name.soort == 'partij' else ' gebied'} '{name.naam}' toevoegen"
+            elif st.checkbox(f"Nieuw{'e partij' if name.soort == 'partij' else ' gebied'} '{escaped(name.naam)}' toevoegen"
                              + (" (soort overig)" if name.soort == "partij" else " (genoemd naar de code)"),
                              key=f"nieuw_{key}_{tag}"):
                 add.add((name.soort, name.naam))
@@ -105,7 +106,7 @@ def mapping_form(db: Database, inspection: importer.Inspection) -> dict[str, str
     for header in inspection.unknown_headers:
         guess = nearest(header, keys) or IGNORE
         options = [IGNORE, *keys]
-        choice = st.selectbox(f"Kolom '{header}'", options, index=options.index(guess), key=f"map_{header}")
+        choice = st.selectbox(f"Kolom '{escaped(header)}'", options, index=options.index(guess), key=f"map_{header}")
         mapping[header] = "" if choice == IGNORE else choice
     return mapping
 
@@ -117,7 +118,7 @@ def _preview(report) -> None:
     right.metric("Ongewijzigd", report.rows_unchanged)
     last.metric("Leeg, overgeslagen", report.rows_skipped_empty)
     if report.ignored_columns:
-        st.caption("Genegeerde kolommen: " + ", ".join(report.ignored_columns))
+        st.caption("Genegeerde kolommen: " + escaped(", ".join(report.ignored_columns)))
     if report.changes is not None and not report.changes.empty:
         changes = report.changes.head(1000)
         st.dataframe(reports.preview(changes), hide_index=True, column_config={
@@ -184,9 +185,9 @@ def upload(db: Database, max_mb: int) -> None:
         _show_rejection(rejected.problems, key, add_missing)
         return
     if report.added:
-        st.caption("Wordt toegevoegd: " + ", ".join(report.added))
+        st.caption("Wordt toegevoegd: " + escaped(", ".join(report.added)))
     if report.notes:
-        st.info("Gelezen:\n" + "\n".join(f"- {note}" for note in report.notes), icon=":material/info:")
+        st.info("Gelezen:\n" + "\n".join(f"- {escaped(note)}" for note in report.notes), icon=":material/info:")
     _preview(report)
     if not (report.rows_new or report.rows_changed):
         st.success("Dit bestand verandert niets: alles staat er al zo in.", icon=":material/check_circle:")
@@ -217,7 +218,7 @@ def upload(db: Database, max_mb: int) -> None:
 
 @st.dialog("Import ongedaan maken")
 def _confirm_undo(db: Database, batch_id: int, name: str) -> None:
-    st.write(f"Import {batch_id} ({name}) ongedaan maken? De waarden die hij overschreef komen terug en "
+    st.write(f"Import {batch_id} ({escaped(name)}) ongedaan maken? De waarden die hij overschreef komen terug en "
              "wat hij toevoegde verdwijnt, behalve waar een latere import dezelfde waarde opnieuw leverde "
              "of veranderde: daar blijft die van de latere import staan.")
     yes, no = st.columns(2)

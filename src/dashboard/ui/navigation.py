@@ -21,11 +21,15 @@ from dashboard import site
 from dashboard.ui import visitor
 
 _APP_RAN = "_navigation_from_app"
+_START = "start"  # the url path of the root's hidden start page (a link without the Kompas lands there)
 
 
 def _st_pages(pages: tuple[site.Page, ...]) -> list:
-    return [st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
-                    default=page.path == "") for page in pages]
+    """Every page at an address of its own (the Kompas at /kompas too), and a hidden default at the
+    root: Streamlit no longer answers the default page's own path, so with the Kompas as default a
+    first request for /kompas (a link that leaves the Kompas out) would end in "Page not found"."""
+    return [st.Page(lambda: None, title="Tellen & Vertellen", url_path=_START, default=True, visibility="hidden")] + [
+        st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or page.key) for page in pages]
 
 
 def refuse(page: site.Page) -> None:
@@ -35,15 +39,29 @@ def refuse(page: site.Page) -> None:
         st.page_link(allowed.script, label=allowed.title, icon=allowed.icon)
 
 
+def _start(first: site.Page) -> None:
+    """The app's root for a visitor without the Kompas (a share link of other pages): where the
+    link itself lands, so on to the first page it opens, under that page's own address."""
+    st.switch_page(first.script)
+
+
 def _pages() -> list:
-    """The visitor's pages, then the others hidden and refused; for nobody (not logged in, refused
-    link) only the gate."""
+    """The visitor's pages, each at its own address; then the others, hidden and refused; for
+    nobody (not logged in, refused link) only the gate.
+
+    The root is always the Kompas's address. Streamlit serves its default page at the root and
+    then no longer at the page's own path, so a link without the Kompas made its first page
+    unreachable at its address (/verhalen?verhaal=12 ended in "Page not found"). Without the
+    Kompas a hidden start page holds the root and moves on to the first page the visitor has."""
     who = visitor.current()
     allowed = site.pages_for(who)
     if not allowed:
         return [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)]
     pages = [st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
-                     default=page == allowed[0]) for page in allowed]
+                     default=page.path == "") for page in allowed]
+    if not any(page.path == "" for page in allowed):
+        pages.insert(0, st.Page(lambda first=allowed[0]: _start(first), title=allowed[0].title, icon=allowed[0].icon,
+                                url_path=_START, default=True, visibility="hidden"))
     return pages + [st.Page(lambda page=page: refuse(page), title=page.title, icon=page.icon,
                             url_path=page.path or page.key, visibility="hidden")
                     for page in site.PAGES if page not in allowed]

@@ -121,9 +121,11 @@ def _cached(module: ModuleType, *, held: tuple[str, ...] = (), shared: tuple[str
 _group_figures = held(queries_core.group_figures)
 
 
-def _group_figures_without_indicator(view: queries_core.View) -> queries_core.Figures:
-    """The tiles, table and trends of a view; keyed without the chart indicator, which they all hold."""
-    return _group_figures(replace(view, indicator=""))
+def _group_figures_without_indicator(view: queries_core.View, scope: str | None = None) -> queries_core.Figures:
+    """The tiles, table and trends of a view; keyed without the chart indicator, which they all hold
+    (and without a scope unless a share link has one: everyone else shares the warmed answer)."""
+    view = replace(view, indicator="")
+    return _group_figures(view, scope=scope) if scope else _group_figures(view)
 
 
 queries = _cached(
@@ -138,7 +140,7 @@ queries = _cached(
 # Afspraken and verhalen (Vertellen)
 afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "attention", "detail", "figures",
                                             "trajecten"))
-verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points"))
+verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points", "wijken"))
 
 # De stuurgroep: meetings, the deck built from the data, besluiten
 agenda = _cached(agenda_core, shared=("list_vergaderingen", "detail", "default_vergadering"))

@@ -9,6 +9,7 @@ from dashboard import charts, formatting
 from dashboard.samenwerking.uitslag import MIN_RESPONDENTEN
 from dashboard.samenwerking.vragenlijst import BY_KEY
 from dashboard.ui import charts as show
+from dashboard.ui.tekst import escaped
 
 
 def _table(frame: pd.DataFrame, rows: str, columns: str) -> pd.DataFrame:
@@ -27,7 +28,7 @@ def respondents(uitslag: dict) -> None:
                 f"{'vulde' if mensen == 1 else 'vulden'} de vragenlijst {uitslag['jaar']} in.")
     for row in te_weinig.to_dict("records"):
         n = row["respondenten"]
-        st.info(f"Van {row['partij']} {'antwoordde 1 persoon' if n == 1 else f'antwoordden {n} mensen'}: "
+        st.info(f"Van {escaped(row['partij'])} {'antwoordde 1 persoon' if n == 1 else f'antwoordden {n} mensen'}: "
                 f"de uitkomst van een partij verschijnt pas "
                 f"vanaf {MIN_RESPONDENTEN} mensen, zodat niemands antwoord te herleiden is.", icon=":material/group:")
 
@@ -43,7 +44,7 @@ def gaps(uitslag: dict) -> None:
     st.caption("Stellingen waarop partijen gemiddeld een punt of meer uit elkaar liggen, het grootste verschil eerst. "
                "Dit is het gesprek dat de stuurgroep moet voeren.")
     for gap in uitslag["verschillen"]:
-        st.warning(gap["tekst"], icon=":material/compare_arrows:")
+        st.warning(escaped(gap["tekst"]), icon=":material/compare_arrows:")  # it names the parties
 
 
 def side_by_side(uitslag: dict, partijen: list[str]) -> None:

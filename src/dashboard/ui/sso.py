@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.toegang import oidc
 from dashboard.toegang.access import Visitor
+from dashboard.ui.tekst import escaped
 
 log = logging.getLogger(__name__)
 FAILED_PARAM = "sso"  # ?sso=mislukt|onbereikbaar: deploy/serve.py's answer to a failed st.login (ui/server.py)
@@ -55,7 +56,7 @@ def login_button() -> None:
     if not configured():
         return
     if st.user.is_logged_in:  # signed in at the identity provider, but no role here
-        st.warning(_decision().refusal, icon=":material/block:")
+        st.warning(escaped(_decision().refusal), icon=":material/block:")  # it names the address
         st.button("Afmelden bij de organisatie", on_click=st.logout)
         return
     failed = st.query_params.pop(FAILED_PARAM, None)

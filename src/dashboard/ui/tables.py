@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import formatting
 from dashboard.ui import made
+from dashboard.ui.tekst import escaped_table
 
 HEADERS = {"indicator": "Indicator", "naam": "Naam", "gebied": "Gebied", "partij": "Partij",
            "periode": "Periode", "label": "Periode", "waarde": "Waarde", "streefwaarde": "Streefwaarde",
@@ -51,7 +52,7 @@ def _on_screen(frame: pd.DataFrame, gebieden: dict[str, str] | None) -> tuple[pd
 
 
 def _plain(frame: pd.DataFrame, eenheid: str | None = None) -> pd.DataFrame:
-    """The frame as `static` puts it on screen."""
+    """The frame as `static` writes it."""
     units = _units(frame, eenheid)
     frame = _readable(frame)
     frame = frame.assign(**{c: _as_text(frame[c], units if c in _IN_UNIT else None, formatting.GEEN_WAARDE)
@@ -59,7 +60,13 @@ def _plain(frame: pd.DataFrame, eenheid: str | None = None) -> pd.DataFrame:
     return frame.set_index(frame.columns[0])
 
 
-_on_screen_once, _plain_once = made.once(_on_screen), made.once(_plain)
+def _static(frame: pd.DataFrame, eenheid: str | None = None) -> pd.DataFrame:
+    """`_plain` as st.table gets it: st.table reads Markdown in its cells, so names (of partijen,
+    gebieden) are escaped like all user text (ui/tekst.py)."""
+    return escaped_table(_plain(frame, eenheid))
+
+
+_on_screen_once, _static_once = made.once(_on_screen), made.once(_static)
 
 
 def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
@@ -80,4 +87,4 @@ def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
 def static(frame: pd.DataFrame, eenheid: str | None = None) -> None:
     """A plain table (a chart's text alternative): every number already written the Dutch way, in
     `eenheid`'s decimals when the chart has one unit."""
-    st.table(_plain_once(frame, eenheid))
+    st.table(_static_once(frame, eenheid))

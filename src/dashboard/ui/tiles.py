@@ -8,6 +8,7 @@ from dashboard import bronnen, clock, formatting
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made
+from dashboard.ui.tekst import escaped
 
 COLUMNS = 4
 # A value wraps and shrinks with its tile rather than ending in "…": st.metric cuts it off on one line.
@@ -47,7 +48,7 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
         if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
             how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
         written.append({
-            "naam": tile["naam"], "help": f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}.",
+            "naam": escaped(tile["naam"]), "help": escaped(f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}."),
             "waarde": formatting.short(tile["waarde"], tile["eenheid"]),
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"

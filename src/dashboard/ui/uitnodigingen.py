@@ -7,6 +7,7 @@ from dashboard import formatting
 from dashboard.db import Database
 from dashboard.toegang import access, accounts, uitnodigingen
 from dashboard.ui import adres, runtime, visitor
+from dashboard.ui.tekst import escaped
 
 GEEN = ""
 
@@ -31,7 +32,7 @@ def section(db: Database, partijen: list[str]) -> None:
         except accounts.AccountError as error:
             st.error(str(error))
         else:
-            st.success(f"Uitnodiging voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires, zone=True)}. Kopieer de "
+            st.success(f"Uitnodiging voor {escaped(info.naam)} gemaakt, geldig tot {formatting.moment(info.expires, zone=True)}. Kopieer de "
                        "link nu: hij wordt niet nog eens getoond.", icon=":material/check:")
             adres.show_link(uitnodigingen.url, token)
     _listing(db)
@@ -41,7 +42,7 @@ def section(db: Database, partijen: list[str]) -> None:
 def _withdraw(db: Database, uitnodiging_id: int) -> None:
     if visitor.allowed("gebruikers_beheren"):
         info = uitnodigingen.withdraw(db, uitnodiging_id, door=visitor.afresh().name)
-        st.toast(f"De uitnodiging voor {info.naam} is ingetrokken.", icon=":material/link_off:")
+        st.toast(f"De uitnodiging voor {escaped(info.naam)} is ingetrokken.", icon=":material/link_off:")
 
 
 def _listing(db: Database) -> None:
@@ -52,8 +53,8 @@ def _listing(db: Database) -> None:
     st.markdown("**Uitnodigingen**")
     for info in lijst:
         text, action = st.columns([4, 1], vertical_alignment="center")
-        text.markdown(f"{info.naam} · {info.rol}{' · ' + info.partij if info.partij else ''} · **{info.state}**")
-        text.caption(f"Gemaakt {formatting.moment(info.created)} door {info.created_by} · verloopt "
+        text.markdown(f"{escaped(info.naam)} · {info.rol}{' · ' + escaped(info.partij) if info.partij else ''} · **{info.state}**")
+        text.caption(f"Gemaakt {formatting.moment(info.created)} door {escaped(info.created_by)} · verloopt "
                      f"{formatting.moment(info.expires)}"
                      + (f" · gebruikt {formatting.moment(info.used)}" if info.used else ""))
         if info.state == "open":

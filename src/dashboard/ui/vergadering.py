@@ -2,7 +2,7 @@
 besluiten beside an afspraak and on the Kompas (the agenda editor and the besluit form are in
 ui/formulieren/vergadering.py).
 
-User text is shown with st.text or escaped.
+User text is shown with st.text or escaped (ui/tekst.py).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import clock, formatting
 from dashboard.ui import navigation
+from dashboard.ui.tekst import escaped
 from dashboard.vergadering import agenda, besluiten, export
 from dashboard.vergadering.deck import Deck
 
@@ -19,11 +20,6 @@ PAGE = "pages/presentatie.py"
 BADGE = {"aangenomen": ":green-badge[:material/check_circle: Aangenomen]",
          "aangehouden": ":orange-badge[:material/pause_circle: Aangehouden]"}
 KIOSK_SECONDS = 20
-
-
-def escaped(text: str) -> str:
-    """User text inside st.markdown: every Markdown and Streamlit directive character taken literally."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>$:=" else ch for ch in text or "")
 
 
 # ---------------------------------------------------------------- meetings and their decks
@@ -65,7 +61,7 @@ def vergaderingen(rows: list[agenda.VergaderingRij], decks: dict[int, Deck], med
 
 
 def not_found(asked: str) -> None:
-    st.warning(f"Vergadering {asked[:12]} bestaat niet (meer). Kies hieronder een vergadering.",
+    st.warning(f"Vergadering {escaped(asked[:12])} bestaat niet (meer). Kies hieronder een vergadering.",
                icon=":material/event_busy:")
 
 

@@ -1,4 +1,7 @@
-"""Stories on screen: cards for the gallery, the full story with its media, and the story map."""
+"""Stories on screen: cards for the gallery, the full story with its media, and the story map.
+
+Only the story's body is Markdown (safe_markdown, into st.html); its title, verteller, quote,
+captions and credits are text: escaped or st.text (ui/tekst.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,19 +11,21 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import navigation
-from dashboard.verhalen import media, safe_markdown
+from dashboard.ui.tekst import escaped
+from dashboard.verhalen import media
 from dashboard.verhalen.verhalen import ROL_LABELS, VerhaalInfo, VerhaalMedia
 
 
 def quote(verhaal: VerhaalInfo) -> None:
+    """The quote as a block quote, its words (and whose they are) as typed."""
     if verhaal.citaat:
-        by = f"\n\n— {verhaal.citaat_van}" if verhaal.citaat_van else ""
-        st.html(safe_markdown.to_html("> " + verhaal.citaat.replace("\n", " ") + by.replace("\n\n", "\n>\n> ")))
+        by = f"\n>\n> — {escaped(' '.join(verhaal.citaat_van.split()))}" if verhaal.citaat_van.strip() else ""
+        st.markdown("> " + escaped(" ".join(verhaal.citaat.split())) + by)
 
 
 def show_media(item: VerhaalMedia, media_dir: Path) -> None:
     """A photo with its alt text and caption, a video file, or a YouTube/Vimeo link, each credited."""
-    caption = " · ".join(x for x in (item.bijschrift, item.credit and f"Beeld: {item.credit}") if x)
+    caption = escaped(" · ".join(x for x in (item.bijschrift, item.credit and f"Beeld: {item.credit}") if x))
     if item.soort == "videolink":
         st.video(item.url, alt=item.bijschrift or "Video")
         st.caption(caption)
@@ -42,8 +47,8 @@ def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
         photo = next((m for m in verhaal.media if m.soort == "foto"), None)
         if photo and (found := media.path(photo.bestand, media_dir)):
             st.image(str(found), alt=photo.alt_tekst, width="stretch")
-        st.markdown(f"**{verhaal.titel}**")
-        st.caption(f"{ROL_LABELS[verhaal.verteller_rol]} · {verhaal.wijk or 'Denkbeeldstad'} · "
+        st.markdown(f"**{escaped(verhaal.titel)}**")
+        st.caption(f"{ROL_LABELS[verhaal.verteller_rol]} · {escaped(verhaal.wijk or 'Denkbeeldstad')} · "
                    f"{formatting.day(verhaal.datum)}")
         quote(verhaal)
         navigation.link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
@@ -59,9 +64,9 @@ def grid(verhaallijst: list[VerhaalInfo], media_dir: Path, columns: int = 3, key
 
 def full(verhaal: VerhaalInfo, media_dir: Path) -> None:
     """The story itself: text (safe Markdown), quote, all media, and the afspraken it belongs to."""
-    st.header(verhaal.titel)
-    st.caption(f"{ROL_LABELS[verhaal.verteller_rol]}{': ' + verhaal.verteller if verhaal.verteller else ''} · "
-               f"{verhaal.wijk or 'Denkbeeldstad'} · {formatting.day(verhaal.datum)}")
+    st.header(escaped(verhaal.titel))
+    st.caption(f"{ROL_LABELS[verhaal.verteller_rol]}{': ' + escaped(verhaal.verteller) if verhaal.verteller else ''} · "
+               f"{escaped(verhaal.wijk or 'Denkbeeldstad')} · {formatting.day(verhaal.datum)}")
     left, right = st.columns([3, 2])
     with left:
         st.html(verhaal.tekst_html)
@@ -69,7 +74,7 @@ def full(verhaal: VerhaalInfo, media_dir: Path) -> None:
         if verhaal.afspraken:
             st.markdown("**Hoort bij de afspraken**")
             for afspraak in verhaal.afspraken:
-                navigation.link("pages/afspraken.py", label=f"{afspraak.nummer} {afspraak.titel}",
+                navigation.link("pages/afspraken.py", label=escaped(f"{afspraak.nummer} {afspraak.titel}"),
                              icon=":material/handshake:", query_params={"afspraak": str(afspraak.id)})
     with right:
         for item in verhaal.media:
@@ -85,7 +90,7 @@ def verhaal_map(points: pd.DataFrame, shapes: pd.DataFrame, key: str) -> None:
                                 alt="Kaart van Denkbeeldstad met een stip per verhaal, gekleurd naar wie het vertelt.")
         gekozen = (event.selection.get("objects") or {}).get("verhalen") if event and event.selection else None
         if gekozen:
-            navigation.link("pages/verhalen.py", label=f"Lees '{gekozen[0]['titel']}'", icon=":material/auto_stories:",
+            navigation.link("pages/verhalen.py", label=f"Lees '{escaped(gekozen[0]['titel'])}'", icon=":material/auto_stories:",
                          query_params={"verhaal": str(gekozen[0]["id"])})
         st.caption("Kleur per verteller: blauw huurder · oranje professional · roze bestuurder · groen bewoner. "
                    "Dezelfde verhalen staan in de tab Tabel.")

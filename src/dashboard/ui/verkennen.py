@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, formatting
 from dashboard.queries import Options
 from dashboard.ui import downloads
+from dashboard.ui.tekst import escaped
 from dashboard.verkennen import keuze as keuzes
 from dashboard.verkennen import lijn, punten
 from dashboard.verkennen.keuze import GEMEENTEN, WIJKEN, Keuze
@@ -69,11 +70,11 @@ def picks(verkenning: punten.Verkenning) -> tuple[list[str], str | None]:
 def missing(verkenning: punten.Verkenning, namen: dict[str, str]) -> None:
     """Say what was left out and why: '12 wijken zonder cijfer voor Leegstand'."""
     for key, count in verkenning.ontbrekend.items():
-        st.caption(f":material/info: {_aantal(count, verkenning.niveau)} zonder cijfer voor {namen.get(key, key)} "
+        st.caption(f":material/info: {_aantal(count, verkenning.niveau)} zonder cijfer voor {escaped(namen.get(key, key))} "
                    f"in {verkenning.keuze.jaar}: niet in de grafiek, de tabel en de kaart.")
     for key, count in verkenning.onvolledig.items():
         st.caption(f":material/info: {_aantal(count, verkenning.niveau)} met een nog niet compleet {verkenning.keuze.jaar} "
-                   f"voor {namen.get(key, key)} (niet alle partijen geleverd): niet in de grafiek, de tabel en de kaart.")
+                   f"voor {escaped(namen.get(key, key))} (niet alle partijen geleverd): niet in de grafiek, de tabel en de kaart.")
 
 
 def _axis(options: Options, key: str | None) -> tuple[str, str] | None:
@@ -137,7 +138,7 @@ def kaart(verkenning: punten.Verkenning, shapes: pd.DataFrame, gekozen: list[str
     chosen = [namen[c] for c in gekozen if c in namen.index]
     if chosen:
         rest = f" en nog {len(chosen) - 10}" if len(chosen) > 10 else ""
-        st.caption(f"Oranjerood op de kaart: {', '.join(chosen[:10])}{rest}.")
+        st.caption(f"Oranjerood op de kaart: {escaped(', '.join(chosen[:10]))}{rest}.")
     else:
         st.caption("Kies punten in de grafiek of in de zijbalk; ze worden hier oranjerood.")
 
@@ -149,11 +150,11 @@ def compare(vergelijking: punten.Vergelijking | None, verkenning: punten.Verkenn
         return
     x, y = _axis(options, verkenning.keuze.x), _axis(options, verkenning.keuze.y)
     eigen, n = vergelijking.eigen, len(vergelijking.groep)
-    st.markdown(f"**{vergelijking.naam}** hoort bij de {_aantal(n, verkenning.niveau)} van dezelfde grootte: "
+    st.markdown(f"**{escaped(vergelijking.naam)}** hoort bij de {_aantal(n, verkenning.niveau)} van dezelfde grootte: "
                 f"{vergelijking.klasse}.")
     for (naam, eenheid), rang, waarde, midden in ((x, eigen["rang_x"], eigen["x"], vergelijking.mediaan_x),
                                                    (y, eigen["rang_y"], eigen["y"], vergelijking.mediaan_y)):
-        st.markdown(f"- {naam}: {formatting.value(waarde, eenheid)}, nummer {rang} van {n} "
+        st.markdown(f"- {escaped(naam)}: {formatting.value(waarde, eenheid)}, nummer {rang} van {n} "
                     f"(het midden van de groep: {formatting.value(midden, eenheid)}).")
     namen = dict(zip(options.indicatoren["sleutel"], options.indicatoren["naam"]))
     groep = punten.Verkenning(verkenning.keuze, verkenning.niveau, vergelijking.groep, n)

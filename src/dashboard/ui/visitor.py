@@ -22,6 +22,7 @@ from dashboard import config
 from dashboard.toegang import access, accounts, share_links, tokens, uitnodigingen
 from dashboard.toegang.access import Visitor
 from dashboard.ui import runtime, server, sso
+from dashboard.ui.tekst import escaped
 
 SHARE_PARAM, INVITE_PARAM = "deel", "uitnodiging"
 NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
@@ -140,11 +141,11 @@ def _cookie_script(name: str, value: str | None, max_age: int) -> None:
 def _sidebar(who: Visitor) -> None:
     with st.sidebar:
         if who.share_pages is not None:
-            st.caption(f":material/visibility: Alleen lezen via de deellink «{who.name.split(': ', 1)[-1]}».")
+            st.caption(f":material/visibility: Alleen lezen via de deellink «{escaped(who.name.split(': ', 1)[-1])}».")
             st.button("Inloggen als medewerker", key="tv_share_stop", icon=":material/login:",
                       on_click=_forget, args=(SHARE_KEY, tokens.SHARE))
         else:
-            st.caption(f":material/person: {who.name} · {who.role}" + (f" · {who.partij}" if who.partij else ""))
+            st.caption(f":material/person: {escaped(who.name)} · {who.role}" + (f" · {escaped(who.partij)}" if who.partij else ""))
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
 
 
@@ -215,7 +216,7 @@ def _uitnodiging(db) -> None:
         st.error(found.message, icon=":material/link_off:")
         st.button("Naar het inloggen", icon=":material/login:", on_click=st.session_state.pop, args=(INVITE_KEY, None))
         return
-    namens = f" namens **{found.partij}**" if found.partij else ""
+    namens = f" namens **{escaped(found.partij)}**" if found.partij else ""
     st.write(f"U bent uitgenodigd om mee te schrijven{namens}, met de rol **{found.rol}**. Kies een wachtwoord; "
              "daarna bent u meteen ingelogd. Onthoud uw gebruikersnaam: die hebt u nodig om later weer in te loggen.")
     with st.form("uitnodiging"):

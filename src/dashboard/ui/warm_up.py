@@ -48,8 +48,8 @@ def warm() -> str:
     indicator = options.per_sleutel.loc[view.indicator]
     charts.trend(figures.trend(view.indicator), indicator["naam"], indicator["eenheid"])
     reads.queries.compare_partijen(view)
-    reads.queries.compare_beside(view)
-    reads.queries.geometries(reads.queries.beside(view.gebied)["code"].tolist())
+    reads.queries.compare_beside(view, scope=None)  # as the page asks them: for a visitor without a gebied limit
+    reads.queries.geometries(reads.queries.beside(view.gebied, scope=None)["code"].tolist())
     reads.queries.last_update()
     reads.queries.demo_loaded()
     return f"{view.gebied}, {len(figures.tiles)} tegels"

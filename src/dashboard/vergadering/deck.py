@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from dashboard import afspraken, charts, formatting, queries
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.gewone_taal import zinnen
+from dashboard.toegang import scope as scopes
 from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 from dashboard.verhalen import verhalen
@@ -235,7 +236,7 @@ def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int) -> tuple[int | None, tu
     return chosen, tuple(Regel(r["omschrijving"], label=r["status"]) for r in rows)
 
 
-def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> list[Dia]:
+def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope: str | None) -> list[Dia]:
     if punt.vervallen:
         return [Dia("tekst", punt.naam or "Vervallen agendapunt", gevraagd=punt.vraag, regels=(Regel(
             "Deze afspraak is verwijderd. Het agendapunt blijft staan, zodat de besluitenlijst klopt."),))]
@@ -243,9 +244,9 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
         if punt.indicator is None:
             return [Dia("tekst", punt.naam or "Indicator", gevraagd=punt.vraag,
                         regels=(Regel("Deze indicator staat niet meer in de catalogus."),))]
-        return [_kpi_slide(session, punt, jaar)]
+        return [_kpi_slide(session, punt, jaar, scope)]
     info = afspraken.detail(session, punt.afspraak_id)
-    cijfer = afspraken.figures(session, punt.afspraak_id)
+    cijfer = afspraken.figures(session, punt.afspraak_id, scope)
     afgeleid = cijfer.afgeleid if cijfer else None
     titel, rest = _title(punt.naam)
     extra: list[Regel] = [Regel(rest)] if rest else []
@@ -260,7 +261,7 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
                             activiteiten=pages[0])
         for page in pages[1:]:
             extra += list(page)
-    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id))
+    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id, scope))
     citaat, citaat_van = (quoted.citaat, quoted.citaat_van) if quoted else ("", "")
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
         extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
@@ -281,8 +282,10 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> li
     return [dia] + [replace(more, titel=f"{titel} (vervolg)") for more in vervolg]
 
 
-def _kpi_slide(session: Session, punt: agenda.AgendapuntInfo, jaar: int) -> Dia:
+def _kpi_slide(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope: str | None) -> Dia:
     gebied = afspraken.default_gebied(session)
+    if gebied and not scopes.read(session, scope).shows_figure(gebied):
+        gebied = None  # the gemeente's figure is not the link's: no figures, as on the afspraak's own slide
     catalogue = queries.options(session)
     indicator = catalogue.per_sleutel.loc[punt.indicator] if catalogue else None
     naam = indicator["naam"] if indicator is not None else punt.naam
@@ -317,8 +320,11 @@ def in_agenda_order(deze_vergadering: agenda.VergaderingInfo,
     return sorted(genomen, key=lambda b: (order.get(b.agendapunt_id, len(order)), b.datum, b.id))
 
 
-def build(session: Session, vergadering_id: int) -> Deck | None:
-    """The whole deck of one meeting from today's data, or None when the meeting does not exist."""
+def build(session: Session, vergadering_id: int, scope: str | None = None) -> Deck | None:
+    """The whole deck of one meeting from today's data, or None when the meeting does not exist.
+
+    `scope`: a share link's gebied (toegang/scope.py). Its slides, and so its PPTX and PDF, then
+    carry only the photos and quotes of stories within that gebied and only the figures it may see."""
     deze_vergadering = agenda.detail(session, vergadering_id)
     if deze_vergadering is None:
         return None
@@ -329,7 +335,7 @@ def build(session: Session, vergadering_id: int) -> Deck | None:
     if deze_vergadering.overzicht:
         dias += _opgave_slides(session)
     for punt in deze_vergadering.punten:
-        dias += _item_slides(session, punt, jaar)
+        dias += _item_slides(session, punt, jaar, scope)
     dias += _closing_slides(deze_vergadering, genomen)
     return Deck(deze_vergadering.id, deze_vergadering.titel, deze_vergadering.datum, demo, tuple(dias), tuple(genomen))
 

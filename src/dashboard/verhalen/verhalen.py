@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from dashboard import audit, clock
 from dashboard.afspraken import Invalid, afspraak_partijen
-from dashboard.ingest import areas
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 from dashboard.toegang import access
+from dashboard.toegang import scope as scopes
 from dashboard.verhalen import media, safe_markdown
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
@@ -251,14 +251,20 @@ def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: d
     )
 
 
-def in_scope(code: str | None, scope: str | None) -> bool:
-    """Whether a wijk lies inside a share link's gebied (that wijk, or a wijk of that gemeente)."""
-    return not scope or bool(code) and (code == scope or areas.parent(code) == scope)
+def within(session: Session, verhaallijst: list[VerhaalInfo], scope: str | None) -> list[VerhaalInfo]:
+    """Only the stories a share link limited to gebied `scope` may show (toegang/scope.py); None: all."""
+    if not scope:
+        return verhaallijst
+    limit = scopes.read(session, scope)
+    return [dit_verhaal for dit_verhaal in verhaallijst if limit.shows(dit_verhaal.gebied)]
 
 
-def within(verhaallijst: list[VerhaalInfo], scope: str | None) -> list[VerhaalInfo]:
-    """Only the stories a share link limited to `scope` may show; no scope: all of them."""
-    return [dit_verhaal for dit_verhaal in verhaallijst if in_scope(dit_verhaal.gebied, scope)]
+def wijken(session: Session, scope: str | None = None) -> pd.Series:
+    """code -> naam of the wijken a visitor may choose among (a share link: those within its gebied), by code."""
+    limit = scopes.read(session, scope)
+    rows = [(code, naam) for code, naam in session.execute(
+        select(Gebied.code, Gebied.naam).where(Gebied.niveau == "wijk").order_by(Gebied.code)) if limit.shows(code)]
+    return pd.Series(dict(rows), dtype=object, name="naam")
 
 
 def gallery(session: Session, opgave_id: int | None = None, gebied: str | None = None,
@@ -276,7 +282,7 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     where = None
     for condition in conditions:
         where = condition if where is None else where & condition
-    return within(_records(session, _verhalen(session, where)), scope)
+    return within(session, _records(session, _verhalen(session, where)), scope)
 
 
 def _records(session: Session, verhaallijst: list[Verhaal]) -> list[VerhaalInfo]:
@@ -287,12 +293,12 @@ def _records(session: Session, verhaallijst: list[Verhaal]) -> list[VerhaalInfo]
 
 def detail(session: Session, verhaal_id: int, scope: str | None = None) -> VerhaalInfo | None:
     found = _records(session, _verhalen(session, Verhaal.id == verhaal_id))
-    return found[0] if found and within(found, scope) else None
+    return found[0] if found and within(session, found, scope) else None
 
 
 def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[VerhaalInfo]:
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return within(_records(session, _verhalen(session, where)), scope)
+    return within(session, _records(session, _verhalen(session, where)), scope)
 
 
 def newest(session: Session, count: int = 3, scope: str | None = None) -> list[VerhaalInfo]:

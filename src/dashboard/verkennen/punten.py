@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from dashboard import formatting, queries
 from dashboard.models import Gebied, Indicator
-from dashboard.verhalen import verhalen
+from dashboard.toegang import scope as scopes
 from dashboard.verkennen.grootte import WONINGEN, gelijken, klasse
 from dashboard.verkennen.keuze import GEMEENTEN, WIJKEN, Keuze
 from dashboard.verkennen.lijn import Lijn, trendlijn
@@ -54,8 +54,9 @@ def _gebieden(session: Session, keuze: Keuze) -> pd.DataFrame:
     else:
         query = query.where(Gebied.niveau == "wijk", ouder.code == keuze.binnen)
     frame = pd.DataFrame(session.execute(query).all(), columns=["code", "naam", "gemeente", "lat", "lon"])
-    if keuze.scope:
-        frame = frame[[verhalen.in_scope(code, keuze.scope) for code in frame["code"]]]
+    if keuze.scope:  # a share link limited to a gebied: only the gebieden within it (toegang/scope.py)
+        limit = scopes.read(session, keuze.scope)
+        frame = frame[[limit.shows(code) for code in frame["code"].tolist()]]
     return frame.reset_index(drop=True)
 
 

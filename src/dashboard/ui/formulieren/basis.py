@@ -16,6 +16,7 @@ from dashboard import afspraken
 from dashboard.db import Database
 from dashboard.diagnosis import DatabaseProblem, diagnose
 from dashboard.toegang import access
+from dashboard.ui.tekst import escaped
 
 GEEN = ""
 log = logging.getLogger(__name__)
@@ -27,8 +28,8 @@ def problems(form: str) -> dict[str, str]:
 
 def error(form: str, field: str) -> None:
     message = problems(form).get(field)
-    if message:
-        st.error(message, icon=":material/error:")
+    if message:  # it may quote what was typed (a number, a partij's name): text, not Markdown
+        st.error(escaped(message), icon=":material/error:")
 
 
 def done(form: str) -> None:
@@ -47,7 +48,7 @@ def run(form: str, db: Database, write, success: str) -> bool:
         return False
     except access.NotAllowed as refused:  # also said at the top: the form may be gone on the next run
         st.session_state[f"_fouten_{form}"] = {"_": str(refused)}
-        st.error(str(refused), icon=":material/block:")
+        st.error(escaped(str(refused)), icon=":material/block:")
         return False
     except (DatabaseProblem, OSError) as problem:  # full, read-only, busy, a clash; a photo on a full disk
         found = diagnose(problem, db.engine.url)

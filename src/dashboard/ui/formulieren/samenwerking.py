@@ -8,6 +8,7 @@ from dashboard.samenwerking import antwoorden, vragenlijst
 from dashboard.toegang import access
 from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import done, error, run
+from dashboard.ui.tekst import escaped
 
 
 # ---------------------------------------------------------------- samenwerkingsmonitor
@@ -20,7 +21,7 @@ def samenwerking(db: Database, visitor: access.Visitor, jaar: int, eigen: antwoo
     scores = eigen.scores if eigen else {}
     keuzes = [1, 2, 3, 4, 5, None]
     with st.form(form, border=True):
-        st.caption(f"U antwoordt namens **{visitor.partij}**. Niemand ziet uw eigen antwoorden; de uitkomst per partij "
+        st.caption(f"U antwoordt namens **{escaped(visitor.partij)}**. Niemand ziet uw eigen antwoorden; de uitkomst per partij "
                    f"verschijnt pas als minstens drie mensen van die partij hebben geantwoord."
                    + (" U vulde de vragenlijst dit jaar al in: wat u nu opslaat, vervangt uw eerdere antwoord." if eigen else ""))
         for stelling in vragenlijst.STELLINGEN:

@@ -1,7 +1,7 @@
 """The stuurgroep's forms for redacteuren and beheerders: a new meeting, the agenda editor and the besluit form.
 
 Forms save in button callbacks through the core (which asks `access.require` and writes the audit
-line); a callback asks `visitor.allowed` afresh first. User text is shown with st.text or escaped.
+line); a callback asks `visitor.allowed` afresh first. User text is shown with st.text or escaped (ui/tekst.py).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from dashboard.db import Database
 from dashboard.toegang import access
 from dashboard.ui import runtime, visitor
 from dashboard.ui.formulieren.basis import done, error, run
-from dashboard.ui.vergadering import escaped
+from dashboard.ui.tekst import escaped
 from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.agenda import ACTIE
 from dashboard.vergadering.besluiten import UITKOMST_LABELS, VERWERKING_LABELS, WIJZIGING_LABELS
@@ -160,21 +160,21 @@ def besluit_form(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ver
         for n, naam in enumerate(tafel_van(punt.afspraak_id)):
             p = posities.get(naam)
             left, right = st.columns([2, 5])
-            left.radio(naam, ["instemming", "bezwaar"], index=1 if p and p.positie == "bezwaar" else 0,
+            left.radio(escaped(naam), ["instemming", "bezwaar"], index=1 if p and p.positie == "bezwaar" else 0,
                        format_func={"instemming": "Instemming", "bezwaar": "Bezwaar"}.get, key=f"{form}_pos{n}")
-            right.text_input(f"Reden van het bezwaar van {naam}", value=p.reden if p else "", key=f"{form}_reden{n}")
+            right.text_input(f"Reden van het bezwaar van {escaped(naam)}", value=p.reden if p else "", key=f"{form}_reden{n}")
             error(form, f"reden:{naam}")
-            right.selectbox(f"Hoe is het bezwaar van {naam} verwerkt?", ["", *VERWERKING_LABELS],
+            right.selectbox(f"Hoe is het bezwaar van {escaped(naam)} verwerkt?", ["", *VERWERKING_LABELS],
                             format_func=lambda v: VERWERKING_LABELS.get(v, "Nog niet: het bezwaar staat"),
                             key=f"{form}_verwerking{n}")
-            right.text_input(f"Toelichting bij de verwerking ({naam})", key=f"{form}_vtekst{n}")
+            right.text_input(f"Toelichting bij de verwerking ({escaped(naam)})", key=f"{form}_vtekst{n}")
             error(form, f"verwerking:{naam}")
         st.selectbox("Wijzigt het besluit de afspraak?", ["", *WIJZIGING_LABELS], key=f"{form}_wijziging",
                      format_func=lambda v: {"": "Nee", "streefwaarde": "Ja: de streefwaarde", "tot_jaar": "Ja: het eindjaar",
                                             "trekker": "Ja: de trekker"}[v])
         error(form, "wijziging")
         st.text_input("Nieuwe waarde (getal, jaartal of de naam van de nieuwe trekker)", key=f"{form}_waarde",
-                      help="Trekker: " + ", ".join(partijen))
+                      help="Trekker: " + escaped(", ".join(partijen)))
         error(form, "nieuwe_waarde")
         st.text_area("Volgende stap als er nog een bezwaar staat", value=eerder.vervolgstap if eerder else "",
                      key=f"{form}_vervolgstap")

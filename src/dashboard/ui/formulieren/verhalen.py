@@ -13,6 +13,7 @@ from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
 from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import GEEN, done, error, problems, run
+from dashboard.ui.tekst import escaped
 from dashboard.verhalen import verhalen
 
 
@@ -63,7 +64,7 @@ def verhaal(db: Database, visitor: access.Visitor, namen: pd.Series, afspraken_l
         afspraken_lijst = afspraken_lijst[[visitor.partij in p for p in afspraken_lijst["partijen"]]]
     titels = afspraken_lijst.set_index("id")
     st.session_state["vh_afspraken"] = [i for i in st.session_state["vh_afspraken"] if i in titels.index]
-    st.multiselect("Bij welke afspraken hoort het?" + (f" (afspraken van {visitor.partij})" if visitor.party_scoped else ""),
+    st.multiselect("Bij welke afspraken hoort het?" + (f" (afspraken van {escaped(visitor.partij)})" if visitor.party_scoped else ""),
                    titels.index.tolist(), key="vh_afspraken", placeholder="Kies een of meer afspraken",
                    format_func=lambda i: f"{titels.at[i, 'nummer']} {titels.at[i, 'titel']}")
     error(FORM, "afspraken")
