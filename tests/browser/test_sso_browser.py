@@ -61,7 +61,7 @@ server_metadata_url = "{issuer}/.well-known/openid-configuration"
 "{KNOWN}" = "redacteur"
 ''')
     server = server_factory("--secrets.files", str(secrets_file), port=app_port)
-    added = server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="beheer-wachtwoord\n")
+    added = server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="sso-eerste-wachtwoord\n")
     assert added.returncode == 0, added.stderr
     return server, issuer
 
