@@ -127,7 +127,8 @@ def check_new_name(session, naam: str) -> str:
     return naam
 
 
-def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id: int | None, door: str) -> Gebruiker:
+def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id: int | None, door: str,
+                adres: str | None = None) -> Gebruiker:
     """Add an account inside the caller's transaction. Without a password it can never log in."""
     naam, rol = check_new_name(session, naam), check_role(rol)
     if wachtwoord is not None:
@@ -136,14 +137,16 @@ def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id:
                      actief=True, partij_id=partij_id)
     session.add(user)
     session.flush()
-    audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}" + (f"; partij {partij_id}" if partij_id else ""))
+    audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}" + (f"; partij {partij_id}" if partij_id else ""),
+                 adres=adres)
     return user
 
 
-def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str, partij: str | None = None) -> UserInfo:
+def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str, partij: str | None = None,
+             adres: str | None = None) -> UserInfo:
     check_role(rol), check_password(wachtwoord, _check_name(naam))
     with db.session() as session:
-        user = new_account(session, naam, rol, wachtwoord, partij_id(session, partij, rol), door)
+        user = new_account(session, naam, rol, wachtwoord, partij_id(session, partij, rol), door, adres=adres)
         return _info(user, (partij or "").strip() or None)
 
 

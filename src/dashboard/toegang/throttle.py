@@ -48,9 +48,10 @@ def delay(failures: int, free: int) -> timedelta | None:
 
 def duration(seconds: float) -> str:
     """'45 seconden', '1 minuut', '15 minuten': rounded up, so the promise holds."""
-    if seconds <= 60:
-        return formatting.count(max(1, math.ceil(seconds)), "seconde", "seconden")
-    return formatting.count(math.ceil(seconds / 60), "minuut", "minuten")
+    whole = max(1, math.ceil(seconds))
+    if whole < 60:
+        return formatting.count(whole, "seconde", "seconden")
+    return formatting.count(math.ceil(whole / 60), "minuut", "minuten")
 
 
 @dataclass(frozen=True)

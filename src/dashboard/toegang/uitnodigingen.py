@@ -170,7 +170,8 @@ def accept(db: Database, token: str | None, wachtwoord: str, adres: str | None =
         row = find(session, token, now)
         if isinstance(row, Refusal):
             raise UitnodigingRefused(row)
-        user = accounts.new_account(session, row.naam, row.rol, wachtwoord, row.partij_id, door=f"uitnodiging {row.id}")
+        user = accounts.new_account(session, row.naam, row.rol, wachtwoord, row.partij_id, door=f"uitnodiging {row.id}",
+                                    adres=adres)
         taken = session.execute(update(Uitnodiging).where(Uitnodiging.id == row.id, Uitnodiging.gebruikt.is_(None))
                                 .values(gebruikt=now, gebruiker_id=user.id))
         if taken.rowcount != 1:
