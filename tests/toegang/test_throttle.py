@@ -208,3 +208,20 @@ def test_the_trusted_proxies_setting():
         "10.0.0.5/32", "192.168.0.0/16", "fd00::/8"]
     with pytest.raises(ValueError, match="geen IP-adres of netwerk"):
         client.parse_trusted("proxy.example.nl")
+
+
+def test_guesses_get_a_share_of_the_cores_and_a_known_address_does_not_queue_behind_them(db, beheerder, monkeypatch):
+    assert accounts.login(db, beheerder, PASSWORD, adres=HOME).token
+    monkeypatch.setattr(accounts, "STRANGER_WAIT", 0.05)
+    taken = [accounts._strangers.acquire(timeout=1) for _ in range(accounts.STRANGER_SLOTS)]  # a flood holds them
+    try:
+        assert all(taken)
+        busy = accounts.login(db, "gok", "fout", adres=OFFICE)
+        assert busy.token is None and busy.message == accounts.BUSY
+        assert failures(db) == 0  # not checked, so not counted
+        assert accounts.login(db, beheerder, PASSWORD, adres=HOME).token  # her own address does not wait
+        assert accounts.login(db, beheerder, PASSWORD, adres=OFFICE).message == accounts.BUSY
+    finally:
+        for _ in taken:
+            accounts._strangers.release()
+    assert accounts.login(db, beheerder, PASSWORD, adres=OFFICE).token

@@ -9,7 +9,9 @@ every sign-in event goes to the audit log with the client's address.
 from __future__ import annotations
 
 import functools
+import os
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -30,6 +32,16 @@ _SEEN_EVERY = timedelta(minutes=1)  # last-seen writes at most this often
 
 WRONG = "Gebruikersnaam of wachtwoord klopt niet. Controleer beide en probeer het opnieuw."
 WRONG_CURRENT = "Uw huidige wachtwoord klopt niet. Er is niets gewijzigd."
+BUSY = ("Er wordt op dit moment erg veel geprobeerd in te loggen. Probeer het over een minuut opnieuw, of vraag een "
+        "beheerder om hulp.")
+
+# A password check (argon2) costs a core a tenth of a second or more: a flood of guesses would take
+# every core, and slow down the logins of everyone. Logins from an address the account logged in
+# from before check at once; all others (so every guess) share STRANGER_SLOTS checks at a time in
+# this process, and one that finds no slot within STRANGER_WAIT seconds is told to try again soon.
+STRANGER_SLOTS = max(1, (os.cpu_count() or 2) // 2)
+STRANGER_WAIT = 5.0
+_strangers = threading.BoundedSemaphore(STRANGER_SLOTS)
 
 # argon2-cffi's default profile (RFC 9106, low memory). The tests swap in argon2's cheapest profile
 # (tests/conftest.py); one test holds this one to its real parameters.
@@ -239,9 +251,20 @@ def _account(session, key: str) -> _Account | None:
 
 
 def _throttled(session, key: str, account: _Account | None, adres: str | None, now: datetime):
+    """(the wait or None, the address's throttle key, whether the account logged in from this address)."""
     sleutel = client.throttle_key(adres, client.trusted())
     known = account is not None and throttle.known_address(session, account.naam, adres, now)
-    return throttle.wait(session, key, sleutel, now, known=known), sleutel
+    return throttle.wait(session, key, sleutel, now, known=known), sleutel, known
+
+
+def _verify_as_stranger(stored: str | None, wachtwoord: str | None) -> bool | None:
+    """_verify within the strangers' share of the cores; None when no slot came free in time."""
+    if not _strangers.acquire(timeout=STRANGER_WAIT):
+        return None
+    try:
+        return _verify(stored, wachtwoord)
+    finally:
+        _strangers.release()
 
 
 def _refused(db: Database, key: str, adres: str | None, wait: throttle.Wait, now: datetime) -> None:
@@ -260,11 +283,15 @@ def login(db: Database, naam: str, wachtwoord: str, adres: str | None = None) ->
     key, now = naam.lower()[:120], clock.now()
     with db.make_session() as session:
         account = _account(session, key)
-        wait, sleutel = _throttled(session, key, account, adres, now)
+        wait, sleutel, known = _throttled(session, key, account, adres, now)
     if wait is not None:
         _refused(db, key, adres, wait, now)
         return LoginResult(None, wait.message)
-    ok = _verify(account.wachtwoord_hash if account else None, wachtwoord) and account.actief
+    stored = account.wachtwoord_hash if account else None
+    ok = _verify(stored, wachtwoord) if known else _verify_as_stranger(stored, wachtwoord)
+    if ok is None:  # too busy: not checked, so not counted as a failure either
+        return LoginResult(None, BUSY)
+    ok = ok and account.actief
     rehash = ok and hasher.check_needs_rehash(account.wachtwoord_hash)
     new_hash = hasher.hash(wachtwoord) if rehash else None
     with db.session() as session:
@@ -307,7 +334,7 @@ def change_password(db: Database, token: str | None, huidig: str, nieuw: str, ad
         user = row.gebruiker
         account = _Account(user.id, user.naam, user.actief, user.wachtwoord_hash)
         key = user.naam.lower()
-        wait, sleutel = _throttled(session, key, account, adres, now)
+        wait, sleutel, _ = _throttled(session, key, account, adres, now)
     if wait is not None:
         _refused(db, key, adres, wait, now)
         raise AccountError(wait.message)
