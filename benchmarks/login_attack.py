@@ -10,7 +10,9 @@ the baseline, measured in the same run. Then --threads threads send --attempts f
 with a random name from a random IPv4 or IPv6 address, while the beheerder keeps logging in with
 the right password from the address she used before. Printed: the attack's rate and what the
 guesses were told (wrong, or wait), the beheerder's login time during the attack beside the
-baseline (median, p95, max, ratio) and whether every one of her logins succeeded. The old code
+baseline (median, p95, max, ratio) and whether every one of her logins succeeded. A guess is told
+"fout" (checked, wrong), "wachten" (throttled) or "druk" (no turn among the strangers' share of
+the cores within 5 s). The old code
 refused every login for 15 minutes after 100 such failures. A second round guesses at the
 beheerder's own name (--targeted failures from random addresses): her known address is not
 slowed down, a new address waits. Not a test: it prints figures and never fails on time.
@@ -48,9 +50,10 @@ def timed_login(db, name: str, password: str, adres: str | None) -> tuple[float,
 
 
 def outcome(result: accounts.LoginResult) -> str:
+    """What a guess was told: wrong, wait (throttled), or busy (no turn for strangers within 5 s)."""
     if result.token:
         return "ingelogd"
-    return "fout" if result.message == accounts.WRONG else "wachten"
+    return {accounts.WRONG: "fout", accounts.BUSY: "druk"}.get(result.message, "wachten")
 
 
 def beheerder_logins(db, count: int, stop: threading.Event | None, adres: str) -> list[tuple[float, bool]]:
