@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import audit, clock, export
 from dashboard.db import open_database
-from dashboard.toegang import accounts, herstel, throttle
+from dashboard.toegang import accounts, throttle
 from dashboard.ui import auditlog, visitor
 
 ROOT = Path(__file__).resolve().parents[2]

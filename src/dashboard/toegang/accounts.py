@@ -188,8 +188,6 @@ def end_sessions(session, user: Gebruiker) -> int:
                            .values(ingetrokken=True)).rowcount
 
 
-_end_sessions = end_sessions
-
 
 def withdraw_reset_links(session, user: Gebruiker, now: datetime) -> int:
     """Open reset links of `user` stop working (a new one is made, the account is disabled)."""
