@@ -57,7 +57,7 @@ if user is not None:
     reset = right.button("Link voor nieuw wachtwoord", icon=":material/lock_reset:", key="herstel_maken",
                          disabled=not (user.actief and user.kan_inloggen),
                          help=f"Een eenmalige link waarmee {user.naam} zelf een nieuw wachtwoord kiest, "
-                              f"{herstel.DEFAULT_DAYS} dagen geldig. Gebruikt, dan eindigen alle sessies van "
+                              f"{formatting.count(herstel.DEFAULT_DAYS, 'dag', 'dagen')} geldig. Gebruikt, dan eindigen alle sessies van "
                               f"{user.naam}; een nieuwe link vervangt een open link.")
     if change and visitor.allowed("gebruikers_beheren"):
         try:

@@ -155,7 +155,7 @@ def test_sign_in_events_are_in_the_audit_log_with_the_address(db, beheerder):
         rows = session.execute(select(AuditLog.gebruiker, AuditLog.actie, AuditLog.adres, AuditLog.details)
                                .where(AuditLog.actie != "gebruiker_toegevoegd").order_by(AuditLog.id)).all()
     assert [tuple(r) for r in rows] == [
-        (beheerder, "gebruiker_uitgeschakeld", HOME, "0 sessie(s) beëindigd"),
+        (beheerder, "gebruiker_uitgeschakeld", HOME, "0 sessies beëindigd"),
         (beheerder, "ingelogd", HOME, ""),
         (beheerder, "inloggen_mislukt", "2001:db8::7", "verkeerd wachtwoord"),
         ("niemand", "inloggen_mislukt", OFFICE, "geen account met deze naam"),

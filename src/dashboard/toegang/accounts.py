@@ -19,7 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 
-from dashboard import audit, clock
+from dashboard import audit, clock, formatting
 from dashboard.db import Database
 from dashboard.models import Gebruiker, LoginSessie, Partij, Uitnodiging
 from dashboard.toegang import access, client, throttle, tokens, wachtwoorden
@@ -206,7 +206,8 @@ def set_active(db: Database, naam: str, actief: bool, door: str, adres: str | No
         details = None
         if not actief:
             ended, links = end_sessions(session, user), withdraw_reset_links(session, user, clock.now())
-            details = f"{ended} sessie(s) beëindigd" + (f"; {links} herstellink(s) ingetrokken" if links else "")
+            details = (f"{formatting.count(ended, 'sessie', 'sessies')} beëindigd"
+                       + (f"; {formatting.count(links, 'herstellink', 'herstellinks')} ingetrokken" if links else ""))
         audit.record(session, door, "gebruiker_" + ("ingeschakeld" if actief else "uitgeschakeld"), user.naam,
                      details, adres=adres)
         return _info(user)
@@ -350,7 +351,8 @@ def change_password(db: Database, token: str | None, huidig: str, nieuw: str, ad
         if user is None or user.wachtwoord_hash != account.wachtwoord_hash:
             raise AccountError("Uw wachtwoord is intussen al gewijzigd. Log opnieuw in en probeer het dan nog eens.")
         ended = set_password(session, user, nieuw)
-        audit.record(session, user.naam, "wachtwoord_gewijzigd", user.naam, f"{ended} sessie(s) beëindigd",
+        audit.record(session, user.naam, "wachtwoord_gewijzigd", user.naam,
+                     f"{formatting.count(ended, 'sessie', 'sessies')} beëindigd",
                      adres=adres, bump=False)
         return open_session(session, user, now)
 

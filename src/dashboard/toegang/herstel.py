@@ -61,7 +61,8 @@ def create(db: Database, naam: str, door: str, days: int = DEFAULT_DAYS,
         session.flush()
         audit.record(session, door, "herstellink_gemaakt", user.naam,
                      f"herstellink {row.id}; {formatting.count(days, 'dag', 'dagen')}"
-                     + (f"; vervangt {replaced} open link(s)" if replaced else ""), adres=adres, bump=False)
+                     + (f"; vervangt {formatting.count(replaced, 'open link', 'open links')}" if replaced else ""),
+                     adres=adres, bump=False)
         return uitnodigingen._info(row, None), token
 
 
@@ -95,7 +96,8 @@ def accept(db: Database, token: str | None, wachtwoord: str, adres: str | None =
         throttle.forget(session, user.naam.lower(), client.throttle_key(adres, client.trusted()))
         user.laatst_ingelogd = now
         audit.record(session, user.naam, "herstellink_gebruikt", user.naam,
-                     f"herstellink {row.id}; nieuw wachtwoord; {ended} sessie(s) beëindigd", adres=adres, bump=False)
+                     f"herstellink {row.id}; nieuw wachtwoord; {formatting.count(ended, 'sessie', 'sessies')} beëindigd",
+                     adres=adres, bump=False)
         audit.record(session, user.naam, throttle.LOGGED_IN, user.naam, f"met herstellink {row.id}", adres=adres,
                      bump=False)
         return accounts.open_session(session, user, now)

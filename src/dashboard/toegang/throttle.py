@@ -73,7 +73,8 @@ class Wait:
     @property
     def details(self) -> str:
         who = "deze naam" if self.reason == "naam" else "dit adres"
-        return f"{self.failures} mislukte pogingen van {who} in het laatste uur; wacht nog {math.ceil(self.seconds)} s"
+        return (f"{formatting.count(self.failures, 'mislukte poging', 'mislukte pogingen')} van {who} in het laatste "
+                f"uur; wacht nog {math.ceil(self.seconds)} s")
 
 
 def known_address(session, naam: str | None, adres: str | None, now: datetime) -> bool:
