@@ -1,11 +1,11 @@
-"""Beheer (beheerder): accounts with their role and partij, and invitations. Disabling an account ends
-its sessions at once."""
+"""Beheer (beheerder): accounts with their role and partij, invitations, reset links and the audit log.
+Disabling an account, or a new password through a reset link, ends its sessions at once."""
 import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
-from dashboard.toegang import access, accounts
-from dashboard.ui import navigation, reads, runtime, uitnodigingen, visitor
+from dashboard.toegang import access, accounts, herstel
+from dashboard.ui import adres, auditlog, navigation, reads, runtime, uitnodigingen, visitor
 from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
@@ -21,11 +21,12 @@ with st.form("nieuw_account", clear_on_submit=True):
     rol = st.selectbox("Rol", access.ROLES, index=access.ROLES.index("lezer"), key="nieuw_rol")
     partij = st.selectbox("Partij", ["", *partijen], key="nieuw_partij", format_func=lambda p: p or "geen partij")
     wachtwoord = st.text_input("Eerste wachtwoord", type="password", autocomplete="new-password",
-                               help=f"Minstens {accounts.MIN_PASSWORD_LENGTH} tekens. Geef het persoonlijk door.")
+                               help=accounts.PASSWORD_HELP + " Geef het persoonlijk door.")
     submitted = st.form_submit_button("Account toevoegen", type="primary", icon=":material/person_add:")
 if submitted and visitor.allowed("gebruikers_beheren"):
     try:
-        added = accounts.add_user(db, naam, rol, wachtwoord, door=visitor.current().name, partij=partij or None)
+        added = accounts.add_user(db, naam, rol, wachtwoord, door=visitor.current().name, partij=partij or None,
+                                  adres=visitor.client_address())
         st.success(f"Account {escaped(added.naam)} toegevoegd met rol {added.rol}.", icon=":material/check:")
     except accounts.AccountError as error:
         st.error(str(error))
@@ -45,22 +46,40 @@ st.subheader("Account wijzigen")
 chosen = st.selectbox("Account", [user.naam for user in users], key="wijzig_naam")
 user = next((u for u in users if u.naam == chosen), None)
 if user is not None:
-    left, right = st.columns(2, vertical_alignment="bottom")
+    left, middle, right = st.columns(3, vertical_alignment="bottom")
     new_role = left.selectbox("Nieuwe rol", access.ROLES, index=access.ROLES.index(user.rol), key="wijzig_rol")
     keuzes = ["", *partijen]
     new_partij = left.selectbox("Partij", keuzes, index=keuzes.index(user.partij) if user.partij in keuzes else 0,
                                 key="wijzig_partij", format_func=lambda p: p or "geen partij")
     change = {"rol": new_role} if left.button("Rol en partij opslaan", icon=":material/save:") else None
-    if right.button("Uitschakelen" if user.actief else "Weer inschakelen",
-                    icon=":material/person_off:" if user.actief else ":material/person:"):
+    if middle.button("Uitschakelen" if user.actief else "Weer inschakelen",
+                     icon=":material/person_off:" if user.actief else ":material/person:"):
         change = {"actief": not user.actief}
+    reset = right.button("Link voor nieuw wachtwoord", icon=":material/lock_reset:", key="herstel_maken",
+                         disabled=not (user.actief and user.kan_inloggen),
+                         help=f"Een eenmalige link waarmee {user.naam} zelf een nieuw wachtwoord kiest, "
+                              f"{formatting.count(herstel.DEFAULT_DAYS, 'dag', 'dagen')} geldig. Gebruikt, dan eindigen alle sessies van "
+                              f"{user.naam}; een nieuwe link vervangt een open link.")
     if change and visitor.allowed("gebruikers_beheren"):
         try:
             if "rol" in change:
                 accounts.set_role(db, user.naam, change["rol"], door=visitor.current().name, partij=new_partij or None)
             else:
-                accounts.set_active(db, user.naam, change["actief"], door=visitor.current().name)
+                accounts.set_active(db, user.naam, change["actief"], door=visitor.current().name,
+                                    adres=visitor.client_address())
         except accounts.AccountError as error:
             st.error(str(error))
         else:
             st.rerun()
+    if reset and visitor.allowed("gebruikers_beheren"):
+        try:
+            info, token = herstel.create(db, user.naam, door=visitor.current().name, adres=visitor.client_address())
+        except accounts.AccountError as error:
+            st.error(str(error))
+        else:
+            st.success(f"Link voor {info.naam} gemaakt, geldig tot {formatting.moment(info.expires, zone=True)}. "
+                       "Kopieer hem nu en geef hem persoonlijk door: hij wordt niet nog eens getoond en werkt één keer.",
+                       icon=":material/check:")
+            adres.show_link(herstel.url, token)
+
+auditlog.section(db)

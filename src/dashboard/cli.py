@@ -20,7 +20,7 @@ from sqlalchemy import exc
 
 from dashboard import clock, config, formatting, startup
 from dashboard.diagnosis import DatabaseProblem, diagnose
-from dashboard.toegang import access, accounts, share_links, uitnodigingen
+from dashboard.toegang import access, accounts, herstel, share_links, uitnodigingen
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -104,7 +104,22 @@ def _users_invitations(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([info.as_json() for info in found], ensure_ascii=False))
     for info in found if not args.json else ():
-        print(f"{info.id}\t{info.naam}\t{info.rol}\t{info.partij or '-'}\t{info.state}\tverloopt {formatting.stamp(info.expires)}")
+        rol, partij = ("herstellink", "-") if info.soort == "herstel" else (info.rol, info.partij or "-")
+        print(f"{info.id}\t{info.naam}\t{rol}\t{partij}\t{info.state}\tverloopt {formatting.stamp(info.expires)}")
+    return EXIT_OK
+
+
+def _users_reset_link(args: argparse.Namespace) -> int:
+    settings = config.load()
+    info, token = herstel.create(startup.prepare(settings, demo=False), args.name, door="opdrachtregel", days=args.days)
+    address = herstel.url(_base_url(settings), token)
+    if args.json:
+        print(json.dumps({**info.as_json(), "url": address}, ensure_ascii=False))
+    else:
+        print(f"Herstellink {info.id} voor {info.naam} geldig tot {formatting.stamp(info.expires, zone=True)}. Met de link "
+              "kiest de gebruiker zelf een nieuw wachtwoord; daarna eindigen alle sessies. De link werkt één keer en "
+              "wordt maar één keer getoond:")
+    print(address)
     return EXIT_OK
 
 
@@ -178,10 +193,17 @@ def _add_access_commands(commands) -> None:
     invite.add_argument("--days", type=int, default=uitnodigingen.DEFAULT_DAYS, help="geldigheid in dagen")
     invite.add_argument("--json", action="store_true", help="gegevens als JSON, daarna de link")
     invite.set_defaults(run=_users_invite)
-    invitations = users.add_parser("invitations", help="uitnodigingen tonen")
+    reset = users.add_parser("reset-link", help="eenmalige link om zelf een nieuw wachtwoord te kiezen; de link staat "
+                                                "op de laatste regel", description=_LINK_ADDRESS)
+    reset.add_argument("name", metavar="NAAM", help="de gebruiker die een nieuw wachtwoord kiest")
+    reset.add_argument("--days", type=int, default=herstel.DEFAULT_DAYS,
+                       help=f"geldigheid in dagen (1 tot {herstel.MAX_DAYS})")
+    reset.add_argument("--json", action="store_true", help="gegevens als JSON, daarna de link")
+    reset.set_defaults(run=_users_reset_link)
+    invitations = users.add_parser("invitations", help="uitnodigingen en herstellinks tonen")
     invitations.add_argument("--json", action="store_true", help="lijst als JSON op stdout")
     invitations.set_defaults(run=_users_invitations)
-    withdraw = users.add_parser("withdraw", help="uitnodiging intrekken")
+    withdraw = users.add_parser("withdraw", help="uitnodiging of herstellink intrekken")
     withdraw.add_argument("id", type=int, metavar="ID")
     withdraw.set_defaults(run=_users_withdraw)
 

@@ -19,6 +19,7 @@ class Settings:
     demo: bool
     max_upload_mb: int
     secret_key_file: Path
+    trusted_proxies: str = ""  # DASHBOARD_TRUSTED_PROXIES; empty: the loopback addresses (toegang/client.py)
 
     @property
     def secret_key(self) -> str:
@@ -54,4 +55,5 @@ def load() -> Settings:
         demo=os.environ.get("DASHBOARD_DEMO", "1").strip() not in {"0", "false", "nee", "no"},
         max_upload_mb=int(os.environ.get("DASHBOARD_MAX_UPLOAD_MB", "50")),
         secret_key_file=DATA_DIR / ".secret_key",
+        trusted_proxies=os.environ.get("DASHBOARD_TRUSTED_PROXIES", ""),
     )

@@ -9,7 +9,7 @@ from harness import wait_ready
 
 
 def test_afspraak_detail_shows_chart_photo_and_video_together(server, logged_in, visit):
-    logged_in(server, "lezer", "lezer-wachtwoord", role="lezer")
+    logged_in(server, "lezer", "lees-mee-wachtwoord", role="lezer")
     page = visit(server, "/afspraken")
     page.get_by_role("link", name="5.1 Geen woningen meer met label E, F of G").click()
     page.wait_for_url(re.compile(r"afspraak=\d+"))  # the click's rerun may start after a first settled state
@@ -30,7 +30,7 @@ def test_volunteer_adds_a_verhaal_with_a_photo_and_finds_it_in_the_gallery(serve
     image.save(buffer, format="PNG")
     photo.write_bytes(buffer.getvalue())
 
-    logged_in(server, "vrijwilliger", "vrijwilliger-wachtwoord", role="redacteur")
+    logged_in(server, "vrijwilliger", "vrij-willig-wachtwoord", role="redacteur")
     page = visit(server, "/verhalen")
     page.get_by_role("textbox", name="Titel van het verhaal", exact=True).fill("Samen de binnentuin opknappen")
     page.get_by_role("textbox", name="Het verhaal", exact=True).fill("Met zes buren en de wijkconsulent hebben we de binnentuin opgeknapt.")

@@ -21,7 +21,7 @@ def test_one_corporations_2026_upload_leaves_the_total_at_2025_and_says_so(serve
     page.set_viewport_size({"width": 1280, "height": 800})
     path = tmp_path / "bezit 2026.csv"
     path.write_bytes(ONE_CORPORATION)
-    logged_in(server, "gegevens", "gegevens-wachtwoord", role="gegevensbeheerder")
+    logged_in(server, "gegevens", "tabellen-wachtwoord", role="gegevensbeheerder")
     page.get_by_test_id("stSidebarNav").get_by_text("Gegevens").click()  # from the Kompas, as a person goes
     wait_ready(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))

@@ -14,7 +14,7 @@ DUTCH_EXCEL = ("indicator;gebied;partij;periode;waarde\r\n"
 def test_upload_dutch_excel_csv_then_see_it_on_the_dashboard(server, logged_in, visit, tmp_path):
     path = tmp_path / "cijfers uit Excel.csv"
     path.write_bytes(DUTCH_EXCEL)
-    logged_in(server, "gegevens", "gegevens-wachtwoord", role="gegevensbeheerder")
+    logged_in(server, "gegevens", "tabellen-wachtwoord", role="gegevensbeheerder")
     page = visit(server, "/gegevens")
     expect(page.get_by_role("heading", name="Gegevens")).to_be_visible()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
@@ -43,7 +43,7 @@ REFUSED = ("indicator;gebied;partij;periode;waarde\r\n"
 def test_a_refused_files_problems_wrap_and_can_be_read(server, logged_in, visit, tmp_path, width, height):
     path = tmp_path / "geweigerd.csv"
     path.write_bytes(REFUSED)
-    logged_in(server, "gegevens", "gegevens-wachtwoord", role="gegevensbeheerder")
+    logged_in(server, "gegevens", "tabellen-wachtwoord", role="gegevensbeheerder")
     page = visit(server, "/gegevens")
     page.set_viewport_size({"width": width, "height": height})
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))

@@ -35,7 +35,7 @@ def test_the_dashboard_filters_work_by_keyboard_alone(server, logged_in, visit):
 
 
 def test_a_verhaal_is_told_and_saved_by_keyboard_alone(server, logged_in, visit):
-    logged_in(server, "vrijwilliger", "vrijwilliger-wachtwoord", role="redacteur")
+    logged_in(server, "vrijwilliger", "vrij-willig-wachtwoord", role="redacteur")
     page = visit(server, "/verhalen")
     expect(page.get_by_label("Titel van het verhaal")).to_be_visible()  # the form is there; Tab alone reaches it
     tab_to(page, "Titel van het verhaal")

@@ -60,7 +60,7 @@ def check_slide(page, where: str) -> None:
 def test_every_demo_slide_fits_the_screen_in_large_type(server, logged_in, visit, tmp_path, width, height):
     artefacts = tmp_path / "artefacten"
     artefacts.mkdir()
-    page = logged_in(server, "wethouder", "wethouder-wachtwoord", role="lezer")  # the first run loads the demo
+    page = logged_in(server, "wethouder", "raadszaal-wachtwoord", role="lezer")  # the first run loads the demo
     listed = server.cli("vergaderingen", "list", "--json")
     assert listed.returncode == 0, listed.stderr
     vergaderingen = json.loads(listed.stdout)

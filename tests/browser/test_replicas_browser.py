@@ -305,13 +305,13 @@ def _photo(path: Path) -> Path:
 def test_a_photo_uploaded_through_one_replica_is_served_by_the_other(deployment, browser, tmp_path):
     photo = _photo(tmp_path / "buurtfeest.png")
     deployment.cli("users", "add", "verteller", "--role", "redacteur", "--password-stdin",
-                   stdin="verteller-wachtwoord\n")
+                   stdin="verhalen-wachtwoord\n")
     context = browser.new_context()
     page = context.new_page()
     page.goto(deployment.url + "/")
     wait_ready(page)
     page.get_by_label("Gebruikersnaam").fill("verteller")
-    page.get_by_label("Wachtwoord").fill("verteller-wachtwoord")
+    page.get_by_label("Wachtwoord").fill("verhalen-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
     wait_ready(page)

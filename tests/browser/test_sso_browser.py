@@ -89,7 +89,7 @@ def sso_server(provider, server_factory, tmp_path):
     issuer, app_port, client_secret = provider
     secrets_path = secrets_file(tmp_path, app_port, client_secret, issuer + DISCOVERY)
     server = server_factory("--secrets.files", str(secrets_path), port=app_port)
-    added = server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="beheer-wachtwoord\n")
+    added = server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="sso-eerste-wachtwoord\n")
     assert added.returncode == 0, added.stderr
     return server, issuer
 
@@ -177,7 +177,7 @@ def test_a_provider_down_or_set_up_wrong_gives_a_dutch_login_page(server_factory
                 "geen discovery": issuer + "/verkeerd" + DISCOVERY}[problem]
     server = server_factory("--secrets.files", str(secrets_file(tmp_path, app_port, client_secret, metadata)),
                             port=app_port)
-    server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="beheer-wachtwoord\n")
+    server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="sso-eerste-wachtwoord\n")
     page.goto(server.url + "/")
     wait_ready(page)
     expect(page.get_by_text(oidc.UNREACHABLE if problem == "onbereikbaar" else oidc.MISCONFIGURED)).to_be_visible()
@@ -189,7 +189,7 @@ def test_a_wrong_client_secret_comes_back_as_a_dutch_message(server_factory, pro
     issuer, app_port, _ = provider
     server = server_factory("--secrets.files", str(secrets_file(tmp_path, app_port, "niet-het-geheim", issuer + DISCOVERY)),
                             port=app_port, script="deploy/serve.py")
-    server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="beheer-wachtwoord\n")
+    server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="sso-eerste-wachtwoord\n")
     log_in_at_the_provider(page, server, KNOWN)
     expect(page.get_by_text(oidc.FAILED)).to_be_visible()
     expect(page.get_by_text(f"{KNOWN} · redacteur")).to_have_count(0)
@@ -203,7 +203,7 @@ def test_a_provider_gone_after_the_page_was_drawn_comes_back_in_dutch(server_fac
     issuer, app_port, client_secret = provider
     server = server_factory("--secrets.files", str(secrets_file(tmp_path, app_port, client_secret, issuer + DISCOVERY)),
                             port=app_port, script="deploy/serve.py")
-    server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="beheer-wachtwoord\n")
+    server.cli("users", "add", "beheer", "--role", "beheerder", "--password-stdin", stdin="sso-eerste-wachtwoord\n")
     page.goto(server.url + "/")
     wait_ready(page)
     button = page.get_by_role("button", name="Inloggen met uw organisatieaccount")

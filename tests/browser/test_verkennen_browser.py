@@ -5,7 +5,7 @@ from harness import wait_ready
 
 
 def test_selecting_points_in_the_scatter_filters_the_ranking_and_lights_up_the_map(server, logged_in, visit):
-    logged_in(server, "beleid", "beleid-wachtwoord", role="lezer")
+    logged_in(server, "beleid", "plannen-maken-wachtwoord", role="lezer")
     page = visit(server, "/verkennen?x=aandeel_sociale_huur&y=betaalrisico&jaar=2025")
     expect(page.get_by_role("heading", name="Verkennen")).to_be_visible()
     expect(page.get_by_text("Kies punten in de grafiek of in de zijbalk")).to_be_visible()

@@ -85,7 +85,7 @@ def test_the_invited_person_chooses_a_password_and_is_logged_in(app_env, databas
 
 @pytest.mark.parametrize("why", ["verlopen", "ingetrokken", "gebruikt"])
 def test_an_unusable_uitnodiging_says_why_and_creates_nothing(app_env, database, why):
-    accounts.add_user(database, "anna", "beheerder", "anna-haar-wachtwoord", door="test")
+    accounts.add_user(database, "anna", "beheerder", "haar-eigen-lange-zin", door="test")
     info, token = uitnodigingen.create(database, "ria", "partner", HV, door="test")
     if why == "verlopen":
         with database.session() as session:

@@ -1,4 +1,4 @@
-"""Accounts, sessions, throttling and share links in the core, without Streamlit."""
+"""Accounts, sessions and share links in the core, without Streamlit (throttling: test_throttle.py)."""
 from __future__ import annotations
 
 import subprocess
@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, update
 
 from dashboard import clock
-from dashboard.models import AuditLog, DeelLink, Gebruiker, LoginSessie, MisluktLogin
+from dashboard.models import AuditLog, DeelLink, Gebruiker, LoginSessie
 from dashboard.toegang import accounts, share_links, tokens
 from dashboard.toegang.share_links import Refusal
 
@@ -61,34 +61,6 @@ def test_wrong_password_and_unknown_name_get_the_same_message(db, anna):
     unknown_name = accounts.login(db, "bestaatniet", PASSWORD)
     assert wrong_password.token is None and unknown_name.token is None
     assert wrong_password.message == unknown_name.message == accounts.WRONG
-
-
-def test_five_failures_lock_the_name_even_for_the_right_password(db, anna):
-    for _ in range(accounts.MAX_FAILURES_PER_NAME):
-        assert accounts.login(db, "anna", "fout").message == accounts.WRONG
-    locked = accounts.login(db, "anna", PASSWORD)
-    assert locked.token is None and locked.message == accounts.LOCKED
-    # an unknown name is locked the same way: the lockout does not reveal who exists
-    for _ in range(accounts.MAX_FAILURES_PER_NAME):
-        accounts.login(db, "niemand", "fout")
-    assert accounts.login(db, "niemand", "fout").message == accounts.LOCKED
-
-
-def test_lockout_ends_after_the_window(db, anna):
-    for _ in range(accounts.MAX_FAILURES_PER_NAME):
-        accounts.login(db, "anna", "fout")
-    with db.session() as session:
-        session.execute(update(MisluktLogin).values(
-            tijdstip=clock.now() - accounts.THROTTLE_WINDOW - timedelta(seconds=1)))
-    assert accounts.login(db, "anna", PASSWORD).token
-
-
-def test_many_failures_over_all_names_lock_every_login(db, anna):
-    accounts.login(db, "gok", "fout")
-    with db.session() as session:  # as many guesses as the limit, each at another name
-        session.add_all(MisluktLogin(naam=f"gok{i}", tijdstip=clock.now())
-                        for i in range(accounts.MAX_FAILURES_OVERALL - 1))
-    assert accounts.login(db, "anna", PASSWORD).message == accounts.LOCKED
 
 
 def test_logout_disable_idle_and_expiry_end_a_session(db, anna):

@@ -1,4 +1,6 @@
-"""The audit log: one row per change, who did it and to what (the access branch shares this table)."""
+"""The audit log: one row per change, who did it and to what (the access branch shares this table);
+also every sign-in event (logins, failures, throttled attempts, password changes and resets), with
+the client's network address."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,3 +19,4 @@ class AuditLog(Base):
     actie: Mapped[str] = mapped_column(String(60))
     object: Mapped[str] = mapped_column(String(200), default="")
     details: Mapped[str] = mapped_column(Text, default="")
+    adres: Mapped[str | None] = mapped_column(String(64), index=True, doc="the client's address (sign-in events)")

@@ -61,19 +61,27 @@ class DeelLink(Base):
 
 
 class MisluktLogin(Base):
-    """One failed login, by (lower-cased) name as typed: the throttle counts these."""
+    """One failed login, by (lower-cased) name as typed and by the client's address: the throttle
+    counts these (toegang/throttle.py)."""
 
     __tablename__ = "mislukte_logins"
     id: Mapped[int] = mapped_column(primary_key=True)
     naam: Mapped[str] = mapped_column(String(120), index=True)
     tijdstip: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    adres: Mapped[str | None] = mapped_column(String(64), index=True, doc="client.throttle_key: an IPv4 address or "
+                                                                             "an IPv6 /64; None when unknown")
+
+
+SOORTEN = ("account", "herstel")
 
 
 class Uitnodiging(Base):
-    """A one-time link that lets a named person choose a password for a new account (role, partij)."""
+    """A one-time link: an invitation (soort "account") lets a named person choose a password for a new
+    account (role, partij); a reset link (soort "herstel") lets an existing user choose a new one."""
 
     __tablename__ = "uitnodigingen"
     id: Mapped[int] = mapped_column(primary_key=True)
+    soort: Mapped[str] = mapped_column(String(10), default="account", server_default="account")
     naam: Mapped[str] = mapped_column(String(120), doc="the user name the account will get")
     rol: Mapped[str] = mapped_column(String(20))
     partij_id: Mapped[int | None] = mapped_column(ForeignKey("partijen.id", ondelete="SET NULL"))
@@ -83,5 +91,6 @@ class Uitnodiging(Base):
     verloopt: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ingetrokken: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     gebruikt: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruikers.id", ondelete="SET NULL"))
-    __table_args__ = (CheckConstraint(f"rol IN {ROLLEN}", name="rol"),)
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruikers.id", ondelete="SET NULL"),
+                                                     doc="the account made (account) or whose password is reset (herstel)")
+    __table_args__ = (CheckConstraint(f"rol IN {ROLLEN}", name="rol"), CheckConstraint(f"soort IN {SOORTEN}", name="soort"))

@@ -1,13 +1,17 @@
 """Accounts: users with a role and optionally a partij, argon2 passwords, throttled login, login sessions.
 
 A login session is a random token; the browser keeps it (signed) in a cookie, the database
-keeps only its sha256 with an idle timeout and an absolute expiry, so logout and disabling a
-user end it on the server. Messages never reveal whether a name exists.
+keeps only its sha256 with an idle timeout and an absolute expiry, so logout, a password change
+or reset and disabling a user end it on the server. Messages never reveal whether a name exists.
+Failed logins are slowed down per name and per client address (throttle.py), never for everybody;
+every sign-in event goes to the audit log with the client's address.
 """
 from __future__ import annotations
 
 import functools
+import os
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,22 +19,29 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 
-from dashboard import audit, clock
+from dashboard import audit, clock, formatting
 from dashboard.db import Database
-from dashboard.models import Gebruiker, LoginSessie, MisluktLogin, Partij
-from dashboard.toegang import access, tokens
+from dashboard.models import Gebruiker, LoginSessie, Partij, Uitnodiging
+from dashboard.toegang import access, client, throttle, tokens, wachtwoorden
 
 IDLE_TIMEOUT = timedelta(minutes=60)
 SESSION_LIFETIME = timedelta(hours=12)
-THROTTLE_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_NAME = 5
-MAX_FAILURES_OVERALL = 100
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = wachtwoorden.MIN_LENGTH
+PASSWORD_HELP = wachtwoorden.HELP
 _SEEN_EVERY = timedelta(minutes=1)  # last-seen writes at most this often
 
 WRONG = "Gebruikersnaam of wachtwoord klopt niet. Controleer beide en probeer het opnieuw."
-LOCKED = ("Te veel mislukte inlogpogingen. Wacht 15 minuten en probeer het dan opnieuw, "
-          "of vraag een beheerder om hulp.")
+WRONG_CURRENT = "Uw huidige wachtwoord klopt niet. Er is niets gewijzigd."
+BUSY = ("Er wordt op dit moment erg veel geprobeerd in te loggen. Probeer het over een minuut opnieuw, of vraag een "
+        "beheerder om hulp.")
+
+# A password check (argon2) costs a core a tenth of a second or more: a flood of guesses would take
+# every core, and slow down the logins of everyone. Logins from an address the account logged in
+# from before check at once; all others (so every guess) share STRANGER_SLOTS checks at a time in
+# this process, and one that finds no slot within STRANGER_WAIT seconds is told to try again soon.
+STRANGER_SLOTS = max(1, (os.cpu_count() or 2) // 2)
+STRANGER_WAIT = 5.0
+_strangers = threading.BoundedSemaphore(STRANGER_SLOTS)
 
 # argon2-cffi's default profile (RFC 9106, low memory). The tests swap in argon2's cheapest profile
 # (tests/conftest.py); one test holds this one to its real parameters.
@@ -83,10 +94,12 @@ def check_role(rol: str) -> str:
     return rol
 
 
-def _check_password(wachtwoord: str) -> str:
-    if len(wachtwoord or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
-    return wachtwoord
+def check_password(wachtwoord: str | None, naam: str | None) -> str:
+    """The one check for every password that is set (wachtwoorden.py); AccountError says why not."""
+    try:
+        return wachtwoorden.check(wachtwoord, naam)
+    except wachtwoorden.WeakPassword as weak:
+        raise AccountError(str(weak)) from None
 
 
 def has_accounts(db: Database) -> bool:
@@ -126,23 +139,26 @@ def check_new_name(session, naam: str) -> str:
     return naam
 
 
-def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id: int | None, door: str) -> Gebruiker:
+def new_account(session, naam: str, rol: str, wachtwoord: str | None, partij_id: int | None, door: str,
+                adres: str | None = None) -> Gebruiker:
     """Add an account inside the caller's transaction. Without a password it can never log in."""
     naam, rol = check_new_name(session, naam), check_role(rol)
     if wachtwoord is not None:
-        _check_password(wachtwoord)
+        check_password(wachtwoord, naam)
     user = Gebruiker(naam=naam, rol=rol, wachtwoord_hash=hasher.hash(wachtwoord) if wachtwoord is not None else None,
                      actief=True, partij_id=partij_id)
     session.add(user)
     session.flush()
-    audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}" + (f"; partij {partij_id}" if partij_id else ""))
+    audit.record(session, door, "gebruiker_toegevoegd", naam, f"rol {rol}" + (f"; partij {partij_id}" if partij_id else ""),
+                 adres=adres)
     return user
 
 
-def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str, partij: str | None = None) -> UserInfo:
-    _check_name(naam), check_role(rol), _check_password(wachtwoord)
+def add_user(db: Database, naam: str, rol: str, wachtwoord: str, door: str, partij: str | None = None,
+             adres: str | None = None) -> UserInfo:
+    check_role(rol), check_password(wachtwoord, _check_name(naam))
     with db.session() as session:
-        user = new_account(session, naam, rol, wachtwoord, partij_id(session, partij, rol), door)
+        user = new_account(session, naam, rol, wachtwoord, partij_id(session, partij, rol), door, adres=adres)
         return _info(user, (partij or "").strip() or None)
 
 
@@ -165,20 +181,35 @@ def _other_active_beheerders(session, user: Gebruiker) -> int:
         Gebruiker.rol == "beheerder", Gebruiker.actief.is_(True), Gebruiker.id != user.id))
 
 
-def _end_sessions(session, user: Gebruiker) -> None:
-    session.execute(update(LoginSessie).where(LoginSessie.gebruiker_id == user.id).values(ingetrokken=True))
+def end_sessions(session, user: Gebruiker) -> int:
+    """End every session of `user` (a password change or reset, disabling); how many were open."""
+    return session.execute(update(LoginSessie).where(LoginSessie.gebruiker_id == user.id,
+                                                     LoginSessie.ingetrokken.is_(False))
+                           .values(ingetrokken=True)).rowcount
 
 
-def set_active(db: Database, naam: str, actief: bool, door: str) -> UserInfo:
-    """Disable (ending every session of the user at once) or enable an account."""
+
+def withdraw_reset_links(session, user: Gebruiker, now: datetime) -> int:
+    """Open reset links of `user` stop working (a new one is made, the account is disabled)."""
+    return session.execute(update(Uitnodiging).where(
+        Uitnodiging.soort == "herstel", Uitnodiging.gebruiker_id == user.id, Uitnodiging.gebruikt.is_(None),
+        Uitnodiging.ingetrokken.is_(None)).values(ingetrokken=now)).rowcount
+
+
+def set_active(db: Database, naam: str, actief: bool, door: str, adres: str | None = None) -> UserInfo:
+    """Disable (ending every session of the user and its open reset links at once) or enable an account."""
     with db.session() as session:
         user = _user(session, naam)
         if not actief and user.rol == "beheerder" and not _other_active_beheerders(session, user):
             raise AccountError("Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.")
         user.actief = actief
+        details = None
         if not actief:
-            _end_sessions(session, user)
-        audit.record(session, door, "gebruiker_" + ("ingeschakeld" if actief else "uitgeschakeld"), user.naam)
+            ended, links = end_sessions(session, user), withdraw_reset_links(session, user, clock.now())
+            details = (f"{formatting.count(ended, 'sessie', 'sessies')} beëindigd"
+                       + (f"; {formatting.count(links, 'herstellink', 'herstellinks')} ingetrokken" if links else ""))
+        audit.record(session, door, "gebruiker_" + ("ingeschakeld" if actief else "uitgeschakeld"), user.naam,
+                     details, adres=adres)
         return _info(user)
 
 
@@ -195,36 +226,135 @@ def set_role(db: Database, naam: str, rol: str, door: str, partij: str | None = 
         return _info(user, (partij or "").strip() or None)
 
 
-def _locked(session, key: str, now: datetime) -> bool:
-    since = now - THROTTLE_WINDOW
-    per_name = session.scalar(select(func.count(MisluktLogin.id)).where(
-        MisluktLogin.naam == key, MisluktLogin.tijdstip >= since))
-    overall = session.scalar(select(func.count(MisluktLogin.id)).where(MisluktLogin.tijdstip >= since))
-    return per_name >= MAX_FAILURES_PER_NAME or overall >= MAX_FAILURES_OVERALL
+def _verify(stored: str | None, wachtwoord: str | None) -> bool:
+    """argon2 against the stored hash, or against a dummy hash for an unknown name (the same work)."""
+    try:
+        hasher.verify(stored or _dummy_hash(hasher), wachtwoord or "")
+    except (VerificationError, InvalidHashError):
+        return False
+    return stored is not None
 
 
-def login(db: Database, naam: str, wachtwoord: str) -> LoginResult:
-    """Check name and password; on success a new session token. Locked names stay locked."""
+@dataclass(frozen=True)
+class _Account:
+    """What a login reads before the (slow) password check, outside any transaction."""
+    id: int
+    naam: str
+    actief: bool
+    wachtwoord_hash: str | None
+
+
+def _account(session, key: str) -> _Account | None:
+    user = session.scalar(select(Gebruiker).where(func.lower(Gebruiker.naam) == key))
+    return _Account(user.id, user.naam, user.actief, user.wachtwoord_hash) if user else None
+
+
+def _throttled(session, key: str, account: _Account | None, adres: str | None, now: datetime):
+    """(the wait or None, the address's throttle key, whether the account logged in from this address)."""
+    sleutel = client.throttle_key(adres, client.trusted())
+    known = account is not None and throttle.known_address(session, account.naam, adres, now)
+    return throttle.wait(session, key, sleutel, now, known=known), sleutel, known
+
+
+def _verify_as_stranger(stored: str | None, wachtwoord: str | None) -> bool | None:
+    """_verify within the strangers' share of the cores; None when no slot came free in time."""
+    if not _strangers.acquire(timeout=STRANGER_WAIT):
+        return None
+    try:
+        return _verify(stored, wachtwoord)
+    finally:
+        _strangers.release()
+
+
+def _refused(db: Database, key: str, adres: str | None, wait: throttle.Wait, now: datetime) -> None:
+    """A throttled attempt: in the audit log once per wait (a client that keeps knocking writes no more)."""
+    with db.session() as session:
+        if not throttle.refusal_recorded(session, key, adres, wait.since):
+            audit.record(session, key, throttle.REFUSED, key, wait.details, adres=adres, bump=False)
+
+
+def login(db: Database, naam: str, wachtwoord: str, adres: str | None = None) -> LoginResult:
+    """Check name and password from client address `adres` (None: unknown); on success a new session
+    token. A name or address that failed too often waits (throttle.py), and the message says how long.
+
+    The argon2 check runs outside any transaction, so a flood of guesses does not hold the database."""
     naam = (naam or "").strip()
     key, now = naam.lower()[:120], clock.now()
+    with db.make_session() as session:
+        account = _account(session, key)
+        wait, sleutel, known = _throttled(session, key, account, adres, now)
+    if wait is not None:
+        _refused(db, key, adres, wait, now)
+        return LoginResult(None, wait.message)
+    stored = account.wachtwoord_hash if account else None
+    ok = _verify(stored, wachtwoord) if known else _verify_as_stranger(stored, wachtwoord)
+    if ok is None:  # too busy: not checked, so not counted as a failure either
+        return LoginResult(None, BUSY)
+    ok = ok and account.actief
+    rehash = ok and hasher.check_needs_rehash(account.wachtwoord_hash)
+    new_hash = hasher.hash(wachtwoord) if rehash else None
     with db.session() as session:
-        if _locked(session, key, now):
-            return LoginResult(None, LOCKED)
-        user = session.scalar(select(Gebruiker).where(func.lower(Gebruiker.naam) == key))
-        try:
-            hasher.verify(user.wachtwoord_hash if user and user.wachtwoord_hash else _dummy_hash(hasher), wachtwoord or "")
-            ok = user is not None and user.actief and user.wachtwoord_hash is not None
-        except (VerificationError, InvalidHashError):
-            ok = False
         if not ok:
-            session.execute(delete(MisluktLogin).where(MisluktLogin.tijdstip < now - THROTTLE_WINDOW))
-            session.add(MisluktLogin(naam=key, tijdstip=now))
+            throttle.record_failure(session, key, sleutel, now)
+            why = ("geen account met deze naam" if account is None else "uitgeschakeld account" if not account.actief
+                   else "geen wachtwoord (demo)" if account.wachtwoord_hash is None else "verkeerd wachtwoord")
+            audit.record(session, key, "inloggen_mislukt", key, why, adres=adres, bump=False)
             return LoginResult(None, WRONG)
-        session.execute(delete(MisluktLogin).where(MisluktLogin.naam == key))
-        if hasher.check_needs_rehash(user.wachtwoord_hash):
-            user.wachtwoord_hash = hasher.hash(wachtwoord)
+        user = session.get(Gebruiker, account.id)
+        if user is None or not user.actief or user.wachtwoord_hash != account.wachtwoord_hash:
+            return LoginResult(None, WRONG)  # changed while the password was checked: try again
+        throttle.forget(session, key, sleutel)
+        if new_hash:
+            user.wachtwoord_hash = new_hash
         user.laatst_ingelogd = now
+        audit.record(session, user.naam, throttle.LOGGED_IN, user.naam, adres=adres, bump=False)
         return LoginResult(open_session(session, user, now))
+
+
+def set_password(session, user: Gebruiker, wachtwoord: str) -> int:
+    """A new password for `user` inside the caller's transaction (checked, hashed); every session of
+    the user ends. Returns how many sessions were open."""
+    check_password(wachtwoord, user.naam)
+    user.wachtwoord_hash = hasher.hash(wachtwoord)
+    return end_sessions(session, user)
+
+
+def change_password(db: Database, token: str | None, huidig: str, nieuw: str, adres: str | None = None) -> str:
+    """A signed-in user changes their own password, giving the current one. Every session of the user
+    ends (other browsers too); the caller's browser gets the returned new session token.
+
+    AccountError says why not: not signed in, the current password wrong (a failed login for the
+    throttle, so a borrowed session cannot guess it), a wait, or a weak new password."""
+    now = clock.now()
+    with db.make_session() as session:
+        row = session.scalar(select(LoginSessie).where(LoginSessie.token_hash == tokens.digest(token or "")))
+        if row is None or row.ingetrokken or not row.gebruiker.actief:
+            raise AccountError("U bent niet (meer) ingelogd. Log opnieuw in en probeer het dan nog eens.")
+        user = row.gebruiker
+        account = _Account(user.id, user.naam, user.actief, user.wachtwoord_hash)
+        key = user.naam.lower()
+        wait, sleutel, _ = _throttled(session, key, account, adres, now)
+    if wait is not None:
+        _refused(db, key, adres, wait, now)
+        raise AccountError(wait.message)
+    if not _verify(account.wachtwoord_hash, huidig):
+        with db.session() as session:
+            throttle.record_failure(session, key, sleutel, now)
+            audit.record(session, account.naam, "wachtwoord_wijzigen_mislukt", account.naam, "huidig wachtwoord klopt niet",
+                         adres=adres, bump=False)
+        raise AccountError(WRONG_CURRENT)
+    check_password(nieuw, account.naam)
+    if nieuw == huidig:
+        raise AccountError("Het nieuwe wachtwoord is gelijk aan het huidige. Kies een ander wachtwoord.")
+    with db.session() as session:
+        user = session.get(Gebruiker, account.id)
+        if user is None or user.wachtwoord_hash != account.wachtwoord_hash:
+            raise AccountError("Uw wachtwoord is intussen al gewijzigd. Log opnieuw in en probeer het dan nog eens.")
+        ended = set_password(session, user, nieuw)
+        audit.record(session, user.naam, "wachtwoord_gewijzigd", user.naam,
+                     f"{formatting.count(ended, 'sessie', 'sessies')} beëindigd",
+                     adres=adres, bump=False)
+        return open_session(session, user, now)
 
 
 def open_session(session, user: Gebruiker, now: datetime) -> str:
@@ -265,12 +395,14 @@ def session_visitor(db: Database, token: str | None) -> access.Visitor | None:
                               partij=partij.naam if partij else None, gebruiker_id=user.id)
 
 
-def end_session(db: Database, token: str | None) -> None:
+def end_session(db: Database, token: str | None, adres: str | None = None) -> None:
     """Logout: the token stops working everywhere, whatever the browser still holds."""
     if token:
         with db.session() as session:
-            session.execute(update(LoginSessie).where(LoginSessie.token_hash == tokens.digest(token))
-                            .values(ingetrokken=True))
+            row = session.scalar(select(LoginSessie).where(LoginSessie.token_hash == tokens.digest(token)))
+            if row is not None and not row.ingetrokken:
+                row.ingetrokken = True
+                audit.record(session, row.gebruiker.naam, "uitgelogd", row.gebruiker.naam, adres=adres, bump=False)
 
 
 def sso_role(email: str, roles: dict[str, str]) -> str | None:

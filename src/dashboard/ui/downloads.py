@@ -1,6 +1,8 @@
 """Download buttons for what a page shows: CSV for Dutch Excel and an .xlsx workbook."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -9,13 +11,15 @@ from dashboard.toegang import access
 from dashboard.ui import visitor
 
 
-def table(frame: pd.DataFrame, name: str) -> None:
-    """The buttons, only for visitors who may download (a share link can switch them off)."""
+def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str) -> None:
+    """The buttons, only for visitors who may download (a share link can switch them off). `frame` may
+    be a function that reads the table: then it is read only when a button is pressed."""
     if not access.may(visitor.current(), "downloaden"):
         return
+    make = frame if callable(frame) else (lambda: frame)
     left, right = st.columns(2)
-    left.download_button("Download CSV", lambda: export.csv_bytes(frame), file_name=f"{name}.csv",
+    left.download_button("Download CSV", lambda: export.csv_bytes(make()), file_name=f"{name}.csv",
                          mime="text/csv", icon=":material/download:", key=f"csv_{name}", on_click="ignore")
-    right.download_button("Download Excel", lambda: export.xlsx_bytes(frame), file_name=f"{name}.xlsx",
+    right.download_button("Download Excel", lambda: export.xlsx_bytes(make()), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"xlsx_{name}", on_click="ignore")

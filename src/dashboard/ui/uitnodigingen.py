@@ -28,7 +28,8 @@ def section(db: Database, partijen: list[str]) -> None:
         submitted = st.form_submit_button("Uitnodiging maken", type="primary", icon=":material/person_add:")
     if submitted and visitor.allowed("gebruikers_beheren"):
         try:
-            info, token = uitnodigingen.create(db, naam, rol, partij or None, door=visitor.current().name, days=int(dagen))
+            info, token = uitnodigingen.create(db, naam, rol, partij or None, door=visitor.current().name, days=int(dagen),
+                                               adres=visitor.client_address())
         except accounts.AccountError as error:
             st.error(str(error))
         else:
@@ -41,8 +42,9 @@ def section(db: Database, partijen: list[str]) -> None:
 @runtime.guarded
 def _withdraw(db: Database, uitnodiging_id: int) -> None:
     if visitor.allowed("gebruikers_beheren"):
-        info = uitnodigingen.withdraw(db, uitnodiging_id, door=visitor.afresh().name)
-        st.toast(f"De uitnodiging voor {escaped(info.naam)} is ingetrokken.", icon=":material/link_off:")
+        info = uitnodigingen.withdraw(db, uitnodiging_id, door=visitor.afresh().name, adres=visitor.client_address())
+        soort = "herstellink" if info.soort == "herstel" else "uitnodiging"
+        st.toast(f"De {soort} voor {escaped(info.naam)} is ingetrokken.", icon=":material/link_off:")
 
 
 def _listing(db: Database) -> None:
@@ -50,13 +52,17 @@ def _listing(db: Database) -> None:
     if not lijst:
         st.caption("Nog geen uitnodigingen.")
         return
-    st.markdown("**Uitnodigingen**")
+    st.markdown("**Uitnodigingen en herstellinks**")
     for info in lijst:
         text, action = st.columns([4, 1], vertical_alignment="center")
-        text.markdown(f"{escaped(info.naam)} · {info.rol}{' · ' + escaped(info.partij) if info.partij else ''} · **{info.state}**")
+        if info.soort == "herstel":
+            text.markdown(f"{escaped(info.naam)} · nieuw wachtwoord kiezen (herstellink) · **{info.state}**")
+        else:
+            text.markdown(f"{escaped(info.naam)} · {info.rol}{' · ' + escaped(info.partij) if info.partij else ''} · **{info.state}**")
         text.caption(f"Gemaakt {formatting.moment(info.created)} door {escaped(info.created_by)} · verloopt "
                      f"{formatting.moment(info.expires)}"
                      + (f" · gebruikt {formatting.moment(info.used)}" if info.used else ""))
         if info.state == "open":
             action.button("Intrekken", key=f"uitnodiging_intrekken_{info.id}", icon=":material/link_off:",
-                          on_click=_withdraw, args=(db, info.id), help=f"Uitnodiging {info.id} direct intrekken")
+                          on_click=_withdraw, args=(db, info.id),
+                          help=f"{'Herstellink' if info.soort == 'herstel' else 'Uitnodiging'} {info.id} direct intrekken")

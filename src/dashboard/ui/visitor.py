@@ -1,7 +1,10 @@
 """Who is visiting, decided in one place: a share link, a login session (cookie), or nobody yet.
 
 An invitation link (`?uitnodiging=TOKEN`) is taken up here too: its tab shows the page where the
-invited person chooses a password, and is logged in once the account exists.
+invited person chooses a password, and is logged in once the account exists. A reset link
+(`?herstel=TOKEN`) works the same way for an existing account. A signed-in user changes their own
+password in the sidebar. Every login, change and reset names the client's address
+(`client_address`), for the throttle and the audit log.
 
 Streamlit's session state dies with a reload, so a login or a share link is kept in a signed
 cookie that the browser sends with the next websocket handshake, where `st.context.cookies` reads
@@ -19,16 +22,17 @@ import threading
 import streamlit as st
 
 from dashboard import config
-from dashboard.toegang import access, accounts, share_links, tokens, uitnodigingen
+from dashboard.toegang import access, accounts, client, herstel, share_links, tokens, uitnodigingen
 from dashboard.toegang.access import Visitor
 from dashboard.ui import runtime, server, sso
 from dashboard.ui.tekst import escaped
 
-SHARE_PARAM, INVITE_PARAM = "deel", "uitnodiging"
+SHARE_PARAM, INVITE_PARAM, RESET_PARAM = "deel", "uitnodiging", herstel.PARAM
 NOBODY = Visitor(name="", role="lezer", share_pages=frozenset())
 # session-state keys: the tokens of this browser tab (tests set LOGIN_KEY as the cookie would)
 SHARE_KEY, LOGIN_KEY, INVITE_KEY, _WRITES, _NOTICE = "tv_share", "tv_login", "tv_invite", "_tv_cookie_writes", "_tv_notice"
 _CODES = "_tv_cookie_codes"  # under deploy/serve.py: cookie name -> (value, the code the browser fetches it with)
+RESET_KEY, _TOAST = "tv_reset", "_tv_toast"
 _THIS_RUN = threading.local()  # who establish() found at the start of this thread's run
 _SHARE_COOKIE_DAYS = share_links.MAX_DAYS + 30  # outlives the link, so expiry gets its own message
 _SESSION_COOKIE_SECONDS = int(accounts.SESSION_LIFETIME.total_seconds())
@@ -40,10 +44,22 @@ def current() -> Visitor:
     return who if who is not None else _checked()
 
 
+def client_address() -> str | None:
+    """The client's network address (toegang/client.py): the websocket's peer, or behind a trusted
+    proxy the address it forwarded. Streamlit reports a loopback peer as None; with the headers of
+    a real connection that is this machine (a proxy on it), without them (AppTest) unknown."""
+    headers = st.context.headers
+    peer = st.context.ip_address
+    if peer is None and len(headers):
+        peer = "127.0.0.1"
+    pairs = [(name, value) for name in headers for value in headers.get_all(name)]
+    return client.address(peer, pairs, client.trusted())
+
+
 def _checked() -> Visitor:
     """The visitor, asked of the database now; NOBODY until someone is known."""
     db = runtime.database()
-    if st.session_state.get(INVITE_KEY):  # this tab is taking up an invitation
+    if st.session_state.get(INVITE_KEY) or st.session_state.get(RESET_KEY):  # taking up a link: someone new
         return NOBODY
     if st.session_state.get(SHARE_KEY):
         found = share_links.verify(db, st.session_state[SHARE_KEY])
@@ -81,17 +97,20 @@ def establish() -> None:
     for name, (value, max_age) in st.session_state.get(_WRITES, {}).items():
         _cookie_script(name, value, max_age)
     who = _THIS_RUN.visitor = _checked()
+    if toast := st.session_state.pop(_TOAST, None):
+        st.toast(toast, icon=":material/check:")
     if who != NOBODY:
         _sidebar(who)
 
 
 def _take_up() -> None:
     secret = config.load().secret_key
-    if INVITE_PARAM in st.query_params:  # an invitation wins in its own tab: it is someone new
-        st.session_state[INVITE_KEY] = str(st.query_params.pop(INVITE_PARAM))[:200]
-        st.session_state.pop(SHARE_KEY, None)
-        st.session_state.pop(LOGIN_KEY, None)
-        return
+    for param, key in ((INVITE_PARAM, INVITE_KEY), (RESET_PARAM, RESET_KEY)):
+        if param in st.query_params:  # an invitation or reset link wins in its own tab
+            st.session_state[key] = str(st.query_params.pop(param))[:200]
+            for other in {INVITE_KEY, RESET_KEY, SHARE_KEY, LOGIN_KEY} - {key}:
+                st.session_state.pop(other, None)
+            return
     if SHARE_PARAM in st.query_params:  # a share URL always wins in its own tab
         token = str(st.query_params.pop(SHARE_PARAM))[:200]
         _remember(SHARE_KEY, token, tokens.SHARE, secret, _SHARE_COOKIE_DAYS * 86400)
@@ -147,11 +166,39 @@ def _sidebar(who: Visitor) -> None:
         else:
             st.caption(f":material/person: {escaped(who.name)} · {who.role}" + (f" · {escaped(who.partij)}" if who.partij else ""))
             st.button("Uitloggen", key="tv_logout", icon=":material/logout:", on_click=_logout)
+            if who.gebruiker_id is not None and st.session_state.get(LOGIN_KEY):  # a login session, not SSO
+                _own_password()
+
+
+def _own_password() -> None:
+    """A signed-in user (with a password, not single sign-on) changes it, giving the current one."""
+    with st.expander("Wachtwoord wijzigen", icon=":material/password:"):
+        with st.form("wachtwoord_wijzigen", clear_on_submit=True, border=False):
+            huidig = st.text_input("Huidig wachtwoord", type="password", autocomplete="current-password",
+                                   key="pw_huidig")
+            nieuw = st.text_input("Nieuw wachtwoord", type="password", autocomplete="new-password", key="pw_nieuw",
+                                  help=accounts.PASSWORD_HELP)
+            herhaald = st.text_input("Nieuw wachtwoord herhalen", type="password", autocomplete="new-password",
+                                     key="pw_herhaald")
+            if not st.form_submit_button("Wachtwoord wijzigen", icon=":material/key:"):
+                return
+        if nieuw != herhaald:
+            st.error("De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw. Er is niets gewijzigd.")
+            return
+        try:
+            token = accounts.change_password(runtime.database(), st.session_state.get(LOGIN_KEY), huidig, nieuw,
+                                             adres=client_address())
+        except accounts.AccountError as error:
+            st.error(str(error))
+            return
+    _logged_in(token)
+    st.session_state[_TOAST] = "Uw wachtwoord is gewijzigd. U bent op andere apparaten uitgelogd."
+    st.rerun()
 
 
 @runtime.guarded
 def _logout() -> None:
-    accounts.end_session(runtime.database(), st.session_state.get(LOGIN_KEY))
+    accounts.end_session(runtime.database(), st.session_state.get(LOGIN_KEY), adres=client_address())
     _forget(LOGIN_KEY, tokens.SESSION)
     st.session_state[_NOTICE] = "U bent uitgelogd."
     sso.logout()
@@ -166,6 +213,9 @@ def gate() -> None:
     db = runtime.database()
     if st.session_state.get(INVITE_KEY):
         _uitnodiging(db)
+        return
+    if st.session_state.get(RESET_KEY):
+        _herstel(db)
         return
     if st.session_state.get(SHARE_KEY):
         refusal = share_links.verify(db, st.session_state[SHARE_KEY])
@@ -191,7 +241,7 @@ def _setup(db) -> None:
     with st.form("instellen"):
         naam = st.text_input("Gebruikersnaam", autocomplete="username")
         wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="new-password",
-                                   help=f"Minstens {accounts.MIN_PASSWORD_LENGTH} tekens.")
+                                   help=accounts.PASSWORD_HELP)
         herhaald = st.text_input("Wachtwoord herhalen", type="password", autocomplete="new-password")
         if not st.form_submit_button("Beheerder aanmaken", type="primary"):
             return
@@ -222,8 +272,7 @@ def _uitnodiging(db) -> None:
     with st.form("uitnodiging"):
         st.text_input("Uw gebruikersnaam", value=found.naam, disabled=True)
         wachtwoord = st.text_input("Kies een wachtwoord", type="password", autocomplete="new-password",
-                                   help=f"Minstens {accounts.MIN_PASSWORD_LENGTH} tekens. Een zin van een paar woorden "
-                                        "is goed te onthouden.")
+                                   help=accounts.PASSWORD_HELP)
         herhaald = st.text_input("Wachtwoord herhalen", type="password", autocomplete="new-password")
         if not st.form_submit_button("Account maken en inloggen", type="primary"):
             return
@@ -231,12 +280,44 @@ def _uitnodiging(db) -> None:
         st.error("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
         return
     try:
-        session_token = uitnodigingen.accept(db, token, wachtwoord)
+        session_token = uitnodigingen.accept(db, token, wachtwoord, adres=client_address())
     except (uitnodigingen.UitnodigingRefused, accounts.AccountError) as error:
         st.error(str(error))
         return
     st.session_state.pop(INVITE_KEY, None)
     _logged_in(session_token)
+    st.rerun()
+
+
+def _herstel(db) -> None:
+    """A reset link: the user chooses a new password, every other session ends, this one logs in."""
+    token = st.session_state[RESET_KEY]
+    st.title("Nieuw wachtwoord kiezen")
+    found = herstel.verify(db, token)
+    if isinstance(found, uitnodigingen.Refusal):
+        st.error(found.herstel_message, icon=":material/link_off:")
+        st.button("Naar het inloggen", icon=":material/login:", on_click=st.session_state.pop, args=(RESET_KEY, None))
+        return
+    st.write(f"Kies een nieuw wachtwoord voor **{found.naam}**. Daarna bent u meteen ingelogd; op andere apparaten "
+             "wordt u uitgelogd. Deze link werkt één keer.")
+    with st.form("herstel"):
+        st.text_input("Uw gebruikersnaam", value=found.naam, disabled=True)
+        wachtwoord = st.text_input("Nieuw wachtwoord", type="password", autocomplete="new-password",
+                                   help=accounts.PASSWORD_HELP)
+        herhaald = st.text_input("Nieuw wachtwoord herhalen", type="password", autocomplete="new-password")
+        if not st.form_submit_button("Wachtwoord opslaan en inloggen", type="primary"):
+            return
+    if wachtwoord != herhaald:
+        st.error("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
+        return
+    try:
+        session_token = herstel.accept(db, token, wachtwoord, adres=client_address())
+    except (uitnodigingen.UitnodigingRefused, accounts.AccountError) as error:
+        st.error(str(error))
+        return
+    st.session_state.pop(RESET_KEY, None)
+    _logged_in(session_token)
+    st.session_state[_TOAST] = "Uw nieuwe wachtwoord is opgeslagen. U bent ingelogd."
     st.rerun()
 
 
@@ -250,7 +331,7 @@ def _login_form(db) -> None:
         wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
         if not st.form_submit_button("Inloggen", type="primary"):
             return
-    result = accounts.login(db, naam, wachtwoord)
+    result = accounts.login(db, naam, wachtwoord, adres=client_address())
     if result.token is None:
         st.error(result.message, icon=":material/lock:")
         return
