@@ -108,6 +108,9 @@ def upgrade() -> None:
         return  # a new database: startup loads the whole catalogue
     bestaand = {s for (s,) in bind.execute(sa.select(INDICATOREN.c.sleutel))}
     ontbrekend = [rij for rij in NIEUW if rij["sleutel"] not in bestaand]
+    if ontbrekend and bind.dialect.name == "postgresql":  # rows given their id by hand left the sequence behind
+        bind.execute(sa.text("SELECT setval(pg_get_serial_sequence('indicatoren', 'id'), "
+                             "(SELECT max(id) FROM indicatoren))"))
     if ontbrekend:
         bind.execute(INDICATOREN.insert(), ontbrekend)
     for sleutel, (eerste, bron, omschrijving) in BRONNEN.items():
