@@ -288,7 +288,7 @@ def _imports_undo(args: argparse.Namespace) -> int:
     from dashboard.ingest.undo import UndoRefused, undo
 
     try:
-        batch = undo(startup.prepare(config.load(), demo=False), args.batch_id)
+        batch = undo(startup.prepare(config.load(), demo=False), args.batch_id, gebruiker=getpass.getuser())
     except UndoRefused as refused:
         print(f"Fout: {refused}", file=sys.stderr)
         return EXIT_REJECTED

@@ -94,3 +94,16 @@ def test_a_file_of_many_statements_is_written_whole_and_undone_whole(db):
     assert _stored(db) == dict(zip(keys, second))
     undo(db, report.batch_id)
     assert _stored(db) == dict(zip(keys, first))
+
+
+def test_an_undo_is_in_the_audit_log_with_who_and_from_where(demo_db):
+    from sqlalchemy import select
+
+    from dashboard.models import AuditLog
+
+    report = import_file(demo_db, CHANGE, user="tester")
+    undo(demo_db, report.batch_id, gebruiker="gegevens", adres="192.0.2.7")
+    with demo_db.make_session() as session:
+        line = session.scalars(select(AuditLog).where(AuditLog.actie == "import_ongedaan")).one()
+    assert (line.gebruiker, line.object, line.adres) == ("gegevens", f"import {report.batch_id}", "192.0.2.7")
+    assert line.tijdstip is not None and "observaties" in line.details

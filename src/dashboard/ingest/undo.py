@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import data_version
+from dashboard import audit
 from dashboard.db import Database
 from dashboard.models import ImportBatch, Observatie, Streefwaarde
 
@@ -42,8 +42,9 @@ def history(db: Database) -> pd.DataFrame:
                                        "rows_skipped_empty", "sha256"])
 
 
-def undo(db: Database, batch_id: int) -> ImportBatch:
-    """Take batch `batch_id` out of the values it delivered (see above), in one transaction."""
+def undo(db: Database, batch_id: int, gebruiker: str = "", adres: str | None = None) -> ImportBatch:
+    """Take batch `batch_id` out of the values it delivered (see above), in one transaction, with a
+    line in the audit log: who, when, from which address."""
     with db.import_session() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:
@@ -56,7 +57,8 @@ def undo(db: Database, batch_id: int) -> ImportBatch:
                 "kunnen ongedaan worden gemaakt. Pas de gegevens aan met een nieuw bestand.")
         _unlink(session, batch.soort, int(batch.id))
         batch.status = "ongedaan"
-        data_version.bump(session)
+        audit.record(session, gebruiker, "import_ongedaan", f"import {batch_id}",
+                     {"bestand": batch.bestandsnaam, "soort": batch.soort}, adres=adres)  # raises the data version
         return batch
 
 

@@ -230,7 +230,7 @@ def _confirm_undo(db: Database, batch_id: int, name: str) -> None:
             st.error("U mag geen imports ongedaan maken.")
             return
         try:
-            undo.undo(db, batch_id)
+            undo.undo(db, batch_id, visitor.current().name, visitor.client_address())
         except undo.UndoRefused as refused:
             st.error(str(refused))
             return
