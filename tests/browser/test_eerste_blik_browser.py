@@ -15,7 +15,8 @@ ARTEFACTS = Path(__file__).resolve().parents[2] / "test-results" / "eerste-blik"
 CLIPPED = """els => els.filter(el => el.scrollWidth > el.clientWidth + 1
                                  || [...el.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1))
                        .map(el => el.innerText)"""
-OPENED = """() => { const d = document.querySelector('[data-testid=stExpander] details');
+OPENED = """() => { const d = [...document.querySelectorAll('[data-testid=stExpander] details')]
+                        .find(e => e.innerText.includes('Nog geen cijfers voor'));
                     const last = d && d.querySelector('li:last-child');
                     return last && last.getBoundingClientRect().bottom <= d.getBoundingClientRect().bottom; }"""
 

@@ -134,7 +134,7 @@ def test_every_page_runs_under_the_security_policy(deployment, browser):
     """Through nginx, with its headers: a beheerder opens every page from the sidebar; the browser
     reports no violation of the policy, and the pages draw (tiles, maps, charts, forms)."""
     deployment.cli("users", "add", "csp-beheer", "--role", "beheerder", "--password-stdin",
-                   stdin="csp-beheer-wachtwoord\n")
+                   stdin="stille-reiger-boven-het-ij\n")
     context = browser.new_context()
     context.add_init_script(CSP_WATCH)
     page = context.new_page()
@@ -144,7 +144,7 @@ def test_every_page_runs_under_the_security_policy(deployment, browser):
     assert_security_headers(page.goto(deployment.url + "/"))
     wait_ready(page)
     page.get_by_label("Gebruikersnaam").fill("csp-beheer")
-    page.get_by_label("Wachtwoord").fill("csp-beheer-wachtwoord")
+    page.get_by_label("Wachtwoord").fill("stille-reiger-boven-het-ij")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
     wait_ready(page)
