@@ -250,11 +250,12 @@ def _import(args: argparse.Namespace) -> int:
     from dashboard.ingest import ImportRejected, Report, import_file
     from dashboard.ingest.problems import UnreadableFile
 
+    mapping = _koppelingen(args.koppel)
     settings = config.load()
     db = startup.prepare(settings, demo=False)
     try:
         report = import_file(db, Path(args.file), kind=args.kind, format=args.format, dry_run=args.dry_run,
-                             user=getpass.getuser(), add_missing=args.add_missing, mapping=_koppelingen(args.koppel),
+                             user=getpass.getuser(), add_missing=args.add_missing, mapping=mapping,
                              max_bytes=args.max_mb * 1_048_576 if args.max_mb else None)
     except ImportRejected as rejected:
         if args.json:

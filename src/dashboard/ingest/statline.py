@@ -111,16 +111,22 @@ def read(data: bytes) -> tuple[Export | None, list[Problem]]:
     width = max(len(cells) for _, cells in rows)
     header = [(line, cells + [""] * (width - len(cells))) for line, cells in header]
     body = [(line, cells + [""] * (width - len(cells))) for line, cells in body]
-    labels = _label_width(header, body, width)
-    names = [next((cells[i].lower() for _, cells in header if cells[i].lower() in ROW_NAMES), "")
-             for i in range(labels)]
+    onderwerp_at = next((i for _, cells in header for i, c in enumerate(cells) if c.lower() in ONDERWERP), None)
+    if onderwerp_at is None:
+        return None, [Problem(header[0][0], "", "", (
+            "geen rij 'Onderwerp' in de kop van deze StatLine-export. Download de tabel met de onderwerpen "
+            "in de kolommen."))]
+    labels = onderwerp_at + 1  # the values start right after the cell that names the onderwerp row
+    named = next((cells for _, cells in header if cells[0].lower() in ROW_NAMES), [""] * width)
+    names = [named[i].lower() for i in range(labels)]
     period_column = next((i for i, name in enumerate(names) if name in PERIODEN), None)
     if period_column is None:
         period_column = next((i for i in range(labels) if all(_PERIOD.match(cells[i]) for _, cells in body)), None)
     region_column = next((i for i in range(labels) if i != period_column), None)
     if region_column is None:
         return None, [Problem(header[-1][0], "", "", "geen kolom met regio's gevonden in deze StatLine-export.")]
-    columns, onderwerp_line, problems = _columns(header, labels, width)
+    columns, onderwerp_line = _columns(header, labels, width)
+    problems = [] if columns else [Problem(onderwerp_line, "", "", "de rij 'Onderwerp' noemt geen onderwerpen.")]
     title_period = None
     if period_column is None and all(c.periode is None for c in columns):
         found = [m for line in title for m in _TITLE_PERIOD.finditer(line)]
@@ -130,7 +136,7 @@ def read(data: bytes) -> tuple[Export | None, list[Problem]]:
                 "het downloaden de Perioden op in de tabel.")))
         else:
             title_period = found[-1].group(1) + found[-1].group(2)
-    extra = [i for i in range(labels) if i not in (region_column, period_column)]
+    extra = [i for i in range(labels) if i not in (region_column, period_column) and any(c[i] for _, c in body)]
     if extra:  # a further row dimension (Woningtype in the rows) belongs to the onderwerp
         problems.append(Problem(header[-1][0], "", ", ".join(header[-1][1][i] for i in extra), (
             "deze StatLine-export heeft meer dimensies in de rijen dan regio en periode. Zet bij het "
@@ -145,23 +151,12 @@ def _is_header(cells: list[str]) -> bool:
     return any(c.lower() in ONDERWERP | ROW_NAMES for c in cells[:4])
 
 
-def _label_width(header, body, width: int) -> int:
-    """How many columns at the left name a row (region, period): up to the first that holds an
-    onderwerp in the header and cijfers in the rows."""
-    for j in range(1, width):
-        named = any(cells[j] and cells[j].lower() not in ROW_NAMES | ONDERWERP for _, cells in header)
-        if named and not any(cells[j].lower() in ROW_NAMES for _, cells in header):
-            return j
-    return 1
-
-
-def _columns(header, labels: int, width: int) -> tuple[list[Column], int, list[Problem]]:
+def _columns(header, labels: int, width: int) -> tuple[list[Column], int]:
     """Per value column its onderwerp (with further column dimensions), unit and period."""
-    onderwerp, periode, eenheid, dimensions = None, None, None, []
+    onderwerp, periode, eenheid, dimensions = [""] * width, None, None, []
     onderwerp_line = header[0][0]
     for line, cells in header:
-        name = next((c for c in reversed(cells[:labels]) if c), "").lower()
-        values = cells[labels:]
+        name, values = cells[labels - 1].lower(), cells[labels:]
         if not any(values):
             continue
         if name in ONDERWERP:
@@ -172,16 +167,12 @@ def _columns(header, labels: int, width: int) -> tuple[list[Column], int, list[P
             dimensions.append(_filled(values))
         else:
             eenheid = values
-    if onderwerp is None:
-        return [], onderwerp_line, [Problem(header[0][0], "", "", (
-            "geen rij 'Onderwerp' in de kop van deze StatLine-export. Download de tabel met de onderwerpen "
-            "in de kolommen."))]
     columns = []
     for k in range(width - labels):
         parts = [onderwerp[k]] + [d[k] for d in dimensions if d[k] and not d[k].lower().startswith("totaal")]
         columns.append(Column(labels + k, ", ".join(parts), eenheid[k] if eenheid else "",
                               periode[k] if periode else None))
-    return [c for c in columns if c.onderwerp], onderwerp_line, []
+    return [c for c in columns if c.onderwerp], onderwerp_line
 
 
 def _filled(values: list[str]) -> list[str]:
