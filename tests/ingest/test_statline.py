@@ -90,8 +90,9 @@ def test_periods_in_a_column_with_a_unit_to_scale_and_a_mapping(db, tmp_path):
 
 
 def test_period_from_the_title_and_an_unknown_name_with_the_nearest(db, tmp_path):
-    report = import_file(db, _write(tmp_path, "titel.csv", PERIOD_IN_TITLE), add_missing=True)
-    assert report.status == "committed" and value(db, "woningvoorraad_totaal", "GM0164", "2022") == 37_500
+    report = import_file(db, _write(tmp_path, "titel.csv", PERIOD_IN_TITLE.replace("\n", "\r\n")), add_missing=True)
+    assert report.status == "committed" and "regeleinde CRLF" in report.dialect
+    assert value(db, "woningvoorraad_totaal", "GM0164", "2022") == 37_500
     before = snapshot(db)
     with pytest.raises(ImportRejected) as refused:
         import_file(db, _write(tmp_path, "fout.csv", PERIOD_IN_TITLE.replace("Hengelo (O.)", "Hengeloo (O.)")))

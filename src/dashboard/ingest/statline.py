@@ -74,7 +74,6 @@ class Export:
     dialect: Dialect
     columns: list[Column]
     rows: list[tuple[int, list[str]]]
-    label_width: int
     region_column: int
     period_column: int | None
     title_period: str | None
@@ -122,7 +121,9 @@ def read(data: bytes) -> tuple[Export | None, list[Problem]]:
     period_column = next((i for i, name in enumerate(names) if name in PERIODEN), None)
     if period_column is None:
         period_column = next((i for i in range(labels) if all(_PERIOD.match(cells[i]) for _, cells in body)), None)
-    region_column = next((i for i in range(labels) if i != period_column), None)
+    region_column = next((i for i, name in enumerate(names) if name in ROW_NAMES - PERIODEN), None)
+    if region_column is None:
+        region_column = next((i for i in range(labels) if i != period_column and any(c[i] for _, c in body)), None)
     if region_column is None:
         return None, [Problem(header[-1][0], "", "", "geen kolom met regio's gevonden in deze StatLine-export.")]
     columns, onderwerp_line = _columns(header, labels, width)
@@ -137,13 +138,13 @@ def read(data: bytes) -> tuple[Export | None, list[Problem]]:
         else:
             title_period = found[-1].group(1) + found[-1].group(2)
     extra = [i for i in range(labels) if i not in (region_column, period_column) and any(c[i] for _, c in body)]
-    if extra:  # a further row dimension (Woningtype in the rows) belongs to the onderwerp
+    if extra:  # a further row dimension (Woningtype in the rows): its values would have no onderwerp to go to
         problems.append(Problem(header[-1][0], "", ", ".join(header[-1][1][i] for i in extra), (
             "deze StatLine-export heeft meer dimensies in de rijen dan regio en periode. Zet bij het "
             "downloaden die dimensie in de kolommen.")))
-    dialect = Dialect(encoding, separator, decimal_mark(pd.Series(
-        [c for _, cells in body for c in cells[labels:] if c], dtype="str").head(20_000), separator))
-    return (None if problems else Export(dialect, columns, body, labels, region_column, period_column, title_period,
+    values = pd.Series([c for _, cells in body for c in cells[labels:] if c], dtype="str").head(20_000)
+    dialect = Dialect(encoding, separator, decimal_mark(values, separator), "CRLF" if "\r\n" in text[:65536] else "LF")
+    return (None if problems else Export(dialect, columns, body, region_column, period_column, title_period,
                                          onderwerp_line)), problems
 
 
@@ -251,7 +252,7 @@ def to_long(export: Export, keys: dict[str, str]) -> tuple[pd.DataFrame, list[Pr
             records.append((keys[column.onderwerp], code, periode, value, line, label))
     for name, line in unknown.items():
         close = gebiedsindeling.nearest(name)
-        hint = f" Bedoelt u {' of '.join(repr(c) for c in close)}?" if close else ""
+        hint = " Bedoelt u " + " of ".join(f"'{c}'" for c in close) + "?" if close else ""
         problems.append(Problem(line, region_header, name, (
             f"'{name}' is geen gemeente, provincie of land die CBS kent.{hint} Gebruik de naam zoals StatLine "
             "hem schrijft, of de CBS-code (GM0363).")))
