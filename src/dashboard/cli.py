@@ -231,15 +231,31 @@ def _print_problems(problems) -> None:
         print(f"... en nog {formatting.count(len(problems) - 200, 'probleem', 'problemen')}.", file=sys.stderr)
 
 
+def _koppelingen(pairs: list[str] | None) -> dict[str, str] | None:
+    """--koppel "Onderwerp=sleutel" (repeatable) as {onderwerp: sleutel}; None when not given."""
+    if not pairs:
+        return None
+    mapping = {}
+    for pair in pairs:
+        onderwerp, is_, key = pair.rpartition("=")
+        if not is_ or not onderwerp.strip():
+            print(f"Fout: --koppel '{pair}' moet de vorm \"Onderwerp=sleutel\" hebben "
+                  "(een lege sleutel: niet importeren).", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE)
+        mapping[onderwerp.strip()] = key.strip()
+    return mapping
+
+
 def _import(args: argparse.Namespace) -> int:
     from dashboard.ingest import ImportRejected, Report, import_file
     from dashboard.ingest.problems import UnreadableFile
 
+    mapping = _koppelingen(args.koppel)
     settings = config.load()
     db = startup.prepare(settings, demo=False)
     try:
         report = import_file(db, Path(args.file), kind=args.kind, format=args.format, dry_run=args.dry_run,
-                             user=getpass.getuser(), add_missing=args.add_missing,
+                             user=getpass.getuser(), add_missing=args.add_missing, mapping=mapping,
                              max_bytes=args.max_mb * 1_048_576 if args.max_mb else None)
     except ImportRejected as rejected:
         if args.json:
@@ -330,6 +346,9 @@ def _add_import_commands(commands) -> None:
     command.add_argument("--add-missing", action="store_true",
                          help="onbekende gebieden (CBS-codes) en partijen bewust toevoegen; nooit een die bijna "
                               "gelijk is aan een bestaande (die wordt voorgesteld)")
+    command.add_argument("--koppel", action="append", metavar="ONDERWERP=SLEUTEL",
+                         help="lees dit onderwerp (of deze kolom) als deze indicator; herhaalbaar, lege sleutel: "
+                              "niet importeren")
     command.add_argument("--max-mb", type=int, metavar="N",
                          help="weiger bestanden groter dan N MB (standaard: geen grens; de webpagina houdt "
                               "DASHBOARD_MAX_UPLOAD_MB aan)")

@@ -155,3 +155,33 @@ def test_the_preview_writes_values_the_dutch_way(app, app_env):
     assert rows["gemiddelde_huur"] == {"periode": "2024", "oude waarde": "687,00", "nieuwe waarde": "771,35"}
     assert rows["woningvoorraad_totaal"] == {"periode": "2031", "oude waarde": "–", "nieuwe waarde": "4.812"}
     assert any("31-12-2031 gelezen als 2031 (peildatum" in reader.text(i.value) for i in at.info)
+
+
+STATLINE = """\ufeff"Woningvoorraad; eigendom, regio"
+
+;"Onderwerp";"Nieuw onderwerp";"Nieuw onderwerp"
+;"Perioden";"2023";"2024*"
+"Regio's";"";"aantal";"aantal"
+"GM9901";;"12";"x"
+"Gemeenten; niet in te delen";;"";""
+"Bron: CBS"
+""".encode()
+
+
+def test_a_statline_export_imports_as_downloaded_with_its_onderwerp_chosen_on_the_page(app, app_env):
+    at = _open(app)
+    at.file_uploader(key="bestand").set_value(("statline.csv", STATLINE, "text/csv")).run()
+    assert not at.exception
+    assert any("vorm statline" in info.value for info in at.info)
+    at.selectbox(key="map_Nieuw onderwerp").set_value("aandeel_sociale_huur").run()
+    read = next(info.value for info in at.info if "Gelezen" in info.value).replace("\\", "")
+    assert "1 waarde 'x' (geheim)" in read and "Gemeenten; niet in te delen" in read and "2024*" in read
+    assert [m.value for m in at.metric][:2] == ["0", "1"]
+    at.button(key="vastleggen").click().run()
+    assert any("Vastgelegd als import" in s.value for s in at.success)
+    db = open_database(f"sqlite:///{app_env}")
+    with db.make_session() as session:
+        assert session.execute(text(
+            "SELECT o.waarde FROM observaties o JOIN indicatoren i ON i.id = o.indicator_id "
+            "JOIN gebieden g ON g.id = o.gebied_id WHERE i.sleutel = 'aandeel_sociale_huur' "
+            "AND g.code = 'GM9901' AND o.periode = '2023'")).scalar_one() == 12

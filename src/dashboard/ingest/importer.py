@@ -16,7 +16,7 @@ from sqlalchemy import select
 from dashboard import data_version
 from dashboard.db import Database
 from dashboard.formatting import count, number
-from dashboard.ingest import formats, mappings, missing, reference, values
+from dashboard.ingest import formats, mappings, missing, reference, statline, values
 from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
 from dashboard.ingest.reader import CHUNK_ROWS, Table, decode, open_file, read_all, too_large
 from dashboard.ingest.report import Report
@@ -88,13 +88,56 @@ def _source(data: bytes | Path, filename: str, max_bytes: int | None) -> tuple[b
     return data, filename
 
 
-def _is_json(source: bytes | Path) -> bool:
+def _head(source: bytes | Path) -> bytes:
     if isinstance(source, Path):
         with open_file(source) as stream:
-            start = stream.read(4096)
-    else:
-        start = source[:4096]
-    return start.lstrip()[:1] == b"{"
+            return stream.read(65536)
+    return source[:65536]
+
+
+def _is_json(source: bytes | Path) -> bool:
+    return _head(source).lstrip()[:1] == b"{"
+
+
+class _StatLine:
+    """A StatLine export as the value import reads a table: one chunk, already in the long shape."""
+
+    columns = ["indicator", "gebied", "partij", "periode", "waarde"]
+
+    def __init__(self, db: Database, source: bytes | Path, mapping: dict[str, str] | None, max_bytes: int | None,
+                 remember: bool):
+        """Reads and maps the export; ImportRejected for a layout, onderwerp or region it cannot read.
+        A mapping given is remembered for exports with the same onderwerpen (not on a dry run)."""
+        data = read_all(source, max_bytes)
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.export, problems = statline.read(data)
+        if problems:
+            raise ImportRejected(problems)
+        self.dialect, self.lines = self.export.dialect, self.export.rows[-1][0]
+        self.layout = formats.layout(self.export.onderwerpen)
+        with db.make_session() as session:
+            catalogue = pd.DataFrame(session.execute(select(Indicator.sleutel, Indicator.bron)).all(),
+                                     columns=["sleutel", "bron"])
+            if mapping is None:
+                mapping = mappings.remembered(session, self.layout)
+            elif remember:
+                mappings.remember(session, self.layout, {k.strip().lower(): v for k, v in mapping.items()})
+                session.commit()
+        self.mapping = mapping
+        self.keys, self.unknown = statline.indicators(self.export, catalogue, mapping)
+
+    def load(self) -> None:
+        """The values in the long shape; ImportRejected for an onderwerp or region not known."""
+        self.frame, problems = statline.to_long(self.export, self.keys)
+        if self.unknown or problems:
+            raise ImportRejected(self.unknown + problems)
+
+    def __iter__(self):
+        yield self.frame
+
+    @property
+    def ignored(self) -> list[str]:
+        return [onderwerp for onderwerp, key in self.keys.items() if not key]
 
 
 def _resolve(db: Database, columns: list[str], kind: str | None, fmt: str | None) -> tuple[str, str | None]:
@@ -116,6 +159,11 @@ def inspect(db: Database, data: bytes | Path, *, kind: str | None = None, format
     source, _ = _source(data, "", max_bytes)
     if _is_json(source):
         return Inspection("gebieden", "geojson", "GeoJSON", [], "")
+    if statline.recognise(_head(source)):
+        export = _StatLine(db, source, None, max_bytes, remember=False)
+        onderwerpen = export.export.onderwerpen
+        return Inspection("observaties", "statline", export.dialect.describe(), onderwerpen, export.layout,
+                          [p.value for p in export.unknown], export.mapping, rows=len(export.export.rows))
     table = Table(source, VALUE_COLUMNS, max_bytes=max_bytes)
     columns = table.columns
     kind, fmt = _resolve(db, columns, kind, format)
@@ -145,6 +193,12 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
     source, filename = _source(data, filename, max_bytes)
     if _is_json(source):
         return _import_geojson(db, source, filename, dry_run, user, max_bytes)
+    if statline.recognise(_head(source)):
+        export = _StatLine(db, source, mapping, max_bytes, remember=not dry_run)
+        export.load()
+        report = Report(status="rejected", kind="observaties", format="statline", dialect=export.dialect.describe(),
+                        ignored_columns=export.ignored, notes=export.export.notes)
+        return _import_values(db, export, report, filename, user, dry_run, add_missing, None, progress)
     table = Table(source, VALUE_COLUMNS, chunk_rows, max_bytes)
     columns = table.columns
     kind, fmt = _resolve(db, columns, kind, format)
@@ -227,7 +281,7 @@ def _import_values(db: Database, table: Table, report: Report, filename: str, us
         if writer:
             writer.close(complete=not (problems or beyond))
         report.rows_skipped_empty = checker.skipped
-        report.notes = choices.notes() + checker.notes()
+        report.notes = report.notes + choices.notes() + checker.notes()
         if not seen_rows:
             raise ImportRejected([Problem(2, "", "", "het bestand heeft een kopregel maar geen gegevens.")])
         if problems:

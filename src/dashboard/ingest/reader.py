@@ -326,7 +326,7 @@ class Table:
             seen += len(sample[-1])
             if seen >= DECIMAL_SAMPLE:
                 break
-        self._decimal = _decimal_mark(pd.concat(sample) if sample else pd.Series([], dtype=str), self.separator)
+        self._decimal = decimal_mark(pd.concat(sample) if sample else pd.Series([], dtype=str), self.separator)
         return columns if columns is not None else [_header(n) for n in self.names]
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
@@ -492,7 +492,7 @@ def read_table(data: bytes | Path, value_columns: tuple[str, ...] = (),
     return table.frame(), table.dialect
 
 
-def _decimal_mark(cells: pd.Series, separator: str) -> str:
+def decimal_mark(cells: pd.Series, separator: str) -> str:
     """',' when the numbers are written the Dutch way, '.' otherwise; decided for the whole file.
 
     A tie ("1,234" alone could be either) goes to the comma in a semicolon file, the Dutch Excel way.
