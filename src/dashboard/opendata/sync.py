@@ -15,9 +15,9 @@ import httpx
 from dashboard import bronnen, queries
 from dashboard.db import Database
 from dashboard.ingest import ImportRejected, Report, import_file
+from dashboard.opendata import herkomst
 from dashboard.opendata.fetch import TIMEOUT, SyncFailed, features, get_json, odata_rows
 
-LICENTIE = "CC BY 4.0"  # CBS and PDOK publish these data under it: name the source
 # The standard housing tables, each with the one member of its other dimensions the catalogue's
 # figures are about (by title, as StatLine lists it in the dimension's own table).
 TABELLEN = {"82900NED": {}, "81955NED": {"Gebruiksfunctie": "Woning"}, "85036NED": {"Eigendom": "Totaal"}}
@@ -40,11 +40,6 @@ class SyncReport:
     gemeente: str
     batches: list[tuple[str, Report]] = field(default_factory=list)
     niet_gekoppeld: list[str] = field(default_factory=list)  # catalogue indicators of a table without OData column
-
-
-def herkomst(bron: str, opgehaald: date) -> str:
-    """The batch name that says where the figures came from: 'CBS 82900NED, opgehaald 5-12-2026 (CC BY 4.0)'."""
-    return f"{bron}, opgehaald {opgehaald.day}-{opgehaald.month}-{opgehaald.year} ({LICENTIE})"
 
 
 def sync(db: Database, gemeente: str, van: int, *, odata_url: str, pdok_url: str, opgehaald: date,
@@ -111,7 +106,7 @@ def _tabel(client: httpx.Client, base: str, tabel: str, kolommen: dict[str, str]
     for number, row in enumerate(rows):
         values = [_getal(row.get(c), scale[c]) for c in kolommen]
         lines.append(";".join([str(number), str(row["RegioS"]).strip(), str(row["Perioden"]), *values]))
-    return Gehaald(herkomst(f"CBS {tabel}", opgehaald), ("\n".join(lines) + "\n").encode(), "observaties", "cbs")
+    return Gehaald(herkomst.naam(f"CBS {tabel}", opgehaald), ("\n".join(lines) + "\n").encode(), "observaties", "cbs")
 
 
 def _getal(value, scale: int) -> str:
@@ -131,4 +126,4 @@ def _grenzen(client: httpx.Client, base: str, gemeente: str, opgehaald: date) ->
         raise SyncFailed(f"PDOK kent geen wijken of buurten van {gemeente}: klopt de gemeentecode? "
                          "Er is niets geschreven.")
     document = {"type": "FeatureCollection", "features": found}
-    return Gehaald(herkomst("PDOK CBS wijken en buurten", opgehaald), json.dumps(document).encode())
+    return Gehaald(herkomst.naam("PDOK CBS wijken en buurten", opgehaald), json.dumps(document).encode())
