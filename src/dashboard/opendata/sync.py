@@ -54,7 +54,8 @@ def sync(db: Database, gemeente: str, van: int, *, odata_url: str, pdok_url: str
     report = SyncReport(gemeente)
     for key, bron in zip(catalogue["sleutel"], catalogue["bron"]):
         source = bronnen.cbs(bron)
-        if source and source.onderwerp and source.tabel in TABELLEN and key not in kolommen.get(source.tabel, {}).values():
+        fetched = kolommen.get(source.tabel, {}).values() if source else ()
+        if source and source.onderwerp and source.tabel in TABELLEN and key not in fetched:
             report.niet_gekoppeld.append(key)
     with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
         # The tables first: their import adds the gemeente (from the gebiedsindeling), so the
