@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -11,10 +12,12 @@ RESPONSES = Path(__file__).parent / "responses"
 
 
 @contextmanager
-def serving(folder: Path = RESPONSES):
-    """Yields the base URL; /odata/... and /pdok/... answer with folder's files, second pages by query."""
+def serving(folder: Path = RESPONSES, delay: float = 0):
+    """Yields the base URL; /odata/... and /pdok/... answer with folder's files, second pages by query,
+    each after `delay` seconds."""
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
+            time.sleep(delay)
             url = urlsplit(self.path)
             suffix = ".skip" if "skip=" in url.query else ".next" if "cursor=" in url.query else ""
             path = folder / (url.path.strip("/") + suffix + ".json")

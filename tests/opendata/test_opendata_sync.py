@@ -64,3 +64,13 @@ def test_changed_table_writes_nothing(db, tmp_path):
     assert "CBS-tabel 85036NED is veranderd: de kolom GemiddeldeWOZWaardeVanWoningen_1" in str(failed.value)
     assert "woz_waarde" in str(failed.value) and "niets geschreven" in str(failed.value)
     assert snapshot(db) == before
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_slow_service_is_a_timeout_that_writes_nothing(db, monkeypatch):
+    monkeypatch.setattr("dashboard.opendata.sync.TIMEOUT", 0.2)
+    before = snapshot(db)
+    with serving(delay=1) as base, pytest.raises(SyncFailed) as failed:
+        run(db, base)
+    assert str(failed.value).startswith("CBS-tabel 82900NED antwoordde niet binnen 0,2 seconden")
+    assert snapshot(db) == before

@@ -18,7 +18,8 @@ def get_json(client: httpx.Client, url: str, params: dict | None, bron: str) -> 
         response.raise_for_status()
         return response.json()
     except httpx.TimeoutException as error:
-        raise SyncFailed(f"{bron} antwoordde niet binnen {client.timeout.read:g} seconden ({url}). "
+        seconds = f"{client.timeout.read:g}".replace(".", ",")
+        raise SyncFailed(f"{bron} antwoordde niet binnen {seconds} seconden ({url}). "
                          "Probeer het later opnieuw; er is niets geschreven.") from error
     except httpx.HTTPStatusError as error:
         raise SyncFailed(f"{bron} gaf foutcode {error.response.status_code} op {url}. Bestaat de tabel "
