@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 _CBS = re.compile(r"^CBS (?P<tabel>\d{5}[A-Z]{3})(?::\s*(?P<onderwerp>[^·]+?))?\s*(?:·\s*(?P<noot>.+))?$")
+_ODATA = re.compile(r"^OData (?P<kolom>\w+)")
 # The parties a catalogue names as bron, as a sentence names them.
 LEVERANCIERS = {"Corporatie": "de corporaties", "Gemeente": "de gemeente",
                 "Woonruimteverdeling": "de woonruimteverdeling", "Aedes-benchmark": "de corporaties (Aedes-benchmark)"}
@@ -47,6 +48,18 @@ def cbs_onderwerpen(catalogue: pd.DataFrame) -> dict[tuple[str, str], str]:
         source = cbs(bron)
         if source and source.onderwerp:
             found[(source.tabel, source.onderwerp)] = key
+    return found
+
+
+def odata_kolommen(catalogue: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """table -> {OData column -> indicator key}, from the notes ("OData EigendomWoningcorporatie_4")
+    of the indicators a CBS table fills; the open-data sync fetches exactly these columns."""
+    found: dict[str, dict[str, str]] = {}
+    for key, bron in zip(catalogue["sleutel"], catalogue["bron"]):
+        source = cbs(bron)
+        column = _ODATA.search(source.noot or "") if source else None
+        if column:
+            found.setdefault(source.tabel, {})[column["kolom"]] = key
     return found
 
 

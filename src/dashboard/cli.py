@@ -377,6 +377,36 @@ def _add_import_commands(commands) -> None:
 CLI = access.Visitor(name="opdrachtregel", role="redacteur")
 
 
+def _opendata_sync(args: argparse.Namespace) -> int:
+    from dashboard.opendata.fetch import SyncFailed
+    from dashboard.opendata.sync import sync
+
+    settings = config.load()
+    db = startup.prepare(settings, demo=False)
+    try:
+        report = sync(db, args.gemeente, args.van, odata_url=settings.cbs_odata_url, pdok_url=settings.pdok_url,
+                      opgehaald=clock.local(clock.now()).date(), user=getpass.getuser())
+    except SyncFailed as failed:
+        print(f"Fout: {failed}", file=sys.stderr)
+        return EXIT_REJECTED
+    for naam, batch in report.batches:
+        verb = f"import {batch.batch_id}" if batch.status == "committed" else "niets veranderd"
+        print(f"{naam}: {verb}, {batch.rows_new} nieuw, {batch.rows_changed} gewijzigd, "
+              f"{batch.rows_unchanged} ongewijzigd.")
+    if report.niet_gekoppeld:
+        print("Niet opgehaald (geen OData-kolom in de catalogus): " + ", ".join(report.niet_gekoppeld) + ".")
+    return EXIT_OK
+
+
+def _add_opendata_command(commands) -> None:
+    opendata = commands.add_parser("opendata", help="open data van CBS en PDOK ophalen").add_subparsers(
+        dest="action", required=True, parser_class=_Parser, metavar="ACTIE")
+    syncing = opendata.add_parser("sync", help="CBS-tabellen en PDOK-grenzen van een gemeente als imports")
+    syncing.add_argument("--gemeente", required=True, help="CBS-code van de gemeente, bijvoorbeeld GM0363")
+    syncing.add_argument("--van", type=int, default=2015, help="eerste jaar (standaard 2015)")
+    syncing.set_defaults(run=_opendata_sync)
+
+
 def _vergaderingen_list(args: argparse.Namespace) -> int:
     from dashboard.vergadering import agenda
 
@@ -537,6 +567,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_commands(commands)
     _add_vergadering_commands(commands)
     _add_demo_command(commands)
+    _add_opendata_command(commands)
     return parser
 
 

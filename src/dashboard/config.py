@@ -10,6 +10,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_BASE_URL = "http://localhost:8501"  # the CLI's links when DASHBOARD_BASE_URL is unset (it has no browser)
 
+CBS_ODATA_URL = "https://opendata.cbs.nl/ODataApi/odata"
+PDOK_URL = "https://api.pdok.nl/cbs/wijken-en-buurten-2024/ogc/v1"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -20,6 +23,8 @@ class Settings:
     max_upload_mb: int
     secret_key_file: Path
     trusted_proxies: str = ""  # DASHBOARD_TRUSTED_PROXIES; empty: the loopback addresses (toegang/client.py)
+    cbs_odata_url: str = CBS_ODATA_URL  # DASHBOARD_CBS_ODATA_URL: where the open-data sync asks StatLine
+    pdok_url: str = PDOK_URL  # DASHBOARD_PDOK_URL: the PDOK wijken-en-buurten OGC API the sync asks
 
     @property
     def secret_key(self) -> str:
@@ -56,4 +61,6 @@ def load() -> Settings:
         max_upload_mb=int(os.environ.get("DASHBOARD_MAX_UPLOAD_MB", "50")),
         secret_key_file=DATA_DIR / ".secret_key",
         trusted_proxies=os.environ.get("DASHBOARD_TRUSTED_PROXIES", ""),
+        cbs_odata_url=os.environ.get("DASHBOARD_CBS_ODATA_URL", "").strip() or CBS_ODATA_URL,
+        pdok_url=os.environ.get("DASHBOARD_PDOK_URL", "").strip() or PDOK_URL,
     )

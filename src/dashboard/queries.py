@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import dekking, hierarchy
 from dashboard.models import Gebied, ImportBatch, Indicator, Observatie, Partij, Streefwaarde
+from dashboard.opendata import herkomst
 from dashboard.periods import Periode
 from dashboard.toegang import scope as scopes
 
@@ -397,16 +398,33 @@ def group_figures(session: Session, view: View, scope: str | None = None) -> Fig
     tiles = _tiles(chosen, series, view)
     empty = tiles[tiles["waarde"].isna()]
     tiles.loc[empty.index, "elders"] = where_figures(session, empty["sleutel"].tolist(), view, scope)
-    meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
-    table = pd.DataFrame([(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
-                           row.waarde, target, meta[row.indicator]["eenheid"], row.deels or "")
-                          for row, target in series],
-                         columns=["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde",
-                                  "eenheid", "dekking"]).astype({"streefwaarde": float})
     per_indicator: dict[str, list[tuple[Row, float | None]]] = {key: [] for key in chosen["sleutel"]}
     for row, target in series:
         per_indicator[row.indicator].append((row, target))
+    bron = _opgehaald(session, view, chosen["sleutel"].tolist())
+    tiles["herkomst"] = [bron.get((key, headline(per_indicator[key])[0].periode)) if per_indicator[key] else None
+                         for key in tiles["sleutel"]]
+    meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
+    table = pd.DataFrame([(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
+                           row.waarde, target, meta[row.indicator]["eenheid"], row.deels or "",
+                           bron.get((row.indicator, row.periode), ""))
+                          for row, target in series],
+                         columns=["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde",
+                                  "eenheid", "dekking", "bron"]).astype({"streefwaarde": float})
     return Figures(tiles=tiles, table=table, series=per_indicator, soort=view.soort)
+
+
+def _opgehaald(session: Session, view: View, keys: list[str]) -> dict[tuple[str, str], str]:
+    """(indicator, periode) -> the open-data batch that wrote the view's gebied's value ("CBS
+    82900NED, opgehaald 5-12-2026 (CC BY 4.0)"); open data are totals, so none for one party."""
+    if view.partij or not keys:
+        return {}
+    return {(key, periode): naam for key, periode, naam in session.execute(
+        select(Indicator.sleutel, Observatie.periode, ImportBatch.bestandsnaam)
+        .join(Indicator, Observatie.indicator_id == Indicator.id).join(Gebied, Observatie.gebied_id == Gebied.id)
+        .join(ImportBatch, Observatie.batch_id == ImportBatch.id)
+        .where(Gebied.code == view.gebied, Indicator.sleutel.in_(keys), Observatie.partij_id.is_(None),
+               ImportBatch.bestandsnaam.like(herkomst.PATROON)))}
 
 
 def tile_values(session: Session, view: View) -> pd.DataFrame:

@@ -33,6 +33,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "importeren": frozenset({"beheerder", "gegevensbeheerder"}),
     "import_ongedaan_maken": frozenset({"beheerder", "gegevensbeheerder"}),
     "catalogus_bewerken": frozenset({"beheerder", "gegevensbeheerder"}),
+    "open_data_ophalen": frozenset({"beheerder"}),  # a sync writes several batches from outside at once
     "afspraak_bewerken": frozenset({"beheerder", "redacteur"}),
     "voortgang_toevoegen": frozenset({"beheerder", "redacteur", "partner"}),
     "voortgang_bewerken": frozenset({"beheerder", "redacteur", "partner"}),

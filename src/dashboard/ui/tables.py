@@ -11,7 +11,8 @@ from dashboard.ui.tekst import escaped_table
 
 HEADERS = {"indicator": "Indicator", "naam": "Naam", "gebied": "Gebied", "partij": "Partij",
            "periode": "Periode", "label": "Periode", "waarde": "Waarde", "streefwaarde": "Streefwaarde",
-           "eenheid": "Eenheid", "van": "Van", "tot en met": "Tot en met", "dekking": "Dekking"}
+           "eenheid": "Eenheid", "van": "Van", "tot en met": "Tot en met", "dekking": "Dekking",
+           "bron": "Bron"}
 
 
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:

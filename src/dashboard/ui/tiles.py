@@ -37,6 +37,11 @@ def _target_line(tile: dict) -> str:
     return f"Streefwaarde {doel} ({afstand}) · {mark}"
 
 
+def _opgehaald(tile: dict) -> str:
+    """The open-data batch the figure came from (name, date, licence), where a sync wrote it."""
+    return f" Dit cijfer: {tile['herkomst']}." if isinstance(tile.get("herkomst"), str) else ""
+
+
 def _written(tiles: pd.DataFrame) -> list[dict]:
     """Each tile's texts (tiles with a value), made once for every session (made.once): the numbers
     formatted in Python."""
@@ -48,7 +53,8 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
         if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
             how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
         written.append({
-            "naam": escaped(tile["naam"]), "help": escaped(f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}."),
+            "naam": escaped(tile["naam"]), "help": escaped(f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}."
+                                                           + _opgehaald(tile)),
             "waarde": formatting.short(tile["waarde"], tile["eenheid"]),
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
