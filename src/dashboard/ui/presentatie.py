@@ -5,7 +5,9 @@ set exactly; the page's own CSS carries no user text. Sizes follow the viewport'
 floor (body text at least 28 px, headings at least 48 px, nothing under 22 px), so a 1280 x 720
 and a 1920 x 1080 screen show the same slide. The slide number lives in the URL (`dia`), so a
 reload or a shared link opens the same slide; the buttons carry the keys a presenter's clicker
-sends (Right/Left, PageDown/PageUp) and Home/End.
+sends (Right/Left, PageDown/PageUp) and Home/End. The meeting is written into the URL too: a page
+link to this page ("Presenteren") runs it with `?vergadering=` but leaves the browser's address
+without it, and the next click would then send the bare address and land on the list of meetings.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from dashboard.vergadering.deck import Deck, Dia
 from dashboard.verhalen import media
 
 PARAM = "dia"
+MEETING = "vergadering"
 _SHOWN_AT = "_tv_kiosk_shown_at"
 _COLOURS = {"blue": "#0b5394", "orange": "#8a4b00", "red": "#a4161a", "green": "#1b6b2f", "gray": "#4a4a4a"}
 _OUTCOME_COLOURS = {"aangenomen": "#1b6b2f", "aangehouden": "#8a4b00"}
@@ -66,6 +69,13 @@ def index(total: int) -> int:
 
 def _go(target: int) -> None:
     st.query_params[PARAM] = str(target + 1)
+
+
+def _keep_meeting(deck: Deck) -> None:
+    """The meeting in the browser's address, so every next click, key, reload and back stays in it.
+
+    Set on every run, also when the script already reads it: only setting it tells the browser."""
+    st.query_params[MEETING] = str(deck.vergadering_id)
 
 
 def _label(key: str) -> str:
@@ -156,6 +166,7 @@ def _controls(at: int, total: int) -> None:
 def present(deck: Deck, media_dir: Path) -> None:
     """The presenter's view: the slide from the URL, the buttons and keys, the counter, the way back."""
     st.html(CSS)
+    _keep_meeting(deck)
     at = index(len(deck.dias))
     slide(deck.dias[at], media_dir)
     _controls(at, len(deck.dias))
@@ -171,6 +182,7 @@ def kiosk_next(at: int, total: int, shown_at: float | None, now: float, seconds:
 def kiosk(deck: Deck, media_dir: Path, seconds: int) -> None:
     """Advances by itself every `seconds` (st.fragment's timer reruns only the slide) and loops."""
     st.html(CSS)
+    _keep_meeting(deck)
 
     @st.fragment(run_every=seconds)
     def show() -> None:
