@@ -19,7 +19,6 @@ import streamlit as st
 
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.ui import navigation
-from dashboard.ui.status import STYLE
 from dashboard.vergadering import deck as decks
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 from dashboard.vergadering.deck import Deck, Dia
@@ -28,8 +27,6 @@ from dashboard.verhalen import media
 PARAM = "dia"
 MEETING = "vergadering"
 _SHOWN_AT = "_tv_kiosk_shown_at"
-_COLOURS = {"blue": "#0b5394", "orange": "#8a4b00", "red": "#a4161a", "green": "#1b6b2f", "gray": "#4a4a4a"}
-_OUTCOME_COLOURS = {"aangenomen": "#1b6b2f", "aangehouden": "#8a4b00"}
 
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -79,11 +76,8 @@ def _keep_meeting(deck: Deck) -> None:
 
 
 def _label(key: str) -> str:
-    if key in UITKOMST_LABELS:
-        return f'<span class="tv-label" style="color:{_OUTCOME_COLOURS[key]}">{e(UITKOMST_LABELS[key])}</span> · '
-    if key in STATUS_LABELS:
-        return f'<span class="tv-label" style="color:{_COLOURS[STYLE[key][0]]}">{e(STATUS_LABELS[key])}</span> · '
-    return ""
+    word = (STATUS_LABELS | UITKOMST_LABELS).get(key)
+    return f'<span class="tv-label" style="color:{decks.LABEL_COLOURS[key]}">{e(word)}</span> · ' if word else ""
 
 
 def _paragraphs(regels) -> str:

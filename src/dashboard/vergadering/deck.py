@@ -35,6 +35,9 @@ TEXT_LINES = 9  # body lines on a text slide below a one-line title
 QUOTE_LINES = 4  # a quote beside the photo
 FIGURE_LINES = 6  # the jaarschijf's activities beside the photo, when there is no KPI
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+# a status or outcome in its colour, the same on the projector, in the PPTX and in the PDF (with its word: never colour alone)
+LABEL_COLOURS = {"op_koers": "#0b5394", "aandacht": "#8a4b00", "achter": "#a4161a", "afgerond": "#1b6b2f",
+                 "niet_gestart": "#4a4a4a", "aangenomen": "#1b6b2f", "aangehouden": "#8a4b00"}
 
 
 @dataclass(frozen=True)
