@@ -133,3 +133,9 @@ def test_the_jaarschijf_is_judged_at_the_meeting_not_left_at_niet_gestart(demo_d
                     for r in d.kerncijfer.activiteiten]
     assert activiteiten
     assert all(label == status != "niet_gestart" for _, status, label in activiteiten), activiteiten
+
+
+def test_the_besluiten_slide_holds_what_fits_on_the_screen(demo_db):
+    coming = demo_deck(demo_db, "Stuurgroep Denkbeeldstad")  # seven questions, each a line or two at 1280 x 720
+    besluiten_dias = [d for d in coming.dias if d.soort == "besluiten"]
+    assert len(besluiten_dias) == 1 and len(besluiten_dias[0].regels) == 8

@@ -29,9 +29,9 @@ from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 from dashboard.verhalen import verhalen
 
-FULL, HALF = 80, 34  # characters per line of body text across the slide, and in one of two columns
+FULL, HALF = 96, 34  # characters per line of body text across the slide (about 100 fit), and in one of two columns
 TITLE_CHARS, TITLE_LINES = 50, 2
-TEXT_LINES = 9  # body lines on a text slide below a one-line title
+TEXT_LINES = 11  # body lines on a text slide below a one-line title (about 12 fit at 1280 x 720)
 QUOTE_LINES = 4  # a quote beside the photo
 FIGURE_LINES = 6  # the jaarschijf's activities beside the photo, when there is no KPI
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
