@@ -34,6 +34,15 @@ MEASURE = """() => {
                   document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().height > 0};
 }"""
 
+PHONE = """() => {
+  const cut = [...document.querySelectorAll('.tv-dia *')].filter(el => el.scrollWidth > el.clientWidth + 1)
+    .map(el => el.textContent.slice(0, 40));
+  return {wide: document.scrollingElement.scrollWidth, cut,
+          controls: document.querySelector('.st-key-tv_knoppen').getBoundingClientRect().height,
+          right: Math.max(...[...document.querySelectorAll('.st-key-tv_knoppen button, .st-key-tv_knoppen a')]
+                              .map(el => el.getBoundingClientRect().right))};
+}"""
+
 
 def counter(page):
     return page.locator(".st-key-tv_knoppen").get_by_text(re.compile(r"^Dia \d+ van \d+$"))
@@ -108,6 +117,14 @@ def test_every_demo_slide_fits_the_screen_in_large_type(server, logged_in, visit
         page.go_back()
         expect(counter(page)).to_have_text(re.compile(rf"^Dia \d+ van {total}$"))
         expect(page).to_have_url(in_meeting)
+    if width == VIEWPORTS[0][0]:  # a councillor's phone: the slide fits its width, the controls one slim row
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.get_by_role("button", name="Eerste").click()
+        settle(page, f"Dia 1 van {total}")
+        page.screenshot(path=str(artefacts / "390x844-dia01.png"))
+        seen = page.evaluate(PHONE)
+        assert seen["wide"] <= 390 and not seen["cut"], seen
+        assert seen["controls"] < 844 * 0.12 and seen["right"] <= 390, seen
     page.get_by_test_id("stPageLink-NavLink").filter(has_text="Terug naar de app").click()
     wait_ready(page)
     expect(page.get_by_role("heading", name="Presentatie")).to_be_visible()

@@ -3,11 +3,13 @@
 Text goes through html.escape (or safe_markdown for Markdown) into st.html, so the layout can be
 set exactly; the page's own CSS carries no user text. Sizes follow the viewport's height with a
 floor (body text at least 28 px, headings at least 48 px, nothing under 22 px), so a 1280 x 720
-and a 1920 x 1080 screen show the same slide. The slide number lives in the URL (`dia`), so a
-reload or a shared link opens the same slide; the buttons carry the keys a presenter's clicker
-sends (Right/Left, PageDown/PageUp) and Home/End. The meeting is written into the URL too: a page
-link to this page ("Presenteren") runs it with `?vergadering=` but leaves the browser's address
-without it, and the next click would then send the bare address and land on the list of meetings.
+and a 1920 x 1080 screen show the same slide; a phone (at most 640 px wide) gets smaller type that
+wraps at words and icon-only controls in one row (their names stay for screen readers). The slide
+number lives in the URL (`dia`), so a reload or a shared link opens the same slide; the buttons
+carry the keys a presenter's clicker sends (Right/Left, PageDown/PageUp) and Home/End. The meeting
+is written into the URL too: a page link to this page ("Presenteren") runs it with `?vergadering=`
+but leaves the browser's address without it, and the next click would then send the bare address
+and land on the list of meetings.
 """
 from __future__ import annotations
 
@@ -51,6 +53,16 @@ CSS = """<style>
 .st-key-tv_knoppen button, .st-key-tv_knoppen button *, .st-key-tv_knoppen a *, .st-key-tv_knoppen p {
   font-size: var(--tv-small) !important; }
 .st-key-tv_knoppen p { margin: 0; white-space: nowrap; }
+@media (max-width: 640px) {  /* a phone: the slide in smaller type that wraps at words, icon-only controls in one row */
+  :root { --tv-body: 18px; --tv-head: 26px; --tv-small: 15px; }
+  [data-testid="stMainBlockContainer"] { padding: 1vh 4vw 9vh 4vw !important; }
+  .tv-dia, .tv-dia h1 { overflow-wrap: break-word; }
+  .st-key-tv_knoppen { left: 2vw; right: 2vw; bottom: 0.5vh; gap: 0.3rem !important; flex-wrap: nowrap !important; }
+  .st-key-tv_knoppen button, .st-key-tv_knoppen a { min-height: 2.4rem; padding: 0 0.5rem !important; }
+  .st-key-tv_knoppen button p, .st-key-tv_knoppen a p, .st-key-tv_knoppen kbd {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .st-key-tv_knoppen p { font-size: 15px !important; }
+}
 </style>"""
 
 
