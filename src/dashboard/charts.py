@@ -195,12 +195,13 @@ def verhaal_map(points: pd.DataFrame, shapes: pd.DataFrame) -> pdk.Deck:
 
 
 def for_slide(fig: go.Figure, height: int = 260) -> go.Figure:
-    """The same figure for a room: labels of 22 px, few gridlines, no title (the slide says it), no hover."""
+    """The same figure for a room: labels of 22 px, few gridlines, no title (the slide says it), no hover;
+    the margins grow to hold the axes' labels (automargin), so no year or value is cut off."""
     fig.update_layout(title=None, height=height, font={"size": 22}, hovermode=False,
                       margin={"l": 10, "r": 10, "t": 40, "b": 10},
                       legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 22}})
-    fig.update_xaxes(showgrid=False, tickfont={"size": 22})
-    fig.update_yaxes(nticks=4, tickfont={"size": 22}, title=None)
+    fig.update_xaxes(showgrid=False, tickfont={"size": 22}, automargin=True)
+    fig.update_yaxes(nticks=4, tickfont={"size": 22}, title=None, automargin=True)
     return fig
 
 

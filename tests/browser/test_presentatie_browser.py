@@ -1,6 +1,8 @@
-"""The stuurgroep deck on a projector: every slide of the demo meetings, walked with the keyboard at
-1280x720 and 1920x1080, fits without a vertical scroll, in type that reads from the back of the room.
-Screenshots of every slide are kept beside the test's other files (tmp_path/artefacten)."""
+"""The stuurgroep deck on a projector: every slide of the demo meetings, entered as a presenter enters it
+(Kompas, the sidebar's Presentatie, "Presenteren") and walked with the buttons and the keys at 1280x720 and
+1920x1080, stays in its meeting through reload and the back button, and fits without a vertical scroll, in
+type that reads from the back of the room. Screenshots of every slide are kept beside the test's other files
+(tmp_path/artefacten)."""
 import json
 import re
 
@@ -30,6 +32,15 @@ MEASURE = """() => {
           sidebar: !!sidebar && sidebar.getBoundingClientRect().width > 0,
           header: !!document.querySelector('[data-testid="stHeader"]') &&
                   document.querySelector('[data-testid="stHeader"]').getBoundingClientRect().height > 0};
+}"""
+
+PHONE = """() => {
+  const cut = [...document.querySelectorAll('.tv-dia *')].filter(el => el.scrollWidth > el.clientWidth + 1)
+    .map(el => el.textContent.slice(0, 40));
+  return {wide: document.scrollingElement.scrollWidth, cut,
+          controls: document.querySelector('.st-key-tv_knoppen').getBoundingClientRect().height,
+          right: Math.max(...[...document.querySelectorAll('.st-key-tv_knoppen button, .st-key-tv_knoppen a')]
+                              .map(el => el.getBoundingClientRect().right))};
 }"""
 
 
@@ -66,19 +77,33 @@ def test_every_demo_slide_fits_the_screen_in_large_type(server, logged_in, visit
     vergaderingen = json.loads(listed.stdout)
     assert len(vergaderingen) == 2
     page.set_viewport_size({"width": width, "height": height})
-    for vergadering in vergaderingen:
-        visit(server, f"/presentatie?vergadering={vergadering['id']}")
+    for nummer, vergadering in enumerate(vergaderingen):
+        in_meeting = re.compile(rf"[?&]vergadering={vergadering['id']}(&|$)")
+        visit(server, "/")  # the Kompas, then as a presenter goes: the sidebar, then "Presenteren"
+        page.get_by_test_id("stSidebarNav").get_by_text("Presentatie").click()
+        wait_ready(page)
+        page.get_by_test_id("stPageLink-NavLink").filter(has_text="Presenteren").nth(nummer).click()
         expect(counter(page)).to_have_text(re.compile(r"^Dia 1 van \d+$"))
+        expect(page).to_have_url(in_meeting)
+        expect(page.locator(".tv-dia h1").first).to_have_text(vergadering["titel"])
         total = int(counter(page).inner_text().split()[-1])
         for n in range(1, total + 1):
             settle(page, f"Dia {n} van {total}")
             where = f"{width}x{height} vergadering {vergadering['id']} dia {n}"
             page.screenshot(path=str(artefacts / f"{width}x{height}-vergadering{vergadering['id']}-dia{n:02d}.png"))
             check_slide(page, where)
-            if n < total:
+            if n == 1:
+                page.get_by_role("button", name="Volgende").click()
+            elif n < total:
                 page.keyboard.press("PageDown" if n == 2 else "ArrowRight")  # a clicker sends PageDown
-        assert "dia=" in page.url
+        expect(page).to_have_url(in_meeting)
         page.keyboard.press("PageUp")
+        settle(page, f"Dia {total - 1} van {total}")
+        page.get_by_role("button", name="Eerste").click()
+        settle(page, f"Dia 1 van {total}")
+        page.get_by_role("button", name="Laatste").click()
+        settle(page, f"Dia {total} van {total}")
+        page.get_by_role("button", name="Vorige").click()
         settle(page, f"Dia {total - 1} van {total}")
         page.keyboard.press("Home")
         settle(page, f"Dia 1 van {total}")
@@ -86,6 +111,20 @@ def test_every_demo_slide_fits_the_screen_in_large_type(server, logged_in, visit
         settle(page, f"Dia {total} van {total}")
         page.keyboard.press("ArrowLeft")
         settle(page, f"Dia {total - 1} van {total}")
+        page.reload()
+        settle(page, f"Dia {total - 1} van {total}")
+        expect(page).to_have_url(in_meeting)
+        page.go_back()
+        expect(counter(page)).to_have_text(re.compile(rf"^Dia \d+ van {total}$"))
+        expect(page).to_have_url(in_meeting)
+    if width == VIEWPORTS[0][0]:  # a councillor's phone: the slide fits its width, the controls one slim row
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.get_by_role("button", name="Eerste").click()
+        settle(page, f"Dia 1 van {total}")
+        page.screenshot(path=str(artefacts / "390x844-dia01.png"))
+        seen = page.evaluate(PHONE)
+        assert seen["wide"] <= 390 and not seen["cut"], seen
+        assert seen["controls"] < 844 * 0.12 and seen["right"] <= 390, seen
     page.get_by_test_id("stPageLink-NavLink").filter(has_text="Terug naar de app").click()
     wait_ready(page)
     expect(page.get_by_role("heading", name="Presentatie")).to_be_visible()

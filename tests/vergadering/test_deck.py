@@ -113,5 +113,29 @@ def test_the_2_1_slide_says_what_the_page_says(demo_db):
     assert slide.kerncijfer.reeks[:2] == (("2024", 165.0, 90.0, None), ("2025", 302.0, 180.0, None))
     assert slide.kerncijfer.grafiek_titel == "Nieuwbouw sociale huur, opgeteld sinds 2024"
     assert (slide.status, slide.cijfers) == ("achter", "op_koers")  # the slide shows "Partijen: ... · Cijfers: ..."
-    assert export._status_line(slide) == "Partijen: Loopt achter · Cijfers: Op koers · dilemma voor het bestuur"
+    assert "".join(text for text, _ in export._status_runs(slide)) == \
+        "Partijen: Loopt achter · Cijfers: Op koers · dilemma voor het bestuur"
     assert "streefwaarde 180" not in slide.kerncijfer.toelichting
+
+
+def test_each_agenda_item_shows_its_own_story_not_one_it_shares_with_another_item(demo_db):
+    for titel in ("Stuurgroep najaar 2025", "Stuurgroep Denkbeeldstad"):
+        items = {d.titel.split()[0]: d for d in demo_deck(demo_db, titel).dias if d.soort == "agendapunt"}
+        assert items["1.2"].citaat.startswith("Bij twee maanden achterstand")  # "Op tijd aan de keukentafel"
+        assert items["3.3"].citaat.startswith("Mijn eigen sleutel")  # 3.3's own, not "Spreiden of clusteren?"
+        fotos = [d.foto.bestand for d in items.values() if d.foto]
+        assert len(fotos) == len(set(fotos)), titel
+
+
+def test_the_jaarschijf_is_judged_at_the_meeting_not_left_at_niet_gestart(demo_db):
+    coming = demo_deck(demo_db, "Stuurgroep Denkbeeldstad")  # 19 December 2026: the 2026 jaarschijf has run all year
+    activiteiten = [(d.titel.split()[0], d.status, r.label) for d in coming.dias if d.soort == "agendapunt"
+                    for r in d.kerncijfer.activiteiten]
+    assert activiteiten
+    assert all(label == status != "niet_gestart" for _, status, label in activiteiten), activiteiten
+
+
+def test_the_besluiten_slide_holds_what_fits_on_the_screen(demo_db):
+    coming = demo_deck(demo_db, "Stuurgroep Denkbeeldstad")  # seven questions, each a line or two at 1280 x 720
+    besluiten_dias = [d for d in coming.dias if d.soort == "besluiten"]
+    assert len(besluiten_dias) == 1 and len(besluiten_dias[0].regels) == 8

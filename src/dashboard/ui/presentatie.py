@@ -3,9 +3,13 @@
 Text goes through html.escape (or safe_markdown for Markdown) into st.html, so the layout can be
 set exactly; the page's own CSS carries no user text. Sizes follow the viewport's height with a
 floor (body text at least 28 px, headings at least 48 px, nothing under 22 px), so a 1280 x 720
-and a 1920 x 1080 screen show the same slide. The slide number lives in the URL (`dia`), so a
-reload or a shared link opens the same slide; the buttons carry the keys a presenter's clicker
-sends (Right/Left, PageDown/PageUp) and Home/End.
+and a 1920 x 1080 screen show the same slide; a phone (at most 640 px wide) gets smaller type that
+wraps at words and icon-only controls in one row (their names stay for screen readers). The slide
+number lives in the URL (`dia`), so a reload or a shared link opens the same slide; the buttons
+carry the keys a presenter's clicker sends (Right/Left, PageDown/PageUp) and Home/End. The meeting
+is written into the URL too: a page link to this page ("Presenteren") runs it with `?vergadering=`
+but leaves the browser's address without it, and the next click would then send the bare address
+and land on the list of meetings.
 """
 from __future__ import annotations
 
@@ -17,16 +21,14 @@ import streamlit as st
 
 from dashboard.afspraken import STATUS_LABELS
 from dashboard.ui import navigation
-from dashboard.ui.status import STYLE
 from dashboard.vergadering import deck as decks
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 from dashboard.vergadering.deck import Deck, Dia
 from dashboard.verhalen import media
 
 PARAM = "dia"
+MEETING = "vergadering"
 _SHOWN_AT = "_tv_kiosk_shown_at"
-_COLOURS = {"blue": "#0b5394", "orange": "#8a4b00", "red": "#a4161a", "green": "#1b6b2f", "gray": "#4a4a4a"}
-_OUTCOME_COLOURS = {"aangenomen": "#1b6b2f", "aangehouden": "#8a4b00"}
 
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -51,6 +53,16 @@ CSS = """<style>
 .st-key-tv_knoppen button, .st-key-tv_knoppen button *, .st-key-tv_knoppen a *, .st-key-tv_knoppen p {
   font-size: var(--tv-small) !important; }
 .st-key-tv_knoppen p { margin: 0; white-space: nowrap; }
+@media (max-width: 640px) {  /* a phone: the slide in smaller type that wraps at words, icon-only controls in one row */
+  :root { --tv-body: 18px; --tv-head: 26px; --tv-small: 15px; }
+  [data-testid="stMainBlockContainer"] { padding: 1vh 4vw 9vh 4vw !important; }
+  .tv-dia, .tv-dia h1 { overflow-wrap: break-word; }
+  .st-key-tv_knoppen { left: 2vw; right: 2vw; bottom: 0.5vh; gap: 0.3rem !important; flex-wrap: nowrap !important; }
+  .st-key-tv_knoppen button, .st-key-tv_knoppen a { min-height: 2.4rem; padding: 0 0.5rem !important; }
+  .st-key-tv_knoppen button p, .st-key-tv_knoppen a p, .st-key-tv_knoppen kbd {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .st-key-tv_knoppen p { font-size: 15px !important; }
+}
 </style>"""
 
 
@@ -68,12 +80,16 @@ def _go(target: int) -> None:
     st.query_params[PARAM] = str(target + 1)
 
 
+def _keep_meeting(deck: Deck) -> None:
+    """The meeting in the browser's address, so every next click, key, reload and back stays in it.
+
+    Set on every run, also when the script already reads it: only setting it tells the browser."""
+    st.query_params[MEETING] = str(deck.vergadering_id)
+
+
 def _label(key: str) -> str:
-    if key in UITKOMST_LABELS:
-        return f'<span class="tv-label" style="color:{_OUTCOME_COLOURS[key]}">{e(UITKOMST_LABELS[key])}</span> · '
-    if key in STATUS_LABELS:
-        return f'<span class="tv-label" style="color:{_COLOURS[STYLE[key][0]]}">{e(STATUS_LABELS[key])}</span> · '
-    return ""
+    word = (STATUS_LABELS | UITKOMST_LABELS).get(key)
+    return f'<span class="tv-label" style="color:{decks.LABEL_COLOURS[key]}">{e(word)}</span> · ' if word else ""
 
 
 def _paragraphs(regels) -> str:
@@ -156,6 +172,7 @@ def _controls(at: int, total: int) -> None:
 def present(deck: Deck, media_dir: Path) -> None:
     """The presenter's view: the slide from the URL, the buttons and keys, the counter, the way back."""
     st.html(CSS)
+    _keep_meeting(deck)
     at = index(len(deck.dias))
     slide(deck.dias[at], media_dir)
     _controls(at, len(deck.dias))
@@ -171,6 +188,7 @@ def kiosk_next(at: int, total: int, shown_at: float | None, now: float, seconds:
 def kiosk(deck: Deck, media_dir: Path, seconds: int) -> None:
     """Advances by itself every `seconds` (st.fragment's timer reruns only the slide) and loops."""
     st.html(CSS)
+    _keep_meeting(deck)
 
     @st.fragment(run_every=seconds)
     def show() -> None:

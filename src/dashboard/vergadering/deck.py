@@ -29,12 +29,15 @@ from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
 from dashboard.verhalen import verhalen
 
-FULL, HALF = 80, 34  # characters per line of body text across the slide, and in one of two columns
+FULL, HALF = 96, 34  # characters per line of body text across the slide (about 100 fit), and in one of two columns
 TITLE_CHARS, TITLE_LINES = 50, 2
-TEXT_LINES = 9  # body lines on a text slide below a one-line title
+TEXT_LINES = 11  # body lines on a text slide below a one-line title (about 12 fit at 1280 x 720)
 QUOTE_LINES = 4  # a quote beside the photo
 FIGURE_LINES = 6  # the jaarschijf's activities beside the photo, when there is no KPI
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+# a status or outcome in its colour, the same on the projector, in the PPTX and in the PDF (with its word: never colour alone)
+LABEL_COLOURS = {"op_koers": "#0b5394", "aandacht": "#8a4b00", "achter": "#a4161a", "afgerond": "#1b6b2f",
+                 "niet_gestart": "#4a4a4a", "aangenomen": "#1b6b2f", "aangehouden": "#8a4b00"}
 
 
 @dataclass(frozen=True)
@@ -191,11 +194,18 @@ def _opgave_slides(session: Session) -> list[Dia]:
     return slides
 
 
-def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo]) -> tuple[dict | None, verhalen.VerhaalInfo | None]:
-    """(story with its photo, story with its quote): preferably one story with both, newest first."""
+def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo], shown: set[int],
+                  elsewhere: set[int]) -> tuple[dict | None, verhalen.VerhaalInfo | None]:
+    """(story with its photo, story with its quote): preferably one story with both, newest first.
+
+    Before that: a story not yet on an earlier slide, then one not linked to another agenda item's
+    afspraak (`elsewhere`), then one of fewer afspraken; so a story shared by two agenda items is
+    told once, and an afspraak with a story of its own shows that one."""
     def photo(verhaal):
         return next((m for m in verhaal.media if m.soort == "foto" and m.bestand and m.alt_tekst), None)
 
+    verhaallijst = sorted(verhaallijst, key=lambda s: (s.id in shown, sum(a.id in elsewhere for a in s.afspraken),
+                                                       len(s.afspraken)))  # a stable sort: newest first within
     both = next((s for s in verhaallijst if photo(s) and s.citaat), None)
     pictured = both or next((s for s in verhaallijst if photo(s)), None)
     quoted = both or next((s for s in verhaallijst if s.citaat), None)
@@ -226,17 +236,23 @@ def _kpi_figure(trend, naam: str, eenheid: str) -> Kerncijfer:
     return Kerncijfer(formatting.value(last["waarde"], eenheid), f"{naam} {last['label']} · {target}", naam, eenheid, reeks)
 
 
-def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int) -> tuple[int | None, tuple[Regel, ...]]:
+def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int, status: str | None) -> tuple[int | None, tuple[Regel, ...]]:
+    """The activities of the meeting's year (else the latest year before it), each with its status at the
+    meeting: "niet gestart" says nothing once its year has begun (nobody sets it back), so an activity
+    still marked so then shows the parties' latest status of the afspraak as a whole, `status`."""
     activiteiten = info.activiteiten
     if activiteiten.empty:
         return None, ()
     jaren = sorted(activiteiten["jaar"].unique().tolist())
     chosen = jaar if jaar in jaren else max([j for j in jaren if j <= jaar] or jaren[:1])
     rows = activiteiten[activiteiten["jaar"] == chosen].to_dict("records")
-    return chosen, tuple(Regel(r["omschrijving"], label=r["status"]) for r in rows)
+    begun = chosen <= jaar and status is not None
+    return chosen, tuple(Regel(r["omschrijving"], label=status if begun and r["status"] == "niet_gestart" else r["status"])
+                         for r in rows)
 
 
-def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope: str | None) -> list[Dia]:
+def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope: str | None,
+                 shown: set[int], agendapunten: list[agenda.AgendapuntInfo]) -> list[Dia]:
     if punt.vervallen:
         return [Dia("tekst", punt.naam or "Vervallen agendapunt", gevraagd=punt.vraag, regels=(Regel(
             "Deze afspraak is verwijderd. Het agendapunt blijft staan, zodat de besluitenlijst klopt."),))]
@@ -255,13 +271,15 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope
         figuur = _afspraak_figure(cijfer)
         uitleg = zinnen.afspraak(info, cijfer)
     else:
-        gekozen, activiteiten = _jaarschijf(info, jaar)
+        gekozen, activiteiten = _jaarschijf(info, jaar, punt.status)
         pages = split(activiteiten, HALF, FIGURE_LINES)
         figuur = Kerncijfer(tekst=f"Jaarschijf {gekozen}" if gekozen else "Nog geen jaarschijf",
                             activiteiten=pages[0])
         for page in pages[1:]:
             extra += list(page)
-    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id, scope))
+    elsewhere = {p.afspraak_id for p in agendapunten if p.afspraak_id != punt.afspraak_id}
+    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id, scope), shown, elsewhere)
+    shown |= {s.id for s in (photo and photo["verhaal"], quoted) if s}
     citaat, citaat_van = (quoted.citaat, quoted.citaat_van) if quoted else ("", "")
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
         extra.append(Regel(f"“{citaat}”" + (f" — {citaat_van}" if citaat_van else "")))
@@ -334,8 +352,9 @@ def build(session: Session, vergadering_id: int, scope: str | None = None) -> De
     dias = _title_slides(deze_vergadering, demo)
     if deze_vergadering.overzicht:
         dias += _opgave_slides(session)
+    shown: set[int] = set()  # stories already on a slide
     for punt in deze_vergadering.punten:
-        dias += _item_slides(session, punt, jaar, scope)
+        dias += _item_slides(session, punt, jaar, scope, shown, deze_vergadering.punten)
     dias += _closing_slides(deze_vergadering, genomen)
     return Deck(deze_vergadering.id, deze_vergadering.titel, deze_vergadering.datum, demo, tuple(dias), tuple(genomen))
 

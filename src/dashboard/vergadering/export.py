@@ -5,7 +5,9 @@ Charts become PNG images drawn offline by kaleido in the system's Chromium (foun
 BROWSER_PATH, else chromium/chrome on the PATH); all charts of a deck share one browser start.
 Without Chromium the export stops with `ExportUnavailable`, a Dutch sentence saying what is missing.
 Slides use the presenter view's sizes: a 1280 px wide slide is 13.33 inch, so 28 px body text is
-21 pt and a 48 px heading 36 pt.
+21 pt and a 48 px heading 36 pt. A chart's image is CHART_PX in plotly's pixels with 22 px labels and
+is printed at least CHART_MIN_IN wide, so its labels are never under 14 pt; a status has its
+colour and its word (deck.LABEL_COLOURS), as on the projector.
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from dashboard.vergadering.deck import Deck, Dia
 from dashboard.verhalen import media
 
 FORMATS = ("pptx", "pdf")
-CHART_PX = (600, 300)  # on a 1280 x 720 slide: the chart's share of it, drawn at twice the resolution
+CHART_PX = (480, 240)  # drawn at twice the resolution; 22 px labels over 480 px at 6.2 inch are 20 pt
+CHART_IN = (6.2, 3.1)  # its print size on the slide's left half
+CHART_MIN_IN = 4.4  # the narrowest print where its labels are still 14 pt (22 px x 4.4 x 72 / 480 ≈ 14.5 pt)
 BODY_PT, HEAD_PT, SMALL_PT, LIST_PT = 21, 36, 17, 11
 MISSING = ("Voor de grafieken in de export is Chromium nodig, maar dat is op deze computer niet gevonden. "
            "Installeer het (Debian/Ubuntu: apt-get install chromium) of wijs het aan met de omgevingsvariabele "
@@ -73,10 +77,17 @@ def _label(key: str) -> str:
     return (STATUS_LABELS | UITKOMST_LABELS).get(key, "")
 
 
-def _status_line(dia: Dia) -> str:
-    """'Loopt achter', or 'Partijen: Loopt achter · Cijfers: Op koers' where the figures say otherwise."""
-    line = f"Partijen: {_label(dia.status)} · Cijfers: {_label(dia.cijfers)}" if dia.cijfers else _label(dia.status)
-    return line + (" · dilemma voor het bestuur" if dia.dilemma else "")
+def _colour(key: str) -> str:
+    """A status's or outcome's own colour; any other lead word ("Gevraagd") in the heading blue."""
+    return decks.LABEL_COLOURS.get(key, "#0b5394")
+
+
+def _status_runs(dia: Dia) -> list[tuple[str, str | None]]:
+    """'Loopt achter', or 'Partijen: Loopt achter · Cijfers: Op koers' where the figures say otherwise,
+    as (text, colour) pieces: each status in its colour."""
+    runs = [("Partijen: ", None), (_label(dia.status), _colour(dia.status)), (" · Cijfers: ", None),
+            (_label(dia.cijfers), _colour(dia.cijfers))] if dia.cijfers else [(_label(dia.status), _colour(dia.status))]
+    return runs + ([(" · dilemma voor het bestuur", None)] if dia.dilemma else [])
 
 
 def _photo(dia: Dia, media_dir: Path) -> Path | None:
@@ -126,12 +137,12 @@ def pptx_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = No
         for n, (label, text, bold, pt) in enumerate(paragraphs):
             para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
             para.space_after = Pt(6)
-            if label:
+            pieces = [(f"{_label(label) or label} · ", _colour(label))] if label else []
+            for piece, colour in pieces + (text if isinstance(text, list) else [(text, None)]):
                 run = para.add_run()
-                run.text, run.font.bold, run.font.size = f"{label} · ", True, Pt(pt or size)
-                run.font.color.rgb = RGBColor(0x0B, 0x53, 0x94)
-            run = para.add_run()
-            run.text, run.font.bold, run.font.size = text, bold, Pt(pt or size)
+                run.text, run.font.bold, run.font.size = piece, bold or colour is not None, Pt(pt or size)
+                if colour:
+                    run.font.color.rgb = RGBColor.from_string(colour[1:])
         return frame
 
     def alt(picture, text):
@@ -154,18 +165,19 @@ def pptx_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = No
             slide.notes_slide.notes_text_frame.text = dia.notities
         body = [("", dia.ondertitel, False, SMALL_PT)] if dia.ondertitel else []
         if dia.kerncijfer is None:
-            body += [("", r.tekst, True, BODY_PT + 3) if r.kop else (_label(r.label), r.tekst, False, None)
+            body += [("", r.tekst, True, BODY_PT + 3) if r.kop else (r.label, r.tekst, False, None)
                      for r in dia.regels]
             text_box(slide, 0.45, 1.7, 12.4, 4.8, body)
         else:
             figuur = dia.kerncijfer
-            status = [("", _status_line(dia), True, SMALL_PT)] if dia.status else []
+            status = [("", _status_runs(dia), False, SMALL_PT)] if dia.status else []
             width = 6.6 if dia.soort == "agendapunt" else 12.4
             text_box(slide, 0.45, 1.6, width, 1.3, status + [("", figuur.tekst, True, 32)]
                      + ([("", figuur.toelichting, False, SMALL_PT)] if figuur.toelichting else [])
-                     + [(_label(r.label), r.tekst, False, None) for r in figuur.activiteiten])
+                     + [(r.label, r.tekst, False, None) for r in figuur.activiteiten])
             if i in images:
-                picture = slide.shapes.add_picture(io.BytesIO(images[i]), Inches(0.45), Inches(3.15), width=Inches(6.4))
+                picture = slide.shapes.add_picture(io.BytesIO(images[i]), Inches(0.45), Inches(3.25),
+                                                   width=Inches(CHART_IN[0]))
                 alt(picture, _chart_alt(dia))
             if dia.soort == "agendapunt":
                 top = 1.6
@@ -221,39 +233,49 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
     quote, cell = style("quote", BODY_PT, italic=True), style("cell", LIST_PT)
     page_w = size[0] - 0.9 * inch
 
+    frame_h = size[1] - 0.65 * inch - 12  # the page less its margins and the frame's padding
+    fitted = [("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+              ("LEFTPADDING", (0, 0), (0, 0), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+
+    def runs(pieces: list[tuple[str, str | None]]) -> str:
+        return "".join(f'<font name="{fonts["bold"]}" color="{colour}">{escape(text)}</font>' if colour else escape(text)
+                       for text, colour in pieces)
+
     def para(text: str, st, label: str = "") -> Paragraph:
-        lead = f'<font name="{fonts["bold"]}" color="#0b5394">{escape(label)} · </font>' if label else ""
-        return Paragraph(lead + escape(text), st)
+        """`label`: a status or outcome (its word in its colour) or a lead word such as "Gevraagd"."""
+        return Paragraph(runs(([(f"{_label(label) or label} · ", _colour(label))] if label else []) + [(text, None)]), st)
+
+    def tall(flows: list, width: float) -> float:
+        return sum(f.wrap(width, frame_h)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flows)
 
     verhaal = []
     for i, dia in enumerate(deck.dias):
-        flow = [para(dia.titel, head)]
-        if dia.ondertitel:
-            flow.append(para(dia.ondertitel, small))
-        flow.append(Spacer(1, 0.1 * inch))
+        # one page per slide, always: the title and the ask are set first, the body gets the room between
+        top = [para(dia.titel, head)] + ([para(dia.ondertitel, small)] if dia.ondertitel else []) + [Spacer(1, 0.1 * inch)]
+        foot = [para(dia.gevraagd, body, "Gevraagd")] if dia.gevraagd else []
+        room = frame_h - tall(top, page_w) - tall(foot, page_w) - 2
         if dia.kerncijfer is None:
-            flow += [para(r.tekst, kop) if r.kop else para(r.tekst, body, _label(r.label)) for r in dia.regels]
+            main = [KeepInFrame(page_w, room, [para(r.tekst, kop) if r.kop else para(r.tekst, body, r.label)
+                                               for r in dia.regels])]
         else:
             figuur = dia.kerncijfer
-            left = [para(_status_line(dia), small)] if dia.status else []
+            left = [Paragraph(runs(_status_runs(dia)), small)] if dia.status else []
             left += [para(figuur.tekst, style("cijfer", 32, bold=True))]
             left += [para(figuur.toelichting, small)] if figuur.toelichting else []
-            left += [para(r.tekst, body, _label(r.label)) for r in figuur.activiteiten]
-            if i in images:
-                left.append(Image(io.BytesIO(images[i]), width=5.2 * inch, height=2.6 * inch))
+            left += [para(r.tekst, body, r.label) for r in figuur.activiteiten]
+            if i in images:  # as tall as the room allows, never so small that its labels drop under 14 pt
+                width = max(CHART_MIN_IN * inch, min(CHART_IN[0] * inch, 2 * (room - tall(left, 6.5 * inch))))
+                left.append(Image(io.BytesIO(images[i]), width=width, height=width / 2))
             right = []
             if dia.soort == "agendapunt" and (found := _photo(dia, media_dir)) is not None:
                 right.append(Image(str(found), width=4.16 * inch, height=2.6 * inch, kind="proportional"))
             if dia.citaat:
                 right.append(para(f"“{dia.citaat}”", quote))
                 right += [para(f"— {dia.citaat_van}", small)] if dia.citaat_van else []
-            columns = [[KeepInFrame(6.5 * inch, 4.6 * inch, left)], [KeepInFrame(5.6 * inch, 4.6 * inch, right)]] \
-                if right else [[KeepInFrame(page_w, 4.6 * inch, left)]]
-            flow.append(Table([columns], colWidths=[6.7 * inch, 5.7 * inch] if right else [page_w],
-                              style=[("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        if dia.gevraagd:
-            flow.append(para(dia.gevraagd, body, "Gevraagd"))
-        verhaal += flow + [PageBreak()]  # a slide that would not fit runs onto a next page: split, never shrunk
+            columns = [[KeepInFrame(6.5 * inch, room, left)], [KeepInFrame(5.6 * inch, room, right)]] \
+                if right else [[KeepInFrame(page_w, room, left)]]
+            main = [Table([columns], colWidths=[6.7 * inch, 5.7 * inch] if right else [page_w], style=fitted)]
+        verhaal += top + main + foot + [PageBreak()]
     verhaal.append(para("Besluitenlijst", head))
     rows = _besluit_rows(deck)
     if rows:
