@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import formatting
 from dashboard.toegang import access, accounts, herstel
 from dashboard.ui import adres, auditlog, navigation, reads, runtime, uitnodigingen, visitor
+from dashboard.ui.formulieren.basis import confirm
 from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
@@ -27,7 +28,7 @@ if submitted and visitor.allowed("gebruikers_beheren"):
     try:
         added = accounts.add_user(db, naam, rol, wachtwoord, door=visitor.current().name, partij=partij or None,
                                   adres=visitor.client_address())
-        st.success(f"Account {escaped(added.naam)} toegevoegd met rol {added.rol}.", icon=":material/check:")
+        confirm(f"Account {escaped(added.naam)} toegevoegd met rol {added.rol}.")
     except accounts.AccountError as error:
         st.error(str(error))
 

@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard import formatting, site
 from dashboard.toegang import share_links
 from dashboard.ui import adres, navigation, reads, runtime, visitor
+from dashboard.ui.formulieren.basis import confirm
 from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
@@ -35,8 +36,8 @@ if submitted and visitor.allowed("delen_beheren"):
     except share_links.ShareError as error:
         st.error(str(error))
     else:
-        st.success(f"Deellink «{escaped(link.label)}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
-                   "Kopieer het adres nu: het wordt niet nog eens getoond.", icon=":material/check:")
+        confirm(f"Deellink «{escaped(link.label)}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
+                "Kopieer het adres nu: het wordt niet nog eens getoond.")
         adres.show_link(share_links.url, token)
 
 

@@ -51,7 +51,7 @@ def test_redacteur_and_beheerder_prepare_a_vergadering_with_the_default_agenda(a
     at.text_input(key="nieuwe_vergadering_titel").input("Extra stuurgroep")
     at.button(key="FormSubmitter:nieuwe_vergadering-Vergadering aanmaken").click().run()
     assert not at.exception
-    assert any("De vergadering staat klaar" in s.value for s in at.success)
+    assert any("De vergadering staat klaar" in s.value for s in at.toast)
     with database.make_session() as session:
         made = agenda.detail(session, ids(database)["Extra stuurgroep"])
         default = [p.afspraak_id for p in agenda.default_items(session)]
@@ -150,7 +150,7 @@ def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     at.text_input(key=f"{form}_reden0").input("Eerst de financiering rond.")
     at.text_area(key=f"{form}_vervolgstap").input("Terug in maart.")
     at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
-    assert any("aangehouden" in s.value for s in at.success)
+    assert any("aangehouden" in s.value for s in at.toast)
     with database.make_session() as session:
         [besluit] = besluiten.list_besluiten(session, afspraak_id=punt.afspraak_id)
     assert besluit.uitkomst == "aangehouden" and besluit.bezwaren[0].reden == "Eerst de financiering rond."
