@@ -41,7 +41,8 @@ st.dataframe(pd.DataFrame([{
     "Inloggen": "ja" if user.kan_inloggen else "nee (demo, geen wachtwoord)",
     "Aangemaakt": formatting.moment(user.aangemaakt) if user.aangemaakt else "",
     "Laatst ingelogd": formatting.moment(user.laatst_ingelogd) if user.laatst_ingelogd else "nog niet",
-} for user in users]), hide_index=True)
+} for user in users]), hide_index=True, column_config={  # a moment in words is wider than Streamlit guesses
+    column: st.column_config.TextColumn(width="medium") for column in ("Aangemaakt", "Laatst ingelogd")})
 
 st.subheader("Account wijzigen")
 chosen = st.selectbox("Account", [user.naam for user in users], key="wijzig_naam")
