@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import formatting
 from dashboard.toegang import access, accounts, herstel
 from dashboard.ui import adres, auditlog, navigation, reads, runtime, uitnodigingen, visitor
+from dashboard.ui.formulieren.basis import confirm
 from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
@@ -27,7 +28,7 @@ if submitted and visitor.allowed("gebruikers_beheren"):
     try:
         added = accounts.add_user(db, naam, rol, wachtwoord, door=visitor.current().name, partij=partij or None,
                                   adres=visitor.client_address())
-        st.success(f"Account {escaped(added.naam)} toegevoegd met rol {added.rol}.", icon=":material/check:")
+        confirm(f"Account {escaped(added.naam)} toegevoegd met rol {added.rol}.")
     except accounts.AccountError as error:
         st.error(str(error))
 
@@ -40,7 +41,8 @@ st.dataframe(pd.DataFrame([{
     "Inloggen": "ja" if user.kan_inloggen else "nee (demo, geen wachtwoord)",
     "Aangemaakt": formatting.moment(user.aangemaakt) if user.aangemaakt else "",
     "Laatst ingelogd": formatting.moment(user.laatst_ingelogd) if user.laatst_ingelogd else "nog niet",
-} for user in users]), hide_index=True)
+} for user in users]), hide_index=True, column_config={  # a moment in words is wider than Streamlit guesses
+    column: st.column_config.TextColumn(width="medium") for column in ("Aangemaakt", "Laatst ingelogd")})
 
 st.subheader("Account wijzigen")
 chosen = st.selectbox("Account", [user.naam for user in users], key="wijzig_naam")

@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard import formatting, site
 from dashboard.toegang import share_links
 from dashboard.ui import adres, navigation, reads, runtime, visitor
+from dashboard.ui.formulieren.basis import confirm
 from dashboard.ui.tekst import escaped
 
 navigation.entered_through_app()
@@ -27,16 +28,18 @@ with st.form("nieuwe_deellink", clear_on_submit=True):
     gebied = st.selectbox("Alleen dit gebied (met de wijken erin)", [None, *gebieden],
                           format_func=lambda code: "Alle gebieden" if code is None else f"{gebieden[code]} ({code})")
     downloads = st.checkbox("Downloads toestaan (CSV en Excel)", value=True)
+    komend = st.checkbox("Ook de presentatie van komende vergaderingen (nog een concept)", value=False,
+                         help="Zonder dit vinkje toont Presentatie alleen vergaderingen die al geweest zijn.")
     submitted = st.form_submit_button("Deellink maken", type="primary", icon=":material/add_link:")
 if submitted and visitor.allowed("delen_beheren"):
     try:
         link, token = share_links.create(db, label, door=visitor.current().name, days=int(days), pages=pages,
-                                         gebied=gebied, downloads=downloads)
+                                         gebied=gebied, downloads=downloads, komende_vergaderingen=komend)
     except share_links.ShareError as error:
         st.error(str(error))
     else:
-        st.success(f"Deellink «{escaped(link.label)}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
-                   "Kopieer het adres nu: het wordt niet nog eens getoond.", icon=":material/check:")
+        confirm(f"Deellink «{escaped(link.label)}» gemaakt, geldig tot {formatting.moment(link.expires, zone=True)}. "
+                "Kopieer het adres nu: het wordt niet nog eens getoond.")
         adres.show_link(share_links.url, token)
 
 
@@ -61,7 +64,8 @@ for link in links:
             f"{formatting.moment(link.expires)} · laatst gebruikt "
             f"{formatting.moment(link.last_used) if link.last_used else 'nog niet'} · pagina's: "
             f"{', '.join(TITLES.get(p, p) for p in link.pages)} · gebied: {link.gebied or 'alle'} · "
-            f"downloads: {'ja' if link.downloads else 'nee'}")
+            f"downloads: {'ja' if link.downloads else 'nee'}"
+            + (" · ook komende vergaderingen" if link.komende_vergaderingen else ""))
         if link.revoked is None:
             action.button("Intrekken", key=f"intrekken_{link.id}", icon=":material/link_off:",
                           on_click=revoke, args=(link.id,), help=f"Deellink {link.id} direct intrekken")

@@ -20,6 +20,8 @@ vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
 if vergadering_id is None and kiosk and not gevraagd:
     vergadering_id = reads.agenda.default_vergadering(clock.today())
 deck = reads.deck.build(vergadering_id, scope=wie.share_gebied) if vergadering_id is not None else None
+if deck is not None and not access.may_see_vergadering(wie, deck.datum):  # a coming meeting's draft
+    deck = None
 if deck is not None and deck.dias:
     if kiosk:
         sec = str(st.query_params.get("sec", ""))[:4]
@@ -35,7 +37,7 @@ if reads.queries.demo_loaded():
     chrome.fictional_notice()
 st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie die uit de cijfers en verhalen "
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
-rows = reads.agenda.list_vergaderingen()
+rows = [r for r in reads.agenda.list_vergaderingen() if access.may_see_vergadering(wie, r.datum)]
 may_download = access.may(wie, "downloaden")
 show.vergaderingen(rows, {r.id: reads.deck.build(r.id, scope=wie.share_gebied) for r in rows} if may_download else {}, media_dir, may_download)
 

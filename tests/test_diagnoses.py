@@ -330,7 +330,7 @@ def test_a_form_on_a_read_only_database_says_so_in_dutch(app_as):
     assert any(text.startswith("**De database kan nu alleen gelezen worden, niet beschreven.** Er is niets opgeslagen")
                for text in shown), shown
     assert not any(".db" in text for text in shown + [c.value for c in at.caption])
-    assert not any("De vergadering staat klaar" in s.value for s in at.success)
+    assert not any("De vergadering staat klaar" in s.value for s in at.toast)
 
 
 def _failing_run():

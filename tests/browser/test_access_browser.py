@@ -57,7 +57,7 @@ def test_share_link_is_read_only_survives_navigation_and_reload_and_can_be_revok
         expect(page.get_by_role("heading", name=heading, exact=True)).to_have_count(0)
         # in Dutch, naming the pages the link does open; not Streamlit's English "Page not found"
         expect(page.get_by_text(f"Deze deellink opent de pagina {path.capitalize()} niet. De link opent: "
-                                "Kompas, Afspraken, Verhalen, Presentatie en Dashboard.")).to_be_visible()
+                                "Kompas, Afspraken, Verhalen en Dashboard.")).to_be_visible()
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_test_id("stFileUploader").count() == 0
         assert page.get_by_test_id("stForm").count() == 0

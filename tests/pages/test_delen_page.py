@@ -62,3 +62,9 @@ def test_without_a_browser_address_the_link_falls_back_and_warns(app, monkeypatc
     at = app.switch_page("pages/delen.py").run()
     assert make_link(at).startswith("http://localhost:8501/?deel=")
     assert "DASHBOARD_BASE_URL" in at.warning[0].value
+
+
+def test_a_new_link_is_confirmed_in_view_by_its_label(app):
+    at = app.switch_page("pages/delen.py").run()
+    make_link(at)
+    assert [t.value for t in at.toast][0].startswith("Deellink «Gemeenteraad» gemaakt, geldig tot ")

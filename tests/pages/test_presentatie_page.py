@@ -51,7 +51,7 @@ def test_redacteur_and_beheerder_prepare_a_vergadering_with_the_default_agenda(a
     at.text_input(key="nieuwe_vergadering_titel").input("Extra stuurgroep")
     at.button(key="FormSubmitter:nieuwe_vergadering-Vergadering aanmaken").click().run()
     assert not at.exception
-    assert any("De vergadering staat klaar" in s.value for s in at.success)
+    assert any("De vergadering staat klaar" in s.value for s in at.toast)
     with database.make_session() as session:
         made = agenda.detail(session, ids(database)["Extra stuurgroep"])
         default = [p.afspraak_id for p in agenda.default_items(session)]
@@ -93,8 +93,8 @@ def test_a_vergadering_that_does_not_exist_says_so_and_lists_the_vergaderingen(a
     assert any("Stuurgroep najaar 2025" in m.value for m in at.markdown)
 
 
-def share_app(database, pages) -> AppTest:
-    _, token = share_links.create(database, "raad", door="test", pages=pages)
+def share_app(database, pages, **link) -> AppTest:
+    _, token = share_links.create(database, "raad", door="test", pages=pages, **link)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["deel"] = token
     return at.run()
@@ -103,6 +103,37 @@ def share_app(database, pages) -> AppTest:
 def test_a_share_link_with_presentatie_may_watch_the_deck(app_env, database):
     at = open_deck(share_app(database, ["kompas", "presentatie"]), ids(database)["Stuurgroep najaar 2025"])
     assert not at.exception and counter(at).startswith("Dia 1 van ")
+
+
+def test_a_share_link_offers_no_draft_deck_of_a_coming_meeting_unless_it_allows_it(app_env, database):
+    coming, past = ids(database)["Stuurgroep Denkbeeldstad"], ids(database)["Stuurgroep najaar 2025"]
+    at = share_app(database, ["kompas", "presentatie"]).switch_page(PAGE).run()
+    listed = " ".join(m.value for m in at.markdown)
+    assert "Stuurgroep najaar 2025" in listed and "Stuurgroep Denkbeeldstad" not in listed
+    at = open_deck(share_app(database, ["kompas", "presentatie"]), coming)
+    assert not at.exception and not [m for m in at.markdown if m.value.startswith("Dia ")]
+    assert counter(open_deck(share_app(database, ["kompas", "presentatie"]), past)).startswith("Dia 1 van ")
+    allowed = open_deck(share_app(database, ["kompas", "presentatie"], komende_vergaderingen=True), coming)
+    assert counter(allowed).startswith("Dia 1 van ")
+
+
+def test_the_besluit_form_asks_objection_details_only_of_a_party_that_objects(app_as, database):
+    past = ids(database)["Stuurgroep najaar 2025"]
+    with database.make_session() as session:
+        punt = next(p for p in agenda.detail(session, past).punten if p.nummer == "1.2")
+    at = app_as("redacteur").switch_page(PAGE).run()
+    at.selectbox(key="bewerk_vergadering").set_value(past).run()
+    at.selectbox(key="besluit_punt").set_value(punt.id).run()
+    form = f"besluit{punt.id}_nieuw"
+    reasons = lambda: [t.label for t in at.text_input if t.key.startswith(f"{form}_reden")]  # noqa: E731
+    parties = [t.label for t in at.toggle if t.key.startswith(f"{form}_pos")]
+    assert len(parties) >= 2 and reasons() == []
+    at.toggle(key=f"{form}_pos1").set_value(True).run()
+    assert reasons() == [f"Reden van het bezwaar van {parties[1].removesuffix(' maakt bezwaar')}"]
+    at.text_area(key=f"{form}_voorstel").input("Iedereen stemt in.")
+    at.toggle(key=f"{form}_pos1").set_value(False).run()
+    at.button(key=f"{form}_vastleggen").click().run()
+    assert not at.exception and any("aangenomen" in t.value for t in at.toast)
 
 
 def test_a_share_link_without_presentatie_is_refused(app_env, database):
@@ -143,14 +174,14 @@ def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
     at.selectbox(key="besluit_punt").set_value(punt.id).run()
     form = f"besluit{punt.id}_nieuw"
     at.text_area(key=f"{form}_voorstel").input("De zorggroep schuift aan in Oosterveld.")
-    at.radio(key=f"{form}_pos0").set_value("bezwaar")
-    at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
+    at.toggle(key=f"{form}_pos0").set_value(True).run()
+    at.button(key=f"{form}_vastleggen").click().run()
     assert not at.exception
     assert any("reden" in e.value for e in at.error) and any("volgende stap" in e.value for e in at.error)
     at.text_input(key=f"{form}_reden0").input("Eerst de financiering rond.")
     at.text_area(key=f"{form}_vervolgstap").input("Terug in maart.")
-    at.button(key=f"FormSubmitter:{form}-Besluit vastleggen").click().run()
-    assert any("aangehouden" in s.value for s in at.success)
+    at.button(key=f"{form}_vastleggen").click().run()
+    assert any("aangehouden" in s.value for s in at.toast)
     with database.make_session() as session:
         [besluit] = besluiten.list_besluiten(session, afspraak_id=punt.afspraak_id)
     assert besluit.uitkomst == "aangehouden" and besluit.bezwaren[0].reden == "Eerst de financiering rond."

@@ -43,7 +43,7 @@ def test_an_account_of_a_partij_answers_once_a_year_and_answering_again_updates(
     at.radio(key=f"{form}_huurders").set_value(3)
     at.text_area(key=f"{form}_opmerking").input("We worden nog te laat gevraagd.")
     at.button(key=f"FormSubmitter:{form}-Antwoord opslaan").click().run()
-    assert not at.exception and any("is opgeslagen" in s.value for s in at.success)
+    assert not at.exception and any("is opgeslagen" in s.value for s in at.toast)
     assert at.radio(key=f"{form}_vertrouwen").value == 2 and "al ingevuld" in at.expander[0].label
     at.radio(key=f"{form}_vertrouwen").set_value(4)
     at.button(key=f"FormSubmitter:{form}-Antwoord opslaan").click().run()

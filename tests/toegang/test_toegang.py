@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 
 from dashboard import clock
 from dashboard.models import AuditLog, DeelLink, Gebruiker, LoginSessie
-from dashboard.toegang import accounts, share_links, tokens
+from dashboard.toegang import access, accounts, share_links, tokens
 from dashboard.toegang.share_links import Refusal
 
 SECRET = "unit-test-secret"
@@ -103,6 +103,26 @@ def test_share_link_token_is_random_and_stored_hashed(db):
         stored = session.scalar(select(DeelLink.token_hash))
     assert stored == tokens.digest(token) and token not in stored
     assert share_links.url("http://x:8501/", token) == f"http://x:8501/?deel={token}"
+
+
+def test_a_share_link_leaves_the_deck_out_unless_its_maker_adds_it(db):
+    info, token = share_links.create(db, "Gemeenteraad", door="anna")
+    assert "presentatie" not in info.pages
+    assert not access.may_open(share_links.verify(db, token), "presentatie")
+
+
+def test_a_share_link_shows_a_coming_meeting_only_when_the_link_allows_it(db):
+    today = clock.today()
+    _, plain = share_links.create(db, "Raad", door="anna", pages=["kompas", "presentatie"])
+    info, komend = share_links.create(db, "Raad, met concept", door="anna", pages=["kompas", "presentatie"],
+                                      komende_vergaderingen=True)
+    raad, met_concept = share_links.verify(db, plain), share_links.verify(db, komend)
+    assert access.may_see_vergadering(raad, today) and access.may_see_vergadering(raad, today - timedelta(days=30))
+    assert not access.may_see_vergadering(raad, today + timedelta(days=1))
+    assert info.komende_vergaderingen and access.may_see_vergadering(met_concept, today + timedelta(days=14))
+    assert access.may_see_vergadering(access.Visitor("anna", "lezer"), today + timedelta(days=14))
+    with pytest.raises(share_links.ShareError, match="Presentatie"):
+        share_links.create(db, "Raad", door="anna", pages=["kompas"], komende_vergaderingen=True)
 
 
 def test_share_visitor_is_a_lezer_limited_by_the_link(demo_db):

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+
+from dashboard import clock
 
 ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer", "partner")
 READ_PAGES = frozenset({"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie"})
@@ -73,6 +76,7 @@ class Visitor:
     share_pages: frozenset[str] | None = None
     share_gebied: str | None = None
     share_downloads: bool = True
+    share_komende_vergaderingen: bool = False
     partij_id: int | None = None
     partij: str | None = None
     gebruiker_id: int | None = None
@@ -88,6 +92,14 @@ def may_open(visitor: Visitor, page: str) -> bool:
     if visitor.share_pages is not None:
         allowed = allowed and page in visitor.share_pages
     return allowed
+
+
+def may_see_vergadering(visitor: Visitor, datum: date) -> bool:
+    """Whether this visitor may see (and download) a meeting's deck: an account always; a share
+    link a meeting that took place, one still to come (a draft) only when the link allows it."""
+    if visitor.share_pages is None or visitor.share_komende_vergaderingen:
+        return True
+    return datum <= clock.today()
 
 
 def may(visitor: Visitor, action: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import site
-from dashboard.ui import visitor
+from dashboard.ui import telefoon, visitor
 
 _APP_RAN = "_navigation_from_app"
 _START = "start"  # the url path of the root's hidden start page (a link without the Kompas lands there)
@@ -71,6 +71,7 @@ def run() -> None:
     """Called by app.py on every run: show the visitor's pages and run the one asked for."""
     st.session_state[_APP_RAN] = True
     pages = _pages()
+    telefoon.fit(menu=len(pages) > 1)
     st.navigation(pages, position="sidebar" if len(pages) > 1 else "hidden").run()
 
 

@@ -73,6 +73,9 @@ _on_screen_once, _static_once = made.once(_on_screen), made.once(_static)
 def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
     """An interactive st.dataframe with Dutch numbers (1.234,5), right-aligned, a gap left empty.
 
+    On a phone the values stay in view: the first column (what a row is about) is pinned at a
+    medium width and the values come right after it, the other key columns after them.
+
     Names, not keys: the indicator's name stands in for its key, and with `gebieden` (code -> naam)
     a gebied's name for its code. The numbers go as text written once per distinct value: a pandas
     Styler took a third of a second per run on a national table (and st.dataframe writes "None" in
@@ -81,8 +84,11 @@ def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
     if gebieden is not None and "gebied" in frame.columns:  # only the names this table needs
         gebieden = {code: gebieden.get(code, code) for code in frame["gebied"].unique().tolist()}
     frame, numeric = _on_screen_once(frame, gebieden)
-    st.dataframe(frame, hide_index=True,
-                 column_config={c: st.column_config.TextColumn(alignment="right") for c in numeric})
+    key = frame.columns[0]
+    values, rest = [c for c in numeric if c != key], [c for c in frame.columns[1:] if c not in numeric]
+    st.dataframe(frame, hide_index=True, column_order=[key, *values, *rest],
+                 column_config={key: st.column_config.TextColumn(width="medium", pinned=True)}
+                 | {c: st.column_config.TextColumn(alignment="right") for c in numeric})
 
 
 def static(frame: pd.DataFrame, eenheid: str | None = None) -> None:

@@ -1,16 +1,24 @@
 """Editing forms for afspraken, jaarschijf and voortgang (how a form saves: see basis)."""
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import streamlit as st
 
-from dashboard import afspraken, clock
+from dashboard import afspraken, clock, formatting
 from dashboard.afspraken import SOORT_LABELS, STATUS_LABELS
 from dashboard.db import Database
 from dashboard.models.afspraken import SOORTEN, STATUSSEN
 from dashboard.toegang import access
 from dashboard.ui import runtime, visitor as bezoeker
 from dashboard.ui.formulieren.basis import GEEN, done, error, run
+from dashboard.ui.tekst import escaped
+
+
+def _kort(text: str) -> str:
+    """An activity as a confirmation names it: its first words."""
+    return textwrap.shorten(text, 60, placeholder=" …")
 
 
 def _number(value) -> float | None:
@@ -138,7 +146,7 @@ def _save_activiteit(form: str, db: Database, afspraak_id: int) -> None:
                                         omschrijving=s[f"{form}_omschrijving"], trekker=s[f"{form}_trekker"],
                                         status=s[f"{form}_status"])
     if run(form, db, lambda session: afspraken.save_activiteit(session, bezoeker.afresh(), invoer),
-            "De activiteit is toegevoegd."):
+            f"De activiteit «{escaped(_kort(invoer.omschrijving))}» is toegevoegd."):
         s[f"{form}_omschrijving"] = ""
 
 
@@ -150,7 +158,8 @@ def _save_status(form: str, db: Database, afspraak_id: int, rows: pd.DataFrame) 
                                         trekker=row["trekker"], status=s[f"{form}_status"],
                                         indicator=row["indicator"] or None, streefwaarde=_number(row["streefwaarde"]))
     run(form, db, lambda session: afspraken.save_activiteit(session, bezoeker.afresh(), invoer, int(s[f"{form}_id"])),
-         "De status van de activiteit is bijgewerkt.")
+         f"De status van de activiteit «{escaped(_kort(invoer.omschrijving))}» is bijgewerkt: "
+         f"{STATUS_LABELS.get(invoer.status, invoer.status).lower()}.")
 
 
 def _namens(visitor: access.Visitor, partijen: list[str]) -> tuple[list[str], int]:
@@ -189,7 +198,7 @@ def _voortgang_invoer(form: str, afspraak_id: int) -> afspraken.VoortgangInvoer:
 def _save_voortgang(form: str, db: Database, afspraak_id: int) -> None:
     s, invoer = st.session_state, _voortgang_invoer(form, afspraak_id)
     if run(form, db, lambda session: afspraken.add_voortgang(session, bezoeker.afresh(), invoer),
-            "De voortgang is toegevoegd."):
+            f"De voortgang ({STATUS_LABELS[invoer.status].lower()}, {formatting.day(invoer.datum)}) is toegevoegd."):
         s[f"{form}_toelichting"] = s[f"{form}_geleerd"] = ""
         s[f"{form}_dilemma"] = False
 
@@ -228,4 +237,4 @@ def voortgang_aanpassen(db: Database, visitor: access.Visitor, info: afspraken.A
 def _save_aanpassing(form: str, db: Database, afspraak_id: int, voortgang_id: int) -> None:
     invoer = _voortgang_invoer(form, afspraak_id)
     run(form, db, lambda session: afspraken.edit_voortgang(session, bezoeker.afresh(), voortgang_id, invoer),
-         "De voortgang is aangepast.")
+         f"De voortgang ({STATUS_LABELS[invoer.status].lower()}, {formatting.day(invoer.datum)}) is aangepast.")

@@ -1,5 +1,8 @@
 """What the editing forms share: the problems per field, the success message, one write in one transaction.
 
+`confirm` is the one way a save is confirmed: a toast naming what was saved. A message at the form
+lay out of view after the rerun (on a phone far below); a toast shows in view wherever one scrolled.
+
 Each form saves in a button callback, so the core's Dutch message for a field can be shown right
 under that field on the next run. A callback writes as the visitor asked of the database at that
 moment (`visitor.afresh`), not as the one the form was drawn for, and the core asks
@@ -32,10 +35,15 @@ def error(form: str, field: str) -> None:
         st.error(escaped(message), icon=":material/error:")
 
 
+def confirm(message: str) -> None:
+    """Say a save succeeded, naming what was saved, in view."""
+    st.toast(message, icon=":material/check_circle:", duration="long")
+
+
 def done(form: str) -> None:
     message = st.session_state.pop(f"_gelukt_{form}", None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        confirm(message)
 
 
 def run(form: str, db: Database, write, success: str) -> bool:

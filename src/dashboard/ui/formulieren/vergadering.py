@@ -135,7 +135,11 @@ def besluit_form(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ver
                  genomen: list[besluiten.BesluitInfo], tafel_van, partijen: list[str]) -> None:
     """Record a decision on an agenda item: the proposal, each party's position, how objections were
     handled, the change it makes; the outcome follows from the positions. An aangehouden decision can
-    be taken up again."""
+    be taken up again.
+
+    Consent is the rule, so a party consents unless its objection is switched on; only then are the
+    reason and its handling asked. That needs a rerun per switch, so this is a bordered container with
+    a button, not an st.form (whose widgets do not rerun)."""
     punten = {p.id: p for p in deze_vergadering.punten}
     if not punten:
         st.caption("Zet eerst een punt op de agenda.")
@@ -152,23 +156,24 @@ def besluit_form(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ver
     error(form, "_")
     error(form, "besluit")
     posities = {p.partij: p for p in (eerder.posities if eerder else [])}
-    with st.form(form, border=True):
+    with st.container(border=True, key=form):
         st.text_area("Voorstel", value=eerder.voorstel if eerder else "", key=f"{form}_voorstel")
         error(form, "voorstel")
-        st.markdown("**Posities** (consent: aangenomen zodra er geen bezwaar meer staat)")
+        st.markdown("**Posities** (consent: aangenomen zodra er geen bezwaar meer staat; elke partij stemt in, "
+                    "tenzij u haar bezwaar aanzet)")
         error(form, "posities")
         for n, naam in enumerate(tafel_van(punt.afspraak_id)):
             p = posities.get(naam)
-            left, right = st.columns([2, 5])
-            left.radio(escaped(naam), ["instemming", "bezwaar"], index=1 if p and p.positie == "bezwaar" else 0,
-                       format_func={"instemming": "Instemming", "bezwaar": "Bezwaar"}.get, key=f"{form}_pos{n}")
-            right.text_input(f"Reden van het bezwaar van {escaped(naam)}", value=p.reden if p else "", key=f"{form}_reden{n}")
-            error(form, f"reden:{naam}")
-            right.selectbox(f"Hoe is het bezwaar van {escaped(naam)} verwerkt?", ["", *VERWERKING_LABELS],
-                            format_func=lambda v: VERWERKING_LABELS.get(v, "Nog niet: het bezwaar staat"),
-                            key=f"{form}_verwerking{n}")
-            right.text_input(f"Toelichting bij de verwerking ({escaped(naam)})", key=f"{form}_vtekst{n}")
-            error(form, f"verwerking:{naam}")
+            if not st.toggle(f"{escaped(naam)} maakt bezwaar", value=bool(p and p.positie == "bezwaar"), key=f"{form}_pos{n}"):
+                continue
+            with st.container(border=True):
+                st.text_input(f"Reden van het bezwaar van {escaped(naam)}", value=p.reden if p else "", key=f"{form}_reden{n}")
+                error(form, f"reden:{naam}")
+                st.selectbox(f"Hoe is het bezwaar van {escaped(naam)} verwerkt?", ["", *VERWERKING_LABELS],
+                             format_func=lambda v: VERWERKING_LABELS.get(v, "Nog niet: het bezwaar staat"),
+                             key=f"{form}_verwerking{n}")
+                st.text_input(f"Toelichting bij de verwerking ({escaped(naam)})", key=f"{form}_vtekst{n}")
+                error(form, f"verwerking:{naam}")
         st.selectbox("Wijzigt het besluit de afspraak?", ["", *WIJZIGING_LABELS], key=f"{form}_wijziging",
                      format_func=lambda v: {"": "Nee", "streefwaarde": "Ja: de streefwaarde", "tot_jaar": "Ja: het eindjaar",
                                             "trekker": "Ja: de trekker"}[v])
@@ -185,8 +190,8 @@ def besluit_form(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ver
         right.date_input("Opnieuw bekijken op", value=deze_vergadering.datum + timedelta(days=182), format="DD-MM-YYYY",
                          key=f"{form}_evaluatie", help="Goed genoeg voor nu, veilig genoeg om te proberen.")
         error(form, "evaluatie")
-        st.form_submit_button("Besluit vastleggen", type="primary", icon=":material/gavel:", on_click=_decide,
-                              args=(form, db, wie, punt_id, besluit_id, tafel_van(punt.afspraak_id)))
+        st.button("Besluit vastleggen", type="primary", icon=":material/gavel:", key=f"{form}_vastleggen",
+                  on_click=_decide, args=(form, db, wie, punt_id, besluit_id, tafel_van(punt.afspraak_id)))
 
 
 @runtime.guarded
@@ -194,8 +199,9 @@ def _decide(form: str, db: Database, wie: access.Visitor, punt_id: int, besluit_
     if not visitor.allowed(ACTIE):
         return
     s = st.session_state
-    posities = [besluiten.Positie(partij=naam, bezwaar=s[f"{form}_pos{n}"] == "bezwaar", reden=s[f"{form}_reden{n}"],
+    posities = [besluiten.Positie(partij=naam, bezwaar=True, reden=s[f"{form}_reden{n}"],
                                   verwerking=s[f"{form}_verwerking{n}"], verwerking_tekst=s[f"{form}_vtekst{n}"])
+                if s.get(f"{form}_pos{n}") else besluiten.Positie(partij=naam, bezwaar=False)
                 for n, naam in enumerate(namen)]
     invoer = besluiten.BesluitInvoer(agendapunt_id=punt_id, voorstel=s[f"{form}_voorstel"], posities=posities,
                                      evaluatie=s[f"{form}_evaluatie"], datum=s[f"{form}_datum"],

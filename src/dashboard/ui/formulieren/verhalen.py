@@ -114,7 +114,7 @@ def _save_verhaal(db: Database, media_dir: Path, max_bytes: int, mag_media: bool
     if mag_media and s["vh_url"].strip():
         items.append(verhalen.MediaInvoer(soort="videolink", url=s["vh_url"], bijschrift=s["vh_titel"]))
     if run(FORM, db, lambda session: verhalen.add_verhaal(session, bezoeker.afresh(), invoer, items, media_dir, max_bytes),
-            f"Dank u wel! Het verhaal '{invoer.titel.strip()}' staat in de verhalen."):
+            f"Dank u wel! Het verhaal '{escaped(invoer.titel.strip())}' staat in de verhalen."):
         for name in FIELDS:
             s.pop(f"vh_{name}", None)
         s.pop("_concept_vh", None)
@@ -148,4 +148,4 @@ def _save_aanpassing_verhaal(form: str, db: Database, dit_verhaal: verhalen.Verh
         verteller=s[f"{form}_verteller"], gebied=dit_verhaal.gebied or None, lat=dit_verhaal.lat, lon=dit_verhaal.lon,
         citaat=s[f"{form}_citaat"], citaat_van=s[f"{form}_citaat_van"], afspraken=[a.id for a in dit_verhaal.afspraken])
     run(form, db, lambda session: verhalen.save_verhaal(session, bezoeker.afresh(), invoer, dit_verhaal.id),
-         "Het verhaal is aangepast.")
+         f"Het verhaal «{escaped(invoer.titel.strip())}» is aangepast.")
