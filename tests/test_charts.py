@@ -47,7 +47,7 @@ def test_a_count_axis_has_whole_ticks_on_a_small_range():
     jaren = pd.DataFrame({"jaar": [2024, 2025], "partijen": [1, 2], "nieuwe_partijen": [["A"], []]})
     fig = charts.circle(jaren)
     assert all(tick == int(tick) for tick in _ticks(fig.layout.yaxis, 0, 2))
-    assert fig.layout.yaxis.rangemode == "nonnegative"
+    assert fig.layout.yaxis.rangemode == "tozero"
     assert list(fig.data[0].customdata) == ["0 partijen", "2 partijen"]  # hover: '1 partij', never '1 partijen'
     assert list(fig.data[1].customdata) == ["1 partij", "0 partijen"]
 
@@ -66,7 +66,7 @@ def test_woningen_get_whole_ticks_and_percentages_keep_plotlys_own(maker):
 
 
 def test_a_wide_count_range_keeps_plotlys_whole_steps():
-    assert charts.value_axis([0, 474866], "woningen") == {"rangemode": "nonnegative"}
+    assert charts.value_axis([0, 474866], "woningen") == {"rangemode": "tozero"}
 
 
 @pytest.mark.parametrize("values, as_values", [([474866.0], True), ([468520.0, 474866.0], True),
@@ -77,15 +77,27 @@ def test_one_or_two_measured_years_are_values_not_a_line(values, as_values):
     assert charts.as_values(data) is as_values
 
 
-def test_nearly_equal_years_of_a_count_get_whole_ticks_not_474865_5():
-    data = pd.DataFrame({"label": ["2022", "2023", "2024"], "waarde": [474865.0, 474866.0, 474866.0],
-                         "streefwaarde": [float("nan")] * 3})
-    axis = charts.trend(data, "Totale woningvoorraad", "woningen").layout.yaxis
-    assert _ticks(axis, 474864, 474867) == [474864, 474865, 474866, 474867]
+def _trend(values: list[float], eenheid: str):
+    data = pd.DataFrame({"label": [str(2022 + i) for i in range(len(values))], "waarde": values,
+                         "streefwaarde": [float("nan")] * len(values)})
+    return charts.trend(data, "Indicator", eenheid)
 
 
-@pytest.mark.parametrize("eenheid, step", [("woningen", 1), ("%", 0.1)])
-def test_one_value_alone_gets_a_range_in_its_own_steps(eenheid, step):
-    axis = charts.value_axis([474866.0 if step == 1 else 35.2], eenheid)
+@pytest.mark.parametrize("values, eenheid", [([32.0, 32.1, 32.2], "%"), ([474865.0, 474866.0, 474866.0], "woningen")])
+def test_a_line_of_shares_or_counts_starts_at_zero_so_a_small_change_looks_small(values, eenheid):
+    fig = _trend(values, eenheid)
+    assert fig.layout.yaxis.rangemode == "tozero" and fig.layout.yaxis.range is None
+    assert not fig.layout.annotations
+
+
+def test_a_zoomed_axis_says_it_does_not_start_at_zero():
+    fig = _trend([7.1, 7.2, 7.4], "cijfer")
+    assert fig.layout.yaxis.rangemode is None
+    assert [note.text for note in fig.layout.annotations] == ["De as begint niet bij 0"]
+
+
+@pytest.mark.parametrize("eenheid, step, value", [("EUR", 1, -474866.0), ("cijfer", 0.1, 7.2)])
+def test_one_value_alone_gets_a_range_in_its_own_steps(eenheid, step, value):
+    axis = charts.value_axis([value], eenheid)
     low, high = axis["range"]
     assert axis["dtick"] == pytest.approx(step) and (high - low) / axis["dtick"] == pytest.approx(4)

@@ -36,18 +36,37 @@ def _layout(title: str, y_title: str = "", **extra) -> dict:
     }
 
 
+def starts_at_zero(values, eenheid: str) -> bool:
+    """Whether an axis of these values starts at 0: counts and shares (a whole unit or %) that are
+    not negative. 32,0 and 32,2 % on an axis from 30 look like a leap; on one from 0 they look like
+    what they are. Other units (a rapportcijfer, months) may zoom, with a visible mark (`zoom_mark`)."""
+    shown = [float(v) for v in values if pd.notna(v)]
+    return bool(shown) and min(shown) >= 0 and (formatting.whole(eenheid) or eenheid == "%")
+
+
+def zoom_mark(values, eenheid: str) -> list[dict]:
+    """The note on a zoomed value axis (one that leaves 0 out), so no one reads its slope as from 0."""
+    shown = [float(v) for v in values if pd.notna(v)]
+    if not shown or starts_at_zero(shown, eenheid) or min(shown) <= 0:
+        return []
+    return [{"text": "De as begint niet bij 0", "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+             "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 13, "color": "#555555"}}]
+
+
 def value_axis(values, eenheid: str, from_zero: bool = False) -> dict:
     """The value axis of a chart in `eenheid`, never with ticks finer than its figures are written
     with: a count or euros in whole steps (plotly would step a small range by 0,2 or 0,5: "0,5
     woningen", or 474.865,5 on a line of nearly equal years), a percentage with one decimal in steps
-    of 0,1 at the finest. A line's axis spans its values, a bar's starts at 0 (`from_zero`); one value
-    alone gets two steps either side. A count without negative values stays at or above 0."""
+    of 0,1 at the finest. A bar's axis starts at 0 (`from_zero`), and so does a line of counts or
+    shares; another line's axis spans its values (marked by `zoom_mark`); one value alone gets two
+    steps either side."""
     shown = [float(v) for v in values if pd.notna(v)]
     if not shown:
         return {}
+    from_zero = from_zero or starts_at_zero(shown, eenheid)
     step = 10.0 ** -formatting.decimals(eenheid)
     low, high = (min(0.0, min(shown)), max(0.0, max(shown))) if from_zero else (min(shown), max(shown))
-    axis = {"rangemode": "nonnegative"} if low >= 0 and formatting.whole(eenheid) else {}
+    axis = {"rangemode": "tozero"} if from_zero and low >= 0 else {}
     steps = (high - low) / step
     if steps <= 5 or (steps <= 10 and formatting.whole(eenheid)):
         axis.update(tick0=0, dtick=step * (1 if steps <= 5 else 2))
@@ -85,7 +104,9 @@ def trend(data: pd.DataFrame, naam: str, eenheid: str, titel: str | None = None)
                                  hovertemplate=formatting.d3("y", eenheid) + "<extra>Streefwaarde</extra>"))
     layout = _layout(titel or f"{naam}: verloop", eenheid)
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
-    layout["yaxis"] = {**layout["yaxis"], **value_axis([*data["waarde"], *data["streefwaarde"]], eenheid)}
+    values = [*data["waarde"], *data["streefwaarde"]]
+    layout["yaxis"] = {**layout["yaxis"], **value_axis(values, eenheid)}
+    layout["annotations"] = zoom_mark(values, eenheid)
     return go.Figure(traces, layout=layout)
 
 
