@@ -101,3 +101,27 @@ def test_one_value_alone_gets_a_range_in_its_own_steps(eenheid, step, value):
     axis = charts.value_axis([value], eenheid)
     low, high = axis["range"]
     assert axis["dtick"] == pytest.approx(step) and (high - low) / axis["dtick"] == pytest.approx(4)
+
+
+def _points(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"code": [f"WK{i:02d}" for i in range(n)], "naam": [f"Wijk {i}" for i in range(n)],
+                         "x": [float(i) for i in range(n)], "y": [float((i * 7) % n) for i in range(n)]})
+
+
+def test_the_scatter_names_its_highest_and_lowest_gebieden_without_a_hover():
+    punten = _points(10)
+    fig = charts.scatter(punten, None, ("x", "aantal"), ("y", "aantal"))
+    named = [trace for trace in fig.data if trace.mode == "text"]
+    by_y = punten.sort_values("y")["naam"].tolist()
+    assert len(named) == 1 and set(named[0].text) == set(by_y[:3] + by_y[-3:])
+
+
+def test_the_wijk_map_names_its_highest_and_lowest_wijken_without_a_hover():
+    square = '{"type": "Polygon", "coordinates": [[[5.0, 52.0], [5.01, 52.0], [5.01, 52.01], [5.0, 52.0]]]}'
+    shapes = pd.DataFrame({"code": [f"WK{i:02d}" for i in range(10)], "naam": [f"Wijk {i}" for i in range(10)],
+                           "geometrie": [square] * 10})
+    values = pd.DataFrame({"gebied": shapes["code"], "waarde": [float(i) for i in range(10)]})
+    deck, _ = charts.wijk_map(shapes, values, "Woningen", "woningen")
+    names = next(layer for layer in deck.layers if layer.type == "TextLayer")
+    assert sorted(label["tekst"] for label in names.data) == sorted(
+        ["Wijk 0", "Wijk 1", "Wijk 2", "Wijk 7", "Wijk 8", "Wijk 9"])

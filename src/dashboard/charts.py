@@ -185,9 +185,23 @@ def wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str
     )
     points = [point for feature in features for point in _outer_points(feature["geometry"])]
     view = _fit(points)
-    deck = pdk.Deck(layers=[layer], initial_view_state=view, map_style=OFFLINE_STYLE,
+    deck = pdk.Deck(layers=[layer, _names(features, values)], initial_view_state=view, map_style=OFFLINE_STYLE,
                     tooltip={"text": "{naam}\n" + naam + ": {waarde}"})
     return deck, legend(bounds, eenheid)
+
+
+def _names(features: list[dict], values: pd.DataFrame) -> pdk.Layer:
+    """The highest and lowest gebieden's names at their centres, readable without a hover."""
+    named = set(named_extremes(values.rename(columns={"gebied": "code"}), "waarde")["code"])
+    labels = []
+    for feature in features:
+        if feature["properties"]["code"] in named:
+            outline = _outer_points(feature["geometry"])
+            labels.append({"positie": [sum(p[0] for p in outline) / len(outline), sum(p[1] for p in outline) / len(outline)],
+                           "tekst": feature["properties"]["naam"]})
+    return pdk.Layer("TextLayer", id="namen", data=labels, get_position="positie", get_text="tekst", get_size=13,
+                     get_color=[17, 17, 17], background=True, get_background_color=[255, 255, 255, 210],
+                     character_set="auto", pickable=False)
 
 
 ROL_KLEUREN = {"Huurder": PALETTE[0], "Professional": PALETTE[1], "Bestuurder": PALETTE[3], "Bewoner": PALETTE[2]}
@@ -286,6 +300,17 @@ def _labelled(naam: str, eenheid: str) -> str:
     return f"{naam} ({word})" if word else naam
 
 
+NAMED = 3  # the highest and the lowest gebieden named on a chart or map, so it says something before a hover
+
+
+def named_extremes(punten: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The NAMED gebieden with the highest and the NAMED with the lowest value in `column` (all, when few)."""
+    measured = punten.dropna(subset=[column]).sort_values(column)
+    if len(measured) <= 2 * NAMED:
+        return measured
+    return pd.concat([measured.head(NAMED), measured.tail(NAMED)])
+
+
 def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], grootte: tuple[str, str] | None = None,
             gemarkeerd: tuple[str, ...] = (), uitgelicht: str | None = None) -> go.Figure:
     """One point per gebied (x and y as (naam, eenheid)), the trend line, marked and highlighted gebieden.
@@ -316,6 +341,10 @@ def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], 
         if not chosen.empty:
             traces.append(go.Scatter(x=chosen["x"], y=chosen["y"], mode="markers", name=name, marker=style,
                                      customdata=chosen[columns].to_numpy(dtype=str), hovertemplate=hover))
+    named = named_extremes(punten, "y")
+    if not named.empty:
+        traces.append(go.Scatter(x=named["x"], y=named["y"], mode="text", text=named["naam"], textposition="top center",
+                                 textfont={"size": 12, "color": "#333333"}, hoverinfo="skip", showlegend=False))
     layout = _layout(f"{y[0]} tegen {x[0]}", _labelled(*y), hovermode="closest", dragmode="select", height=520)
     ticks = {axis: {k: v for k, v in value_axis(punten[axis], unit).items() if k != "rangemode"}  # the trend line may dip
              for axis, unit in (("x", x[1]), ("y", y[1]))}
