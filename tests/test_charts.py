@@ -125,3 +125,13 @@ def test_the_wijk_map_names_its_highest_and_lowest_wijken_without_a_hover():
     names = next(layer for layer in deck.layers if layer.type == "TextLayer")
     assert sorted(label["tekst"] for label in names.data) == sorted(
         ["Wijk 0", "Wijk 1", "Wijk 2", "Wijk 7", "Wijk 8", "Wijk 9"])
+
+
+def test_the_verkennen_map_is_coloured_by_value_before_anything_is_chosen():
+    punten = _points(10).assign(lat=52.0, lon=[5.0 + i / 100 for i in range(10)], x_tekst="", y_tekst="")
+    shapes = pd.DataFrame({"code": [], "naam": [], "geometrie": []})
+    deck = charts.gebieden_map(punten, shapes, set(), ("x", "aantal"), ("y", "aantal"))
+    fills = [tuple(row["kleur"]) for row in deck.layers[0].data]
+    assert len(set(fills)) == len(charts.SCALE)
+    lowest, highest = punten["y"].idxmin(), punten["y"].idxmax()
+    assert fills[lowest] == charts.SCALE[0] and fills[highest] == charts.SCALE[-1]

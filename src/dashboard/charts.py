@@ -290,7 +290,7 @@ def circle(jaren: pd.DataFrame) -> go.Figure:
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
     layout["yaxis"] = {**layout["yaxis"], **value_axis(jaren["partijen"], "partijen", from_zero=True)}
     return go.Figure(traces, layout=layout)
-GEKOZEN, OVERIG = _rgb(PALETTE[5]), [86, 180, 233]  # vermilion for what is chosen, sky blue for the rest
+GEKOZEN = _rgb(PALETTE[5])  # vermilion for what is chosen; the rest in the scale of their figure
 _MANY = 1000  # from here on points are drawn with WebGL (Scattergl)
 
 
@@ -358,19 +358,24 @@ MAX_OP_KAART = 1_000  # beyond this many gebieden the map shows the chosen ones 
 
 def gebieden_map(punten: pd.DataFrame, shapes: pd.DataFrame, gekozen: set[str], x: tuple[str, str],
                  y: tuple[str, str]) -> pdk.Deck | None:
-    """The explorer's gebieden on a map without a base map: the chosen ones in vermilion.
+    """The explorer's gebieden on a map without a base map, coloured by their y figure (the wijk map's
+    scale, grey without one) from the start, the chosen ones in vermilion.
 
     Outlines where the gebieden have a geometry, else a dot at the centre; None when neither is known
     (or, beyond MAX_OP_KAART gebieden, when none is chosen).
     """
     tooltip = {"text": "{naam}\n" + x[0] + ": {x_tekst}\n" + y[0] + ": {y_tekst}"}
     fields = ["naam", "x_tekst", "y_tekst"]
+    measured = punten["y"].dropna().tolist()
+    bounds = classes(measured) if measured else [0, 1, 2, 3, 4, 5]
+    punten = punten.assign(kleur=[GEKOZEN if c in gekozen else list(colour(v, bounds))
+                                  for c, v in zip(punten["code"], punten["y"])])
     with_shape = shapes[shapes["geometrie"].notna()]
     if not with_shape.empty:
-        info = punten.set_index("code")[fields].to_dict("index")
+        info = punten.set_index("code")[[*fields, "kleur"]].to_dict("index")
         features = [{"type": "Feature", "geometry": json.loads(g), "properties": {
-            **info.get(c, {"naam": n, "x_tekst": "geen cijfer", "y_tekst": "geen cijfer"}),
-            "kleur": GEKOZEN if c in gekozen else OVERIG}}
+            **info.get(c, {"naam": n, "x_tekst": "geen cijfer", "y_tekst": "geen cijfer",
+                           "kleur": GEKOZEN if c in gekozen else list(NO_DATA)})}}
             for c, n, g in zip(with_shape["code"], with_shape["naam"], with_shape["geometrie"])]
         layer = pdk.Layer("GeoJsonLayer", id="gebieden", data={"type": "FeatureCollection", "features": features},
                           pickable=True, stroked=True, filled=True, get_fill_color="properties.kleur",
@@ -379,14 +384,14 @@ def gebieden_map(punten: pd.DataFrame, shapes: pd.DataFrame, gekozen: set[str], 
         return pdk.Deck(layers=[layer], initial_view_state=_fit(outline), map_style=OFFLINE_STYLE, tooltip=tooltip)
     located = punten.dropna(subset=["lat", "lon"])
     chosen = located[located["code"].isin(gekozen)]
-    shown = [(located, "gebieden", OVERIG)] if len(located) <= MAX_OP_KAART else []
+    shown = [(located, "gebieden", "kleur")] if len(located) <= MAX_OP_KAART else []
     shown += [(chosen, "gekozen", GEKOZEN)] if not chosen.empty else []
     if not shown:
         return None
-    layers = [pdk.Layer("ScatterplotLayer", id=name, data=rows[["lon", "lat", *fields]].round({"lon": 5, "lat": 5}),
-                        get_position=["lon", "lat"], get_fill_color=colour, get_line_color=[0, 0, 0], stroked=True,
+    layers = [pdk.Layer("ScatterplotLayer", id=name, data=rows[["lon", "lat", *fields, "kleur"]].round({"lon": 5, "lat": 5}),
+                        get_position=["lon", "lat"], get_fill_color=fill, get_line_color=[0, 0, 0], stroked=True,
                         line_width_min_pixels=1, radius_min_pixels=5 if name == "gebieden" else 7, get_radius=400,
-                        pickable=True) for rows, name, colour in shown]
+                        pickable=True) for rows, name, fill in shown]
     every = located if len(located) <= MAX_OP_KAART else chosen
     return pdk.Deck(layers=layers, initial_view_state=_fit(every[["lon", "lat"]].values.tolist()),
                     map_style=OFFLINE_STYLE, tooltip=tooltip)

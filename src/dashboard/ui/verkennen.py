@@ -134,6 +134,7 @@ def kaart(verkenning: punten.Verkenning, shapes: pd.DataFrame, gekozen: list[str
         return
     st.pydeck_chart(deck, key="v_kaart", height=420,
                     alt=f"Kaart van de {_MEERVOUD[verkenning.niveau]}; gekozen gebieden zijn oranjerood.")
+    st.caption(f"Kleur: {escaped(_axis(options, verkenning.keuze.y)[0])}, van donkerpaars (laag) tot geel (hoog); grijs: geen cijfer.")
     namen = verkenning.punten.set_index("code")["naam"]
     chosen = [namen[c] for c in gekozen if c in namen.index]
     if chosen:
