@@ -1,6 +1,6 @@
 """Dutch everywhere a visitor can see or hear: no English chrome word in the text or the aria-labels,
-titles and placeholders of
-the pages that show each kind of Streamlit chrome, for a beheerder, a partner and a share-link visitor."""
+titles and placeholders of the pages that show each kind of Streamlit chrome (images, tables,
+charts, maps, the uploader, forms), for a beheerder, a partner and a share-link visitor."""
 import re
 
 from dashboard.db import open_database
