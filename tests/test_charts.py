@@ -47,7 +47,7 @@ def test_a_count_axis_has_whole_ticks_on_a_small_range():
     jaren = pd.DataFrame({"jaar": [2024, 2025], "partijen": [1, 2], "nieuwe_partijen": [["A"], []]})
     fig = charts.circle(jaren)
     assert all(tick == int(tick) for tick in _ticks(fig.layout.yaxis, 0, 2))
-    assert fig.layout.yaxis.rangemode == "nonnegative"
+    assert fig.layout.yaxis.rangemode == "tozero"
     assert list(fig.data[0].customdata) == ["0 partijen", "2 partijen"]  # hover: '1 partij', never '1 partijen'
     assert list(fig.data[1].customdata) == ["1 partij", "0 partijen"]
 
@@ -66,7 +66,7 @@ def test_woningen_get_whole_ticks_and_percentages_keep_plotlys_own(maker):
 
 
 def test_a_wide_count_range_keeps_plotlys_whole_steps():
-    assert charts.value_axis([0, 474866], "woningen") == {"rangemode": "nonnegative"}
+    assert charts.value_axis([0, 474866], "woningen") == {"rangemode": "tozero"}
 
 
 @pytest.mark.parametrize("values, as_values", [([474866.0], True), ([468520.0, 474866.0], True),
@@ -77,15 +77,61 @@ def test_one_or_two_measured_years_are_values_not_a_line(values, as_values):
     assert charts.as_values(data) is as_values
 
 
-def test_nearly_equal_years_of_a_count_get_whole_ticks_not_474865_5():
-    data = pd.DataFrame({"label": ["2022", "2023", "2024"], "waarde": [474865.0, 474866.0, 474866.0],
-                         "streefwaarde": [float("nan")] * 3})
-    axis = charts.trend(data, "Totale woningvoorraad", "woningen").layout.yaxis
-    assert _ticks(axis, 474864, 474867) == [474864, 474865, 474866, 474867]
+def _trend(values: list[float], eenheid: str):
+    data = pd.DataFrame({"label": [str(2022 + i) for i in range(len(values))], "waarde": values,
+                         "streefwaarde": [float("nan")] * len(values)})
+    return charts.trend(data, "Indicator", eenheid)
 
 
-@pytest.mark.parametrize("eenheid, step", [("woningen", 1), ("%", 0.1)])
-def test_one_value_alone_gets_a_range_in_its_own_steps(eenheid, step):
-    axis = charts.value_axis([474866.0 if step == 1 else 35.2], eenheid)
+@pytest.mark.parametrize("values, eenheid", [([32.0, 32.1, 32.2], "%"), ([474865.0, 474866.0, 474866.0], "woningen")])
+def test_a_line_of_shares_or_counts_starts_at_zero_so_a_small_change_looks_small(values, eenheid):
+    fig = _trend(values, eenheid)
+    assert fig.layout.yaxis.rangemode == "tozero" and fig.layout.yaxis.range is None
+    assert not fig.layout.annotations
+
+
+def test_a_zoomed_axis_says_it_does_not_start_at_zero():
+    fig = _trend([7.1, 7.2, 7.4], "cijfer")
+    assert fig.layout.yaxis.rangemode is None
+    assert [note.text for note in fig.layout.annotations] == ["De as begint niet bij 0"]
+
+
+@pytest.mark.parametrize("eenheid, step, value", [("EUR", 1, -474866.0), ("cijfer", 0.1, 7.2)])
+def test_one_value_alone_gets_a_range_in_its_own_steps(eenheid, step, value):
+    axis = charts.value_axis([value], eenheid)
     low, high = axis["range"]
     assert axis["dtick"] == pytest.approx(step) and (high - low) / axis["dtick"] == pytest.approx(4)
+
+
+def _points(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"code": [f"WK{i:02d}" for i in range(n)], "naam": [f"Wijk {i}" for i in range(n)],
+                         "x": [float(i) for i in range(n)], "y": [float((i * 7) % n) for i in range(n)]})
+
+
+def test_the_scatter_names_its_highest_and_lowest_gebieden_without_a_hover():
+    punten = _points(10)
+    fig = charts.scatter(punten, None, ("x", "aantal"), ("y", "aantal"))
+    named = [trace for trace in fig.data if trace.mode == "text"]
+    by_y = punten.sort_values("y")["naam"].tolist()
+    assert len(named) == 1 and set(named[0].text) == set(by_y[:3] + by_y[-3:])
+
+
+def test_the_wijk_map_names_its_highest_and_lowest_wijken_without_a_hover():
+    square = '{"type": "Polygon", "coordinates": [[[5.0, 52.0], [5.01, 52.0], [5.01, 52.01], [5.0, 52.0]]]}'
+    shapes = pd.DataFrame({"code": [f"WK{i:02d}" for i in range(10)], "naam": [f"Wijk {i}" for i in range(10)],
+                           "geometrie": [square] * 10})
+    values = pd.DataFrame({"gebied": shapes["code"], "waarde": [float(i) for i in range(10)]})
+    deck, _ = charts.wijk_map(shapes, values, "Woningen", "woningen")
+    names = next(layer for layer in deck.layers if layer.type == "TextLayer")
+    assert sorted(label["tekst"] for label in names.data) == sorted(
+        ["Wijk 0", "Wijk 1", "Wijk 2", "Wijk 7", "Wijk 8", "Wijk 9"])
+
+
+def test_the_verkennen_map_is_coloured_by_value_before_anything_is_chosen():
+    punten = _points(10).assign(lat=52.0, lon=[5.0 + i / 100 for i in range(10)], x_tekst="", y_tekst="")
+    shapes = pd.DataFrame({"code": [], "naam": [], "geometrie": []})
+    deck = charts.gebieden_map(punten, shapes, set(), ("x", "aantal"), ("y", "aantal"))
+    fills = [tuple(row["kleur"]) for row in deck.layers[0].data]
+    assert len(set(fills)) == len(charts.SCALE)
+    lowest, highest = punten["y"].idxmin(), punten["y"].idxmax()
+    assert fills[lowest] == charts.SCALE[0] and fills[highest] == charts.SCALE[-1]

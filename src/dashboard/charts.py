@@ -36,18 +36,37 @@ def _layout(title: str, y_title: str = "", **extra) -> dict:
     }
 
 
+def starts_at_zero(values, eenheid: str) -> bool:
+    """Whether an axis of these values starts at 0: counts and shares (a whole unit or %) that are
+    not negative. 32,0 and 32,2 % on an axis from 30 look like a leap; on one from 0 they look like
+    what they are. Other units (a rapportcijfer, months) may zoom, with a visible mark (`zoom_mark`)."""
+    shown = [float(v) for v in values if pd.notna(v)]
+    return bool(shown) and min(shown) >= 0 and (formatting.whole(eenheid) or eenheid == "%")
+
+
+def zoom_mark(values, eenheid: str) -> list[dict]:
+    """The note on a zoomed value axis (one that leaves 0 out), so no one reads its slope as from 0."""
+    shown = [float(v) for v in values if pd.notna(v)]
+    if not shown or starts_at_zero(shown, eenheid) or min(shown) <= 0:
+        return []
+    return [{"text": "De as begint niet bij 0", "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+             "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 13, "color": "#555555"}}]
+
+
 def value_axis(values, eenheid: str, from_zero: bool = False) -> dict:
     """The value axis of a chart in `eenheid`, never with ticks finer than its figures are written
     with: a count or euros in whole steps (plotly would step a small range by 0,2 or 0,5: "0,5
     woningen", or 474.865,5 on a line of nearly equal years), a percentage with one decimal in steps
-    of 0,1 at the finest. A line's axis spans its values, a bar's starts at 0 (`from_zero`); one value
-    alone gets two steps either side. A count without negative values stays at or above 0."""
+    of 0,1 at the finest. A bar's axis starts at 0 (`from_zero`), and so does a line of counts or
+    shares; another line's axis spans its values (marked by `zoom_mark`); one value alone gets two
+    steps either side."""
     shown = [float(v) for v in values if pd.notna(v)]
     if not shown:
         return {}
+    from_zero = from_zero or starts_at_zero(shown, eenheid)
     step = 10.0 ** -formatting.decimals(eenheid)
     low, high = (min(0.0, min(shown)), max(0.0, max(shown))) if from_zero else (min(shown), max(shown))
-    axis = {"rangemode": "nonnegative"} if low >= 0 and formatting.whole(eenheid) else {}
+    axis = {"rangemode": "tozero"} if from_zero and low >= 0 else {}
     steps = (high - low) / step
     if steps <= 5 or (steps <= 10 and formatting.whole(eenheid)):
         axis.update(tick0=0, dtick=step * (1 if steps <= 5 else 2))
@@ -85,7 +104,9 @@ def trend(data: pd.DataFrame, naam: str, eenheid: str, titel: str | None = None)
                                  hovertemplate=formatting.d3("y", eenheid) + "<extra>Streefwaarde</extra>"))
     layout = _layout(titel or f"{naam}: verloop", eenheid)
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
-    layout["yaxis"] = {**layout["yaxis"], **value_axis([*data["waarde"], *data["streefwaarde"]], eenheid)}
+    values = [*data["waarde"], *data["streefwaarde"]]
+    layout["yaxis"] = {**layout["yaxis"], **value_axis(values, eenheid)}
+    layout["annotations"] = zoom_mark(values, eenheid)
     return go.Figure(traces, layout=layout)
 
 
@@ -164,9 +185,23 @@ def wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str
     )
     points = [point for feature in features for point in _outer_points(feature["geometry"])]
     view = _fit(points)
-    deck = pdk.Deck(layers=[layer], initial_view_state=view, map_style=OFFLINE_STYLE,
+    deck = pdk.Deck(layers=[layer, _names(features, values)], initial_view_state=view, map_style=OFFLINE_STYLE,
                     tooltip={"text": "{naam}\n" + naam + ": {waarde}"})
     return deck, legend(bounds, eenheid)
+
+
+def _names(features: list[dict], values: pd.DataFrame) -> pdk.Layer:
+    """The highest and lowest gebieden's names at their centres, readable without a hover."""
+    named = set(named_extremes(values.rename(columns={"gebied": "code"}), "waarde")["code"])
+    labels = []
+    for feature in features:
+        if feature["properties"]["code"] in named:
+            outline = _outer_points(feature["geometry"])
+            labels.append({"positie": [sum(p[0] for p in outline) / len(outline), sum(p[1] for p in outline) / len(outline)],
+                           "tekst": feature["properties"]["naam"]})
+    return pdk.Layer("TextLayer", id="namen", data=labels, get_position="positie", get_text="tekst", get_size=13,
+                     get_color=[17, 17, 17], background=True, get_background_color=[255, 255, 255, 210],
+                     character_set="auto", pickable=False)
 
 
 ROL_KLEUREN = {"Huurder": PALETTE[0], "Professional": PALETTE[1], "Bestuurder": PALETTE[3], "Bewoner": PALETTE[2]}
@@ -256,7 +291,7 @@ def circle(jaren: pd.DataFrame) -> go.Figure:
     layout["xaxis"] = {**layout["xaxis"], "type": "category"}
     layout["yaxis"] = {**layout["yaxis"], **value_axis(jaren["partijen"], "partijen", from_zero=True)}
     return go.Figure(traces, layout=layout)
-GEKOZEN, OVERIG = _rgb(PALETTE[5]), [86, 180, 233]  # vermilion for what is chosen, sky blue for the rest
+GEKOZEN = _rgb(PALETTE[5])  # vermilion for what is chosen; the rest in the scale of their figure
 _MANY = 1000  # from here on points are drawn with WebGL (Scattergl)
 
 
@@ -264,6 +299,17 @@ def _labelled(naam: str, eenheid: str) -> str:
     """An axis title with its unit: 'Leegstand (%)', 'Gemiddelde netto huur (€ per maand)'."""
     word = ("€ " + formatting.unit_word(eenheid)).strip() if eenheid.startswith("EUR") else eenheid
     return f"{naam} ({word})" if word else naam
+
+
+NAMED = 3  # the highest and the lowest gebieden named on a chart or map, so it says something before a hover
+
+
+def named_extremes(punten: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The NAMED gebieden with the highest and the NAMED with the lowest value in `column` (all, when few)."""
+    measured = punten.dropna(subset=[column]).sort_values(column)
+    if len(measured) <= 2 * NAMED:
+        return measured
+    return pd.concat([measured.head(NAMED), measured.tail(NAMED)])
 
 
 def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], grootte: tuple[str, str] | None = None,
@@ -296,6 +342,10 @@ def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], 
         if not chosen.empty:
             traces.append(go.Scatter(x=chosen["x"], y=chosen["y"], mode="markers", name=name, marker=style,
                                      customdata=chosen[columns].to_numpy(dtype=str), hovertemplate=hover))
+    named = named_extremes(punten, "y")
+    if not named.empty:
+        traces.append(go.Scatter(x=named["x"], y=named["y"], mode="text", text=named["naam"], textposition="top center",
+                                 textfont={"size": 12, "color": "#333333"}, hoverinfo="skip", showlegend=False))
     layout = _layout(f"{y[0]} tegen {x[0]}", _labelled(*y), hovermode="closest", dragmode="select", height=520)
     ticks = {axis: {k: v for k, v in value_axis(punten[axis], unit).items() if k != "rangemode"}  # the trend line may dip
              for axis, unit in (("x", x[1]), ("y", y[1]))}
@@ -309,19 +359,24 @@ MAX_OP_KAART = 1_000  # beyond this many gebieden the map shows the chosen ones 
 
 def gebieden_map(punten: pd.DataFrame, shapes: pd.DataFrame, gekozen: set[str], x: tuple[str, str],
                  y: tuple[str, str]) -> pdk.Deck | None:
-    """The explorer's gebieden on a map without a base map: the chosen ones in vermilion.
+    """The explorer's gebieden on a map without a base map, coloured by their y figure (the wijk map's
+    scale, grey without one) from the start, the chosen ones in vermilion.
 
     Outlines where the gebieden have a geometry, else a dot at the centre; None when neither is known
     (or, beyond MAX_OP_KAART gebieden, when none is chosen).
     """
     tooltip = {"text": "{naam}\n" + x[0] + ": {x_tekst}\n" + y[0] + ": {y_tekst}"}
     fields = ["naam", "x_tekst", "y_tekst"]
+    measured = punten["y"].dropna().tolist()
+    bounds = classes(measured) if measured else [0, 1, 2, 3, 4, 5]
+    punten = punten.assign(kleur=[GEKOZEN if c in gekozen else list(colour(v, bounds))
+                                  for c, v in zip(punten["code"], punten["y"])])
     with_shape = shapes[shapes["geometrie"].notna()]
     if not with_shape.empty:
-        info = punten.set_index("code")[fields].to_dict("index")
+        info = punten.set_index("code")[[*fields, "kleur"]].to_dict("index")
         features = [{"type": "Feature", "geometry": json.loads(g), "properties": {
-            **info.get(c, {"naam": n, "x_tekst": "geen cijfer", "y_tekst": "geen cijfer"}),
-            "kleur": GEKOZEN if c in gekozen else OVERIG}}
+            **info.get(c, {"naam": n, "x_tekst": "geen cijfer", "y_tekst": "geen cijfer",
+                           "kleur": GEKOZEN if c in gekozen else list(NO_DATA)})}}
             for c, n, g in zip(with_shape["code"], with_shape["naam"], with_shape["geometrie"])]
         layer = pdk.Layer("GeoJsonLayer", id="gebieden", data={"type": "FeatureCollection", "features": features},
                           pickable=True, stroked=True, filled=True, get_fill_color="properties.kleur",
@@ -330,14 +385,14 @@ def gebieden_map(punten: pd.DataFrame, shapes: pd.DataFrame, gekozen: set[str], 
         return pdk.Deck(layers=[layer], initial_view_state=_fit(outline), map_style=OFFLINE_STYLE, tooltip=tooltip)
     located = punten.dropna(subset=["lat", "lon"])
     chosen = located[located["code"].isin(gekozen)]
-    shown = [(located, "gebieden", OVERIG)] if len(located) <= MAX_OP_KAART else []
+    shown = [(located, "gebieden", "kleur")] if len(located) <= MAX_OP_KAART else []
     shown += [(chosen, "gekozen", GEKOZEN)] if not chosen.empty else []
     if not shown:
         return None
-    layers = [pdk.Layer("ScatterplotLayer", id=name, data=rows[["lon", "lat", *fields]].round({"lon": 5, "lat": 5}),
-                        get_position=["lon", "lat"], get_fill_color=colour, get_line_color=[0, 0, 0], stroked=True,
+    layers = [pdk.Layer("ScatterplotLayer", id=name, data=rows[["lon", "lat", *fields, "kleur"]].round({"lon": 5, "lat": 5}),
+                        get_position=["lon", "lat"], get_fill_color=fill, get_line_color=[0, 0, 0], stroked=True,
                         line_width_min_pixels=1, radius_min_pixels=5 if name == "gebieden" else 7, get_radius=400,
-                        pickable=True) for rows, name, colour in shown]
+                        pickable=True) for rows, name, fill in shown]
     every = located if len(located) <= MAX_OP_KAART else chosen
     return pdk.Deck(layers=layers, initial_view_state=_fit(every[["lon", "lat"]].values.tolist()),
                     map_style=OFFLINE_STYLE, tooltip=tooltip)

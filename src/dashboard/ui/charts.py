@@ -12,7 +12,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard import charts, formatting
-from dashboard.ui import made, tables
+from dashboard.ui import made, nederlands, tables
 from dashboard.ui.tekst import escaped
 
 trend = made.once(charts.trend)
@@ -47,7 +47,7 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str
     """The chart and its table; `eenheid`: the unit of the table's values (their decimals)."""
     chart, numbers = st.tabs(["Grafiek", "Tabel"])
     with chart:
-        st.plotly_chart(fig, key=key, config={"displaylogo": False, "locale": "nl"})
+        st.plotly_chart(fig, key=key, config=nederlands.PLOTLY_CONFIG)
         st.caption(escaped(alt))  # it names indicators, gebieden and partijen
     with numbers:
         tables.static(table, eenheid)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.queries import Options
-from dashboard.ui import downloads
+from dashboard.ui import downloads, nederlands
 from dashboard.ui.tekst import escaped
 from dashboard.verkennen import keuze as keuzes
 from dashboard.verkennen import lijn, punten
@@ -90,7 +90,7 @@ def scatter(verkenning: punten.Verkenning, options: Options, gemarkeerd: list[st
     x, y, grootte = _axis(options, keuze.x), _axis(options, keuze.y), _axis(options, keuze.grootte)
     figure = charts.scatter(verkenning.punten, verkenning.lijn, x, y, grootte, tuple(gemarkeerd), vergelijk)
     event = st.plotly_chart(figure, key="v_punten", on_select="rerun", selection_mode=("points", "box", "lasso"),
-                            config={"displaylogo": False, "locale": "nl"},
+                            config=nederlands.PLOTLY_CONFIG,
                             alt=f"Spreidingsdiagram: {y[0]} tegen {x[0]}, één punt per {verkenning.niveau}.")
     if verkenning.lijn is None:
         relatie = f"Te weinig punten voor een trendlijn (minstens {lijn.MINIMUM})."
@@ -134,6 +134,7 @@ def kaart(verkenning: punten.Verkenning, shapes: pd.DataFrame, gekozen: list[str
         return
     st.pydeck_chart(deck, key="v_kaart", height=420,
                     alt=f"Kaart van de {_MEERVOUD[verkenning.niveau]}; gekozen gebieden zijn oranjerood.")
+    st.caption(f"Kleur: {escaped(_axis(options, verkenning.keuze.y)[0])}, van donkerpaars (laag) tot geel (hoog); grijs: geen cijfer.")
     namen = verkenning.punten.set_index("code")["naam"]
     chosen = [namen[c] for c in gekozen if c in namen.index]
     if chosen:
