@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from dashboard import data_version
 from dashboard.db import Database
-from dashboard.formatting import count, number
+from dashboard.formatting import count
 from dashboard.ingest import formats, mappings, missing, reference, statline, values
-from dashboard.ingest.problems import ImportRejected, Problem, UnreadableFile
+from dashboard.ingest.problems import ImportRejected, Problem
 from dashboard.ingest.reader import CHUNK_ROWS, Table, decode, open_file, read_all, too_large
 from dashboard.ingest.report import Report
 from dashboard.models import ImportBatch, Indicator, Observatie, Streefwaarde
