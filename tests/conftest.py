@@ -95,6 +95,14 @@ def demo_db(demo_db_path) -> Database:
 
 
 @pytest.fixture
+def database(app_env) -> Database:
+    """The database of the app under AppTest (app_env), for a test that writes or reads beside it."""
+    db = open_database(sqlite_url(app_env))
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture
 def app_env(monkeypatch, demo_db_path, tmp_path):
     """Point the app at a private copy of the demo database and media folder."""
     monkeypatch.setenv("DASHBOARD_DATABASE_URL", sqlite_url(demo_db_path))

@@ -2,35 +2,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
+from app_runs import fresh_app, titles
 from dashboard import clock, site
-from dashboard.db import open_database
 from dashboard.models import DeelLink, LoginSessie
 from dashboard.toegang import access, accounts, share_links
 from dashboard.ui import visitor
 from dashboard.verhalen import verhalen
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
-
-
-def fresh_app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-
-
-def titles(at: AppTest) -> list[str]:
-    return [title.value for title in at.title]
 
 
 def test_setup_screen_creates_the_first_beheerder(app_env, database):

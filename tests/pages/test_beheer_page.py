@@ -12,28 +12,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import audit, clock, export
-from dashboard.db import open_database
+from app_runs import fresh_app, titles
 from dashboard.toegang import accounts, throttle
 from dashboard.ui import auditlog, visitor
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "zijn-eigen-lange-zin"
 HOME, OFFICE = "203.0.113.10", "198.51.100.20"
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
-
-
-def fresh_app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-
-
-def titles(at: AppTest) -> list[str]:
-    return [title.value for title in at.title]
 
 
 def audit_table(at: AppTest) -> pd.DataFrame:

@@ -3,19 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import update
 
-from dashboard.db import open_database
 from dashboard.models import DeelLink
 from dashboard.toegang import share_links
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
 
 
 def captions(at) -> str:

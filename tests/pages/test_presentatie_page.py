@@ -6,20 +6,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import afspraken
-from dashboard.db import open_database
 from dashboard.toegang import share_links
 from dashboard.ui import presentatie
 from dashboard.vergadering import agenda, besluiten
 
 PAGE = "pages/presentatie.py"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
 
 
 def ids(database) -> dict[str, int]:

@@ -7,14 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import afspraken
-from dashboard.db import open_database
 from dashboard.ingest import import_file
 from dashboard.ingest.undo import undo
 from dashboard.toegang import access
@@ -30,13 +28,6 @@ def dashboard(app):
 
 def share_tile(page) -> str:
     return next(m.value for m in page.metric if m.label == "Aandeel sociale huur in voorraad")
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
 
 
 def test_no_element_is_rendered_while_a_connection_is_held(app, monkeypatch):

@@ -10,20 +10,12 @@ from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from dashboard import clock
-from dashboard.db import open_database
 from dashboard.models import Uitnodiging
 from dashboard.toegang import accounts, uitnodigingen
 from dashboard.ui import visitor
 
 ROOT = Path(__file__).resolve().parents[2]
 HV = "Huurdersvereniging Samen Sterk"
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
 
 
 def opened(token: str) -> AppTest:

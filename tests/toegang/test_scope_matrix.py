@@ -23,7 +23,6 @@ from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 from streamlit.testing.v1 import AppTest
 
 from dashboard import afspraken, queries, site
-from dashboard.db import open_database
 from dashboard.models import Afspraak, Gebied
 from dashboard.toegang import access, scope, share_links
 from dashboard.ui import reads
@@ -208,13 +207,6 @@ def test_the_explorer_sets_side_by_side_only_the_gebieden_within(demo_db, gebied
 PAGES = {page.key: page for page in site.PAGES}
 FEW = ("verhalen", "presentatie")  # a link without the Kompas: it lands on Verhalen
 DOWNLOADS_ON = ("dashboard", "verkennen", "presentatie")  # the pages that offer downloads
-
-
-@pytest.fixture
-def database(app_env):
-    db = open_database(f"sqlite:///{app_env}")
-    yield db
-    db.engine.dispose()
 
 
 def _outside(database, media_dir: Path, gebied: str | None) -> dict[str, set[str]]:
