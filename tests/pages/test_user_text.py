@@ -11,7 +11,10 @@ import pytest
 import reader
 from streamlit.testing.v1 import AppTest
 
+from dashboard import data_version
 from dashboard.db import open_database
+from dashboard.models import Verhaal
+from dashboard.verhalen import verhalen
 
 # what Streamlit would read as an image, a link, raw HTML or a directive of the planted texts: not escaped
 INTERPRETED = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\((?:http|/)|(?<!\\)<(?:img|b>)|(?<!\\):red(?<!\\)\[rood"
@@ -71,7 +74,11 @@ def test_an_afspraak_shows_its_title_toelichting_and_story_as_typed(app, planted
     assert_text_only(at, hostile.AFSPRAAK)
 
 
-def test_the_presentatie_list_and_every_slide_show_user_text_as_typed(app, planted):
+def test_the_presentatie_list_and_every_slide_show_user_text_as_typed(app, planted, database):
+    with database.session() as session:  # whichever story the deck picks for the afspraak quotes the hostile text
+        for verhaal in verhalen.for_afspraak(session, planted.afspraak_id):
+            session.get(Verhaal, verhaal.id).citaat = hostile.CITAAT
+        data_version.bump(session)
     at = app.switch_page("pages/presentatie.py").run()
     assert_text_only(at, hostile.VERGADERING)
     at.query_params["vergadering"] = str(planted.vergadering_id)

@@ -363,12 +363,24 @@ SENTENCE_CHARS = 48  # characters per line of the key figure's sentence on the s
 CHART_PX, CHART_MIN_PX, LINE_PX = 220, 140, 40
 
 
+def status_runs(dia: Dia) -> list[tuple[str, str | None]]:
+    """'Loopt achter', or 'Partijen: Loopt achter · Cijfers: Op koers' where the figures say otherwise,
+    and '· dilemma voor het bestuur', as (text, status key or None) pieces: each status in its colour."""
+    if not dia.status:
+        return []
+    label = (STATUS_LABELS | UITKOMST_LABELS).get
+    runs = ([("Partijen: ", None), (label(dia.status, ""), dia.status), (" · Cijfers: ", None),
+             (label(dia.cijfers, ""), dia.cijfers)] if dia.cijfers else [(label(dia.status, ""), dia.status)])
+    return runs + ([(" · dilemma voor het bestuur", None)] if dia.dilemma else [])
+
+
 def chart_height(dia: Dia) -> int:
-    """The live slide's chart height: a title and a key-figure sentence of four lines together leave
-    it 220 px; every line more takes one line's height off, so the slide stays one screen."""
-    regels = lines(dia.titel, TITLE_CHARS) + (lines(dia.kerncijfer.toelichting, SENTENCE_CHARS)
-                                              if dia.kerncijfer and dia.kerncijfer.toelichting else 0)
-    return max(CHART_MIN_PX, CHART_PX - LINE_PX * max(0, regels - 4))
+    """The live slide's chart height: a title, a status line and a key-figure sentence of five lines
+    together leave it 220 px; every line more takes one line's height off, so the slide stays one screen."""
+    status = "".join(text for text, _ in status_runs(dia))
+    regels = (lines(dia.titel, TITLE_CHARS) + (lines(status, SENTENCE_CHARS) if status else 0)
+              + (lines(dia.kerncijfer.toelichting, SENTENCE_CHARS) if dia.kerncijfer and dia.kerncijfer.toelichting else 0))
+    return max(CHART_MIN_PX, CHART_PX - LINE_PX * max(0, regels - 5))
 
 
 def figure(kerncijfer: Kerncijfer | None, height: int = CHART_PX):

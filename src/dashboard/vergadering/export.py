@@ -83,11 +83,8 @@ def _colour(key: str) -> str:
 
 
 def _status_runs(dia: Dia) -> list[tuple[str, str | None]]:
-    """'Loopt achter', or 'Partijen: Loopt achter · Cijfers: Op koers' where the figures say otherwise,
-    as (text, colour) pieces: each status in its colour."""
-    runs = [("Partijen: ", None), (_label(dia.status), _colour(dia.status)), (" · Cijfers: ", None),
-            (_label(dia.cijfers), _colour(dia.cijfers))] if dia.cijfers else [(_label(dia.status), _colour(dia.status))]
-    return runs + ([(" · dilemma voor het bestuur", None)] if dia.dilemma else [])
+    """The status line (deck.status_runs) as (text, colour) pieces."""
+    return [(text, _colour(key) if key else None) for text, key in decks.status_runs(dia)]
 
 
 def _photo(dia: Dia, media_dir: Path) -> Path | None:
