@@ -211,6 +211,7 @@ class Row(NamedTuple):
     waarde: float
     berekend: str | None = None  # how a figure not stored for this gebied was made (hierarchy.py)
     deels: str | None = None  # "1 van 3 corporaties geleverd": a partial period (dekking.py), else None
+    voorlopig: bool = False  # stored with CBS's star ("2023*"): a figure CBS may still revise
 
 
 def _values(session: Session, model, keys: list[str], codes: list[str], partij: str | None,
@@ -347,16 +348,37 @@ def _to_grain(rows, soort: str) -> list[Row]:
 def _series(session: Session, view: View, keys: list[str], codes: list[str]) -> list[tuple[Row, float | None]]:
     """Each value with the target for its year (targets are set per year)."""
     values = _values(session, Observatie, keys, codes, view.partij, view.soort, view.van, view.tot)
+    marked = _voorlopig(session, keys, codes, view.partij, view.van, view.tot)
+    if marked:
+        values = [row._replace(voorlopig=True) if (row.indicator, row.gebied, row.periode) in marked else row
+                  for row in values]
     targets = {(t.indicator, t.gebied, t.jaar): t.waarde for t in
                _values(session, Streefwaarde, keys, codes, view.partij, "jaar", view.van, view.tot)}
     return [(row, targets.get((row.indicator, row.gebied, row.jaar))) for row in values]
 
 
-SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "berekend", "deels", "streefwaarde"]
+def _voorlopig(session: Session, keys: list[str], codes: list[str], partij: str | None, van: int,
+               tot: int) -> set[tuple[str, str, str]]:
+    """(indicator, gebied, periode) of the stored values CBS called voorlopig: of one party, or of
+    any party for their total. Few rows, read apart so the values' own query stays as it is; a
+    figure made from such values (a year from quarters, a gemeente from wijken) is not marked."""
+    query = (select(Indicator.sleutel, Gebied.code, Observatie.periode)
+             .join(Indicator, Observatie.indicator_id == Indicator.id)
+             .join(Gebied, Observatie.gebied_id == Gebied.id)
+             .where(Indicator.sleutel.in_(keys), Gebied.code.in_(codes), Observatie.jaar.between(van, tot),
+                    Observatie.voorlopig.is_(True)))
+    if partij:
+        query = query.join(Partij, Observatie.partij_id == Partij.id).where(Partij.naam == partij)
+    return {tuple(row) for row in session.execute(query)}
+
+
+SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "berekend", "deels", "voorlopig",
+                  "streefwaarde"]
 
 
 def series(session: Session, view: View, keys: list[str], codes: list[str]) -> pd.DataFrame:
-    """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, berekend, deels, streefwaarde."""
+    """Values and targets: indicator, gebied, periode, jaar, volgnummer, waarde, berekend, deels, voorlopig,
+    streefwaarde."""
     rows = [(*row, target) for row, target in _series(session, view, keys, codes)]
     frame = pd.DataFrame(rows, columns=SERIES_COLUMNS)
     frame["streefwaarde"] = frame["streefwaarde"].astype(float)
@@ -407,10 +429,10 @@ def group_figures(session: Session, view: View, scope: str | None = None) -> Fig
     meta = chosen.set_index("sleutel")[["naam", "eenheid"]].to_dict("index")
     table = pd.DataFrame([(row.indicator, meta[row.indicator]["naam"], row.gebied, view.partij or "", row.periode,
                            row.waarde, target, meta[row.indicator]["eenheid"], row.deels or "",
-                           bron.get((row.indicator, row.periode), ""))
+                           bron.get((row.indicator, row.periode), ""), "ja" if row.voorlopig else "")
                           for row, target in series],
                          columns=["indicator", "naam", "gebied", "partij", "periode", "waarde", "streefwaarde",
-                                  "eenheid", "dekking", "bron"]).astype({"streefwaarde": float})
+                                  "eenheid", "dekking", "bron", "voorlopig"]).astype({"streefwaarde": float})
     return Figures(tiles=tiles, table=table, series=per_indicator, soort=view.soort)
 
 
@@ -443,7 +465,8 @@ def _tiles(chosen: pd.DataFrame, series: list[tuple[Row, float | None]], view: V
     tiles = []
     for meta in chosen.to_dict("records"):
         tile = {**meta, "periode": None, "waarde": None, "vorige": None, "verschil": None,
-                "streefwaarde": None, "tot_doel": None, "berekend": None, "elders": None, "deels": None}
+                "streefwaarde": None, "tot_doel": None, "berekend": None, "elders": None, "deels": None,
+                "voorlopig": False}
         own = per_indicator.get(meta["sleutel"])
         if own:
             last, target = headline(own)
@@ -453,7 +476,7 @@ def _tiles(chosen: pd.DataFrame, series: list[tuple[Row, float | None]], view: V
             periode = Periode(last.jaar, view.soort, last.volgnummer)
             before = {row.periode: row.waarde for row, _ in own}.get(periode.previous().code)
             tile.update(periode=periode.label, waarde=last.waarde, vorige=before, streefwaarde=target,
-                        berekend=last.berekend)
+                        berekend=last.berekend, voorlopig=last.voorlopig)
             if before is not None:
                 tile["verschil"] = last.waarde - before
             if target is not None:
@@ -531,11 +554,12 @@ def trend(session: Session, view: View) -> pd.DataFrame:
 
 
 def _trend(series: list[tuple[Row, float | None]], soort: str) -> pd.DataFrame:
-    """periode, label, jaar, waarde, streefwaarde, and `deels`: what a partial period lacks (else None)."""
-    rows = [(row.periode, Periode(row.jaar, soort, row.volgnummer).label, row.jaar, row.waarde, target, row.deels)
-            for row, target in series]
-    return pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde", "deels"]).astype(
-        {"streefwaarde": float, "deels": object})
+    """periode, label, jaar, waarde, streefwaarde, `deels`: what a partial period lacks (else None),
+    and `voorlopig`: CBS may still revise the value, its label starred as CBS writes it ("2023*")."""
+    rows = [(row.periode, Periode(row.jaar, soort, row.volgnummer).label + ("*" if row.voorlopig else ""), row.jaar,
+             row.waarde, target, row.deels, row.voorlopig) for row, target in series]
+    return pd.DataFrame(rows, columns=["periode", "label", "jaar", "waarde", "streefwaarde", "deels",
+                                       "voorlopig"]).astype({"streefwaarde": float, "deels": object, "voorlopig": bool})
 
 
 def known(trend: pd.DataFrame) -> pd.DataFrame:

@@ -211,9 +211,10 @@ def indicators(export: Export, catalogue: pd.DataFrame,
 
 
 def to_long(export: Export, keys: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """The long frame (indicator, gebied, partij, periode, waarde, _line, _kolom) and the regions
-    that match nothing. Symbols become no value (counted in the notes), '-' becomes 0, rows that
-    are no area and dissolved gemeenten without values are left out with a note."""
+    """The long frame (indicator, gebied, partij, periode, waarde, _line, _kolom, _voorlopig) and
+    the regions that match nothing; `_voorlopig` keeps a period's star with each value. Symbols
+    become no value (counted in the notes), '-' becomes 0, rows that are no area and dissolved
+    gemeenten without values are left out with a note."""
     wanted = [c for c in export.columns if keys.get(c.onderwerp)]
     records, problems, symbols, voorlopig = [], [], {}, set()
     skipped, opgeheven, unknown = [], [], {}
@@ -249,15 +250,17 @@ def to_long(export: Export, keys: dict[str, str]) -> tuple[pd.DataFrame, list[Pr
             else:
                 value = _scaled(value, column.eenheid, export.dialect.decimal)
             label = column.onderwerp + (f" {column.periode}" if column.periode else "")
-            records.append((keys[column.onderwerp], code, periode, value, line, label))
+            records.append((keys[column.onderwerp], code, periode, value, line, label, bool(mark)))
     for name, line in unknown.items():
         close = gebiedsindeling.nearest(name)
         hint = " Bedoelt u " + " of ".join(f"'{c}'" for c in close) + "?" if close else ""
         problems.append(Problem(line, region_header, name, (
             f"'{name}' is geen gemeente, provincie of land die CBS kent.{hint} Gebruik de naam zoals StatLine "
             "hem schrijft, of de CBS-code (GM0363).")))
-    frame = pd.DataFrame(records, columns=["indicator", "gebied", "periode", "waarde", "_line", "_kolom"], dtype="str")
+    frame = pd.DataFrame(records, columns=["indicator", "gebied", "periode", "waarde", "_line", "_kolom", "_voorlopig"],
+                         dtype="str")
     frame["_line"] = frame["_line"].astype("int64")
+    frame["_voorlopig"] = frame["_voorlopig"] == "True"
     frame["partij"] = ""
     export.notes += _notes(symbols, skipped, opgeheven, voorlopig)
     return frame, problems

@@ -6,8 +6,9 @@ newest batch, and each batch's `import_wijzigingen` row for the key names the va
 beneath it (no row: the batch added the key). A batch that delivered a value already stored
 ("ongewijzigd") is in the chain too (`values.Writer` records the confirmation), so undoing the
 batch that first wrote the value leaves it in place. Undo takes the batch out of every chain it
-is in: where it is on top, the value beneath it comes back (or the row goes, where it added the
-key); where a later batch lies above it, that batch now rests on what lay beneath.
+is in: where it is on top, the value beneath it comes back with its voorlopig mark (or the row
+goes, where it added the key); where a later batch lies above it, that batch now rests on what
+lay beneath.
 
 Batches imported before confirmations were recorded did not record what they
 confirmed; for their values an undo of the batch that first wrote them still removes them.
@@ -73,19 +74,21 @@ def _unlink(session: Session, table: str, batch: int) -> None:
     postgres = session.get_bind().dialect.name == "postgresql"
     run = session.connection().exec_driver_sql
     run("CREATE TEMP TABLE _undo_onder (indicator_id integer, gebied_id integer, partij integer, "
-        "periode varchar(10), oude_waarde double precision, oude_batch_id integer)"
+        "periode varchar(10), oude_waarde double precision, oude_batch_id integer, oude_voorlopig boolean)"
         + (" ON COMMIT DROP" if postgres else ""))
     run("INSERT INTO _undo_onder SELECT indicator_id, gebied_id, coalesce(partij_id, 0), periode, oude_waarde, "
-        f"oude_batch_id FROM import_wijzigingen WHERE batch_id = {batch}")
+        f"oude_batch_id, oude_voorlopig FROM import_wijzigingen WHERE batch_id = {batch}")
     run(("CREATE INDEX _undo_onder_sleutel" if postgres else "CREATE INDEX temp._undo_onder_sleutel")
         + " ON _undo_onder (indicator_id, gebied_id, partij, periode)")
     if postgres:
         run("ANALYZE _undo_onder")
     # On top: the value beneath comes back, with its batch.
-    run(f"UPDATE {table} SET waarde = u.oude_waarde, batch_id = u.oude_batch_id FROM _undo_onder AS u "
+    mark = ", voorlopig = u.oude_voorlopig" if table == "observaties" else ""
+    run(f"UPDATE {table} SET waarde = u.oude_waarde, batch_id = u.oude_batch_id{mark} FROM _undo_onder AS u "
         f"WHERE {table}.batch_id = {batch} AND {_SAME.format(t=table)}")
     # Beneath a later batch: that batch now rests on what lay beneath this one.
-    run("UPDATE import_wijzigingen SET oude_waarde = u.oude_waarde, oude_batch_id = u.oude_batch_id "
+    run("UPDATE import_wijzigingen SET oude_waarde = u.oude_waarde, oude_batch_id = u.oude_batch_id, "
+        "oude_voorlopig = u.oude_voorlopig "
         f"FROM _undo_onder AS u WHERE import_wijzigingen.oude_batch_id = {batch} "
         f"AND import_wijzigingen.tabel = '{table}' AND {_SAME.format(t='import_wijzigingen')}")
     # What it added: gone where it is on top; where a later batch lies above, that batch added it.

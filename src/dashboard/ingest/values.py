@@ -33,6 +33,7 @@ KEY = ["indicator_id", "gebied_id", "partij_id", "periode"]
 # The key index counts a NULL partij (all parties together) as 0; the conflict target names it.
 UPSERT = ("ON CONFLICT (indicator_id, gebied_id, (coalesce(partij_id, 0)), periode) "
           "DO UPDATE SET waarde = excluded.waarde, batch_id = excluded.batch_id")
+MARK = ", voorlopig = excluded.voorlopig"  # on observaties only
 SQLITE_CACHE_KB = 131072  # 128 MB page cache while writing
 STATUSES = pd.Index(["changed", "new", "unchanged"], dtype="str")  # in the order the report sorts them
 _ID_BITS = 21  # an indicator, gebied or partij id below two million packs into one integer
@@ -184,6 +185,7 @@ class Checker:
             "gebied": gebieden.categorical(codes),
             **({"partij": partijen.categorical()} if "partij" in frame else {}),
             **({"_kolom": frame["_kolom"].to_numpy()} if "_kolom" in frame else {}),
+            "voorlopig": frame["_voorlopig"].to_numpy(bool) if "_voorlopig" in frame else np.zeros(len(frame), bool),
             "_tekst": texts.codes,
         }
         rows = pd.DataFrame(columns, copy=False)
@@ -530,35 +532,45 @@ def is_empty(session: Session, model) -> bool:
 def compare(session: Session, rows: pd.DataFrame, model, nothing_stored: bool = False) -> pd.DataFrame:
     """Mark each row new, changed or unchanged against what the database holds for its key: only
     those rows are read back, each as its position in `rows` with the stored value and batch, so a
-    chunk costs the same however much is stored."""
+    chunk costs the same however much is stored. A value that loses or gains its voorlopig mark
+    is changed even when the number is the same."""
     rows = rows.astype({"indicator_id": "int64", "gebied_id": "int64"})
     oud = np.full(len(rows), np.nan)
+    oud_voorlopig = np.zeros(len(rows), dtype=bool)
     batches = pd.arrays.IntegerArray(np.zeros(len(rows), dtype="int64"), np.ones(len(rows), dtype=bool))
     if not nothing_stored and len(rows):
         keys = [rows["indicator_id"].tolist(), rows["gebied_id"].tolist(),
                 rows["partij_id"].fillna(0).astype("int64").tolist(), rows["periode"].tolist()]
         table = model.__table__.name
+        mark = "o.voorlopig" if _marked(model) else "false"
         key = "o.indicator_id = k.i AND o.gebied_id = k.g AND coalesce(o.partij_id, 0) = k.p AND o.periode = k.t"
         cursor = session.connection().connection.cursor()  # the DBAPI cursor: plain tuples, no Row objects
         if session.get_bind().dialect.name == "postgresql":
-            cursor.execute(f"SELECT k.n - 1, o.waarde, o.batch_id FROM unnest(%s::integer[], %s::integer[], "
+            cursor.execute(f"SELECT k.n - 1, o.waarde, o.batch_id, {mark} FROM unnest(%s::integer[], %s::integer[], "
                            f"%s::integer[], %s::text[]) WITH ORDINALITY AS k(i, g, p, t, n) JOIN {table} o ON {key}",
                            keys)
         else:  # CROSS JOIN keeps the chunk's keys outside: the key index is probed once per row
-            cursor.execute(f"SELECT k.key, o.waarde, o.batch_id FROM (SELECT key, value ->> 0 AS i, value ->> 1 AS g, "
-                           f"value ->> 2 AS p, value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o "
+            cursor.execute(f"SELECT k.key, o.waarde, o.batch_id, {mark} FROM (SELECT key, value ->> 0 AS i, "
+                           f"value ->> 1 AS g, value ->> 2 AS p, value ->> 3 AS t FROM json_each(?)) AS k CROSS JOIN {table} o "
                            f"WHERE {key}", (json.dumps(list(zip(*keys))),))
         found = cursor.fetchall()
         cursor.close()
         if found:
-            at, values, batch_ids = zip(*found)
+            at, values, batch_ids, marks = zip(*found)
             at = np.fromiter(at, dtype=np.int64, count=len(found))
             oud[at] = values
+            oud_voorlopig[at] = np.array(marks, dtype=bool)
             batches[at] = pd.array(batch_ids, dtype="Int64")
     waarde = rows["waarde"].to_numpy("float64")
-    state = np.where(np.isnan(oud), 1, np.where(np.abs(oud - waarde) <= 1e-9, 2, 0))
+    same = (np.abs(oud - waarde) <= 1e-9) & (oud_voorlopig == rows["voorlopig"].to_numpy(bool))
+    state = np.where(np.isnan(oud), 1, np.where(same, 2, 0))
     status = pd.Categorical.from_codes(state, categories=STATUSES)  # no Python str per row
-    return rows.assign(oud=oud, oude_batch_id=batches, status=status)
+    return rows.assign(oud=oud, oude_batch_id=batches, oud_voorlopig=oud_voorlopig, status=status)
+
+
+def _marked(model) -> bool:
+    """Observations carry a voorlopig mark (CBS's "2023*"); targets do not."""
+    return "voorlopig" in model.__table__.c
 
 
 def _key_order(frame: pd.DataFrame) -> np.ndarray:
@@ -584,12 +596,13 @@ def _insert_sqlite(cursor, head: str, grid: np.ndarray) -> None:
 
 
 _LOW = (1 << 32) - 1  # the lower half of a packed integer
+_NUMBER = (1 << 31) - 1  # a period's number in the lower half; the bit above it is the voorlopig mark
 
 
 def _packed(rows: pd.DataFrame, numbers: dict[str, int]) -> tuple[np.ndarray, list[tuple]]:
     """The rows as three plain values each for SQLite: indicator and gebied id in one integer,
-    partij id (0: none) and the period's number in another, and the value; and the periods not
-    numbered before, as rows for the periods table. The statement unpacks them (`Writer`); the
+    partij id (0: none), the voorlopig mark and the period's number in another, and the value; and
+    the periods not numbered before, as rows for the periods table. The statement unpacks them (`Writer`); the
     checker's key already refuses ids of two million and more, so each fits in its half."""
     codes, distinct = pd.factorize(rows["periode"])
     first = np.zeros(len(distinct), dtype=np.int64)
@@ -603,13 +616,16 @@ def _packed(rows: pd.DataFrame, numbers: dict[str, int]) -> tuple[np.ndarray, li
     period = np.array([numbers[code] for code in distinct], dtype=np.int64)[codes] if len(codes) else codes
     grid = np.empty((len(rows), 3), dtype=object)
     grid[:, 0] = ((rows["indicator_id"].to_numpy("int64") << 32) | rows["gebied_id"].to_numpy("int64")).tolist()
-    grid[:, 1] = ((rows["partij_id"].fillna(0).to_numpy("int64") << 32) | period).tolist()
+    grid[:, 1] = ((rows["partij_id"].fillna(0).to_numpy("int64") << 32) | (rows["voorlopig"].to_numpy("int64") << 31)
+                  | period).tolist()
     grid[:, 2] = rows["waarde"].to_numpy("float64").tolist()
     return grid, new
 
 
 VALUES = KEY + ["jaar", "periode_soort", "volgnummer", "waarde"]
-CHANGES = ["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id"]
+CHANGES = ["indicator_id", "gebied_id", "partij_id", "periode", "oud", "oude_batch_id", "oud_voorlopig"]
+WIJZIGINGEN = ("INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
+               "oude_batch_id, oude_voorlopig, batch_id, tabel)")
 
 
 class Writer:
@@ -627,14 +643,17 @@ class Writer:
         self.dropped: list[tuple[str, str]] = []
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.cursor = session.connection().connection.cursor()  # the driver's own: plain lists, no statement cache
-        self.insert = f"INSERT INTO {self.table} ({', '.join(VALUES)}, batch_id) {{rows}}"
-        self.upsert = f"{self.insert} {UPSERT}"
+        self.marked = _marked(model)
+        self.values = VALUES + ["voorlopig"] if self.marked else VALUES
+        self.insert = f"INSERT INTO {self.table} ({', '.join(self.values)}, batch_id) {{rows}}"
+        self.upsert = f"{self.insert} {UPSERT}{MARK if self.marked else ''}"
         self.periods: dict[str, int] = {}  # period code -> its number in temp._import_periodes (SQLite)
         if self.postgres:
             self.cursor.execute(
                 "CREATE TEMP TABLE _import_rows (indicator_id integer, gebied_id integer, partij_id integer, "
                 "periode varchar(10), jaar integer, periode_soort varchar(10), volgnummer integer, "
-                "waarde double precision, oud double precision, oude_batch_id integer) ON COMMIT DROP")
+                "waarde double precision, voorlopig boolean, oud double precision, oude_batch_id integer, "
+                "oud_voorlopig boolean) ON COMMIT DROP")
         else:
             self.cursor.execute("CREATE TEMP TABLE _import_periodes (n INTEGER PRIMARY KEY, periode TEXT, jaar INTEGER, "
                                 "periode_soort TEXT, volgnummer INTEGER)")
@@ -665,10 +684,11 @@ class Writer:
         grid, periods = prepared if prepared is not None else _packed(rows, self.periods)
         if periods:
             self.cursor.executemany("INSERT INTO temp._import_periodes VALUES (?, ?, ?, ?, ?)", periods)
-        values = f"FROM (VALUES {{values}}) AS v CROSS JOIN temp._import_periodes AS p ON p.n = (v.column2 & {_LOW})"
+        values = f"FROM (VALUES {{values}}) AS v CROSS JOIN temp._import_periodes AS p ON p.n = (v.column2 & {_NUMBER})"
         key = f"v.column1 >> 32, v.column1 & {_LOW}, nullif(v.column2 >> 32, 0), p.periode"
-        select = (f"SELECT {key}, p.jaar, p.periode_soort, p.volgnummer, v.column3, {int(self.batch_id)} {values} "
-                  "WHERE true")
+        mark = ", (v.column2 >> 31) & 1" if self.marked else ""
+        select = (f"SELECT {key}, p.jaar, p.periode_soort, p.volgnummer, v.column3{mark}, {int(self.batch_id)} "
+                  f"{values} WHERE true")
         new = rows["status"].to_numpy() == "new"
         for at, head in ((np.flatnonzero(new), self.insert), (np.flatnonzero(~new), self.upsert)):
             if len(at):  # a new row cannot conflict
@@ -677,14 +697,14 @@ class Writer:
                 _insert_sqlite(self.cursor, head.format(rows=select), grid[at])
         at = np.flatnonzero(~new)
         if len(at):  # what each changed or confirmed value overwrote, the same way: ids packed, no text bound
-            kept = np.empty((len(at), 4), dtype=object)
+            kept = np.empty((len(at), 5), dtype=object)
             kept[:, :2] = grid[at, :2]
             kept[:, 2] = rows["oud"].to_numpy("float64")[at].tolist()
             kept[:, 3] = rows["oude_batch_id"].iloc[at].astype(object).where(
                 rows["oude_batch_id"].iloc[at].notna(), None).tolist()
+            kept[:, 4] = rows["oud_voorlopig"].to_numpy("int64")[at].tolist()
             _insert_sqlite(self.cursor, (
-                "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-                f"oude_batch_id, batch_id, tabel) SELECT {key}, v.column3, v.column4, {int(self.batch_id)}, "
+                f"{WIJZIGINGEN} SELECT {key}, v.column3, v.column4, v.column5, {int(self.batch_id)}, "
                 f"'{self.table}' {values}"), kept)
 
     def _copy(self, todo: pd.DataFrame) -> None:
@@ -694,14 +714,12 @@ class Writer:
         new = todo["status"] == "new"
         new, changed = todo[new], todo[~new]
         if len(new):
-            self._copy_in(new[VALUES].assign(batch_id=self.batch_id), self.table)
+            self._copy_in(new[self.values].assign(batch_id=self.batch_id), self.table)
         if len(changed):
-            self._copy_in(changed[VALUES + ["oud", "oude_batch_id"]], "_import_rows")
-            self.cursor.execute(
-                "INSERT INTO import_wijzigingen (indicator_id, gebied_id, partij_id, periode, oude_waarde, "
-                f"oude_batch_id, batch_id, tabel) SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows",
-                (self.batch_id, self.table))
-            self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(VALUES)}, %s FROM _import_rows"),
+            self._copy_in(changed[VALUES + ["voorlopig", "oud", "oude_batch_id", "oud_voorlopig"]], "_import_rows")
+            self.cursor.execute(f"{WIJZIGINGEN} SELECT {', '.join(CHANGES)}, %s, %s FROM _import_rows",
+                                (self.batch_id, self.table))
+            self.cursor.execute(self.upsert.format(rows=f"SELECT {', '.join(self.values)}, %s FROM _import_rows"),
                                 (self.batch_id,))
             self.cursor.execute("TRUNCATE _import_rows")
 

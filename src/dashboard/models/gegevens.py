@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     DateTime,
     Float,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
     func,
     text,
 )
@@ -112,6 +114,8 @@ class Observatie(Base):
     periode_soort: Mapped[str] = mapped_column(String(10))
     volgnummer: Mapped[int] = mapped_column(Integer)
     waarde: Mapped[float] = mapped_column(Float)
+    # CBS's "2023*" and "2023**": a figure CBS may still revise; the next delivery without the star clears it.
+    voorlopig: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
     # A NULL partij counts as 0 in the key: a plain UNIQUE would let "all parties" repeat. Queries
     # use the key's (indicator_id, gebied_id) prefix. The key is the only index: each index more is

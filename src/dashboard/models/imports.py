@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, func
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dashboard.models.base import Base
@@ -25,6 +25,7 @@ class ImportWijziging(Base):
     periode: Mapped[str] = mapped_column(String(10))
     oude_waarde: Mapped[float] = mapped_column(Float)
     oude_batch_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    oude_voorlopig: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Kolomkoppeling(Base):

@@ -1,0 +1,42 @@
+"""A figure CBS still calls voorlopig ("2024*") says so on the dashboard: in its tile, in the trend's
+table and in the table's download."""
+import os
+
+import pytest
+
+from dashboard import export, queries
+from dashboard.db import open_database
+from dashboard.ingest import import_file
+
+GEBIEDEN = b"code;naam;niveau;ouder\nGM0363;Amsterdam;gemeente;\n"
+STATLINE = """"Woningvoorraad; eigendom, regio"
+
+;"Onderwerp";"Totale woningvoorraad";"Totale woningvoorraad";"Totale woningvoorraad"
+;"Perioden";"2022";"2023";"2024*"
+"Regio's";"";"aantal";"aantal";"aantal"
+"Amsterdam";;"460000";"468520";"474866"
+"Bron: CBS"
+""".encode()
+
+
+@pytest.fixture
+def dashboard(empty_app):
+    database = open_database(os.environ["DASHBOARD_DATABASE_URL"])
+    import_file(database, GEBIEDEN, filename="gebieden.csv")
+    import_file(database, STATLINE, filename="statline.csv")
+    with database.make_session() as session:
+        table = queries.group_figures(session, queries.View(gebied="GM0363", indicator="woningvoorraad_totaal",
+                                                            van=2022, tot=2024)).table
+    database.engine.dispose()
+    return empty_app.switch_page("pages/dashboard.py").run(), table
+
+
+def test_the_tile_the_trend_table_and_the_download_say_voorlopig(dashboard):
+    at, table = dashboard
+    assert not at.exception
+    assert any("2024 (voorlopig)" in c.value for c in at.caption)
+    [trend] = [t.value for t in at.table if t.value.index.name == "Periode"]
+    assert trend.index.str.replace("\\", "").tolist() == ["2022", "2023", "2024*"]  # as markdown, escaped
+    download = export.csv_bytes(table).decode("utf-8-sig")
+    assert "voorlopig" in download.splitlines()[0]
+    assert [line.split(";")[-1] for line in download.splitlines()[1:]] == ["", "", "ja"]
