@@ -99,7 +99,8 @@ def first_render(server: Server, path: str) -> float:
         if Path(CHROMIUM).exists():
             options["executable_path"] = CHROMIUM
         browser = playwright.chromium.launch(**options)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        # bypass_csp: the page's Content-Security-Policy forbids eval, which wait_for_function uses
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, bypass_csp=True)
         start = time.perf_counter()
         page.goto(server.url + path)
         # the run has ended and drawn something (a warm server's one-line page ends before a

@@ -7,7 +7,7 @@ check answers only once the imports, the database and the first view's figures a
 answer carries the security headers (Content-Security-Policy and the rest), the login cookie is
 set by the server, HttpOnly, and a failed sign-on with the organisation's account comes back as a
 Dutch message (dashboard/ui/server.py). `streamlit run app.py` (the quick start) serves the same
-pages without these four.
+pages, warmed the same way, without the other three.
 """
 import streamlit as st
 from starlette.middleware import Middleware

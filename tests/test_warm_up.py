@@ -1,6 +1,6 @@
-"""A server started as `deploy/serve.py` is warm before it says it is healthy: the first visitor
-after a deploy or restart finds the first view's figures already read, and a warm-up that fails
-keeps nobody out."""
+"""A server started as `deploy/serve.py` or as the quick start's `streamlit run app.py` is warm
+before it says it is healthy: the first visitor after a deploy or restart finds the first view's
+figures already read, and a warm-up that fails keeps nobody out."""
 from __future__ import annotations
 
 import gc
@@ -15,7 +15,7 @@ from dashboard.testing.live_server import Server, copy_state, demo_folder
 from dashboard.testing.protocol import open_one
 from dashboard.ui import warm_up
 
-SERVE = "deploy/serve.py"
+ENTRIES = ("app.py", "deploy/serve.py")
 
 
 def test_after_the_warm_up_the_first_dashboard_run_reads_no_figures(app):
@@ -47,7 +47,8 @@ def demo(tmp_path_factory) -> Path:
     return demo_folder(tmp_path_factory.mktemp("demo"))
 
 
-def test_serve_is_healthy_only_once_warm_and_opens_a_deep_share_link_first(demo, tmp_path):
+@pytest.mark.parametrize("script", ENTRIES)
+def test_healthy_only_once_warm_and_opens_a_deep_share_link_first(demo, tmp_path, script):
     copy_state(demo, tmp_path / "server")
     made = Server(tmp_path / "server")  # the link exists before the start, as links sent out do
     try:
@@ -57,7 +58,7 @@ def test_serve_is_healthy_only_once_warm_and_opens_a_deep_share_link_first(demo,
         made.stop()
     token = parse_qs(urlsplit(link.stdout.strip().splitlines()[-1]).query)["deel"][0]
 
-    server = Server(tmp_path / "server", script=SERVE)  # returns once /_stcore/health says ok
+    server = Server(tmp_path / "server", script=script)  # returns once /_stcore/health says ok
     try:
         assert "Opgewarmd in" in server.log_text()  # so the warm-up had finished by then
         seen = open_one(server.url, "/dashboard", {"deel": token})
@@ -67,10 +68,11 @@ def test_serve_is_healthy_only_once_warm_and_opens_a_deep_share_link_first(demo,
     assert seen.page == "dashboard" and "Volkshuisvestelijk dashboard" in seen.headings
 
 
-def test_a_warm_up_that_fails_keeps_nobody_out(tmp_path):
+@pytest.mark.parametrize("script", ENTRIES)
+def test_a_warm_up_that_fails_keeps_nobody_out(tmp_path, script):
     (tmp_path / "server").mkdir()
     server = Server(tmp_path / "server", {"DASHBOARD_DATABASE_URL": "postgresql+psycopg://niemand@127.0.0.1:9/geen"},
-                    script=SERVE)
+                    script=script)
     try:
         assert "Opwarmen niet gelukt" in server.log_text()
         seen = open_one(server.url, "/")

@@ -3,13 +3,13 @@
 The first visitor after a start (a deploy, a restart, a new replica) used to wait for Python to
 import pandas, SQLAlchemy, plotly and pydeck, for the database to be opened and for the first
 view's figures to be read: 7.3 s to a drawn dashboard on the national set, where a later visitor
-waits about 3 s (benchmarks/dashboard_national.py). A server started as `streamlit run
-deploy/serve.py` (st.App) runs `warm` in its lifespan, before it answers its health check, so
-nginx and a deploy script send nobody to it before it is ready (3.3 s then). It fills the same
-caches the pages read (ui/reads.py, ui/made.py): the options, the default view's figures and
-comparisons, its trend chart. A warm-up that fails only says so in the log; the server starts
-anyway and the first visitor pays as before (and sees the Dutch message of an unavailable
-database, if that is what failed).
+waits about 3 s (benchmarks/dashboard_national.py). A server started as `streamlit run app.py`
+or `streamlit run deploy/serve.py` (both st.App) runs `warm` in its lifespan, before it answers
+its health check, so nginx and a deploy script send nobody to it before it is ready (3.3 s
+then). It fills the same caches the pages read (ui/reads.py, ui/made.py): the options, the
+default view's figures and comparisons, its trend chart. A warm-up that fails only says so in
+the log; the server starts anyway and the first visitor pays as before (and sees the Dutch
+message of an unavailable database, if that is what failed).
 """
 from __future__ import annotations
 
