@@ -24,7 +24,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("import_wijzigingen") as batch:
-        batch.drop_column("oude_voorlopig")
-    with op.batch_alter_table("observaties") as batch:
-        batch.drop_column("voorlopig")
+    # A plain DROP COLUMN (SQLite 3.35 and later): batch mode would copy observaties into a new
+    # table and lose its key index, an expression SQLAlchemy cannot reflect.
+    op.drop_column("import_wijzigingen", "oude_voorlopig")
+    op.drop_column("observaties", "voorlopig")
