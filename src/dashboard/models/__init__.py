@@ -6,6 +6,7 @@ from dashboard.models.afspraken import (
     Media,
     Opgave,
     OpgaveVeld,
+    Toestemming,
     Verhaal,
     Voortgang,
 )
@@ -28,4 +29,4 @@ from dashboard.models.vergadering import Agendapunt, Besluit, BesluitPositie, Ve
 __all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "Agendapunt", "AuditLog", "Base", "Besluit", "BesluitPositie",
            "DataVersie", "DeelLink", "Gebied", "Gebruiker", "ImportBatch", "ImportWijziging", "Indicator", "Inzending",
            "Kolomkoppeling", "LoginSessie", "Media", "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij",
-           "Score", "Streefwaarde", "Uitnodiging", "Verhaal", "Vergadering", "Voortgang"]
+           "Score", "Streefwaarde", "Toestemming", "Uitnodiging", "Verhaal", "Vergadering", "Voortgang"]

@@ -1,13 +1,14 @@
 """The told side: opgaven, afspraken with their jaarschijf, voortgang, verhalen and their media."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
     Date,
+    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -28,6 +29,8 @@ STREEF_SOORTEN = ("totaal", "per_jaar", "eind")  # what an afspraak's own target
 STATUSSEN = ("op_koers", "aandacht", "achter", "afgerond", "niet_gestart")
 VERTELLERS = ("huurder", "professional", "bestuurder", "bewoner")
 MEDIA_SOORTEN = ("foto", "video", "videolink")
+REIKWIJDTES = ("intern", "deellinks", "openbaar")  # where consent lets an item be shown, narrow to wide
+GEGEVEN_DOOR = ("persoon", "ouder_voogd")  # a parent or guardian signs for a child under 16
 
 
 def _in(name: str, values: tuple[str, ...]) -> str:
@@ -169,8 +172,44 @@ class Media(Base):
     credit: Mapped[str] = mapped_column(String(200), default="")
     toestemming: Mapped[bool] = mapped_column(Boolean, default=False)
     toestemming_notitie: Mapped[str] = mapped_column(String(500), default="")
+    geen_herkenbare_personen: Mapped[bool] = mapped_column(
+        Boolean, default=False, doc="nobody can be recognised: no consent needed, shown everywhere")
+    poster: Mapped[str | None] = mapped_column(String(80), doc="a video's poster frame, a stored JPEG")
+    ondertitels: Mapped[str | None] = mapped_column(String(80), doc="a video's captions, a stored WebVTT file")
+    transcript: Mapped[str] = mapped_column(Text, default="", doc="a video's words as plain text")
+    opgeruimd_op: Mapped[datetime | None] = mapped_column(
+        DateTime, doc="when its file left storage after consent was withdrawn or expired")
+    toestemmingen: Mapped[list[Toestemming]] = relationship(cascade="all, delete-orphan",
+                                                           order_by="Toestemming.id")
     __table_args__ = (
         CheckConstraint(_in("soort", MEDIA_SOORTEN), name="soort"),
         CheckConstraint("bestand IS NOT NULL OR url IS NOT NULL", name="bron"),
         UniqueConstraint("bestand", name="uq_media_bestand"),
+    )
+
+
+class Toestemming(Base):
+    """One recognisable person's consent for one photo or video: who gave it, for what, until when.
+
+    The AVG asks consent that is explicit, bound to a purpose and withdrawable; a parent or guardian
+    signs for a child under 16. An item is shown only where every person's live consent reaches.
+    """
+
+    __tablename__ = "toestemmingen"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    media_id: Mapped[int] = mapped_column(ForeignKey("media.id", ondelete="CASCADE"), index=True)
+    persoon: Mapped[str] = mapped_column(String(200), doc="a name, or a description such as 'meisje in rode jas'")
+    gegeven_door: Mapped[str] = mapped_column(String(20), default="persoon")
+    ouder_voogd: Mapped[str] = mapped_column(String(200), default="", doc="who signed for a child")
+    datum: Mapped[date] = mapped_column(Date)
+    reikwijdte: Mapped[str] = mapped_column(String(20), default="intern")
+    verloopt: Mapped[date] = mapped_column(Date)
+    notitie: Mapped[str] = mapped_column(String(500), default="")
+    formulier: Mapped[str | None] = mapped_column(String(80), doc="the signed form, a stored file")
+    ingetrokken_op: Mapped[date | None] = mapped_column(Date)
+    gemeld_op: Mapped[date | None] = mapped_column(Date, doc="when the story's owner was told it expires soon")
+    __table_args__ = (
+        CheckConstraint(_in("gegeven_door", GEGEVEN_DOOR), name="gegeven_door"),
+        CheckConstraint(_in("reikwijdte", REIKWIJDTES), name="reikwijdte"),
+        UniqueConstraint("formulier", name="uq_toestemming_formulier"),
     )
