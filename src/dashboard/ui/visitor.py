@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -212,10 +214,10 @@ def gate() -> None:
     """The page for nobody: why a share link gives no access, the setup screen, or the login form."""
     db = runtime.database()
     if st.session_state.get(INVITE_KEY):
-        _uitnodiging(db)
+        _password_link(db, _UITNODIGING)
         return
     if st.session_state.get(RESET_KEY):
-        _herstel(db)
+        _password_link(db, _HERSTEL)
         return
     if st.session_state.get(SHARE_KEY):
         refusal = share_links.verify(db, st.session_state[SHARE_KEY])
@@ -257,67 +259,70 @@ def _setup(db) -> None:
     st.rerun()
 
 
-def _uitnodiging(db) -> None:
-    """The invited person chooses a password: the account is made and they are logged in at once."""
-    token = st.session_state[INVITE_KEY]
-    st.title("Welkom bij Tellen & Vertellen")
-    found = uitnodigingen.verify(db, token)
+@dataclass(frozen=True)
+class _Link:
+    """A one-time link on which someone chooses a password: an invitation or a reset."""
+
+    key: str
+    title: str
+    form: str
+    label: str
+    repeat: str
+    submit: str
+    verify: Callable
+    refusal: Callable[[uitnodigingen.Refusal], str]
+    intro: Callable[[object], str]
+    accept: Callable
+    toast: str | None = None
+
+
+_UITNODIGING = _Link(
+    INVITE_KEY, "Welkom bij Tellen & Vertellen", "uitnodiging", "Kies een wachtwoord", "Wachtwoord herhalen",
+    "Account maken en inloggen",
+    uitnodigingen.verify, lambda refusal: refusal.message,
+    lambda found: ("U bent uitgenodigd om mee te schrijven"
+                   + (f" namens **{escaped(found.partij)}**" if found.partij else "")
+                   + f", met de rol **{found.rol}**. Kies een wachtwoord; daarna bent u meteen ingelogd. Onthoud uw "
+                   "gebruikersnaam: die hebt u nodig om later weer in te loggen."),
+    uitnodigingen.accept)
+_HERSTEL = _Link(
+    RESET_KEY, "Nieuw wachtwoord kiezen", "herstel", "Nieuw wachtwoord", "Nieuw wachtwoord herhalen",
+    "Wachtwoord opslaan en inloggen",
+    herstel.verify, lambda refusal: refusal.herstel_message,
+    lambda found: (f"Kies een nieuw wachtwoord voor **{escaped(found.naam)}**. Daarna bent u meteen ingelogd; op "
+                   "andere apparaten wordt u uitgelogd. Deze link werkt één keer."),
+    herstel.accept, "Uw nieuwe wachtwoord is opgeslagen. U bent ingelogd.")
+
+
+def _password_link(db, link: _Link) -> None:
+    """The person behind an invitation or reset link chooses a password twice, and is logged in at once."""
+    token = st.session_state[link.key]
+    st.title(link.title)
+    found = link.verify(db, token)
     if isinstance(found, uitnodigingen.Refusal):
-        st.error(found.message, icon=":material/link_off:")
-        st.button("Naar het inloggen", icon=":material/login:", on_click=st.session_state.pop, args=(INVITE_KEY, None))
+        st.error(link.refusal(found), icon=":material/link_off:")
+        st.button("Naar het inloggen", icon=":material/login:", on_click=st.session_state.pop, args=(link.key, None))
         return
-    namens = f" namens **{escaped(found.partij)}**" if found.partij else ""
-    st.write(f"U bent uitgenodigd om mee te schrijven{namens}, met de rol **{found.rol}**. Kies een wachtwoord; "
-             "daarna bent u meteen ingelogd. Onthoud uw gebruikersnaam: die hebt u nodig om later weer in te loggen.")
-    with st.form("uitnodiging"):
+    st.write(link.intro(found))
+    with st.form(link.form):
         st.text_input("Uw gebruikersnaam", value=found.naam, disabled=True)
-        wachtwoord = st.text_input("Kies een wachtwoord", type="password", autocomplete="new-password",
+        wachtwoord = st.text_input(link.label, type="password", autocomplete="new-password",
                                    help=accounts.PASSWORD_HELP)
-        herhaald = st.text_input("Wachtwoord herhalen", type="password", autocomplete="new-password")
-        if not st.form_submit_button("Account maken en inloggen", type="primary"):
+        herhaald = st.text_input(link.repeat, type="password", autocomplete="new-password")
+        if not st.form_submit_button(link.submit, type="primary"):
             return
     if wachtwoord != herhaald:
         st.error("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
         return
     try:
-        session_token = uitnodigingen.accept(db, token, wachtwoord, adres=client_address())
+        session_token = link.accept(db, token, wachtwoord, adres=client_address())
     except (uitnodigingen.UitnodigingRefused, accounts.AccountError) as error:
         st.error(str(error))
         return
-    st.session_state.pop(INVITE_KEY, None)
+    st.session_state.pop(link.key, None)
     _logged_in(session_token)
-    st.rerun()
-
-
-def _herstel(db) -> None:
-    """A reset link: the user chooses a new password, every other session ends, this one logs in."""
-    token = st.session_state[RESET_KEY]
-    st.title("Nieuw wachtwoord kiezen")
-    found = herstel.verify(db, token)
-    if isinstance(found, uitnodigingen.Refusal):
-        st.error(found.herstel_message, icon=":material/link_off:")
-        st.button("Naar het inloggen", icon=":material/login:", on_click=st.session_state.pop, args=(RESET_KEY, None))
-        return
-    st.write(f"Kies een nieuw wachtwoord voor **{found.naam}**. Daarna bent u meteen ingelogd; op andere apparaten "
-             "wordt u uitgelogd. Deze link werkt één keer.")
-    with st.form("herstel"):
-        st.text_input("Uw gebruikersnaam", value=found.naam, disabled=True)
-        wachtwoord = st.text_input("Nieuw wachtwoord", type="password", autocomplete="new-password",
-                                   help=accounts.PASSWORD_HELP)
-        herhaald = st.text_input("Nieuw wachtwoord herhalen", type="password", autocomplete="new-password")
-        if not st.form_submit_button("Wachtwoord opslaan en inloggen", type="primary"):
-            return
-    if wachtwoord != herhaald:
-        st.error("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
-        return
-    try:
-        session_token = herstel.accept(db, token, wachtwoord, adres=client_address())
-    except (uitnodigingen.UitnodigingRefused, accounts.AccountError) as error:
-        st.error(str(error))
-        return
-    st.session_state.pop(RESET_KEY, None)
-    _logged_in(session_token)
-    st.session_state[_TOAST] = "Uw nieuwe wachtwoord is opgeslagen. U bent ingelogd."
+    if link.toast:
+        st.session_state[_TOAST] = link.toast
     st.rerun()
 
 
