@@ -109,14 +109,19 @@ def test_a_share_link_offers_no_draft_deck_of_a_coming_meeting_unless_it_allows_
     assert counter(allowed).startswith("Dia 1 van ")
 
 
-def test_the_besluit_form_asks_objection_details_only_of_a_party_that_objects(app_as, database):
+def open_besluit_form(app_as, database):
+    """A redacteur on the presentatie page opens the besluit form of last autumn's item 1.2."""
     past = ids(database)["Stuurgroep najaar 2025"]
     with database.make_session() as session:
         punt = next(p for p in agenda.detail(session, past).punten if p.nummer == "1.2")
     at = app_as("redacteur").switch_page(PAGE).run()
     at.selectbox(key="bewerk_vergadering").set_value(past).run()
     at.selectbox(key="besluit_punt").set_value(punt.id).run()
-    form = f"besluit{punt.id}_nieuw"
+    return at, punt, f"besluit{punt.id}_nieuw"
+
+
+def test_the_besluit_form_asks_objection_details_only_of_a_party_that_objects(app_as, database):
+    at, _, form = open_besluit_form(app_as, database)
     reasons = lambda: [t.label for t in at.text_input if t.key.startswith(f"{form}_reden")]  # noqa: E731
     parties = [t.label for t in at.toggle if t.key.startswith(f"{form}_pos")]
     assert len(parties) >= 2 and reasons() == []
@@ -158,13 +163,7 @@ def test_the_kompas_shows_the_latest_besluiten(app_as):
 
 
 def test_redacteur_records_a_besluit_by_consent_on_the_page(app_as, database):
-    past = ids(database)["Stuurgroep najaar 2025"]
-    with database.make_session() as session:
-        punt = next(p for p in agenda.detail(session, past).punten if p.nummer == "1.2")
-    at = app_as("redacteur").switch_page(PAGE).run()
-    at.selectbox(key="bewerk_vergadering").set_value(past).run()
-    at.selectbox(key="besluit_punt").set_value(punt.id).run()
-    form = f"besluit{punt.id}_nieuw"
+    at, punt, form = open_besluit_form(app_as, database)
     at.text_area(key=f"{form}_voorstel").input("De zorggroep schuift aan in Oosterveld.")
     at.toggle(key=f"{form}_pos0").set_value(True).run()
     at.button(key=f"{form}_vastleggen").click().run()
