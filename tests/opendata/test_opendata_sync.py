@@ -90,8 +90,11 @@ def test_slow_service_is_a_timeout_that_writes_nothing(db, monkeypatch):
 
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
 def test_kerncijfers_fill_the_wijken_and_buurten_year_by_year(db):
-    with serving() as base:
+    asked = []
+    with serving(asked=asked) as base:
         report = run(db, base)
+    wijken = next(a for a in asked if a.startswith("/odata/85984NED/TypedDataSet?"))  # only the gemeente's
+    assert "$filter=startswith(WijkenEnBuurten,'WK0363') or startswith(WijkenEnBuurten,'BU0363')" in wijken
     # each year its own table, its columns renumbered: matched by name without the suffix
     assert value(db, "woningvoorraad_totaal", "WK036300", "2020") == 5200  # Woningvoorraad_34 in 84799NED
     assert value(db, "woningvoorraad_totaal", "WK036300", "2024") == 5300  # Woningvoorraad_38 in 85984NED
