@@ -251,3 +251,14 @@ def test_the_ambitie_is_checked_as_well():
 ])
 def test_a_new_end_year_moves_the_looptijd_a_text_names(tekst, nu):
     assert afspraken.met_looptijd(tekst, 2024, 2027, 2028) == nu
+
+
+def test_a_voorlopig_year_is_said_in_the_sentence_and_marks_the_total_built_on_it():
+    """CBS may still revise 2025: the sentence says "2025 (voorlopig)", the chart "2025*" from then on."""
+    data = trend({2024: 165, 2025: 137}).assign(voorlopig=[False, True])
+    per_jaar = afspraken.cijfer(looptijd_info(streefwaarde=120.0, streef_soort="per_jaar"), data)
+    assert per_jaar.grondslag == ("Nieuwbouw sociale huur: 137 woningen in 2025 (voorlopig), streefwaarde "
+                                  "120 woningen per jaar.")
+    totaal = afspraken.cijfer(looptijd_info(), data)
+    assert totaal.reeks["label"].head(2).tolist() == ["2024", "2025*"]
+    assert "(2024–2025 opgeteld, voorlopig)" in totaal.grondslag

@@ -350,18 +350,20 @@ def cijfer(info: AfspraakInfo, trend: pd.DataFrame | None) -> Cijfer | None:
 
 def _opgeteld(trend: pd.DataFrame, info: AfspraakInfo) -> pd.DataFrame:
     """The total since the looptijd's first year, year by year, against an even pace to the target;
-    a year without a figure ends the line (the total after it is unknown), a partial one is marked."""
+    a year without a figure ends the line (the total after it is unknown), a partial one is marked,
+    and a total that holds a voorlopig year is voorlopig ("2024*")."""
     per_jaar = trend.set_index("jaar")
     jaren, doel = info.tot_jaar - info.van_jaar + 1, float(info.streefwaarde)
-    rows, totaal = [], 0.0
+    rows, totaal, voorlopig = [], 0.0, False
     for jaar in range(info.van_jaar, info.tot_jaar + 1):
         rij = per_jaar.loc[jaar] if jaar in per_jaar.index else None
         waarde, deels = float("nan"), None
         if rij is not None and totaal == totaal and rij["waarde"] == rij["waarde"]:
             waarde = totaal + float(rij["waarde"])
             deels = rij["deels"] if isinstance(rij.get("deels"), str) else None
+            voorlopig = voorlopig or bool(rij.get("voorlopig"))
         totaal = waarde if deels is None else float("nan")
-        rows.append({"label": str(jaar), "jaar": jaar, "waarde": waarde,
+        rows.append({"label": f"{jaar}*" if voorlopig and waarde == waarde else str(jaar), "jaar": jaar, "waarde": waarde,
                      "streefwaarde": doel * (jaar - info.van_jaar + 1) / jaren, "deels": deels})
     return pd.DataFrame(rows, columns=["label", "jaar", "waarde", "streefwaarde", "deels"])
 
@@ -389,19 +391,23 @@ def _grondslag(info: AfspraakInfo, afgeleid: Afgeleid | None, traject: Traject |
     alike: the kind of target is in the words, so a total since the start is never read as one
     year's figure and a yearly target never as the looptijd's."""
     naam, eenheid = info.indicator.naam, info.indicator.eenheid
+    voorlopig = set(known.loc[known["voorlopig"], "jaar"]) if "voorlopig" in known else set()
     if afgeleid is None:
         if known.empty:
             return f"{naam}: nog geen cijfer."
         laatste = known.iloc[-1]
-        return f"{naam} {int(laatste['jaar'])}: {formatting.value(laatste['waarde'], eenheid)}; geen streefwaarde om mee te vergelijken."
+        jaar = formatting.periode(str(int(laatste["jaar"])), int(laatste["jaar"]) in voorlopig)
+        return f"{naam} {jaar}: {formatting.value(laatste['waarde'], eenheid)}; geen streefwaarde om mee te vergelijken."
     if afgeleid.over_looptijd and traject is not None:
+        mark = ", voorlopig" if any(traject.van_jaar <= j <= afgeleid.jaar for j in voorlopig) else ""
         return (f"{naam}: {formatting.number(traject.stand)} van {formatting.value(traject.doel, eenheid)} sinds "
-                f"{traject.van_jaar} ({traject.van_jaar}–{afgeleid.jaar} opgeteld); bij een gelijk tempo tot "
+                f"{traject.van_jaar} ({traject.van_jaar}–{afgeleid.jaar} opgeteld{mark}); bij een gelijk tempo tot "
                 f"{traject.tot_jaar} hoort daar nu {formatting.value(afgeleid.streefwaarde, eenheid)} bij.")
     waarde = formatting.value(afgeleid.waarde, eenheid)
+    jaar = formatting.periode(str(afgeleid.jaar), afgeleid.jaar in voorlopig)
     if afgeleid.per_jaar:
-        return f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)} per jaar."
-    zin = f"{naam}: {waarde} in {afgeleid.jaar}, streefwaarde voor {afgeleid.jaar}: {formatting.value(afgeleid.streefwaarde, eenheid)}"
+        return f"{naam}: {waarde} in {jaar}, streefwaarde {formatting.value(afgeleid.streefwaarde, eenheid)} per jaar."
+    zin = f"{naam}: {waarde} in {jaar}, streefwaarde voor {afgeleid.jaar}: {formatting.value(afgeleid.streefwaarde, eenheid)}"
     if afgeleid.geschat:
         zin += " (geschat: een gelijk tempo naar het einddoel)"
     if info.streef_soort == "eind":

@@ -53,7 +53,8 @@ def cbs_onderwerpen(catalogue: pd.DataFrame) -> dict[tuple[str, str], str]:
 
 def odata_kolommen(catalogue: pd.DataFrame) -> dict[str, dict[str, str]]:
     """table -> {OData column -> indicator key}, from the notes ("OData EigendomWoningcorporatie_4")
-    of the indicators a CBS table fills; the open-data sync fetches exactly these columns."""
+    of the indicators a CBS table fills; the open-data sync fetches these columns, and for an
+    indicator without such a note the column titled as its onderwerp (opendata.sync)."""
     found: dict[str, dict[str, str]] = {}
     for key, bron in zip(catalogue["sleutel"], catalogue["bron"]):
         source = cbs(bron)

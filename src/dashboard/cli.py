@@ -379,7 +379,7 @@ CLI = access.Visitor(name="opdrachtregel", role="redacteur")
 
 def _opendata_sync(args: argparse.Namespace) -> int:
     from dashboard.opendata.fetch import SyncFailed
-    from dashboard.opendata.sync import sync
+    from dashboard.opendata.sync import meldingen, sync
 
     settings = config.load()
     db = startup.prepare(settings, demo=False)
@@ -393,8 +393,8 @@ def _opendata_sync(args: argparse.Namespace) -> int:
         verb = f"import {batch.batch_id}" if batch.status == "committed" else "niets veranderd"
         print(f"{naam}: {verb}, {batch.rows_new} nieuw, {batch.rows_changed} gewijzigd, "
               f"{batch.rows_unchanged} ongewijzigd.")
-    if report.niet_gekoppeld:
-        print("Niet opgehaald (geen OData-kolom in de catalogus): " + ", ".join(report.niet_gekoppeld) + ".")
+    for line in meldingen(report):
+        print(line)
     return EXIT_OK
 
 

@@ -122,6 +122,11 @@ def d3(placeholder: str, eenheid: str) -> str:
     return f"{number} {eenheid}" if eenheid not in ("cijfer", "aantal", "") else number
 
 
+def periode(label: str, voorlopig: bool) -> str:
+    """"2024 (voorlopig)" for a figure CBS may still revise (the trend's "2024*"), else the period as it is."""
+    return f"{label.removesuffix('*')} (voorlopig)" if voorlopig else label
+
+
 def unit_word(eenheid: str) -> str:
     """The unit as a caption under a tile's number: 'woningen', 'per maand'; empty for % and €."""
     return {"%": "", "EUR": "", "EUR/maand": "per maand", "cijfer": "rapportcijfer"}.get(eenheid, eenheid)

@@ -42,13 +42,18 @@ def _note(aggregatie: str, children: int, weighted: int, niveau: str, weight_nam
     return f"berekend: gemiddelde van {what}, niet gewogen"
 
 
+def voorlopig(model):
+    """1 where any value of the group carries CBS's voorlopig mark; targets never do."""
+    return func.max(case((model.voorlopig.is_(True), 1), else_=0)) if model is Observatie else literal_column("0")
+
+
 def aggregate(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soorten,
               van: int, tot: int, depth: int) -> list[tuple]:
     """Values for `codes` computed from the gebieden exactly `depth` levels below them.
 
     One row per indicator x gebied x periode: (sleutel, aggregatie, code, periode, jaar, soort,
-    volgnummer, waarde, note, children, niveau): how many children gave a value, and their level
-    (dekking.py judges whether that is all of them). Each child first gets its own value the way a stored one is read
+    volgnummer, waarde, note, children, niveau, voorlopig): how many children gave a value, and their
+    level (dekking.py judges whether that is all of them); voorlopig when any child's value is. Each child first gets its own value the way a stored one is read
     (a stored total wins over the parties added up); those are then combined by the rule. For
     all parties together the stored totals are read first, through the key index; the parties'
     own rows only where some child has no total.
@@ -56,8 +61,8 @@ def aggregate(session: Session, model, keys: list[str], codes: list[str], partij
     if partij is None:
         rows = _aggregate(session, model, keys, codes, None, soorten, van, tot, depth, totals_only=True)
         if rows and all(row[9] == row[11] for row in rows):
-            return [row[:11] for row in rows]
-    return [row[:11] for row in _aggregate(session, model, keys, codes, partij, soorten, van, tot, depth)]
+            return [(*row[:11], row[12]) for row in rows]
+    return [(*row[:11], row[12]) for row in _aggregate(session, model, keys, codes, partij, soorten, van, tot, depth)]
 
 
 def _aggregate(session: Session, model, keys: list[str], codes: list[str], partij: str | None, soorten,
@@ -71,7 +76,7 @@ def _aggregate(session: Session, model, keys: list[str], codes: list[str], parti
         return []
     per_child = (
         select(model.indicator_id, model.gebied_id, model.periode, model.jaar, model.periode_soort,
-               model.volgnummer, func.coalesce(stored_total, across).label("waarde"))
+               model.volgnummer, func.coalesce(stored_total, across).label("waarde"), voorlopig(model).label("voorlopig"))
         .join(Indicator, model.indicator_id == Indicator.id)
         .where(Indicator.sleutel.in_(keys), model.gebied_id.in_(children),  # the key index's prefix
                model.periode_soort.in_(soorten), model.jaar.between(van, tot))
@@ -95,7 +100,7 @@ def _aggregate(session: Session, model, keys: list[str], codes: list[str], parti
     query = (
         select(Indicator.sleutel, Indicator.aggregatie, chain[-1].code, per_child.c.periode, per_child.c.jaar,
                per_child.c.periode_soort, per_child.c.volgnummer, combined, func.count(value), func.count(w),
-               func.min(child.niveau), func.min(weight_of.naam))
+               func.min(child.niveau), func.min(weight_of.naam), func.max(per_child.c.voorlopig))
         .select_from(per_child)
         .join(Indicator, per_child.c.indicator_id == Indicator.id)
         .join(child, per_child.c.gebied_id == child.id)
@@ -113,7 +118,7 @@ def _aggregate(session: Session, model, keys: list[str], codes: list[str], parti
     rows = [row for row in session.execute(query) if row[7] is not None]
     sizes = _sizes(session, sorted({row[2] for row in rows}), depth)
     return [(*row[:7], row[7], _note(row[1], row[8], row[9], row[10], row[11], sizes.get(row[2], 0)),
-             row[8], row[10], sizes.get(row[2], 0)) for row in rows]
+             row[8], row[10], sizes.get(row[2], 0), bool(row[12])) for row in rows]
 
 
 def below(session: Session, codes: list[str], depth: int) -> list[int]:

@@ -211,7 +211,7 @@ class Row(NamedTuple):
     waarde: float
     berekend: str | None = None  # how a figure not stored for this gebied was made (hierarchy.py)
     deels: str | None = None  # "1 van 3 corporaties geleverd": a partial period (dekking.py), else None
-    voorlopig: bool = False  # stored with CBS's star ("2023*"): a figure CBS may still revise
+    voorlopig: bool = False  # CBS's star ("2023*"), or made from such a value: a figure CBS may still revise
 
 
 def _values(session: Session, model, keys: list[str], codes: list[str], partij: str | None,
@@ -232,7 +232,8 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
     parties = func.aggregate_strings(cast(model.partij_id, String), ",")  # the ids of the parties added up
     query = (
         select(Indicator.sleutel, Indicator.aggregatie, owner, model.periode, model.jaar,
-               model.periode_soort, model.volgnummer, func.coalesce(stored_total, across), totals, parties)
+               model.periode_soort, model.volgnummer, func.coalesce(stored_total, across), totals, parties,
+               hierarchy.voorlopig(model))
         .join(Indicator, model.indicator_id == Indicator.id)
         .join(Gebied, model.gebied_id == Gebied.id)
         .where(Indicator.sleutel.in_(keys), Gebied.code.in_(codes),
@@ -249,7 +250,8 @@ def _values(session: Session, model, keys: list[str], codes: list[str], partij: 
     across_parties = not (partij or per_partij)  # one party's own value is whole by itself
     kinds = dict(session.execute(select(Partij.id, Partij.soort)).all()) \
         if across_parties and any(row[9] for row in found) else {}
-    rows = [(*row[:8], None, _parties(row[8], row[9], kinds) if across_parties else None) for row in found]
+    rows = [(*row[:8], None, _parties(row[8], row[9], kinds) if across_parties else None, bool(row[10]))
+            for row in found]
     if not per_partij:  # from below only what has nothing stored in the years asked
         rows += _from_below(session, model, keys, codes, partij, soort, van, tot,
                             [row for row in rows if row[4] >= van])
@@ -274,7 +276,7 @@ def _mark_partial(rows: list[tuple]) -> list[tuple]:
     for row in sorted(rows, key=lambda row: (row[0], row[2], row[5], row[4], row[6])):
         key = (row[0], row[2], row[5])
         deels = dekking.tekort(previous.get(key), row[9])
-        marked.append((*row[:9], deels))
+        marked.append((*row[:9], deels, row[10]))
         if row[9] is None or (row[9].partijen is None and row[9].gebieden is None):
             previous.pop(key, None)  # nothing to measure the next period by
         elif deels is None:  # a partial period is not the yardstick for the next one
@@ -298,7 +300,7 @@ def _from_below(session: Session, model, keys: list[str], codes: list[str], part
             if not missing:
                 return found
             wanted_keys, wanted_codes = sorted({k for k, _ in missing}), sorted({c for _, c in missing})
-            rows = [(*row[:9], dekking.Geleverd(gebieden=row[9], wie=dekking.gebied_woord(row[10])))
+            rows = [(*row[:9], dekking.Geleverd(gebieden=row[9], wie=dekking.gebied_woord(row[10])), row[11])
                     for row in hierarchy.aggregate(session, model, wanted_keys, wanted_codes, partij, soorten,
                                                    van - 1, tot, depth) if (row[0], row[2]) in missing]
             found += rows
@@ -319,57 +321,41 @@ _PARTS = {("jaar", "kwartaal"): 4, ("jaar", "maand"): 12, ("kwartaal", "maand"):
 
 def _to_grain(rows, soort: str) -> list[Row]:
     """Keep values stored at the grain; derive missing ones from finer periods by the time rule. A
-    period made from fewer finer ones than it has (a year of one quarter so far) is partial."""
+    period made from fewer finer ones than it has (a year of one quarter so far) is partial; one
+    made from a voorlopig part is voorlopig."""
     stored: dict[tuple, Row] = {}
     finer: dict[tuple, list[float]] = {}
     notes: dict[tuple, str | None] = {}
     partial: dict[tuple, str | None] = {}
-    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde, berekend, deels in sorted(
-            rows, key=lambda row: (row[0], row[2], row[4], row[6])):
+    marked: dict[tuple, bool] = {}
+    for indicator, aggregatie, owner, periode, jaar, periode_soort, volgnummer, waarde, berekend, deels, voorlopig \
+            in sorted(rows, key=lambda row: (row[0], row[2], row[4], row[6])):
         if periode_soort == soort:
             stored[(indicator, owner, periode)] = Row(indicator, owner, periode, jaar, volgnummer, waarde, berekend,
-                                                      deels)
+                                                      deels, voorlopig)
         else:  # sorted in time order, so the last one appended is the latest
             nummer = 0 if soort == "jaar" else (volgnummer - 1) // 3 + 1
             key = (indicator, aggregatie, owner, jaar, nummer, periode_soort)
             finer.setdefault(key, []).append(waarde)
             notes.setdefault(key, berekend)
             partial[key] = partial.get(key) or deels  # a part that is partial itself makes the whole partial
+            marked[key] = marked.get(key, False) or voorlopig
     for key, values in sorted(finer.items(), key=lambda item: item[0][5]):  # quarters before months
         indicator, aggregatie, owner, jaar, nummer, periode_soort = key
         code = Periode(jaar, soort, nummer).code
         if (indicator, owner, code) not in stored:
             deels = dekking.delen_tekort(periode_soort, len(values), _PARTS[(soort, periode_soort)]) or partial[key]
             stored[(indicator, owner, code)] = Row(indicator, owner, code, jaar, nummer, _TIME_RULES[aggregatie](values),
-                                                   notes[key], deels)
+                                                   notes[key], deels, marked[key])
     return sorted(stored.values(), key=lambda row: (row.indicator, row.gebied, row.jaar, row.volgnummer))
 
 
 def _series(session: Session, view: View, keys: list[str], codes: list[str]) -> list[tuple[Row, float | None]]:
     """Each value with the target for its year (targets are set per year)."""
     values = _values(session, Observatie, keys, codes, view.partij, view.soort, view.van, view.tot)
-    marked = _voorlopig(session, keys, codes, view.partij, view.van, view.tot)
-    if marked:
-        values = [row._replace(voorlopig=True) if (row.indicator, row.gebied, row.periode) in marked else row
-                  for row in values]
     targets = {(t.indicator, t.gebied, t.jaar): t.waarde for t in
                _values(session, Streefwaarde, keys, codes, view.partij, "jaar", view.van, view.tot)}
     return [(row, targets.get((row.indicator, row.gebied, row.jaar))) for row in values]
-
-
-def _voorlopig(session: Session, keys: list[str], codes: list[str], partij: str | None, van: int,
-               tot: int) -> set[tuple[str, str, str]]:
-    """(indicator, gebied, periode) of the stored values CBS called voorlopig: of one party, or of
-    any party for their total. Few rows, read apart so the values' own query stays as it is; a
-    figure made from such values (a year from quarters, a gemeente from wijken) is not marked."""
-    query = (select(Indicator.sleutel, Gebied.code, Observatie.periode)
-             .join(Indicator, Observatie.indicator_id == Indicator.id)
-             .join(Gebied, Observatie.gebied_id == Gebied.id)
-             .where(Indicator.sleutel.in_(keys), Gebied.code.in_(codes), Observatie.jaar.between(van, tot),
-                    Observatie.voorlopig.is_(True)))
-    if partij:
-        query = query.join(Partij, Observatie.partij_id == Partij.id).where(Partij.naam == partij)
-    return {tuple(row) for row in session.execute(query)}
 
 
 SERIES_COLUMNS = ["indicator", "gebied", "periode", "jaar", "volgnummer", "waarde", "berekend", "deels", "voorlopig",

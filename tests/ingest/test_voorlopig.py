@@ -62,3 +62,35 @@ def test_other_shapes_write_no_mark(db, tmp_path):
     path.write_text("indicator;gebied;partij;periode;waarde\nwoningvoorraad_totaal;GM0164;;2022;37500\n")
     import_file(db, path, add_missing=True)
     assert _stored(db) == [(37_500, False)]
+
+
+def test_a_figure_added_up_from_a_voorlopig_value_is_voorlopig_too(db):
+    """A gemeente from its wijken, a year from its quarters: one voorlopig part marks the whole,
+    as the dashboard, Verkennen and the deck then show it ("2024*")."""
+    from sqlalchemy import update
+
+    from dashboard import queries
+    from dashboard.models import Indicator
+    import_file(db, b"code;naam;niveau;ouder\nGM0363;Amsterdam;gemeente;\nWK036300;Centrum;wijk;GM0363\n"
+                    b"WK036301;West;wijk;GM0363\n", filename="gebieden.csv")
+    lines = ["indicator;gebied;partij;periode;waarde"]
+    lines += [f"woningvoorraad_totaal;{wijk};;{jaar};{waarde}" for wijk, waarde in (("WK036300", 100), ("WK036301", 200))
+              for jaar in (2023, 2024)]
+    lines += [f"nieuwbouw_opgeleverd;WK036300;;{jaar}-K{k};10" for jaar in (2023, 2024) for k in (1, 2, 3, 4)]
+    import_file(db, ("\n".join(lines) + "\n").encode(), filename="waarden.csv")
+    with db.make_session() as session, session.begin():  # CBS called two parts of 2024 voorlopig
+        wijk = session.scalar(select(Gebied.id).where(Gebied.code == "WK036301"))
+        keys = dict(session.execute(select(Indicator.sleutel, Indicator.id)).all())
+        session.execute(update(Observatie).where(Observatie.gebied_id == wijk, Observatie.periode == "2024",
+                                                 Observatie.indicator_id == keys["woningvoorraad_totaal"])
+                        .values(voorlopig=True))
+        session.execute(update(Observatie).where(Observatie.periode == "2024-K4",
+                                                 Observatie.indicator_id == keys["nieuwbouw_opgeleverd"])
+                        .values(voorlopig=True))
+    with db.make_session() as session:
+        gemeente = queries.trend(session, queries.View(gebied="GM0363", indicator="woningvoorraad_totaal",
+                                                       van=2023, tot=2024))
+        jaren = queries.trend(session, queries.View(gebied="WK036300", indicator="nieuwbouw_opgeleverd",
+                                                    van=2023, tot=2024))
+    assert gemeente[["label", "waarde", "voorlopig"]].values.tolist() == [["2023", 300, False], ["2024*", 300, True]]
+    assert jaren[["label", "waarde", "voorlopig"]].values.tolist() == [["2023", 40, False], ["2024*", 40, True]]

@@ -6,19 +6,21 @@ import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
 
 RESPONSES = Path(__file__).parent / "responses"
 
 
 @contextmanager
-def serving(folder: Path = RESPONSES, delay: float = 0):
+def serving(folder: Path = RESPONSES, delay: float = 0, asked: list[str] | None = None):
     """Yields the base URL; /odata/... and /pdok/... answer with folder's files, second pages by query,
-    each after `delay` seconds."""
+    each after `delay` seconds. `asked` collects each request's path and decoded query."""
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             time.sleep(delay)
             url = urlsplit(self.path)
+            if asked is not None:
+                asked.append(unquote_plus(self.path))
             suffix = ".skip" if "skip=" in url.query else ".next" if "cursor=" in url.query else ""
             path = folder / (url.path.strip("/") + suffix + ".json")
             if not path.is_file():

@@ -18,10 +18,16 @@ def test_sync_from_the_command_line(monkeypatch, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "CBS 82900NED, opgehaald " in out and "(CC BY 4.0): import " in out
-    assert "Niet opgehaald (geen OData-kolom in de catalogus): sloop." in out
+    assert "CBS 85984NED, opgehaald " in out  # Kerncijfers wijken en buurten 2024
+    assert ("Niet overgenomen uit Kerncijfers wijken en buurten, want de catalogus heeft geen indicator voor dit "
+            "aandeel (%): Koopwoningen, Huurwoningen totaal, In bezit woningcorporatie, In bezit overige "
+            "verhuurders.") in out
+    assert "CBS had deze tabellen van Kerncijfers wijken en buurten niet" in out and "86165NED (2025)" in out
     db = open_database(url)
     assert value(db, "woningvoorraad_koop", "GM0363", "2023") == 142600
     assert value(db, "woningvoorraad_totaal", "GM0363", "2021") is None  # before --van 2022
+    assert value(db, "woningvoorraad_totaal", "WK036301", "2024") == 3950
+    assert value(db, "woningvoorraad_totaal", "WK036301", "2020") is None  # 84799NED is before --van 2022
     db.engine.dispose()
 
 

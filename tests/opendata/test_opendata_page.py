@@ -20,6 +20,8 @@ def test_beheerder_syncs_a_gemeente_and_the_dashboard_names_the_source(empty_app
     assert not at.exception and not at.error
     done = at.success[0].value
     assert done.startswith("Opgehaald voor GM0363:") and "- CBS 82900NED, opgehaald " in done
+    assert "- CBS 85984NED, opgehaald " in done  # Kerncijfers wijken en buurten 2024
+    assert any("geen indicator voor dit aandeel (%): Koopwoningen" in info.value for info in at.info)
 
     at.switch_page("pages/dashboard.py").run()
     assert not at.exception

@@ -40,3 +40,21 @@ def test_the_tile_the_trend_table_and_the_download_say_voorlopig(dashboard):
     download = export.csv_bytes(table).decode("utf-8-sig")
     assert "voorlopig" in download.splitlines()[0]
     assert [line.split(";")[-1] for line in download.splitlines()[1:]] == ["", "", "ja"]
+
+
+def test_verkennen_says_which_figure_is_voorlopig(dashboard):
+    at, _ = dashboard
+    database = open_database(os.environ["DASHBOARD_DATABASE_URL"])  # a second gemeente to set beside it
+    import_file(database, b"code;naam;niveau;ouder\nGM0014;Groningen;gemeente;\n", filename="groningen.csv")
+    import_file(database, b"indicator;gebied;partij;periode;waarde\nwoningvoorraad_totaal;GM0014;;2024;118000\n",
+                filename="groningen-waarden.csv")
+    database.engine.dispose()
+    for name, value in {"binnen": "gemeenten", "x": "woningvoorraad_totaal", "y": "woningvoorraad_totaal",
+                        "jaar": "2024"}.items():
+        at.query_params[name] = value
+    at.switch_page("pages/verkennen.py").run()
+    assert not at.exception
+    assert any("1 gemeente met een voorlopig cijfer (2024*) voor Totale woningvoorraad" in c.value for c in at.caption)
+    ranking = at.dataframe[0].value.set_index("Naam")
+    assert ranking.loc["Amsterdam"].iloc[1:3].tolist() == ["474.866 woningen (voorlopig)"] * 2
+    assert ranking.loc["Groningen"].iloc[1:3].tolist() == ["118.000 woningen"] * 2

@@ -139,3 +139,21 @@ def test_the_besluiten_slide_holds_what_fits_on_the_screen(demo_db):
     coming = demo_deck(demo_db, "Stuurgroep Denkbeeldstad")  # seven questions, each a line or two at 1280 x 720
     besluiten_dias = [d for d in coming.dias if d.soort == "besluiten"]
     assert len(besluiten_dias) == 1 and len(besluiten_dias[0].regels) == 8
+
+
+def test_a_voorlopig_figure_is_starred_on_the_slide_its_chart_and_its_table(db):
+    """As on the dashboard: the key figure's line says "2024 (voorlopig)", the chart and its table
+    "2024*"; the PPTX and the PDF draw these same texts and this chart."""
+    from dashboard import queries
+    from dashboard.ingest import import_file
+    import_file(db, b"code;naam;niveau;ouder\nGM0363;Amsterdam;gemeente;\n", filename="gebieden.csv")
+    import_file(db, ('"Woningvoorraad"\n\n;"Onderwerp";"Totale woningvoorraad";"Totale woningvoorraad"\n'
+                     ';"Perioden";"2023";"2024*"\n"Regio\'s";"";"aantal";"aantal"\n"Amsterdam";;"468520";"474866"\n'
+                     '"Bron: CBS"\n').encode(), filename="statline.csv")
+    with db.make_session() as session:
+        trend = queries.trend(session, queries.View(gebied="GM0363", indicator="woningvoorraad_totaal",
+                                                    van=2023, tot=2024))
+    figuur = deck._kpi_figure(trend, "Totale woningvoorraad", "woningen")
+    assert figuur.toelichting == "Totale woningvoorraad 2024 (voorlopig) · geen streefwaarde"
+    assert [label for label, *_ in deck.chart_table(figuur)] == ["2023", "2024*"]
+    assert list(deck.figure(figuur).data[0].x) == ["2023", "2024*"]

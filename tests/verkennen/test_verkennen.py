@@ -143,3 +143,24 @@ def test_a_gebied_whose_year_is_not_complete_is_left_out_and_said(stad):
     assert verkenning.punten["code"].tolist() == ["WK000102"]
     assert verkenning.onvolledig == {"verhuringen": 1}
     assert verkenning.ontbrekend == {"verhuringen": 2, "gemiddelde_huur": 2}  # Oost and West: no figure at all
+
+
+def test_a_voorlopig_figure_says_so_in_the_points_the_table_and_the_download(stad):
+    """Noord's 2024 is added up from quarters, the last of which CBS called voorlopig."""
+    from sqlalchemy import update
+
+    from dashboard.models import Observatie
+    load(stad, [f"verhuringen;WK000101;;2024-K{k};10" for k in (1, 2, 3, 4)] + ["verhuringen;WK000102;;2024;40"]
+         + [f"gemiddelde_huur;{wijk};;2024;650" for wijk in ("WK000101", "WK000102")])
+    with stad.make_session() as session, session.begin():
+        session.execute(update(Observatie).where(Observatie.periode == "2024-K4").values(voorlopig=True))
+    verkenning = verken(stad)
+    assert verkenning.voorlopig == {"verhuringen": 1}
+    found = verkenning.punten.set_index("code")
+    assert found.loc["WK000101", ["x_tekst", "y_tekst"]].tolist() == ["40 (voorlopig)", "€ 650 per maand"]  # hover and map
+    assert found.loc["WK000102", "x_tekst"] == "40"
+    namen = {"verhuringen": "Verhuringen", "gemiddelde_huur": "Gemiddelde huur"}
+    scherm = punten.tabel(verkenning, namen, tekst=True).set_index("Naam")
+    assert scherm.loc["Noord", "Verhuringen"] == "40 (voorlopig)" and "Voorlopig" not in scherm.columns
+    download = punten.tabel(verkenning, namen).set_index("Naam")
+    assert download.loc[["Noord", "Zuid"], "Voorlopig"].tolist() == ["ja", ""]

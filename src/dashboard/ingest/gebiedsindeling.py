@@ -16,7 +16,8 @@ a provincie's abbreviation where two gemeenten share one ("Bergen (NH.)", "Berge
 
 A year only decides between gemeenten of the same name (Hengelo (Gld.) ended in 2005, Hengelo
 (O.) goes on); a dissolved gemeente is still found in a later year, as exports list it with
-empty values. Years after 2025 use the 2025 indeling: the source has no later year yet.
+empty values. 2026 had no herindeling, so its indeling is 2025's (data/gebiedsindeling/README.md);
+later years are read with it until the table is rebuilt from a source that has them.
 """
 from __future__ import annotations
 

@@ -12,9 +12,13 @@ class SyncFailed(Exception):
     """The sync stopped before writing anything; the message says why, in Dutch."""
 
 
-def get_json(client: httpx.Client, url: str, params: dict | None, bron: str) -> dict:
+def get_json(client: httpx.Client, url: str, params: dict | None, bron: str, *, ontbreken_mag: bool = False
+             ) -> dict | None:
+    """The JSON answer; None for a 404 when `ontbreken_mag` (a table CBS does not have is then reported)."""
     try:
         response = client.get(url, params=params)
+        if ontbreken_mag and response.status_code == 404:
+            return None
         response.raise_for_status()
         return response.json()
     except httpx.TimeoutException as error:

@@ -15,8 +15,9 @@ import httpx
 from dashboard import bronnen, queries
 from dashboard.db import Database
 from dashboard.ingest import ImportRejected, Report, import_file
-from dashboard.opendata import herkomst
+from dashboard.opendata import herkomst, kerncijfers
 from dashboard.opendata.fetch import TIMEOUT, SyncFailed, features, get_json, odata_rows
+from dashboard.opendata.gehaald import Gehaald, cbs_csv, getal, schaal
 
 # The standard housing tables, each with the one member of its other dimensions the catalogue's
 # figures are about (by title, as StatLine lists it in the dimension's own table).
@@ -26,20 +27,12 @@ _GEMEENTE = re.compile(r"^GM\d{4}$")
 
 
 @dataclass
-class Gehaald:
-    """A fetched source as the importer takes it: the batch name, the bytes, how to read them."""
-
-    naam: str
-    data: bytes
-    kind: str | None = None
-    format: str | None = None
-
-
-@dataclass
 class SyncReport:
     gemeente: str
     batches: list[tuple[str, Report]] = field(default_factory=list)
-    niet_gekoppeld: list[str] = field(default_factory=list)  # catalogue indicators of a table without OData column
+    niet_gekoppeld: list[str] = field(default_factory=list)  # catalogue indicators the table has no column for
+    aandelen: list[str] = field(default_factory=list)  # Kerncijfers shares the catalogue has no indicator for
+    niet_bij_cbs: list[str] = field(default_factory=list)  # Kerncijfers tables of the list CBS did not have
 
 
 def sync(db: Database, gemeente: str, van: int, *, odata_url: str, pdok_url: str, opgehaald: date,
@@ -51,18 +44,23 @@ def sync(db: Database, gemeente: str, van: int, *, odata_url: str, pdok_url: str
     with db.make_session() as session:
         catalogue = queries.catalogue(session)
     kolommen = bronnen.odata_kolommen(catalogue)
+    onderwerpen = _zonder_kolom(catalogue, kolommen)
     report = SyncReport(gemeente)
-    for key, bron in zip(catalogue["sleutel"], catalogue["bron"]):
-        source = bronnen.cbs(bron)
-        fetched = kolommen.get(source.tabel, {}).values() if source else ()
-        if source and source.onderwerp and source.tabel in TABELLEN and key not in fetched:
-            report.niet_gekoppeld.append(key)
     with httpx.Client(timeout=TIMEOUT, follow_redirects=True) as client:
         # The tables first: their import adds the gemeente (from the gebiedsindeling), so the
-        # wijken that follow find their parent at once and a second sync changes nothing.
-        gehaald = [_tabel(client, odata_url.rstrip("/"), tabel, kolommen[tabel], gemeente, van, opgehaald)
-                   for tabel in TABELLEN if tabel in kolommen]
+        # wijken that follow find their parent at once and a second sync changes nothing; the
+        # wijken's and buurten's own figures last, when PDOK has named them.
+        gehaald = []
+        for tabel in TABELLEN:
+            if tabel in kolommen or tabel in onderwerpen:
+                item, niet = _tabel(client, odata_url.rstrip("/"), tabel, kolommen.get(tabel, {}),
+                                    onderwerpen.get(tabel, {}), gemeente, van, opgehaald)
+                gehaald.append(item)
+                report.niet_gekoppeld += niet
         gehaald.append(_grenzen(client, pdok_url.rstrip("/"), gemeente, opgehaald))
+        wijken = kerncijfers.haal(client, odata_url.rstrip("/"), gemeente, van, set(catalogue["sleutel"]), opgehaald)
+    gehaald += wijken.gehaald
+    report.aandelen, report.niet_bij_cbs = wijken.aandelen, wijken.niet_bij_cbs
     for dry_run in (True, False):
         for item in gehaald:
             try:
@@ -76,12 +74,46 @@ def sync(db: Database, gemeente: str, van: int, *, odata_url: str, pdok_url: str
     return report
 
 
-def _tabel(client: httpx.Client, base: str, tabel: str, kolommen: dict[str, str], gemeente: str, van: int,
-           opgehaald: date) -> Gehaald:
-    """One StatLine table's yearly figures for the gemeente, as a CBS open-data CSV (RegioS, Perioden)."""
+def meldingen(report: SyncReport) -> list[str]:
+    """What the sync left out, one Dutch sentence each, for the command line and the page."""
+    lines = []
+    if report.niet_gekoppeld:
+        lines.append("Niet opgehaald, want de CBS-tabel heeft geen kolom voor het onderwerp uit de catalogus: "
+                     + ", ".join(report.niet_gekoppeld) + ".")
+    if report.aandelen:
+        lines.append(f"Niet overgenomen uit {kerncijfers.NAAM}, want de catalogus heeft geen indicator voor "
+                     "dit aandeel (%): " + ", ".join(report.aandelen) + ".")
+    if report.niet_bij_cbs:
+        lines.append(f"CBS had deze tabellen van {kerncijfers.NAAM} niet (lijst in data/kerncijfers/tabellen.csv): "
+                     + ", ".join(report.niet_bij_cbs) + ".")
+    return lines
+
+
+def _zonder_kolom(catalogue, kolommen: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """table -> {onderwerp -> indicator key} for the indicators of a synced table whose source names
+    no OData column: the sync finds the column by the onderwerp's title in the table's DataProperties."""
+    found: dict[str, dict[str, str]] = {}
+    for key, bron in zip(catalogue["sleutel"], catalogue["bron"]):
+        source = bronnen.cbs(bron)
+        if source and source.onderwerp and source.tabel in TABELLEN and key not in kolommen.get(source.tabel, {}).values():
+            found.setdefault(source.tabel, {})[source.onderwerp] = key
+    return found
+
+
+def _tabel(client: httpx.Client, base: str, tabel: str, kolommen: dict[str, str], onderwerpen: dict[str, str],
+           gemeente: str, van: int, opgehaald: date) -> tuple[Gehaald, list[str]]:
+    """One StatLine table's yearly figures for the gemeente, as a CBS open-data CSV (RegioS, Perioden),
+    and the indicators whose onderwerp the table has no column for."""
     bron, url = f"CBS-tabel {tabel}", f"{base}/{tabel}"
-    units = {p["Key"]: p.get("Unit") or "" for p in get_json(client, f"{url}/DataProperties", None, bron)["value"]
-             if "Key" in p}
+    properties = [p for p in get_json(client, f"{url}/DataProperties", None, bron)["value"] if "Key" in p]
+    units = {p["Key"]: p.get("Unit") or "" for p in properties}
+    titles = {str(p.get("Title", "")).strip().lower(): p["Key"] for p in properties if p.get("Type") == "Topic"}
+    kolommen, niet = dict(kolommen), []
+    for onderwerp, key in onderwerpen.items():
+        if titles.get(onderwerp.strip().lower()):
+            kolommen[titles[onderwerp.strip().lower()]] = key
+        else:
+            niet.append(key)
     missing = [column for column in kolommen if column not in units]
     if missing:
         raise SyncFailed(f"{bron} is veranderd: de kolom {', '.join(missing)} die de catalogus verwacht "
@@ -102,19 +134,9 @@ def _tabel(client: httpx.Client, base: str, tabel: str, kolommen: dict[str, str]
     if not rows:
         raise SyncFailed(f"{bron} heeft geen jaarcijfers voor {gemeente} vanaf {van}: klopt de gemeentecode? "
                          "Er is niets geschreven.")
-    scale = {c: 1000 if units[c].replace("\u00a0", " ").startswith("1 000") else 1 for c in kolommen}
-    lines = [";".join(["ID", "RegioS", "Perioden", *kolommen.values()])]
-    for number, row in enumerate(rows):
-        values = [_getal(row.get(c), scale[c]) for c in kolommen]
-        lines.append(";".join([str(number), str(row["RegioS"]).strip(), str(row["Perioden"]), *values]))
-    return Gehaald(herkomst.naam(f"CBS {tabel}", opgehaald), ("\n".join(lines) + "\n").encode(), "observaties", "cbs")
-
-
-def _getal(value, scale: int) -> str:
-    if value is None:
-        return "."
-    number = float(value) * scale
-    return str(int(number)) if number.is_integer() else str(number).replace(".", ",")
+    rijen = [[str(row["RegioS"]).strip(), str(row["Perioden"]), *(getal(row.get(c), schaal(units[c])) for c in kolommen)]
+             for row in rows]
+    return cbs_csv(herkomst.naam(f"CBS {tabel}", opgehaald), list(kolommen.values()), rijen), niet
 
 
 def _grenzen(client: httpx.Client, base: str, gemeente: str, opgehaald: date) -> Gehaald:

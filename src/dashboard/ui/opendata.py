@@ -5,17 +5,19 @@ import streamlit as st
 
 from dashboard import clock, config
 from dashboard.db import Database
+from dashboard.opendata import kerncijfers
 from dashboard.opendata.fetch import SyncFailed
-from dashboard.opendata.sync import TABELLEN, sync
+from dashboard.opendata.sync import TABELLEN, meldingen, sync
 from dashboard.toegang import access
 from dashboard.ui import visitor
 
 
 def section(db: Database, settings: config.Settings) -> None:
     st.subheader("Open data van CBS en PDOK", anchor=False)
-    st.caption(f"Haalt de CBS-tabellen {', '.join(TABELLEN)} en de wijk- en buurtgrenzen van PDOK op voor één "
-               "gemeente. Elke bron wordt een gewone import (Geschiedenis, ongedaan maken) die zegt waar en "
-               "wanneer de cijfers zijn opgehaald; CBS en PDOK publiceren ze onder CC BY 4.0.")
+    st.caption(f"Haalt de CBS-tabellen {', '.join(TABELLEN)}, de {kerncijfers.NAAM} van elk jaar en de wijk- en "
+               "buurtgrenzen van PDOK op voor één gemeente. Elke bron wordt een gewone import (Geschiedenis, "
+               "ongedaan maken) die zegt waar en wanneer de cijfers zijn opgehaald; CBS en PDOK publiceren ze "
+               "onder CC BY 4.0.")
     with st.form("opendata"):
         gemeente = st.text_input("Gemeentecode", placeholder="GM0363", key="opendata_gemeente")
         van = st.number_input("Vanaf jaar", min_value=1995, max_value=2100, value=2015, key="opendata_van")
@@ -33,6 +35,5 @@ def section(db: Database, settings: config.Settings) -> None:
                               if batch.status == "committed" else "niets veranderd")
              for naam, batch in report.batches]
     st.success(f"Opgehaald voor {report.gemeente}:\n" + "\n".join(lines), icon=":material/check_circle:")
-    if report.niet_gekoppeld:
-        st.info("Niet opgehaald, want de catalogus noemt er geen OData-kolom voor: "
-                + ", ".join(report.niet_gekoppeld) + ".")
+    for line in meldingen(report):
+        st.info(line, icon=":material/info:")

@@ -58,7 +58,7 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
             "waarde": formatting.short(tile["waarde"], tile["eenheid"]),
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
-            "onderschrift": f"{unit}{tile['periode']}{' (voorlopig)' if tile.get('voorlopig') else ''} · "
+            "onderschrift": f"{unit}{formatting.periode(tile['periode'], bool(tile.get('voorlopig')))} · "
                             f"{_target_line(tile)}{how}",  # one element: each is a message
         })
     return written

@@ -68,10 +68,14 @@ def picks(verkenning: punten.Verkenning) -> tuple[list[str], str | None]:
 
 
 def missing(verkenning: punten.Verkenning, namen: dict[str, str]) -> None:
-    """Say what was left out and why: '12 wijken zonder cijfer voor Leegstand'."""
+    """Say what was left out and why ('12 wijken zonder cijfer voor Leegstand'), and whose figure is voorlopig."""
     for key, count in verkenning.ontbrekend.items():
         st.caption(f":material/info: {_aantal(count, verkenning.niveau)} zonder cijfer voor {escaped(namen.get(key, key))} "
                    f"in {verkenning.keuze.jaar}: niet in de grafiek, de tabel en de kaart.")
+    for key, count in verkenning.voorlopig.items():
+        st.caption(f":material/info: {_aantal(count, verkenning.niveau)} met een voorlopig cijfer "
+                   f"({verkenning.keuze.jaar}*) voor {escaped(namen.get(key, key))}: CBS kan het nog herzien. "
+                   "In de tabel, de kaart en bij de punten staat er '(voorlopig)' achter.")
     for key, count in verkenning.onvolledig.items():
         st.caption(f":material/info: {_aantal(count, verkenning.niveau)} met een nog niet compleet {verkenning.keuze.jaar} "
                    f"voor {escaped(namen.get(key, key))} (niet alle partijen geleverd): niet in de grafiek, de tabel en de kaart.")

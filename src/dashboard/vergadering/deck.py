@@ -233,7 +233,8 @@ def _kpi_figure(trend, naam: str, eenheid: str) -> Kerncijfer:
     last = known.iloc[-1]
     doel = last["streefwaarde"]
     target = "geen streefwaarde" if doel != doel else f"streefwaarde {formatting.value(doel, eenheid)}"
-    return Kerncijfer(formatting.value(last["waarde"], eenheid), f"{naam} {last['label']} · {target}", naam, eenheid, reeks)
+    periode = formatting.periode(last["label"], bool(last["voorlopig"]))
+    return Kerncijfer(formatting.value(last["waarde"], eenheid), f"{naam} {periode} · {target}", naam, eenheid, reeks)
 
 
 def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int, status: str | None) -> tuple[int | None, tuple[Regel, ...]]:

@@ -21,7 +21,7 @@ from dashboard.verkennen.keuze import GEMEENTEN, WIJKEN, Keuze
 from dashboard.verkennen.lijn import Lijn, trendlijn
 
 KOLOMMEN = ["code", "naam", "gemeente", "x", "y", "grootte", "woningen", "klasse", "lat", "lon",
-            "x_tekst", "y_tekst", "grootte_tekst"]
+            "x_tekst", "y_tekst", "grootte_tekst", "voorlopig"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Verkenning:
 
     The *_tekst columns hold the figures written the Dutch way, once per data version (the read
     is cached): the hover, the map's tooltip and the ranking show them without formatting
-    thousands of numbers on every run.
+    thousands of numbers on every run. A figure CBS may still revise says "(voorlopig)" there, as
+    the dashboard's tile does; `voorlopig` is "ja" when any of a point's figures is.
     """
 
     keuze: Keuze
@@ -40,6 +41,7 @@ class Verkenning:
     ontbrekend: dict[str, int] = field(default_factory=dict)  # indicator key -> gebieden without its figure
     lijn: Lijn | None = None
     onvolledig: dict[str, int] = field(default_factory=dict)  # indicator key -> gebieden whose year is partial
+    voorlopig: dict[str, int] = field(default_factory=dict)  # indicator key -> points whose figure is voorlopig
 
 
 def _gebieden(session: Session, keuze: Keuze) -> pd.DataFrame:
@@ -84,13 +86,20 @@ def verken(session: Session, keuze: Keuze) -> Verkenning:
     compleet = frame.dropna(subset=["x", "y", "grootte"] if keuze.grootte else ["x", "y"])
     eenheden = dict(session.execute(select(Indicator.sleutel, Indicator.eenheid)
                                     .where(Indicator.sleutel.in_(gekozen))).all())
+    marked = {key: set(waarden.loc[waarden["voorlopig"] & (waarden["indicator"] == key), "gebied"]) for key in gekozen}
+    assen = [(as_, key) for as_, key in (("x", keuze.x), ("y", keuze.y), ("grootte", keuze.grootte)) if key]
+    codes = compleet["code"].tolist()
+    teksten = {"grootte_tekst": ""} | {
+        f"{as_}_tekst": [formatting.value(v, eenheden.get(key, "")) + (" (voorlopig)" if c in marked[key] else "")
+                         for v, c in zip(compleet[as_], codes)] for as_, key in assen}
     compleet = compleet.assign(
         klasse=[klasse(w, niveau) for w in compleet["woningen"]],
-        **{f"{as_}_tekst": ([formatting.value(v, eenheden.get(key, "")) for v in compleet[as_]] if key else "")
-           for as_, key in (("x", keuze.x), ("y", keuze.y), ("grootte", keuze.grootte))})
+        voorlopig=["ja" if any(c in marked[key] for _, key in assen) else "" for c in codes], **teksten)
     compleet = compleet.sort_values(["y", "naam"], ascending=[False, True])[KOLOMMEN].reset_index(drop=True)
+    voorlopig = {key: len(marked[key] & set(codes)) for key in gekozen}
     return Verkenning(keuze, niveau, compleet, len(gebieden), {k: n for k, n in ontbrekend.items() if n},
-                      trendlijn(compleet["x"], compleet["y"]), {k: int(n) for k, n in onvolledig.items() if n})
+                      trendlijn(compleet["x"], compleet["y"]), {k: int(n) for k, n in onvolledig.items() if n},
+                      {k: n for k, n in voorlopig.items() if n})
 
 
 def ranglijst(verkenning: Verkenning, gekozen: list[str] | None = None) -> pd.DataFrame:
@@ -151,7 +160,10 @@ def tabel(verkenning: Verkenning, namen: dict[str, str], gekozen: list[str] | No
     """The ranking as a person reads it: rank on the second figure, names, figures (numbers for a
     download; with `tekst`, written the Dutch way for the screen)."""
     koppen = _koppen(verkenning, namen)
-    volgorde = [k for k in ("rang_y", "naam", "gemeente", "x", "y", "grootte", "klasse", "code") if k in koppen]
+    if verkenning.voorlopig and not tekst:  # on screen the figures say it themselves
+        koppen["voorlopig"] = "Voorlopig"
+    volgorde = [k for k in ("rang_y", "naam", "gemeente", "x", "y", "grootte", "klasse", "code", "voorlopig")
+                if k in koppen]
     rijen = ranglijst(verkenning, gekozen)
     if tekst:
         rijen = rijen.assign(**{k: rijen[f"{k}_tekst"] for k in ("x", "y", "grootte")})
