@@ -2,9 +2,9 @@
 board now, and the newest stories. A switch regroups the same afspraken by wettelijk veld."""
 import streamlit as st
 
-from dashboard import afspraken, config
+from dashboard import afspraken, clock, config
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, deelname, navigation, reads, vergadering, visitor
+from dashboard.ui import chrome, deelname, doelen, navigation, reads, vergadering, visitor
 from dashboard.ui import verhalen as verhalen_ui
 
 navigation.entered_through_app()
@@ -27,6 +27,7 @@ else:
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
 show.attention(reads.afspraken.attention())
 vergadering.latest(reads.besluiten.latest(3))
+doelen.overzicht(reads.stand.voor_monitor(clock.today()))
 deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.verhalen.newest(3, scope=visitor.current().share_gebied)

@@ -13,6 +13,8 @@ from dashboard.doelen import bibliotheek, stand
 from dashboard.ingest import ImportRejected, import_file
 from dashboard.models import Doel
 
+from reader import texts
+
 HEADER = "code;naam;niveau;thema;soort;waarde;eenheid;vanaf;peiljaar;indicator;gebied;bron;bron_datum;vervangen_door;toelichting\n"
 
 
@@ -91,3 +93,13 @@ def test_the_efg_countdown_names_the_gemeente_and_each_corporation_with_the_pace
                        "100 woningen per jaar.")
     assert said[1] == "Stichting Dak: geen meer over in 2024. Doel gehaald."
     assert "Woonstichting Oost: nog 120 woningen in 2025" in said[2] and "40 woningen per jaar" in said[2]
+
+
+def test_the_kompas_sets_the_demo_town_against_the_national_targets(app_as):
+    at = app_as("lezer")
+    assert not at.exception
+    assert "Tegen de landelijke doelen" in [h.value for h in at.header]
+    lines = texts(at, "markdown")
+    assert "Aandeel sociale huur in nieuwbouw 2025:" in lines and "doel 30%" in lines
+    assert "eind 2028 moet het 0 zijn" in lines
+    assert "bron: Nationale Prestatieafspraken" in texts(at, "caption")

@@ -115,3 +115,28 @@ def tegen_doelen(session: Session, gebied: str, naam: str, jaar: int, vandaag: d
         if stand:
             found.append(stand)
     return found
+
+
+@dataclass(frozen=True)
+class Overzicht:
+    """What the Kompas shows: the monitor's gemeente against the targets, and who has EFG left."""
+
+    gemeente: str
+    standen: list[Stand]
+    efg: list[str]
+
+
+def voor_monitor(session: Session, vandaag: date) -> Overzicht | None:
+    """For the gemeente the monitor opens on; None for a national or regional set, where a
+    gemeente's figures against a national target would pick one gemeente of many."""
+    options = queries.options(session)
+    if options is None:
+        return None
+    code = options.default_view().gebied
+    if options.niveaus.get(code) != "gemeente":
+        return None
+    naam = options.namen[code]
+    efg = session.scalar(select(Doel).where(Doel.code == "npa2022_efg"))
+    rows = aftellen(session, efg, code, naam, vandaag) if efg else []
+    return Overzicht(naam, tegen_doelen(session, code, naam, vandaag.year, vandaag),
+                     [row.zin(efg.naam, efg.peiljaar) for row in rows])
