@@ -105,7 +105,9 @@ def _bod_fase(bods: list[BodInfo], termijn: date, vandaag: date) -> Fase:
 
 def _teken_fase(handtekeningen: list[Handtekening], termijn: date, vandaag: date) -> Fase:
     missing = [h.partij for h in handtekeningen if h.datum is None]
-    if handtekeningen and not missing:
+    if not handtekeningen:
+        return Fase("ondertekening", termijn, "nog_niet", "Er zijn nog geen partijen vastgelegd (pagina Gegevens).")
+    if not missing:
         last = max(h.datum for h in handtekeningen)
         return Fase("ondertekening", termijn, "klaar", f"Getekend door alle {len(handtekeningen)} partijen, de laatste "
                     f"op {_dag(last)}.")
@@ -118,7 +120,8 @@ def _teken_fase(handtekeningen: list[Handtekening], termijn: date, vandaag: date
 
 def _evaluatie(session: Session, jaar: int, termijn: date, vandaag: date) -> Fase:
     lopend = set(session.scalars(select(Afspraak.id).where(Afspraak.van_jaar <= jaar, Afspraak.tot_jaar >= jaar)))
-    gemeld = set(session.scalars(select(Voortgang.afspraak_id).where(Voortgang.datum > date(jaar, 12, 1))))
+    # a report from the year's last quarter on counts as its evaluation (the yearly monitor)
+    gemeld = set(session.scalars(select(Voortgang.afspraak_id).where(Voortgang.datum >= date(jaar, 10, 1))))
     open_ = len(lopend - gemeld)
     if vandaag <= date(jaar, 12, 31) and not (lopend and not open_):
         return Fase("evaluatie", termijn, "nog_niet", f"Na afloop van {jaar}: de voortgang van elke afspraak.")
@@ -142,7 +145,9 @@ def jaar(session: Session, jaar: int, termijnen: Termijnen, vandaag: date) -> Cy
     else:
         geschil = termijnen.geschil_vanaf(jaar)
         extra = (f" Sinds {_dag(geschil)} kan elke partij een geschil aan de minister voorleggen "
-                 "(art. 44 lid 4 Woningwet)." if vandaag >= geschil else "")
+                 "(art. 44 lid 4 Woningwet)." if vandaag >= geschil else
+                 f" Lukt dat niet, dan kan elke partij vanaf {_dag(geschil)} een geschil aan de minister voorleggen "
+                 "(art. 44 lid 4 Woningwet)." if vandaag > teken_termijn else "")
         overleg = Fase("overleg", teken_termijn, "te_laat" if vandaag > teken_termijn else "loopt",
                        f"De afspraken horen er voor {_dag(teken_termijn)} te zijn.{extra}")
     if vandaag < date(jaar, 1, 1):
@@ -159,21 +164,21 @@ def jaar(session: Session, jaar: int, termijnen: Termijnen, vandaag: date) -> Cy
 
 
 def te_doen(session: Session, termijnen: Termijnen, vandaag: date) -> list[str]:
-    """What is due now across the cycles that are open on `vandaag` (this year's and next year's):
-    a bod not received, a signature missing, an evaluation not reported, a phase over its deadline."""
+    """What is due now: next year's bods and signatures, this year's signatures if they are still
+    missing, and last year's evaluation (the three cycles open on `vandaag`)."""
     lines = []
-    for cyclus_jaar in (vandaag.year + 1, vandaag.year, vandaag.year - 1):
-        cyclus = jaar(session, cyclus_jaar, termijnen, vandaag)
-        bod, _, teken, _, evaluatie = cyclus.fasen
-        if bod.status in ("loopt", "te_laat"):
-            for b in cyclus.bods:
-                if b.ontvangen_op is None:
-                    lines.append(f"Bod van {b.partij} voor {cyclus_jaar} verwacht voor {_dag(bod.termijn)}: nog niet "
-                                 "ontvangen.")
-        if teken.status in ("loopt", "te_laat") or (teken.status == "nog_niet" and bod.status == "klaar"):
+    volgend = jaar(session, vandaag.year + 1, termijnen, vandaag)
+    bod = volgend.fasen[0]
+    if bod.status in ("loopt", "te_laat"):
+        lines += [f"Bod van {b.partij} voor {volgend.jaar} verwacht voor {_dag(bod.termijn)}: nog niet ontvangen."
+                  for b in volgend.bods if b.ontvangen_op is None]
+    for cyclus in (volgend, jaar(session, vandaag.year, termijnen, vandaag)):
+        teken = cyclus.fasen[2]
+        if teken.status == "te_laat" or (teken.status == "loopt" and cyclus is volgend):
             missing = [h.partij for h in cyclus.handtekeningen if h.datum is None]
-            lines.append(f"Afspraken voor {cyclus_jaar} horen getekend te zijn voor {_dag(teken.termijn)}: nog niet "
+            lines.append(f"Afspraken voor {cyclus.jaar} horen getekend te zijn voor {_dag(teken.termijn)}: nog niet "
                          f"getekend door {_namen(missing)}.")
-        if evaluatie.status in ("loopt", "te_laat"):
-            lines.append(f"Evaluatie van {cyclus_jaar} voor {_dag(evaluatie.termijn)}: {evaluatie.uitleg}")
+    evaluatie = jaar(session, vandaag.year - 1, termijnen, vandaag).fasen[4]
+    if evaluatie.status in ("loopt", "te_laat"):
+        lines.append(f"Evaluatie van {vandaag.year - 1} voor {_dag(evaluatie.termijn)}: {evaluatie.uitleg}")
     return lines
