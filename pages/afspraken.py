@@ -54,7 +54,7 @@ st.caption("Meerjarige afspraken als kompas, met elk jaar een jaarschijf. De sta
 with st.sidebar:
     st.header("Filters")
     lens = st.segmented_control("Groepeer per", afspraken.LENZEN, default="opgave", required=True, key="lens",
-                                bind="query-params", format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
+                                bind="query-params", format_func=afspraken.LENS_LABELS.get)
     status = st.selectbox("Status", STATUSSEN, index=None, placeholder="Alle statussen", key="status",
                           bind="query-params", format_func=STATUS_LABELS.get)
     partij = st.selectbox("Partij", keuzes.partijen["naam"].tolist(), index=None, placeholder="Alle partijen",

@@ -2,9 +2,10 @@
 board now, and the newest stories. A switch regroups the same afspraken by wettelijk veld."""
 import streamlit as st
 
-from dashboard import afspraken, config
+from dashboard import afspraken, clock, config
+from dashboard.cyclus import termijnen
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, deelname, navigation, reads, vergadering, visitor
+from dashboard.ui import chrome, cyclus, deelname, doelen, navigation, reads, vergadering, visitor
 from dashboard.ui import verhalen as verhalen_ui
 
 navigation.entered_through_app()
@@ -15,18 +16,23 @@ if reads.queries.demo_loaded():
 st.markdown(afspraken.SHARED_STORY[reads.queries.demo_loaded()])
 lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
                             key="lens", bind="query-params",
-                            format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
+                            format_func=afspraken.LENS_LABELS.get)
 overzicht = reads.afspraken.overview(lens=lens)
 if overzicht.empty:
     st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
 else:
-    st.header("Opgaven" if lens == "opgave" else "Wettelijke velden", anchor=False)
+    st.header(afspraken.LENS_KOPPEN[lens], anchor=False)
     show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(reads.afspraken.opgaven(), lens))
     navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
 st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
 show.attention(reads.afspraken.attention())
 vergadering.latest(reads.besluiten.latest(3))
+doelen.overzicht(reads.stand.voor_monitor(clock.today()))
+try:
+    cyclus.te_doen(reads.fasen.te_doen(termijnen.load(), clock.today()))
+except termijnen.TermijnFout as fout:
+    st.error(f"Een termijn van de cyclus in de instellingen klopt niet: {fout}", icon=":material/settings:")
 deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.verhalen.newest(3, scope=visitor.current().share_gebied)

@@ -19,6 +19,7 @@ from dashboard.models import (
     Activiteit,
     Afspraak,
     AfspraakPartij,
+    Doel,
     Gebied,
     Indicator,
     Opgave,
@@ -37,7 +38,11 @@ VELD_LABELS = {"beschikbaarheid": "Beschikbaarheid", "betaalbaarheid": "Betaalba
                "bijzondere_doelgroepen": "Bijzondere doelgroepen", "dienstverlening": "Dienstverlening"}
 SOORT_LABELS = {"effect": "Effectafspraak", "resultaat": "Resultaatafspraak", "inspanning": "Inspanningsafspraak"}
 ROL_LABELS = {"trekker": "Trekker", "partner": "Partner", "uitvoerder": "Uitvoerder", "adviseur": "Adviseur"}
-LENZEN = ("opgave", "veld")
+LENZEN = ("opgave", "veld", "doel")
+# A lens as its switch names it, and the heading over its cards.
+LENS_LABELS = {"opgave": "Opgave", "veld": "Wettelijk veld", "doel": "Doel"}
+LENS_KOPPEN = {"opgave": "Opgaven", "veld": "Wettelijke velden", "doel": "Doelen die de afspraken dienen"}
+ZONDER_DOEL = "Zonder gekozen doel"
 TOLERANTIE = 0.10  # within 10% of the target (in the wrong direction) is "aandacht", beyond is "achter"
 _NUMMER = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}$")
 # The shared story the Kompas opens with and the stuurgroep's deck starts from (Markdown, bold only).
@@ -77,6 +82,8 @@ def card_descriptions(opgaven: pd.DataFrame, lens: str) -> dict[str, str]:
     """The line under each card: an opgave's own description, or for a wettelijk veld its opgaven."""
     if lens == "opgave":
         return dict(zip(opgaven["naam"], opgaven["omschrijving"]))
+    if lens == "doel":
+        return {}
     return {label: "Opgaven: " + ", ".join(opgaven[[veld in velden for velden in opgaven["velden"]]]["naam"])
             for veld, label in VELD_LABELS.items()}
 
@@ -126,6 +133,10 @@ def overview(session: Session, lens: str = "opgave", status: str | None = None, 
         frame = frame.assign(veld=[velden.get(o, []) for o in frame["opgave_id"]]).explode("veld").dropna(subset=["veld"])
         frame["groep"] = frame["veld"].map(VELD_LABELS)
         frame["groep_volgorde"] = frame["veld"].map(WETTELIJKE_VELDEN.index)
+    elif lens == "doel":
+        doelen = dict(session.execute(select(Afspraak.id, Doel.naam).join(Doel, Afspraak.doel_id == Doel.id)).all())
+        frame["groep"] = frame["id"].map(doelen).fillna(ZONDER_DOEL)
+        frame["groep_volgorde"] = (frame["groep"] == ZONDER_DOEL).astype(int)
     else:
         frame["groep"], frame["groep_volgorde"] = frame["opgave"], frame["volgorde"]
     frame = frame.sort_values(["groep_volgorde", "groep", "sort_nummer"])
@@ -201,6 +212,7 @@ class AfspraakInfo:
     activiteiten: pd.DataFrame  # id, jaar, omschrijving, trekker, status, indicator, streefwaarde
     voortgang: pd.DataFrame  # id, datum, status, toelichting, geleerd, dilemma, auteur, ...; newest first
     status: str  # the latest reported status, "niet_gestart" while nothing was reported
+    doel: tuple[str, str] | None = None  # code and name of the target from the library it serves
 
 
 def detail(session: Session, afspraak_id: int) -> AfspraakInfo | None:
@@ -245,6 +257,8 @@ def detail(session: Session, afspraak_id: int) -> AfspraakInfo | None:
         partijen=partijen, partij_ids=afspraak_partijen(session, afspraak_id),
         activiteiten=activiteiten, voortgang=voortgang,
         status=voortgang["status"].iloc[0] if not voortgang.empty else "niet_gestart",
+        doel=None if afspraak.doel_id is None else tuple(session.execute(
+            select(Doel.code, Doel.naam).where(Doel.id == afspraak.doel_id)).one()),
     )
 
 
@@ -638,6 +652,7 @@ class Keuzes:
     indicatoren: pd.DataFrame  # sleutel, naam
     gebieden: pd.DataFrame  # code, naam, niveau
     jaren: list[int]  # from the first afspraak's start to the last one's end
+    doelen: pd.DataFrame  # code, naam, niveau: the library's targets still in force
 
 
 def choices(session: Session) -> Keuzes:
@@ -652,6 +667,8 @@ def choices(session: Session) -> Keuzes:
         gebieden=pd.DataFrame(session.execute(select(Gebied.code, Gebied.naam, Gebied.niveau).order_by(Gebied.code)).all(),
                               columns=["code", "naam", "niveau"]),
         jaren=list(range(jaren[0], jaren[1] + 1)) if jaren[0] else [],
+        doelen=pd.DataFrame(session.execute(select(Doel.code, Doel.naam, Doel.niveau).where(Doel.vervangen_door == "")
+                                            .order_by(Doel.niveau, Doel.naam)).all(), columns=["code", "naam", "niveau"]),
     )
 
 
@@ -681,6 +698,7 @@ class AfspraakInvoer:
     streefwaarde: float | None = None
     taak_trekker: str = ""
     streef_soort: str | None = None  # totaal, per_jaar or eind; None: what the indicator's aggregatie suggests
+    doel: str | None = None  # the code of the target from the library it serves
 
 
 @dataclass
@@ -800,6 +818,9 @@ def save_afspraak(session: Session, visitor: access.Visitor, invoer: AfspraakInv
         gebied_id = session.scalar(select(Gebied.id).where(Gebied.code == invoer.gebied))
         if gebied_id is None:
             problems["gebied"] = "Kies een gebied uit de lijst."
+    doel_id = session.scalar(select(Doel.id).where(Doel.code == invoer.doel)) if invoer.doel else None
+    if invoer.doel and doel_id is None:
+        problems["doel"] = "Kies een doel uit de lijst (of geen)."
     if problems:
         raise Invalid(problems)
     afspraak = session.get(Afspraak, afspraak_id) if afspraak_id else Afspraak()
@@ -809,7 +830,7 @@ def save_afspraak(session: Session, visitor: access.Visitor, invoer: AfspraakInv
     afspraak.soort, afspraak.opgave_id = invoer.soort, invoer.opgave_id
     afspraak.van_jaar, afspraak.tot_jaar = invoer.van_jaar, invoer.tot_jaar
     afspraak.indicator_id, afspraak.gebied_id, afspraak.streefwaarde = indicator_id, gebied_id, invoer.streefwaarde
-    afspraak.streef_soort = streef_soort
+    afspraak.streef_soort, afspraak.doel_id = streef_soort, doel_id
     afspraak.partijen = [AfspraakPartij(partij_id=trekker_id, rol="trekker", taak=invoer.taak_trekker)] + list(
         {p.partij_id: p for p in partners}.values())
     session.add(afspraak)

@@ -407,6 +407,28 @@ def _add_opendata_command(commands) -> None:
     syncing.set_defaults(run=_opendata_sync)
 
 
+def _doelen_list(args: argparse.Namespace) -> int:
+    from dashboard.doelen import bibliotheek
+
+    with startup.prepare(config.load(), demo=False).make_session() as session:
+        doelen = bibliotheek.lijst(session)
+    if args.json:
+        print(json.dumps(doelen, ensure_ascii=False))
+        return EXIT_OK
+    for d in doelen:
+        print(f"{d['code']:<24} {d['niveau']:<10} {d['peiljaar']}  {d['naam']}: "
+              f"{formatting.value(d['waarde'], d['eenheid'])}  ({d['bron']}, {d['bron_datum']})")
+    return EXIT_OK
+
+
+def _add_doelen_command(commands) -> None:
+    doelen = commands.add_parser("doelen", help="de bibliotheek van doelen (nationaal, regio, gemeente)").add_subparsers(
+        dest="action", required=True, parser_class=_Parser, metavar="ACTIE")
+    listing = doelen.add_parser("list", help="alle doelen met waarde, peiljaar en bron")
+    listing.add_argument("--json", action="store_true", help="als JSON-lijst op stdout")
+    listing.set_defaults(run=_doelen_list)
+
+
 def _vergaderingen_list(args: argparse.Namespace) -> int:
     from dashboard.vergadering import agenda
 
@@ -568,6 +590,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_vergadering_commands(commands)
     _add_demo_command(commands)
     _add_opendata_command(commands)
+    _add_doelen_command(commands)
     return parser
 
 

@@ -20,6 +20,7 @@ PAGES = (
     Page("afspraken", "afspraken", "Afspraken", ":material/handshake:", "pages/afspraken.py"),
     Page("verhalen", "verhalen", "Verhalen", ":material/auto_stories:", "pages/verhalen.py"),
     Page("presentatie", "presentatie", "Presentatie", ":material/co_present:", "pages/presentatie.py"),
+    Page("cyclus", "cyclus", "Cyclus", ":material/event_repeat:", "pages/cyclus.py"),
     Page("dashboard", "dashboard", "Dashboard", ":material/monitoring:", "pages/dashboard.py"),
     Page("verkennen", "verkennen", "Verkennen", ":material/scatter_plot:", "pages/verkennen.py"),
     Page("samenwerking", "samenwerking", "Samenwerking", ":material/diversity_3:", "pages/samenwerking.py"),

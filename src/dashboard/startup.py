@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from dashboard import config
 from dashboard.db import Database, open_database
+from dashboard.doelen import bibliotheek
 from dashboard.models import Indicator
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ def prepare(settings: config.Settings, demo: bool | None = None) -> Database:
     """Open the database; load the catalogue, and the demo data when asked and nothing is there yet."""
     db = open_database(settings.database_url)
     load_catalogue(db)
+    bibliotheek.load(db)
     if (settings.demo if demo is None else demo) and db.is_empty():
         from dashboard.demo import stad
 

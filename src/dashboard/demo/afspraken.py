@@ -33,6 +33,8 @@ AFSPRAKEN_FILE, VERHALEN_FILE = FOLDER / "afspraken.json", FOLDER / "verhalen.js
 VERGADERINGEN_FILE = FOLDER / "vergaderingen.json"
 DEMO = access.Visitor(name="demo", role="beheerder")
 EXTRA_PARTIJEN = b"naam;soort;code\nPolitie basisteam Denkbeeldstad;politie;PB9901\n"
+# The targets of the library (data/doelen.csv) that afspraken serve: the Kompas groups them by these.
+DOELEN = {"2.1": "wet_regie_sociale_huur", "5.1": "npa2022_efg", "5.3": "npa2022_slechte_staat"}
 
 GEM, DW, TB, NH = "Gemeente Denkbeeldstad", "Woonstichting Denkbeeld Wonen", "Wooncorporatie Thuisbaak", "Stichting Nergenshuis"
 HV, ZG, WZ, POL = "Huurdersvereniging Samen Sterk", "Zorggroep De Denkbeeldhof", "Stichting Welzijn Denkbeeldstad", "Politie basisteam Denkbeeldstad"
@@ -490,7 +492,7 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
         "afspraken": [{
             "nummer": a[0], "titel": a[1], "opgave": OPGAVEN[a[2]][0], "soort": a[3], "trekker": a[4],
             "partners": [list(p) for p in a[5]], "indicator": a[6], "streefwaarde": a[7], "ambitie": a[8],
-            "van_jaar": 2024, "tot_jaar": 2027,
+            "van_jaar": 2024, "tot_jaar": 2027, "doel": DOELEN.get(a[0]),
             "jaarschijf": [{"jaar": j, "omschrijving": o, "trekker": a[4],
                             "status": "afgerond" if j == 2024 else (a[10][0] if j == 2025 else "niet_gestart")}
                            for j, items in a[9].items() for o in items],
@@ -564,7 +566,8 @@ def load(db, media_dir: Path | None = None) -> None:
             afspraak_id = afspraken.save_afspraak(session, DEMO, afspraken.AfspraakInvoer(
                 nummer=a["nummer"], titel=a["titel"], opgave_id=opgave_ids[a["opgave"]], van_jaar=a["van_jaar"],
                 tot_jaar=a["tot_jaar"], trekker=a["trekker"], ambitie=a["ambitie"], soort=a["soort"],
-                partners=[tuple(p) for p in a["partners"]], indicator=a["indicator"], streefwaarde=a["streefwaarde"]))
+                partners=[tuple(p) for p in a["partners"]], indicator=a["indicator"], streefwaarde=a["streefwaarde"],
+                doel=a["doel"]))
             nummers[a["nummer"]] = afspraak_id
             for act in a["jaarschijf"]:
                 afspraken.save_activiteit(session, DEMO, afspraken.ActiviteitInvoer(

@@ -18,7 +18,7 @@ import numpy as np
 
 from dashboard import formatting
 from dashboard.config import DATA_DIR
-from dashboard.demo import afspraken
+from dashboard.demo import afspraken, cyclus
 
 DEMO_FOLDER = DATA_DIR / "demo"
 CATALOGUS = DATA_DIR / "indicatoren.csv"
@@ -425,6 +425,8 @@ def load(db) -> None:
     for naam in FILES.values():  # in dependency order: parties and areas before values
         import_file(db, DEMO_FOLDER / naam, user="demo")
     afspraken.load(db)  # the told side: afspraken, voortgang, verhalen and their media
+    with db.session() as session:
+        cyclus.load(session)  # the Woningwet's yearly cycle: bods, signatures, a slapend geschil
 
 
 def main() -> None:

@@ -16,13 +16,13 @@ from sqlalchemy import select
 from dashboard import data_version
 from dashboard.db import Database
 from dashboard.formatting import count
-from dashboard.ingest import formats, mappings, missing, reference, statline, values
+from dashboard.ingest import doelen, formats, mappings, missing, reference, statline, values
 from dashboard.ingest.problems import ImportRejected, Problem
 from dashboard.ingest.reader import CHUNK_ROWS, Table, decode, open_file, read_all, too_large
 from dashboard.ingest.report import Report
 from dashboard.models import ImportBatch, Indicator, Observatie, Streefwaarde
 
-KINDS = ("observaties", "streefwaarden", "gebieden", "partijen", "indicatoren")
+KINDS = ("observaties", "streefwaarden", "gebieden", "partijen", "indicatoren", "doelen")
 # Required headers per kind (lang is the canonical observaties format).
 HEADERS = {
     "observaties": ("indicator", "gebied", "periode", "waarde"),
@@ -30,6 +30,7 @@ HEADERS = {
     "gebieden": ("code", "naam", "niveau"),
     "partijen": ("naam", "soort"),
     "indicatoren": ("sleutel", "naam", "eenheid", "richting", "aggregatie"),
+    "doelen": doelen.HEADERS,
 }
 VALUE_COLUMNS = ("waarde", "streefwaarde", "lat", "lon", "min", "max")
 SAMPLE = 10
@@ -38,7 +39,7 @@ MAX_PROBLEMS = 10_000  # problems kept in full; beyond this they are counted
 
 
 def detect_kind(columns: list[str]) -> str | None:
-    for kind in ("streefwaarden", "observaties", "indicatoren", "gebieden", "partijen"):
+    for kind in ("streefwaarden", "observaties", "indicatoren", "doelen", "gebieden", "partijen"):
         if set(HEADERS[kind]) <= set(columns):
             return kind
     if formats.detect(columns):  # breed or cbs
@@ -214,6 +215,8 @@ def import_file(db: Database, data: bytes | Path, *, filename: str = "", kind: s
             counts = reference.gebieden_csv(session, frame, dialect.decimal, problems, report.notes)
         elif kind == "partijen":
             counts = reference.partijen(session, frame, problems)
+        elif kind == "doelen":
+            counts = doelen.doelen(session, frame, dialect.decimal, problems)
         else:
             counts = reference.indicatoren(session, frame, dialect.decimal, problems)
         if problems:

@@ -12,6 +12,8 @@ from dashboard.models.afspraken import (
 )
 from dashboard.models.audit import AuditLog
 from dashboard.models.base import Base
+from dashboard.models.cyclus import Bod, BodCijfer, Geschil, Ondertekening
+from dashboard.models.doelen import Doel
 from dashboard.models.gegevens import (
     DataVersie,
     Gebied,
@@ -27,6 +29,7 @@ from dashboard.models.toegang import DeelLink, Gebruiker, LoginSessie, MisluktLo
 from dashboard.models.vergadering import Agendapunt, Besluit, BesluitPositie, Vergadering
 
 __all__ = ["Activiteit", "Afspraak", "AfspraakPartij", "Agendapunt", "AuditLog", "Base", "Besluit", "BesluitPositie",
-           "DataVersie", "DeelLink", "Gebied", "Gebruiker", "ImportBatch", "ImportWijziging", "Indicator", "Inzending",
-           "Kolomkoppeling", "LoginSessie", "Media", "MisluktLogin", "Observatie", "Opgave", "OpgaveVeld", "Partij",
-           "Score", "Streefwaarde", "Toestemming", "Uitnodiging", "Verhaal", "Vergadering", "Voortgang"]
+           "Bod", "BodCijfer", "DataVersie", "DeelLink", "Doel", "Gebied", "Gebruiker", "Geschil", "ImportBatch",
+           "ImportWijziging", "Indicator", "Inzending", "Kolomkoppeling", "LoginSessie", "Media", "MisluktLogin",
+           "Observatie", "Ondertekening", "Opgave", "OpgaveVeld", "Partij", "Score", "Streefwaarde", "Toestemming",
+           "Uitnodiging", "Vergadering", "Verhaal", "Voortgang"]

@@ -73,6 +73,8 @@ class Afspraak(Base):
     gebied_id: Mapped[int | None] = mapped_column(ForeignKey("gebieden.id", ondelete="SET NULL"))
     streefwaarde: Mapped[float | None] = mapped_column(Float, doc="the afspraak's own target, counted as streef_soort says")
     streef_soort: Mapped[str | None] = mapped_column(String(10), doc="totaal over the looptijd, per_jaar or at the eind")
+    doel_id: Mapped[int | None] = mapped_column(ForeignKey("doelen.id", ondelete="SET NULL"),
+                                                doc="the programme goal or national target it serves")
     partijen: Mapped[list[AfspraakPartij]] = relationship(cascade="all, delete-orphan")
     __table_args__ = (
         CheckConstraint(_in("soort", SOORTEN), name="soort"),

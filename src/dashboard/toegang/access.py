@@ -21,7 +21,8 @@ from datetime import date
 from dashboard import clock
 
 ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer", "partner")
-READ_PAGES = frozenset({"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie"})
+READ_PAGES = frozenset({"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie",
+                        "cyclus"})
 
 PAGES: dict[str, frozenset[str]] = {
     "beheerder": READ_PAGES | {"gegevens", "delen", "beheer"},
@@ -44,6 +45,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "media_uploaden": frozenset({"beheerder", "redacteur", "partner"}),
     "samenwerking_invullen": frozenset(ROLES),
     "vergadering_bewerken": frozenset({"beheerder", "redacteur"}),  # agenda and besluiten of the stuurgroep
+    "cyclus_bewerken": frozenset({"beheerder", "redacteur"}),  # bods, signatures and geschillen of the cycle
     "delen_beheren": frozenset({"beheerder"}),
     "gebruikers_beheren": frozenset({"beheerder"}),
 }
@@ -59,6 +61,7 @@ PAGE_WRITES: dict[str, frozenset[str]] = {
     "afspraken": frozenset({"afspraak_bewerken", "voortgang_toevoegen", "voortgang_bewerken"}),
     "verhalen": frozenset({"verhaal_bewerken", "media_uploaden"}),
     "presentatie": frozenset({"vergadering_bewerken"}),
+    "cyclus": frozenset({"cyclus_bewerken"}),
     "samenwerking": frozenset({"samenwerking_invullen"}),
     "gegevens": frozenset({"importeren", "import_ongedaan_maken", "catalogus_bewerken"}),
     "delen": frozenset({"delen_beheren"}),

@@ -130,7 +130,8 @@ def detail(info: afspraken.AfspraakInfo, cijfer: afspraken.Cijfer | None, verhaa
     st.title(escaped(f"{info.nummer} {info.titel}"))
     velden = ", ".join(VELD_LABELS[v] for v in info.velden)
     st.caption(f"{SOORT_LABELS[info.soort]} · opgave: {escaped(info.opgave)} · wettelijke velden: {velden} · "
-               f"looptijd {info.van_jaar}–{info.tot_jaar}")
+               f"looptijd {info.van_jaar}–{info.tot_jaar}"
+               + (f" · dient het doel: {escaped(info.doel[1])}" if info.doel else ""))
     if info.ambitie.strip():
         st.text(info.ambitie.strip())
     tellen, vertellen = st.columns([3, 2], gap="large")

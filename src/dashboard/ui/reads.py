@@ -36,6 +36,9 @@ from dashboard import afspraken as afspraken_core
 from dashboard import config, data_version
 from dashboard import deelname as deelname_core
 from dashboard import queries as queries_core
+from dashboard.cyclus import bod as bod_core
+from dashboard.cyclus import fasen as fasen_core
+from dashboard.doelen import stand as stand_core
 from dashboard.samenwerking import antwoorden as antwoorden_core
 from dashboard.samenwerking import uitslag as uitslag_core
 from dashboard.vergadering import agenda as agenda_core
@@ -156,3 +159,10 @@ antwoorden = _cached(antwoorden_core, shared=("own",))
 
 # Verkennen (two figures across gebieden)
 punten = _cached(punten_core, shared=("verken",))
+
+# The targets the gemeente's figures are set against (the library of doelen)
+stand = _cached(stand_core, shared=("voor_monitor",))
+
+# The Woningwet's yearly cycle
+fasen = _cached(fasen_core, shared=("jaar", "te_doen"))
+bod = _cached(bod_core, shared=("naast",))

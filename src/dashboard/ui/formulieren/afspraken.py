@@ -83,6 +83,13 @@ def afspraak(db: Database, visitor: access.Visitor, choices: afspraken.Keuzes,
                              "zoals 120 opleveringen per jaar. Aan het eind: een stand, zoals 0 woningen met label "
                              "E, F of G eind 2027.")
         error(form, "streef_soort")
+        doelen = dict(zip(choices.doelen["code"], choices.doelen["naam"] + " (" + choices.doelen["niveau"] + ")"))
+        codes = [GEEN, *doelen]
+        st.selectbox("Dient het doel (optioneel)", codes, index=codes.index(info.doel[0]) if info and info.doel else 0,
+                     format_func=lambda c: doelen.get(c, "geen doel gekozen"), key=f"{form}_doel",
+                     help="Het landelijke, regionale of eigen doel waaraan deze afspraak bijdraagt. Het Kompas "
+                          "groepeert de afspraken per doel.")
+        error(form, "doel")
         st.form_submit_button("Afspraak opslaan", type="primary", on_click=_save_afspraak,
                               args=(form, db, info, huidig))
 
@@ -98,6 +105,7 @@ def _save_afspraak(form: str, db: Database, info: afspraken.AfspraakInfo | None,
         partners=[(p, *rollen.get(p, ("partner", ""))) for p in s[f"{form}_partners"]],
         indicator=s[f"{form}_indicator"] or None, gebied=s[f"{form}_gebied"] or None,
         streefwaarde=s[f"{form}_streefwaarde"], streef_soort=s[f"{form}_streef_soort"] or None,
+        doel=s[f"{form}_doel"] or None,
         taak_trekker=huidig[huidig["rol"] == "trekker"]["taak"].iloc[0] if (huidig["rol"] == "trekker").any() else "")
     nieuw = {}
 

@@ -1,0 +1,86 @@
+"""The cycle page's views: the five phases of a year, the bods beside the afspraken, who signed,
+the geschillen; and on the Kompas, what the cycle asks now. User text is escaped (ui/tekst.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import formatting
+from dashboard.cyclus import bod as bod_core
+from dashboard.cyclus.fasen import NAMEN, STATUS, Cyclus
+from dashboard.cyclus.geschil import STATUS_LABELS
+from dashboard.ui.tekst import escaped, escaped_table
+
+STYLE = {"klaar": ("green", ":material/task_alt:"), "loopt": ("blue", ":material/schedule:"),
+         "te_laat": ("red", ":material/warning:"), "nog_niet": ("gray", ":material/hourglass_empty:")}
+SOORTEN = {"gemeente": "Gemeente", "corporatie": "Corporatie", "huurdersorganisatie": "Huurdersorganisatie"}
+
+
+def fasen(cyclus: Cyclus) -> None:
+    """Five cards in a row (stacked on a phone): phase, deadline, status as icon, word and colour."""
+    for column, fase in zip(st.columns(len(cyclus.fasen)), cyclus.fasen):
+        with column.container(border=True):
+            st.subheader(NAMEN[fase.fase], anchor=False)
+            colour, icon = STYLE[fase.status]
+            st.badge(STATUS[fase.status], icon=icon, color=colour)
+            if fase.termijn:
+                st.caption(f"{'Tot en met' if fase.fase == 'uitvoering' else 'Voor'} {formatting.day(fase.termijn)}")
+            st.markdown(escaped(fase.uitleg))
+
+
+def bods(cyclus: Cyclus, naast: list[str], media_dir: Path, may_download: bool) -> None:
+    st.header("Bods van de corporaties", anchor=False)
+    termijn = cyclus.fasen[0].termijn
+    st.caption(f"Voor de afspraken van {cyclus.jaar} brengt elke corporatie voor {formatting.day(termijn)} een bod "
+               "uit: haar bijdrage aan het volkshuisvestingsbeleid (art. 44 Woningwet).")
+    for info in cyclus.bods:
+        with st.container(border=True):
+            if info.ontvangen_op is None:
+                st.markdown(f"**{escaped(info.partij)}** · :gray-badge[:material/hourglass_empty: Nog niet ontvangen]")
+                continue
+            late = (f" · :red-badge[:material/warning: {formatting.count(info.dagen_te_laat, 'dag', 'dagen')} te laat]"
+                    if info.dagen_te_laat else " · :green-badge[:material/check: Op tijd]")
+            st.markdown(f"**{escaped(info.partij)}** · ontvangen op {formatting.day(info.ontvangen_op)}{late}")
+            if info.samenvatting:
+                st.text(info.samenvatting)
+            if info.cijfers:
+                st.markdown("\n".join(f"- {escaped(o)}: {formatting.value(w, e)}" for o, w, e, _ in info.cijfers))
+            found = bod_core.document(info.document, media_dir) if may_download else None
+            if found:
+                st.download_button(f"Bod als PDF ({escaped(info.document_naam or 'bod.pdf')})", found.read_bytes(),
+                                   file_name=info.document_naam or "bod.pdf", mime="application/pdf",
+                                   icon=":material/download:", on_click="ignore", key=f"bod_{cyclus.jaar}_{info.partij}")
+    if naast:
+        st.subheader("Bod naast de afspraken", anchor=False)
+        st.markdown("\n".join(f"- {escaped(line)}" for line in naast))
+
+
+def handtekeningen(cyclus: Cyclus) -> None:
+    st.header("Ondertekening", anchor=False)
+    st.caption(f"De afspraken voor {cyclus.jaar} horen voor {formatting.day(cyclus.fasen[2].termijn)} getekend te zijn "
+               "door de gemeente, elke corporatie en elke huurdersorganisatie.")
+    rows = pd.DataFrame([{"Partij": h.partij, "Soort": SOORTEN[h.soort],
+                          "Getekend op": formatting.day(h.datum) if h.datum else "nog niet",
+                          "Door": h.naam, "Als": h.functie} for h in cyclus.handtekeningen])
+    if rows.empty:
+        st.caption("Er zijn nog geen partijen vastgelegd.")
+    else:
+        st.table(escaped_table(rows.set_index("Partij")))
+
+
+def geschillen(cyclus: Cyclus) -> None:
+    if not cyclus.geschillen:
+        return
+    st.header("Geschillen", anchor=False)
+    for _, status, punt in cyclus.geschillen:
+        st.markdown(f":orange-badge[:material/balance: {STATUS_LABELS[status]}] {escaped(punt)}")
+
+
+def te_doen(lines: list[str]) -> None:
+    """On the Kompas: what the cycle asks now, with a link to the cycle page."""
+    if not lines:
+        return
+    st.header("Wat de cyclus nu vraagt", anchor=False)
+    st.markdown("\n".join(f"- {escaped(line)}" for line in lines))
