@@ -21,7 +21,7 @@ from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 from dashboard.toegang import access
 from dashboard.toegang import scope as scopes
-from dashboard.verhalen import media, safe_markdown, video
+from dashboard.verhalen import media, opruimen, safe_markdown, video
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
 MEDIA_LABELS = {"foto": "Foto", "video": "Video", "videolink": "Videolink"}
@@ -174,6 +174,32 @@ def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, inv
     audit.record(session, visitor.name, "media_toegevoegd", f"verhaal {verhaal_id}",
                  {"soort": invoer.soort, "bestand": naam, "url": url, "toestemming": invoer.toestemming})
     return item.id
+
+
+def delete_media(session: Session, visitor: access.Visitor, media_id: int, media_dir: Path) -> None:
+    """Remove a photo, video or link from its story, and every file it stored once that is committed."""
+    item = session.get(Media, media_id)
+    verhaal = session.get(Verhaal, item.verhaal_id) if item else None
+    access.require(visitor, "verhaal_bewerken", {verhaal.partij_id} if verhaal else ())
+    if item is None:
+        raise Invalid({"_": "Deze foto of video bestaat niet (meer). Vernieuw de pagina."})
+    opruimen.na_commit(session, opruimen.bestanden(item), media_dir)
+    session.delete(item)
+    audit.record(session, visitor.name, "media_verwijderd", f"verhaal {item.verhaal_id}",
+                 {"soort": item.soort, "bestanden": opruimen.bestanden(item), "url": item.url})
+
+
+def delete_verhaal(session: Session, visitor: access.Visitor, verhaal_id: int, media_dir: Path) -> None:
+    """Remove a story with its media, and every file they stored once that is committed."""
+    verhaal = session.get(Verhaal, verhaal_id)
+    access.require(visitor, "verhaal_bewerken", {verhaal.partij_id} if verhaal else ())
+    if verhaal is None:
+        raise Invalid({"_": "Dit verhaal bestaat niet (meer). Vernieuw de pagina."})
+    namen = [naam for item in verhaal.media for naam in opruimen.bestanden(item)]
+    opruimen.na_commit(session, namen, media_dir)
+    session.delete(verhaal)
+    audit.record(session, visitor.name, "verhaal_verwijderd", f"verhaal {verhaal_id}",
+                 {"titel": verhaal.titel, "bestanden": namen})
 
 
 # ---------------------------------------------------------------- read side
