@@ -1,10 +1,16 @@
 """Captions for a video: SRT or WebVTT in, one clean WebVTT file stored; a wrong line is named in Dutch."""
+import io
+
 import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+from sqlalchemy import select
 
 import videos
 from dashboard import afspraken
 from dashboard.models import Media
 from dashboard.toegang import access
+from dashboard.vergadering import agenda, deck, export
 from dashboard.verhalen import media, ondertitels, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
@@ -59,3 +65,31 @@ def test_captions_are_stored_replaced_and_the_transcript_kept(demo_db, tmp_path)
     assert second != first and media.path(first, tmp_path) is None  # the old file is gone
     with pytest.raises(access.NotAllowed), demo_db.session() as session:
         ondertitels.save(session, access.Visitor("raadslid", "lezer"), video_id, SRT.encode(), "", tmp_path)
+
+
+def test_a_story_told_in_a_video_shows_its_poster_captions_note_and_transcript_in_the_deck_and_exports(demo_db, demo_db_path):
+    media_dir = demo_db_path.parent / "media"
+    with demo_db.make_session() as session:
+        vergadering = next(m.id for m in agenda.list_vergaderingen(session) if m.titel == "Stuurgroep najaar 2025")
+        foto = next(d.foto for d in deck.build(session, vergadering).dias if d.foto)
+        afspraak = session.scalar(select(Media).where(Media.bestand == foto.bestand)).verhaal_id
+        afspraak_id = verhalen.detail(session, afspraak).afspraken[0].id
+    with demo_db.session() as session:
+        verhaal_id = verhalen.add_verhaal(session, REDACTEUR, verhalen.VerhaalInvoer(
+            titel="De moestuin in beeld", tekst="Een film.", verteller_rol="bewoner", citaat="Kijk eens!",
+            afspraken=[afspraak_id]), [verhalen.MediaInvoer(soort="video", data=videos.tiny(), toestemming=True)],
+            media_dir, 10_000_000)
+        video_id = verhalen.detail(session, verhaal_id).media[0].id
+        ondertitels.save(session, REDACTEUR, video_id, SRT.encode(), "Ria: welkom in de moestuin.", media_dir)
+    with demo_db.make_session() as session:
+        built = deck.build(session, vergadering)
+        poster = (media_dir / session.get(Media, video_id).poster).read_bytes()
+    dia = next(d for d in built.dias if d.foto and d.foto.video)
+    assert dia.foto.alt == "Beeld uit de video: De moestuin in beeld"
+    slides = Presentation(io.BytesIO(export.pptx_bytes(built, media_dir, images={}))).slides
+    slide = next(s for s in slides if s.shapes.title.text == dia.titel)
+    assert poster in [shape.image.blob for shape in slide.shapes if shape.shape_type == 13]
+    assert any("Ondertitels beschikbaar" in shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert "Transcript van de video: Ria: welkom in de moestuin." in slide.notes_slide.notes_text_frame.text
+    pdf = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(export.pdf_bytes(built, media_dir, images={}))).pages)
+    assert "Transcript: Ria: welkom in de moestuin." in " ".join(pdf.split())

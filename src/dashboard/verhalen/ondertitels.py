@@ -149,7 +149,7 @@ def save(session: Session, visitor: access.Visitor, media_id: int, bestand: byte
 
 
 def zonder_ondertitels(session: Session, visitor: access.Visitor) -> list[tuple[int, str]]:
-    """(verhaal id, titel) of the stories whose video files lack captions, that this visitor may edit; by title."""
+    """(verhaal id, titel) per video file without captions, of the stories this visitor may edit; by title."""
     rows = session.execute(select(Verhaal.id, Verhaal.titel, Verhaal.partij_id).join(Media, Media.verhaal_id == Verhaal.id)
                            .where(Media.soort == "video", Media.ondertitels.is_(None)).order_by(Verhaal.titel))
-    return list(dict.fromkeys((i, titel) for i, titel, partij in rows if access.may_on(visitor, "verhaal_bewerken", {partij})))
+    return [(i, titel) for i, titel, partij in rows if access.may_on(visitor, "verhaal_bewerken", {partij})]
