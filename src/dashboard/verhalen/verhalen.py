@@ -172,7 +172,8 @@ def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, inv
     session.add(item)
     session.flush()
     audit.record(session, visitor.name, "media_toegevoegd", f"verhaal {verhaal_id}",
-                 {"soort": invoer.soort, "bestand": naam, "url": url, "toestemming": invoer.toestemming})
+                 {"soort": invoer.soort, "bestand": naam, "poster": item.poster, "url": url,
+                  "toestemming": invoer.toestemming})
     return item.id
 
 

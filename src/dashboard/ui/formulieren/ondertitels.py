@@ -29,7 +29,8 @@ def ondertitels_aanpassen(db: Database, visitor: access.Visitor, dit_verhaal: Ve
                        ".srt-bestand (uit bijvoorbeeld YouTube Studio, Subtitle Edit of Amara)."
                        + (" Er zijn al ondertitels; een nieuw bestand vervangt ze." if item.ondertitels else ""))
             with st.form(form, border=False):
-                st.file_uploader("Ondertitelbestand (.vtt of .srt)", type=["vtt", "srt"], key=f"{form}_bestand")
+                st.file_uploader("Ondertitelbestand (.vtt of .srt)", type=["vtt", "srt"],
+                                 key=f"{form}_bestand_{st.session_state.get(f'_{form}_n', 0)}")
                 error(form, "ondertitels")
                 st.text_area("Transcript: wat er in de video gezegd wordt en gebeurt", value=item.transcript,
                              height=140, key=f"{form}_transcript")
@@ -40,11 +41,13 @@ def ondertitels_aanpassen(db: Database, visitor: access.Visitor, dit_verhaal: Ve
 @runtime.guarded
 def _save(form: str, db: Database, media_id: int, media_dir: Path) -> None:
     s = st.session_state
-    bestand = s.get(f"{form}_bestand")
-    run(form, db, lambda session: ondertitels.save(session, bezoeker.afresh(), media_id,
-                                                    bestand.getvalue() if bestand is not None else None,
-                                                    s[f"{form}_transcript"], media_dir),
-        "De ondertitels en het transcript zijn opgeslagen.")
+    n = s.get(f"_{form}_n", 0)
+    bestand = s.get(f"{form}_bestand_{n}")
+    if run(form, db, lambda session: ondertitels.save(session, bezoeker.afresh(), media_id,
+                                                       bestand.getvalue() if bestand is not None else None,
+                                                       s[f"{form}_transcript"], media_dir),
+           "De ondertitels en het transcript zijn opgeslagen."):
+        s[f"_{form}_n"] = n + 1  # a new, empty file field: the stored file is not sent again
 
 
 def ontbrekend(missing: list[tuple[int, str]]) -> None:
