@@ -13,7 +13,8 @@ from dashboard.toegang import access
 from dashboard.verhalen import media, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
-HIDDEN = (videos.PLACE.encode(), b"Telefoonmerk", b"Model X1", b"Ria de Vries", b"2024-05-01")
+HIDDEN = (videos.PLACE.encode(), b"Telefoonmerk", b"Model X1", b"Ria de Vries", b"2024-05-01", videos.CHAPTER.encode(),
+          b"Core Media Ria")
 
 
 def upload(db, media_dir, data: bytes) -> verhalen.VerhaalMedia:
@@ -26,10 +27,12 @@ def upload(db, media_dir, data: bytes) -> verhalen.VerhaalMedia:
         return verhalen.detail(session, verhaal_id).media[0]
 
 
-def test_the_phone_video_really_carries_its_place_and_phone():
+def test_the_phone_video_really_carries_its_place_phone_and_chapter():
     data = videos.tiny("mp4")
     for hidden in HIDDEN:
         assert hidden in data
+    with av.open(io.BytesIO(videos.tiny("webm"))) as webm:  # WebM writes the creation time as a number
+        assert {"creation_time", "COM.APPLE.QUICKTIME.LOCATION.ISO6709"} <= set(webm.metadata) and webm.chapters()
 
 
 @pytest.mark.parametrize("kind", ["mp4", "webm"])
@@ -42,8 +45,9 @@ def test_the_served_video_has_no_place_phone_name_or_date_and_still_plays(demo_d
         assert hidden not in data
     with av.open(io.BytesIO(data)) as container:
         assert not {k for k in container.metadata if k not in ("major_brand", "minor_version", "compatible_brands", "encoder")}
-        assert [s.type for s in container.streams] == ["video"]
-        assert not container.streams.video[0].metadata.get("creation_time")
+        assert [s.type for s in container.streams] == ["video", "audio"]  # the chapters' text track is gone
+        assert container.chapters() == []
+        assert not any(s.metadata.get("creation_time") for s in container.streams)
         assert len(list(container.decode(video=0))) == 4  # copied, not re-encoded: every frame is there
     if kind == "mp4":
         assert data.index(b"moov") < data.index(b"mdat")  # faststart: the browser can start at once
