@@ -1,5 +1,6 @@
 """Deleting a story or one of its media takes every file it stored out of the media folder and out of later exports."""
 import io
+from datetime import date
 
 import pytest
 from pptx import Presentation
@@ -7,10 +8,10 @@ from sqlalchemy import select
 
 import videos
 from dashboard import afspraken
-from dashboard.models import Media, Verhaal
+from dashboard.models import Media, Toestemming, Verhaal
 from dashboard.toegang import access
 from dashboard.vergadering import agenda, deck, export
-from dashboard.verhalen import ondertitels, opruimen, verhalen
+from dashboard.verhalen import media, ondertitels, opruimen, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 VTT = b"WEBVTT\n\n00:00.000 --> 00:01.000\nWelkom in de moestuin.\n"
@@ -56,12 +57,16 @@ def test_a_deleted_story_leaves_no_photo_video_poster_or_captions_behind_and_no_
         assert not set(gone) & set(pictures(deck.build(session, vergadering), media_dir))
 
 
-def test_a_deleted_video_takes_its_poster_and_captions_and_a_rolled_back_delete_keeps_them(demo_db, demo_db_path):
+def test_a_deleted_video_takes_its_poster_captions_and_signed_form_and_a_rolled_back_delete_keeps_them(
+        demo_db, demo_db_path):
     media_dir = demo_db_path.parent / "media"
     video_id = add_video(demo_db, 1, media_dir)
+    with demo_db.session() as session:
+        session.add(Toestemming(media_id=video_id, persoon="Ria", datum=date(2025, 1, 6), verloopt=date(2027, 1, 6),
+                                formulier=media.store(b"getekend formulier", "jpg", media_dir)))
     with demo_db.make_session() as session:
         names = opruimen.bestanden(session.get(Media, video_id))
-    assert len(names) == 3
+    assert len(names) == 4
     with pytest.raises(RuntimeError), demo_db.session() as session:
         verhalen.delete_media(session, REDACTEUR, video_id, media_dir)
         raise RuntimeError("the transaction fails after the delete")
