@@ -7,6 +7,7 @@ from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
 from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import verhalen as show
+from dashboard.ui.formulieren import ondertitels, verwijderen
 from dashboard.ui.formulieren import verhalen as verhalen_formulieren
 from dashboard.verhalen import verhalen
 
@@ -28,11 +29,15 @@ if dit_verhaal:
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(dit_verhaal, settings.media_dir)
     verhalen_formulieren.verhaal_aanpassen(db, wie, dit_verhaal)
+    ondertitels.ondertitels_aanpassen(db, wie, dit_verhaal, settings.media_dir)
+    verwijderen.verwijderen(db, wie, dit_verhaal, settings.media_dir)
     chrome.footer(last_update)
     st.stop()
 
 st.title("Verhalen")
 st.caption("De praktijk achter de cijfers, verteld door huurders, professionals, bestuurders en bewoners.")
+if access.may(wie, "verhaal_bewerken"):
+    ondertitels.ontbrekend(reads.ondertitels.zonder_ondertitels(wie))
 namen = reads.verhalen.wijken(scope=wie.share_gebied)
 with st.sidebar:
     st.header("Filters")

@@ -1,4 +1,5 @@
-"""Tellen beside vertellen in a real browser: an afspraak with its chart, photo and video; a volunteer's story."""
+"""Tellen beside vertellen in a real browser: an afspraak with its chart, photo and video; a volunteer's story
+and the captions of a video."""
 import io
 import re
 
@@ -23,7 +24,7 @@ def test_afspraak_detail_shows_chart_photo_and_video_together(server, logged_in,
     assert page.get_by_test_id("stException").count() == 0
 
 
-def test_volunteer_adds_a_verhaal_with_a_photo_and_finds_it_in_the_gallery(server, logged_in, visit, tmp_path):
+def test_volunteer_adds_a_verhaal_with_a_photo_and_captions_to_a_video(server, logged_in, visit, tmp_path):
     photo = tmp_path / "binnentuin.png"
     image = Image.new("RGB", (640, 400), (90, 160, 90))
     buffer = io.BytesIO()
@@ -46,4 +47,25 @@ def test_volunteer_adds_a_verhaal_with_a_photo_and_finds_it_in_the_gallery(serve
     expect(page.get_by_text("Dank u wel! Het verhaal 'Samen de binnentuin opknappen' staat in de verhalen.")).to_be_visible()
     expect(page.get_by_text("Samen de binnentuin opknappen").first).to_be_visible()
     expect(page.locator('img[alt="Binnentuin met nieuwe plantenbakken."]')).to_be_visible()
+    assert page.get_by_test_id("stException").count() == 0
+
+    # A video of the demo still lacks captions: the volunteer follows the notice and adds them
+    captions = tmp_path / "modelwoning.srt"
+    captions.write_text("1\n00:00:00,000 --> 00:00:02,000\nDit is de modelwoning.\n", encoding="cp1252")
+    notice = page.get_by_test_id("stVerticalBlock").filter(has_text="video's zonder ondertitels").last
+    notice.get_by_role("link").first.click()
+    page.wait_for_url(re.compile(r"verhaal=\d+"))
+    wait_ready(page)
+    page.get_by_text("Ondertitels toevoegen").first.click()
+    page.get_by_test_id("stFileUploader").filter(has_text="Ondertitelbestand").locator('input[type="file"]').set_input_files(
+        str(captions))
+    expect(page.get_by_text("modelwoning.srt")).to_be_visible()
+    page.get_by_label("Transcript").fill("Ria loopt door de modelwoning: nieuwe ramen, nieuwe ventilatie.")
+    page.get_by_role("button", name="Ondertitels en transcript opslaan").click()
+    wait_ready(page)
+    track = page.locator('video track[kind="captions"]')
+    expect(track).to_have_attribute("label", "Nederlands")
+    assert "Dit is de modelwoning." in page.request.get(track.get_attribute("src")).text()
+    page.get_by_text("Transcript van de video").click()
+    expect(page.get_by_test_id("stText").filter(has_text="Ria loopt door de modelwoning: nieuwe ramen")).to_be_visible()
     assert page.get_by_test_id("stException").count() == 0

@@ -94,7 +94,7 @@ def test_a_partner_changes_a_verhaal_its_partij_told_and_no_other(partner, app_e
     assert not at.exception and ander.titel in [reader.text(h.value) for h in at.header] and not at.expander
     at.query_params["verhaal"] = str(eigen.id)
     at.run()
-    assert [e.label for e in at.expander] == ["Verhaal aanpassen"]
+    assert [e.label for e in at.expander] == ["Verhaal aanpassen", "Verwijderen"]
     form = f"vhw{eigen.id}"
     at.text_input(key=f"{form}_titel").input("Een nieuwe titel van de huurders")
     at.button(key=f"FormSubmitter:{form}-Wijziging opslaan").click().run()

@@ -129,6 +129,8 @@ def _photo_and_quote(dia: Dia, media_dir: Path) -> None:
     if found:
         with st.container(key="tv_foto"):
             st.image(str(found), alt=dia.foto.alt, width="stretch")
+        if dia.foto.onderschrift:
+            _html(f'<p class="tv-bron">{e(dia.foto.onderschrift)}</p>')
     if dia.citaat:
         by = f'<p class="tv-bron">— {e(dia.citaat_van)}</p>' if dia.citaat_van else ""
         _html(f"<blockquote><p>“{e(dia.citaat)}”</p></blockquote>{by}")

@@ -44,6 +44,7 @@ from dashboard.samenwerking import uitslag as uitslag_core
 from dashboard.vergadering import agenda as agenda_core
 from dashboard.vergadering import besluiten as besluiten_core
 from dashboard.vergadering import deck as deck_core
+from dashboard.verhalen import ondertitels as ondertitels_core
 from dashboard.verhalen import verhalen as verhalen_core
 from dashboard.verkennen import punten as punten_core
 from dashboard.ui import made, runtime
@@ -144,6 +145,7 @@ queries = _cached(
 afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "attention", "detail", "figures",
                                             "trajecten"))
 verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points", "wijken"))
+ondertitels = _cached(ondertitels_core, shared=("zonder_ondertitels",))
 
 # De stuurgroep: meetings, the deck built from the data, besluiten
 agenda = _cached(agenda_core, shared=("list_vergaderingen", "detail", "default_vergadering"))

@@ -24,7 +24,8 @@ def quote(verhaal: VerhaalInfo) -> None:
 
 
 def show_media(item: VerhaalMedia, media_dir: Path) -> None:
-    """A photo with its alt text and caption, a video file, or a YouTube/Vimeo link, each credited."""
+    """A photo with its alt text and caption, a video file with its Dutch captions and transcript, or a
+    YouTube/Vimeo link, each credited."""
     caption = escaped(" · ".join(x for x in (item.bijschrift, item.credit and f"Beeld: {item.credit}") if x))
     if item.soort == "videolink":
         st.video(item.url, alt=item.bijschrift or "Video")
@@ -36,17 +37,24 @@ def show_media(item: VerhaalMedia, media_dir: Path) -> None:
     elif item.soort == "foto":
         st.image(str(found), caption=caption, alt=item.alt_tekst, width="stretch")
     else:
+        captions = media.path(item.ondertitels, media_dir)
         st.video(str(found), format="video/webm" if found.suffix == ".webm" else "video/mp4",
-                 alt=item.bijschrift or "Video")
+                 alt=item.bijschrift or "Video", subtitles={"Nederlands": captions} if captions else None)
         st.caption(caption)
+        if item.transcript:
+            with st.expander("Transcript van de video", icon=":material/subtitles:"):
+                st.text(item.transcript)
 
 
 def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
     """Gallery card: first photo, title, who and where, the quote, a link to the whole story."""
     with st.container(border=True):
         photo = next((m for m in verhaal.media if m.soort == "foto"), None)
+        poster = next((m for m in verhaal.media if m.soort == "video" and m.poster), None)
         if photo and (found := media.path(photo.bestand, media_dir)):
             st.image(str(found), alt=photo.alt_tekst, width="stretch")
+        elif poster and (found := media.path(poster.poster, media_dir)):  # st.video takes no poster: the card does
+            st.image(str(found), alt=f"Beeld uit de video: {poster.bijschrift or verhaal.titel}", width="stretch")
         st.markdown(f"**{escaped(verhaal.titel)}**")
         st.caption(f"{ROL_LABELS[verhaal.verteller_rol]} · {escaped(verhaal.wijk or 'Denkbeeldstad')} · "
                    f"{formatting.day(verhaal.datum)}")

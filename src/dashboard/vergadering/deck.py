@@ -69,8 +69,21 @@ class Kerncijfer:
 
 @dataclass(frozen=True)
 class Foto:
+    """A story's photo on a slide, or a video's poster frame with what the video offers beside it."""
+
     bestand: str
     alt: str
+    video: bool = False
+    ondertitels: bool = False
+    transcript: str = ""
+
+    @property
+    def onderschrift(self) -> str:
+        """For a video's poster: what it is and whether captions and a transcript exist; "" for a photo."""
+        if not self.video:
+            return ""
+        return "Beeld uit de video in het verhaal · " + ("Ondertitels beschikbaar" if self.ondertitels
+                                                         else "Nog zonder ondertitels")
 
 
 @dataclass(frozen=True)
@@ -201,8 +214,9 @@ def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo], shown: set[int],
     Before that: a story not yet on an earlier slide, then one not linked to another agenda item's
     afspraak (`elsewhere`), then one of fewer afspraken; so a story shared by two agenda items is
     told once, and an afspraak with a story of its own shows that one."""
-    def photo(verhaal):
-        return next((m for m in verhaal.media if m.soort == "foto" and m.bestand and m.alt_tekst), None)
+    def photo(verhaal):  # a video's poster when there is no photo: a picture, not a blank
+        return next((m for m in verhaal.media if m.soort == "foto" and m.bestand and m.alt_tekst), None) or next(
+            (m for m in verhaal.media if m.soort == "video" and m.poster), None)
 
     verhaallijst = sorted(verhaallijst, key=lambda s: (s.id in shown, sum(a.id in elsewhere for a in s.afspraken),
                                                        len(s.afspraken)))  # a stable sort: newest first within
@@ -210,6 +224,13 @@ def _best_verhaal(verhaallijst: list[verhalen.VerhaalInfo], shown: set[int],
     pictured = both or next((s for s in verhaallijst if photo(s)), None)
     quoted = both or next((s for s in verhaallijst if s.citaat), None)
     return (None if pictured is None else {"verhaal": pictured, "photo": photo(pictured)}), quoted
+
+
+def _foto(item: verhalen.VerhaalMedia, verhaal: verhalen.VerhaalInfo) -> Foto:
+    if item.soort == "foto":
+        return Foto(item.bestand, item.alt_tekst)
+    return Foto(item.poster, f"Beeld uit de video: {item.bijschrift or verhaal.titel}", video=True,
+                ondertitels=item.ondertitels is not None, transcript=item.transcript)
 
 
 def _reeks(trend: pd.DataFrame) -> tuple[tuple[str, float | None, float | None, str | None], ...]:
@@ -295,7 +316,7 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope
         f"Wat we leerden: {laatste['geleerd']}" if laatste["geleerd"] else "") if x)
     cijfers = afgeleid.status if afspraken.twee_statussen(punt.status, afgeleid) else None
     dia = Dia("agendapunt", titel, status=punt.status, cijfers=cijfers, dilemma=punt.dilemma, kerncijfer=figuur,
-              foto=None if photo is None else Foto(photo["photo"].bestand, photo["photo"].alt_tekst),
+              foto=None if photo is None else _foto(photo["photo"], photo["verhaal"]),
               citaat=citaat, citaat_van=citaat_van, gevraagd=punt.vraag, notities=notities)
     vervolg = _text_slides(Dia("tekst", titel), extra) if extra else []
     return [dia] + [replace(more, titel=f"{titel} (vervolg)") for more in vervolg]

@@ -158,8 +158,9 @@ def pptx_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = No
 
     for i, dia in enumerate(deck.dias):
         slide = new_slide(dia.titel)
-        if dia.notities:
-            slide.notes_slide.notes_text_frame.text = dia.notities
+        notes = [dia.notities] + ([f"Transcript van de video: {dia.foto.transcript}"] if dia.foto and dia.foto.transcript else [])
+        if any(notes):
+            slide.notes_slide.notes_text_frame.text = "\n\n".join(note for note in notes if note)
         body = [("", dia.ondertitel, False, SMALL_PT)] if dia.ondertitel else []
         if dia.kerncijfer is None:
             body += [("", r.tekst, True, BODY_PT + 3) if r.kop else (r.label, r.tekst, False, None)
@@ -182,6 +183,9 @@ def pptx_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = No
                     picture = slide.shapes.add_picture(str(found), Inches(7.3), Inches(top), height=Inches(2.6))
                     alt(picture, dia.foto.alt)
                     top += 2.75
+                    if dia.foto.onderschrift:
+                        text_box(slide, 7.3, top - 0.1, 5.6, 0.4, [("", dia.foto.onderschrift, False, SMALL_PT)])
+                        top += 0.45
                 if dia.citaat:
                     text_box(slide, 7.3, top, 5.6, 2.0, [("", f"“{dia.citaat}”", False, None)]
                              + ([("", f"— {dia.citaat_van}", False, SMALL_PT)] if dia.citaat_van else []))
@@ -266,6 +270,8 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
             right = []
             if dia.soort == "agendapunt" and (found := _photo(dia, media_dir)) is not None:
                 right.append(Image(str(found), width=4.16 * inch, height=2.6 * inch, kind="proportional"))
+                right += [para(dia.foto.onderschrift, small)] if dia.foto.onderschrift else []
+                right += [para(f"Transcript: {dia.foto.transcript}", small)] if dia.foto.transcript else []
             if dia.citaat:
                 right.append(para(f"“{dia.citaat}”", quote))
                 right += [para(f"— {dia.citaat_van}", small)] if dia.citaat_van else []

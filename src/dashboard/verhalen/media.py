@@ -5,7 +5,8 @@ are re-encoded (which drops EXIF, GPS and anything hidden after the image data),
 and scaled to at most MAX_SIDE pixels. Videos must be a whole MP4 or WebM container, parsed (not
 their first bytes: an HTML page that starts with MP4's bytes is refused), and stay under the size
 cap. No library was fit for the parse (pymp4 pins construct 2.8.8 of 2016 and is lenient about
-sizes; ffmpeg is no dependency of the app), so two small strict walkers below do it. Links are only YouTube or Vimeo, over https, rewritten to one canonical form.
+sizes; PyAV's ffmpeg should not parse a file before it is known to be whole), so two small strict walkers
+below do it; `video` then copies what passes without its metadata. Links are only YouTube or Vimeo, over https, rewritten to one canonical form.
 Every stored file gets a uuid name, so nothing a user typed reaches the file system.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_SIDE = 1600
 MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding
 VIDEO_EXTENSIONS = ("mp4", "webm")
-_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|mp4|webm)$")
+_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|mp4|webm|vtt)$")
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}

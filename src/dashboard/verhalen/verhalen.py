@@ -21,7 +21,7 @@ from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 from dashboard.toegang import access
 from dashboard.toegang import scope as scopes
-from dashboard.verhalen import media, safe_markdown
+from dashboard.verhalen import media, opruimen, safe_markdown, video
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
 MEDIA_LABELS = {"foto": "Foto", "video": "Video", "videolink": "Videolink"}
@@ -116,8 +116,8 @@ def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoe
     return verhaal.id
 
 
-def check_media(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str | None, str | None]:
-    """(data to store, extension, url) after every check; Invalid with the field that is wrong."""
+def check_media(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str | None, str | None, bytes | None]:
+    """(data to store, extension, url, a video's poster JPEG) after every check; Invalid with the field that is wrong."""
     if invoer.soort == "foto":
         problems = {}
         if not invoer.alt_tekst.strip():
@@ -135,15 +135,16 @@ def check_media(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str 
                 problems["foto"] = str(error)
         if problems:
             raise Invalid(problems)
-        return cleaned, "jpg", None
+        return cleaned, "jpg", None, None
     if invoer.soort == "video":
         try:
-            return invoer.data, media.video_kind(invoer.data or b"", max_bytes), None
+            schoon = video.clean(invoer.data or b"", max_bytes)
+            return schoon.data, schoon.soort, None, schoon.poster
         except media.MediaRejected as error:
             raise Invalid({"video": str(error)}) from error
     if invoer.soort == "videolink":
         try:
-            return None, None, media.video_link(invoer.url)
+            return None, None, media.video_link(invoer.url), None
         except media.MediaRejected as error:
             raise Invalid({"url": str(error)}) from error
     raise Invalid({"soort": "Kies foto, video of videolink."})
@@ -160,18 +161,46 @@ def add_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer
 
 
 def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer: MediaInvoer,
-                 checked: tuple[bytes | None, str | None, str | None], media_dir: Path) -> int:
-    data, extension, url = checked
+                 checked: tuple[bytes | None, str | None, str | None, bytes | None], media_dir: Path) -> int:
+    data, extension, url, poster = checked
     naam = media.store(data, extension, media_dir) if data is not None else None
     item = Media(verhaal_id=verhaal_id, soort=invoer.soort, bestand=naam, url=url,
+                 poster=media.store(poster, "jpg", media_dir) if poster is not None else None,
                  bijschrift=invoer.bijschrift.strip(), alt_tekst=invoer.alt_tekst.strip(),
                  credit=invoer.credit.strip(), toestemming=invoer.toestemming,
                  toestemming_notitie=invoer.toestemming_notitie.strip())
     session.add(item)
     session.flush()
     audit.record(session, visitor.name, "media_toegevoegd", f"verhaal {verhaal_id}",
-                 {"soort": invoer.soort, "bestand": naam, "url": url, "toestemming": invoer.toestemming})
+                 {"soort": invoer.soort, "bestand": naam, "poster": item.poster, "url": url,
+                  "toestemming": invoer.toestemming})
     return item.id
+
+
+def delete_media(session: Session, visitor: access.Visitor, media_id: int, media_dir: Path) -> None:
+    """Remove a photo, video or link from its story, and every file it stored once that is committed."""
+    item = session.get(Media, media_id)
+    verhaal = session.get(Verhaal, item.verhaal_id) if item else None
+    access.require(visitor, "verhaal_bewerken", {verhaal.partij_id} if verhaal else ())
+    if item is None:
+        raise Invalid({"_": "Deze foto of video bestaat niet (meer). Vernieuw de pagina."})
+    opruimen.na_commit(session, opruimen.bestanden(item), media_dir)
+    session.delete(item)
+    audit.record(session, visitor.name, "media_verwijderd", f"verhaal {item.verhaal_id}",
+                 {"soort": item.soort, "bestanden": opruimen.bestanden(item), "url": item.url})
+
+
+def delete_verhaal(session: Session, visitor: access.Visitor, verhaal_id: int, media_dir: Path) -> None:
+    """Remove a story with its media, and every file they stored once that is committed."""
+    verhaal = session.get(Verhaal, verhaal_id)
+    access.require(visitor, "verhaal_bewerken", {verhaal.partij_id} if verhaal else ())
+    if verhaal is None:
+        raise Invalid({"_": "Dit verhaal bestaat niet (meer). Vernieuw de pagina."})
+    namen = [naam for item in verhaal.media for naam in opruimen.bestanden(item)]
+    opruimen.na_commit(session, namen, media_dir)
+    session.delete(verhaal)
+    audit.record(session, visitor.name, "verhaal_verwijderd", f"verhaal {verhaal_id}",
+                 {"titel": verhaal.titel, "bestanden": namen})
 
 
 # ---------------------------------------------------------------- read side
@@ -208,6 +237,10 @@ class VerhaalMedia:
     bijschrift: str
     alt_tekst: str
     credit: str
+    id: int = 0
+    poster: str | None = None  # a video's first frame, a stored JPEG
+    ondertitels: str | None = None  # a video's captions, a stored WebVTT file
+    transcript: str = ""  # a video's words as plain text
 
 
 @dataclass(frozen=True)
@@ -247,7 +280,8 @@ def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: d
                    sorted(verhaal.afspraken, key=lambda a: a.nummer)],
         opgaven=sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
         media=[VerhaalMedia(soort=m.soort, bestand=m.bestand, url=m.url, bijschrift=m.bijschrift,
-                            alt_tekst=m.alt_tekst, credit=m.credit) for m in verhaal.media],
+                            alt_tekst=m.alt_tekst, credit=m.credit, id=m.id, poster=m.poster,
+                            ondertitels=m.ondertitels, transcript=m.transcript) for m in verhaal.media],
     )
 
 
