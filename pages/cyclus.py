@@ -4,7 +4,7 @@ forms to record them."""
 import streamlit as st
 
 from dashboard import clock, config
-from dashboard.cyclus import termijnen
+from dashboard.cyclus import publicatie, termijnen
 from dashboard.toegang import access
 from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import cyclus as show
@@ -36,6 +36,13 @@ show.bods(cyclus, reads.bod.naast(jaar), settings.media_dir, access.may(wie, "do
 show.handtekeningen(cyclus)
 show.geschillen(cyclus)
 if access.may(wie, "cyclus_bewerken"):
+    try:
+        licentie = publicatie.licentie()
+    except publicatie.LicentieFout as fout:
+        st.error(f"{fout} Vraag de beheerder dit aan te passen.", icon=":material/settings:")
+        st.stop()
+    show.documenten(cyclus, reads.dossier.samenstellen(jaar, termijn, vandaag) if cyclus.geschillen else None,
+                    lambda: reads.publicatie.samenstellen(jaar, termijn, vandaag, licentie).zip())
     db = runtime.database()
     afspraken = {int(i): f"{n} {t}" for i, n, t in reads.afspraken.overview()[["id", "nummer", "titel"]].itertuples(
         index=False)}

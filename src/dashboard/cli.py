@@ -16,10 +16,11 @@ import logging
 import sys
 from pathlib import Path
 
-from sqlalchemy import exc
+from sqlalchemy import exc, select
 
 from dashboard import clock, config, formatting, startup
 from dashboard.diagnosis import DatabaseProblem, diagnose
+from dashboard.models import Afspraak
 from dashboard.toegang import access, accounts, herstel, share_links, uitnodigingen
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -522,6 +523,74 @@ def _deck(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _geschil(args: argparse.Namespace) -> int:
+    from dashboard.cyclus import dossier, termijnen
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pdf.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        termijn = termijnen.load()
+    except termijnen.TermijnFout as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    with startup.prepare(config.load(), demo=False).make_session() as session:
+        afspraak_id = None
+        if args.afspraak:
+            afspraak_id = session.scalar(select(Afspraak.id).where(Afspraak.nummer == args.afspraak))
+            if afspraak_id is None:
+                print(f"Fout: --afspraak {args.afspraak}: die afspraak bestaat niet.", file=sys.stderr)
+                return EXIT_REJECTED
+        try:
+            made = dossier.samenstellen(session, args.jaar, termijn, clock.today(), afspraak_id)
+        except dossier.GeenGeschil as error:
+            print(f"Fout: {error}", file=sys.stderr)
+            return EXIT_REJECTED
+    try:
+        out.write_bytes(made.pdf())
+    except OSError as error:
+        return _unwritable(args.out, error)
+    still = f" Nog aan te vullen: {', '.join(made.ontbreekt)}." if made.ontbreekt else ""
+    print(f"{made.titel} geschreven naar {out}.{still}")
+    return EXIT_OK
+
+
+def _publicatie(args: argparse.Namespace) -> int:
+    from dashboard.cyclus import publicatie, termijnen
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".zip":
+        print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .zip.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        termijn, licentie = termijnen.load(), publicatie.licentie()
+    except (termijnen.TermijnFout, publicatie.LicentieFout) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    with startup.prepare(config.load(), demo=False).make_session() as session:
+        made = publicatie.samenstellen(session, args.jaar, termijn, clock.today(), licentie)
+    try:
+        out.write_bytes(made.zip())
+    except OSError as error:
+        return _unwritable(args.out, error)
+    print(f"{made.titel} (PDF, {len(made.tabellen)} CSV-bestanden en datapackage.json) geschreven naar {out}.")
+    return EXIT_OK
+
+
+def _add_cyclus_commands(commands) -> None:
+    """geschil, publicatie: the documents of the Woningwet's yearly cycle."""
+    geschil = commands.add_parser("geschil", help="het geschildossier voor de minister als PDF (art. 44 lid 4)")
+    geschil.add_argument("--jaar", type=int, required=True, metavar="JJJJ", help="het jaar waarvoor de afspraken gelden")
+    geschil.add_argument("--afspraak", metavar="NUMMER", help="alleen het geschil over deze afspraak, bijvoorbeeld 2.1")
+    geschil.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    geschil.set_defaults(run=_geschil)
+    publicatie = commands.add_parser("publicatie", help="afspraken, besluitenlijst en voortgang voor de website (ZIP)")
+    publicatie.add_argument("--jaar", type=int, required=True, metavar="JJJJ", help="het jaar van de afspraken")
+    publicatie.add_argument("--out", required=True, metavar="BESTAND.zip")
+    publicatie.set_defaults(run=_publicatie)
+
+
 def _add_vergadering_commands(commands) -> None:
     """vergaderingen list/create, besluiten list, deck: the stuurgroep's meeting cycle."""
     vergaderingen = commands.add_parser("vergaderingen", help="vergaderingen van de stuurgroep").add_subparsers(
@@ -591,6 +660,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo_command(commands)
     _add_opendata_command(commands)
     _add_doelen_command(commands)
+    _add_cyclus_commands(commands)
     return parser
 
 

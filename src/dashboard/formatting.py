@@ -82,6 +82,11 @@ def column(values, eenheid=None, exact: bool = False) -> list[str]:
     return [number(v, places[u]) for v, u in zip(values, units)]
 
 
+def capital(text: str) -> str:
+    """A phrase as the start of a sentence: 'sociale huurwoningen' -> 'Sociale huurwoningen'."""
+    return text[:1].upper() + text[1:]
+
+
 def count(n: float | None, een: str, meer: str) -> str:
     """A number with its noun in the right form: '1 bijdrage', '2 bijdragen', '1.234 woningen'."""
     if _missing(n):

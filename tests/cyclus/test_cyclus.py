@@ -75,8 +75,8 @@ def test_a_bod_must_be_a_whole_pdf_and_a_new_one_replaces_the_old_file(demo_db, 
 def test_the_bods_are_set_beside_the_afspraken_they_bear_on(demo_db):
     with demo_db.make_session() as session:
         lines = bod.naast(session, 2027)
-    assert ("Sociale huurwoningen nieuwbouw: bod samen 100 woningen (Stichting Nergenshuis 20, Wooncorporatie "
-            "Thuisbaak 30, Woonstichting Denkbeeld Wonen 50) · afspraak 2.1: 90 woningen per jaar (450 woningen in "
+    assert ("Sociale huurwoningen nieuwbouw: bod samen 75 woningen (Stichting Nergenshuis 15, Wooncorporatie "
+            "Thuisbaak 20, Woonstichting Denkbeeld Wonen 40) · afspraak 2.1: 90 woningen per jaar (450 woningen in "
             "2024–2028)") in lines
 
 
@@ -102,7 +102,7 @@ def test_a_reader_sees_the_phases_the_late_bod_and_who_has_not_signed(app_as):
     assert [s.value for s in at.subheader][:5] == ["Bod", "Overleg", "Ondertekening", "Uitvoering", "Evaluatie"]
     words = texts(at, "markdown")
     assert "Wooncorporatie Thuisbaak** · ontvangen op 14 augustus 2026" in words and "44 dagen te laat" in words
-    assert "bod samen 100 woningen" in words
+    assert "bod samen 75 woningen" in words
     assert not at.expander, "a lezer gets no forms"
 
 

@@ -138,6 +138,6 @@ def naast(session: Session, jaar: int) -> list[str]:
             continue
         total = formatting.value(sum(c.waarde for _, c, _, _ in items), cijfer.eenheid)
         each = ", ".join(f"{p} {formatting.number(c.waarde)}" for p, c, _, _ in items)
-        lines.append(f"{cijfer.onderwerp[:1].upper()}{cijfer.onderwerp[1:]}: bod samen {total} ({each}) · afspraak "
+        lines.append(f"{formatting.capital(cijfer.onderwerp)}: bod samen {total} ({each}) · afspraak "
                      f"{afspraak.nummer}: {_afspraak_tekst(afspraak, eenheid or cijfer.eenheid)}")
     return lines

@@ -28,11 +28,11 @@ BODS = {
     2027: [
         (DW, date(2026, 6, 24), "Denkbeeld Wonen: de tender in Havenkwartier kwam 18% duurder uit; minder nieuwbouw, "
                                 "meer verduurzaming.",
-         [("sociale huurwoningen nieuwbouw", 50, "woningen", "2.1"), ("woningen van label E, F of G af", 110, "woningen", "5.1")]),
-        (NH, date(2026, 6, 30), "Nergenshuis: twintig woningen erbij door splitsing.",
-         [("sociale huurwoningen nieuwbouw", 20, "woningen", "2.1")]),
+         [("sociale huurwoningen nieuwbouw", 40, "woningen", "2.1"), ("woningen van label E, F of G af", 110, "woningen", "5.1")]),
+        (NH, date(2026, 6, 30), "Nergenshuis: vijftien woningen erbij door splitsing.",
+         [("sociale huurwoningen nieuwbouw", 15, "woningen", "2.1")]),
         (TB, date(2026, 8, 14), "Thuisbaak: bod zes weken na de termijn, na herziening van de meerjarenbegroting.",
-         [("sociale huurwoningen nieuwbouw", 30, "woningen", "2.1"), ("woningen van label E, F of G af", 70, "woningen", "5.1")]),
+         [("sociale huurwoningen nieuwbouw", 20, "woningen", "2.1"), ("woningen van label E, F of G af", 70, "woningen", "5.1")]),
     ],
 }
 TEKENAARS_2026 = [
@@ -41,8 +41,8 @@ TEKENAARS_2026 = [
 ]
 GESCHIL = geschil.GeschilInvoer(
     jaar=2027, verzoeker=GEM, onderwerp="totstandkoming",
-    geschilpunt="De gemeente vraagt voor 2027 samen 120 sociale huurwoningen erbij, zoals afgesproken in 2.1; de bods "
-                "komen samen op 100. Thuisbaak wil de verduurzaming voorrang geven.",
+    geschilpunt="De gemeente vraagt voor 2027 het tempo van afspraak 2.1: 90 sociale huurwoningen erbij (450 in "
+                "2024–2028). De bods komen samen op 75. Thuisbaak wil de verduurzaming voorrang geven.",
     standpunten="Gemeente: de woonvisie vraagt 30% sociale huur in de nieuwbouw en het tempo van 2.1. Thuisbaak: met "
                 "de stijgende bouwkosten gaat verduurzaming van het bestaande bezit voor. Huurdersvereniging: steunt "
                 "meer nieuwbouw, maar niet ten koste van de aanpak van vocht en schimmel.",

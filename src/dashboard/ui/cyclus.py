@@ -2,6 +2,7 @@
 the geschillen; and on the Kompas, what the cycle asks now. User text is escaped (ui/tekst.py)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +10,7 @@ import streamlit as st
 
 from dashboard import formatting
 from dashboard.cyclus import bod as bod_core
+from dashboard.cyclus.dossier import Dossier
 from dashboard.cyclus.fasen import NAMEN, STATUS, Cyclus
 from dashboard.cyclus.geschil import STATUS_LABELS
 from dashboard.ui.tekst import escaped, escaped_table
@@ -84,3 +86,20 @@ def te_doen(lines: list[str]) -> None:
         return
     st.header("Wat de cyclus nu vraagt", anchor=False)
     st.markdown("\n".join(f"- {escaped(line)}" for line in lines))
+
+
+def documenten(cyclus: Cyclus, dossier: Dossier | None, publicatie: Callable[[], bytes]) -> None:
+    """For redacteuren and beheerders: the geschil dossier for the minister and the publication for
+    the website, each made when its button is pressed."""
+    st.header("Documenten", anchor=False)
+    if dossier is not None:
+        st.download_button("Geschildossier voor de minister (PDF)", dossier.pdf, mime="application/pdf",
+                           file_name=f"geschildossier-{cyclus.jaar}.pdf", icon=":material/download:",
+                           on_click="ignore", key=f"dossier_{cyclus.jaar}")
+        if dossier.ontbreekt:
+            st.caption(f"Nog aan te vullen voordat het verzoek weg kan: {escaped(', '.join(dossier.ontbreekt))}.")
+    st.download_button("Publicatie voor de website (PDF en CSV in een ZIP)", publicatie, mime="application/zip",
+                       file_name=f"prestatieafspraken-{cyclus.jaar}.zip", icon=":material/download:",
+                       on_click="ignore", key=f"publicatie_{cyclus.jaar}")
+    st.caption("De afspraken, de besluitenlijst en de voortgang, met in datapackage.json de titel, de datum, de "
+               "partijen en de licentie.")

@@ -37,7 +37,9 @@ from dashboard import config, data_version
 from dashboard import deelname as deelname_core
 from dashboard import queries as queries_core
 from dashboard.cyclus import bod as bod_core
+from dashboard.cyclus import dossier as dossier_core
 from dashboard.cyclus import fasen as fasen_core
+from dashboard.cyclus import publicatie as publicatie_core
 from dashboard.doelen import stand as stand_core
 from dashboard.samenwerking import antwoorden as antwoorden_core
 from dashboard.samenwerking import uitslag as uitslag_core
@@ -168,3 +170,5 @@ stand = _cached(stand_core, shared=("voor_monitor",))
 # The Woningwet's yearly cycle
 fasen = _cached(fasen_core, shared=("jaar", "te_doen"))
 bod = _cached(bod_core, shared=("naast",))
+dossier = _cached(dossier_core, shared=("samenstellen",))
+publicatie = _cached(publicatie_core, shared=("samenstellen",))

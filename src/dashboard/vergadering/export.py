@@ -224,7 +224,7 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
     from xml.sax.saxutils import escape
 
     images = chart_images(deck) if images is None else images
-    fonts = _fonts()
+    fonts = vera_fonts()
     size = (13.333 * inch, 7.5 * inch)
     style = lambda name, pt, bold=False, italic=False: ParagraphStyle(  # noqa: E731
         name, fontName=fonts["bold" if bold else "italic" if italic else "regular"], fontSize=pt, leading=pt * 1.25,
@@ -297,7 +297,7 @@ def pdf_bytes(deck: Deck, media_dir: Path, images: dict[int, bytes] | None = Non
     return out.getvalue()
 
 
-def _fonts() -> dict[str, str]:
+def vera_fonts() -> dict[str, str]:
     """Bitstream Vera, shipped with reportlab: embedded, so every reader shows (and finds) the same text."""
     import reportlab
     from reportlab.pdfbase import pdfmetrics
