@@ -2,10 +2,11 @@
 board now, and the newest stories. A switch regroups the same afspraken by wettelijk veld."""
 import streamlit as st
 
-from dashboard import afspraken, config
+from dashboard import afspraken, clock, config
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, deelname, navigation, reads, vergadering, visitor
+from dashboard.ui import chrome, deelname, navigation, reads, toestemmingen, vergadering, visitor
 from dashboard.ui import verhalen as verhalen_ui
+from dashboard.verhalen import toestemming
 
 navigation.entered_through_app()
 media_dir = config.load().media_dir
@@ -13,6 +14,8 @@ st.title("Tellen & Vertellen")
 if reads.queries.demo_loaded():
     chrome.fictional_notice()
 st.markdown(afspraken.SHARED_STORY[reads.queries.demo_loaded()])
+wie = visitor.current()
+toestemmingen.meldingen(reads.toestemming.meldingen(wie.gebruiker_id, clock.today()))
 lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
                             key="lens", bind="query-params",
                             format_func={"opgave": "Opgave", "veld": "Wettelijk veld"}.get)
@@ -29,7 +32,7 @@ show.attention(reads.afspraken.attention())
 vergadering.latest(reads.besluiten.latest(3))
 deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
-nieuwste = reads.verhalen.newest(3, scope=visitor.current().share_gebied)
+nieuwste = reads.verhalen.newest(3, scope=wie.share_gebied, zicht=toestemming.zicht(wie))
 if nieuwste:
     verhalen_ui.grid(nieuwste, media_dir, key="kompas")
     navigation.link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")

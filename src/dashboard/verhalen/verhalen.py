@@ -15,13 +15,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import audit, clock
+from dashboard import audit, clock, config
 from dashboard.afspraken import Invalid, afspraak_partijen
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 from dashboard.toegang import access
 from dashboard.toegang import scope as scopes
-from dashboard.verhalen import media, safe_markdown
+from dashboard.verhalen import media, safe_markdown, toestemming
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
 MEDIA_LABELS = {"foto": "Foto", "video": "Video", "videolink": "Videolink"}
@@ -50,8 +50,7 @@ class MediaInvoer:
     bijschrift: str = ""
     alt_tekst: str = ""
     credit: str = ""
-    toestemming: bool = False
-    toestemming_notitie: str = ""
+    register: toestemming.Register = field(default_factory=toestemming.Register)  # who is on it, and their consent
 
 
 def _check_verhaal(session: Session, invoer: VerhaalInvoer) -> tuple[dict[str, str], int | None, list[Afspraak]]:
@@ -116,14 +115,32 @@ def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoe
     return verhaal.id
 
 
-def check_media(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str | None, str | None]:
-    """(data to store, extension, url) after every check; Invalid with the field that is wrong."""
+Checked = tuple[bytes | None, str | None, str | None, list[dict]]
+
+
+def check_media(invoer: MediaInvoer, max_bytes: int) -> Checked:
+    """(data to store, extension, url, register lines) after every check; Invalid with each field that is wrong.
+
+    Photos, videos and video links alike need their register: nobody recognisable, or each person's consent."""
+    problems = {}
+    try:
+        regels = toestemming.check_register(invoer.register, config.load().toestemming_jaren)
+    except Invalid as invalid:
+        problems.update(invalid.problems)
+    try:
+        data, extension, url = _check_bron(invoer, max_bytes)
+    except Invalid as invalid:
+        problems.update(invalid.problems)
+    if problems:
+        raise Invalid(problems)
+    return data, extension, url, regels
+
+
+def _check_bron(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str | None, str | None]:
     if invoer.soort == "foto":
         problems = {}
         if not invoer.alt_tekst.strip():
             problems["alt_tekst"] = "Beschrijf wat er op de foto te zien is (voor wie hem niet kan zien)."
-        if not invoer.toestemming:
-            problems["toestemming"] = "Vink aan dat wie herkenbaar op de foto staat toestemming gaf (of dat er niemand op staat)."
         if not invoer.data:
             problems["foto"] = "Kies een foto."
         elif len(invoer.data) > max_bytes:
@@ -160,24 +177,25 @@ def add_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer
 
 
 def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer: MediaInvoer,
-                 checked: tuple[bytes | None, str | None, str | None], media_dir: Path) -> int:
-    data, extension, url = checked
+                 checked: Checked, media_dir: Path) -> int:
+    data, extension, url, regels = checked
     naam = media.store(data, extension, media_dir) if data is not None else None
     item = Media(verhaal_id=verhaal_id, soort=invoer.soort, bestand=naam, url=url,
                  bijschrift=invoer.bijschrift.strip(), alt_tekst=invoer.alt_tekst.strip(),
-                 credit=invoer.credit.strip(), toestemming=invoer.toestemming,
-                 toestemming_notitie=invoer.toestemming_notitie.strip())
+                 credit=invoer.credit.strip())
     session.add(item)
     session.flush()
     audit.record(session, visitor.name, "media_toegevoegd", f"verhaal {verhaal_id}",
-                 {"soort": invoer.soort, "bestand": naam, "url": url, "toestemming": invoer.toestemming})
+                 {"soort": invoer.soort, "bestand": naam, "url": url, "media": item.id})
+    toestemming.record_register(session, visitor.name, item, regels, media_dir)
     return item.id
 
 
 # ---------------------------------------------------------------- read side
 
 def _verhalen(session: Session, where=None) -> list[Verhaal]:
-    query = (select(Verhaal).options(selectinload(Verhaal.media), selectinload(Verhaal.afspraken))
+    query = (select(Verhaal).options(selectinload(Verhaal.media).selectinload(Media.toestemmingen),
+                                     selectinload(Verhaal.afspraken))
              .order_by(Verhaal.datum.desc(), Verhaal.id.desc()))
     if where is not None:
         query = query.where(where)
@@ -215,6 +233,7 @@ class VerhaalInfo:
     """One story as the gallery, its own page and the deck show it (gallery, detail, for_afspraak, newest)."""
 
     partij_id: int | None  # the partij that wrote it
+    gebruiker_id: int | None  # the account that wrote it: it keeps the consent register of its media
     partij: str
     gebruiker: str
     id: int
@@ -235,10 +254,11 @@ class VerhaalInfo:
     media: list[VerhaalMedia]
 
 
-def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str]) -> VerhaalInfo:
+def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str],
+            waar: toestemming.Zicht | None) -> VerhaalInfo:
     code, naam, *_ = wijken.get(verhaal.gebied_id, ("", "", None, None))
     return VerhaalInfo(
-        partij_id=verhaal.partij_id, partij=partijen.get(verhaal.partij_id, ""), gebruiker=verhaal.gebruiker,
+        partij_id=verhaal.partij_id, gebruiker_id=verhaal.gebruiker_id, partij=partijen.get(verhaal.partij_id, ""), gebruiker=verhaal.gebruiker,
         id=verhaal.id, titel=verhaal.titel, tekst_html=safe_markdown.to_html(verhaal.tekst),
         datum=verhaal.datum, verteller_rol=verhaal.verteller_rol, verteller=verhaal.verteller,
         gebied=code, wijk=naam, lat=verhaal.lat, lon=verhaal.lon,
@@ -247,7 +267,8 @@ def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: d
                    sorted(verhaal.afspraken, key=lambda a: a.nummer)],
         opgaven=sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
         media=[VerhaalMedia(soort=m.soort, bestand=m.bestand, url=m.url, bijschrift=m.bijschrift,
-                            alt_tekst=m.alt_tekst, credit=m.credit) for m in verhaal.media],
+                            alt_tekst=m.alt_tekst, credit=m.credit) for m in verhaal.media
+               if toestemming.shown(m, waar)],
     )
 
 
@@ -268,8 +289,11 @@ def wijken(session: Session, scope: str | None = None) -> pd.Series:
 
 
 def gallery(session: Session, opgave_id: int | None = None, gebied: str | None = None,
-            rol: str | None = None, scope: str | None = None) -> list[VerhaalInfo]:
-    """Stories newest first, filtered by opgave (through their afspraken), wijk and storyteller role."""
+            rol: str | None = None, scope: str | None = None, zicht: toestemming.Zicht | None = None) -> list[VerhaalInfo]:
+    """Stories newest first, filtered by opgave (through their afspraken), wijk and storyteller role.
+
+    Every read of stories carries only the media their consent lets be shown `zicht` (toestemming.Zicht:
+    a page passes its visitor's, an export openbaar; None: openbaar today, the narrowest)."""
     conditions = []
     if rol:
         conditions.append(Verhaal.verteller_rol == rol)
@@ -282,27 +306,30 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     where = None
     for condition in conditions:
         where = condition if where is None else where & condition
-    return within(session, _records(session, _verhalen(session, where)), scope)
+    return within(session, _records(session, _verhalen(session, where), zicht), scope)
 
 
-def _records(session: Session, verhaallijst: list[Verhaal]) -> list[VerhaalInfo]:
+def _records(session: Session, verhaallijst: list[Verhaal], waar: toestemming.Zicht | None) -> list[VerhaalInfo]:
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
     partijen = dict(session.execute(select(Partij.id, Partij.naam)).all())
-    return [_record(v, wijken, opgaven, partijen) for v in verhaallijst]
+    return [_record(v, wijken, opgaven, partijen, waar) for v in verhaallijst]
 
 
-def detail(session: Session, verhaal_id: int, scope: str | None = None) -> VerhaalInfo | None:
-    found = _records(session, _verhalen(session, Verhaal.id == verhaal_id))
+def detail(session: Session, verhaal_id: int, scope: str | None = None,
+           zicht: toestemming.Zicht | None = None) -> VerhaalInfo | None:
+    found = _records(session, _verhalen(session, Verhaal.id == verhaal_id), zicht)
     return found[0] if found and within(session, found, scope) else None
 
 
-def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[VerhaalInfo]:
+def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None,
+                 zicht: toestemming.Zicht | None = None) -> list[VerhaalInfo]:
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return within(session, _records(session, _verhalen(session, where)), scope)
+    return within(session, _records(session, _verhalen(session, where), zicht), scope)
 
 
-def newest(session: Session, count: int = 3, scope: str | None = None) -> list[VerhaalInfo]:
-    return gallery(session, scope=scope)[:count]
+def newest(session: Session, count: int = 3, scope: str | None = None,
+           zicht: toestemming.Zicht | None = None) -> list[VerhaalInfo]:
+    return gallery(session, scope=scope, zicht=zicht)[:count]
 
 
 def map_points(session: Session, verhaallijst: list[VerhaalInfo]) -> pd.DataFrame:
