@@ -116,9 +116,13 @@ def item_register(db: Database, wie: access.Visitor, item: toestemming.ItemInfo,
     done(form)
     error(form, "_")
     levend = {r.id: r for r in item.regels if r.status != "ingetrokken"}
+    st.checkbox("Er staat niemand herkenbaar op", value=item.geen_herkenbare_personen, key=f"{form}_geen",
+                on_change=_markeer, args=(db, form, item.media_id))
     intrekken, verlengen, toevoegen = st.tabs(["Intrekken", "Verlengen", "Persoon toevoegen"])
     with intrekken:
-        if levend:
+        if not levend:
+            st.caption("Er is geen toestemming om in te trekken.")
+        else:
             st.selectbox("Wie trekt de toestemming in?", list(levend), key=f"{form}_intrek",
                          format_func=lambda i: levend[i].persoon)
             st.date_input("Ingetrokken op", value=clock.today(), key=f"{form}_intrek_datum", format="DD-MM-YYYY")
@@ -127,8 +131,6 @@ def item_register(db: Database, wie: access.Visitor, item: toestemming.ItemInfo,
                       on_click=_intrekken, args=(db, form))
             st.caption("De foto of video is dan meteen nergens meer te zien; na de bewaartermijn van "
                        f"{config.load().toestemming_gratie_dagen} dagen gaat het bestand weg.")
-        st.checkbox("Er staat niemand herkenbaar op", value=item.geen_herkenbare_personen, key=f"{form}_geen",
-                    on_change=_markeer, args=(db, form, item.media_id))
     with verlengen:
         if levend:
             st.selectbox("Wiens toestemming is opnieuw getekend?", list(levend), key=f"{form}_verleng",
@@ -207,10 +209,11 @@ def overzicht(db: Database, wie: access.Visitor, items: list[toestemming.ItemInf
         gevonden = [i for i in items if i.staat == staat]
         st.markdown(f"**{kop}** ({len(gevonden)})")
         if gevonden:
-            st.dataframe(_tabel(gevonden), hide_index=True, key=f"toestemmingen_{staat}")
+            st.dataframe(_tabel(gevonden).drop(columns="Staat"), hide_index=True, key=f"toestemmingen_{staat}")
     st.markdown("**Alle foto's en video's**")
     st.dataframe(_tabel(items), hide_index=True, key="toestemmingen_alle")
-    keuzes = {i.media_id: i for i in items}
+    eerst = [staat for staat, _ in groepen]  # what needs the beheerder comes first in the choice
+    keuzes = {i.media_id: i for i in sorted(items, key=lambda i: eerst.index(i.staat) if i.staat in eerst else 3)}
     if keuzes:
         gekozen = st.selectbox("Register van", list(keuzes), key="toestemming_item",
                                format_func=lambda m: f"{keuzes[m].verhaal} · {SOORT_LABELS[keuzes[m].soort]} "
@@ -225,10 +228,10 @@ def _tabel(items: list[toestemming.ItemInfo]) -> pd.DataFrame:
         return formatting.day(min(levend)) if levend else ""
 
     return pd.DataFrame([{
-        "Verhaal": i.verhaal, "Soort": SOORT_LABELS[i.soort], "Staat": toestemming.STATEN[i.staat],
+        "Verhaal": i.verhaal, "Staat": toestemming.STATEN[i.staat],
         "Getoond": {"": "nergens", "intern": "intern", "deellinks": "ook deellinks", "openbaar": "ook exports"}[i.reikwijdte],
-        "Personen": len(i.regels), "Verloopt": verloopt(i),
-    } for i in items])
+        "Verloopt": verloopt(i), "Soort": SOORT_LABELS[i.soort], "Personen": len(i.regels),
+    } for i in items])  # the columns a phone shows without scrolling first
 
 
 def meldingen(regels: list[str]) -> None:
