@@ -28,6 +28,8 @@ def persoon_velden(form: str, n: int, met_geen: bool = True) -> None:
     """Who is recognisable and who consented, for how far; or (`met_geen`) that nobody is recognisable."""
     for naam, standaard in _VELDEN.items():
         st.session_state.setdefault(f"{form}_{naam}", standaard)
+    if st.session_state[f"{form}_toestemming_datum"] is None:  # a date picker shows no English 'yyyy'
+        st.session_state[f"{form}_toestemming_datum"] = clock.today()
     st.markdown("**Wie staat er herkenbaar op?**")
     if met_geen:
         st.caption("Voor een foto, video of videolink: vink aan dat niemand herkenbaar is, of noem wie herkenbaar is "
@@ -45,7 +47,7 @@ def persoon_velden(form: str, n: int, met_geen: bool = True) -> None:
         error(form, "ouder_voogd")
     left, right = st.columns(2)
     left.date_input("Getekend op", key=f"{form}_toestemming_datum", format="DD-MM-YYYY",
-                    help=f"Leeg: vandaag. De toestemming verloopt {config.load().toestemming_jaren} jaar later.")
+                    help=f"De toestemming verloopt {config.load().toestemming_jaren} jaar later.")
     with left:
         error(form, "datum")
         error(form, "verloopt")
