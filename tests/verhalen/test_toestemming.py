@@ -215,3 +215,20 @@ def test_an_old_tick_becomes_an_intern_register_line_and_comes_back_on_downgrade
         assert [tuple(r) for r in connection.execute(text(
             "SELECT toestemming, toestemming_notitie FROM media ORDER BY id"))] == [(True, "mondeling gevraagd"), (False, "")]
     engine.dispose()
+
+
+def test_the_pptx_and_pdf_carry_only_photos_whose_consent_reaches_openbaar_the_live_deck_more(demo_db):
+    from dashboard.vergadering import agenda, deck
+
+    def photos(zicht=None):
+        with demo_db.make_session() as session:
+            vergadering = agenda.list_vergaderingen(session)[-1].id
+            return [d.foto.bestand for d in deck.build(session, vergadering, zicht=zicht).dias if d.foto]
+
+    export = photos()
+    assert export  # the demo's consent reaches its exports
+    with demo_db.session() as session:
+        item = session.scalars(select(Media).where(Media.bestand == export[0])).one()
+        toestemming.verlengen(session, BEHEERDER, item.toestemmingen[0].id, VANDAAG, None, 2, "deellinks")
+    assert export[0] not in photos()
+    assert export[0] in photos(DEELLINKS)

@@ -120,7 +120,7 @@ def item_register(db: Database, wie: access.Visitor, item: toestemming.ItemInfo,
     levend = {r.id: r for r in item.regels if r.status != "ingetrokken"}
     st.checkbox("Er staat niemand herkenbaar op", value=item.geen_herkenbare_personen, key=f"{form}_geen",
                 on_change=_markeer, args=(db, form, item.media_id))
-    intrekken, verlengen, toevoegen = st.tabs(["Intrekken", "Verlengen", "Persoon toevoegen"])
+    intrekken, verlengen, toevoegen = st.tabs(["Intrekken", "Opnieuw getekend", "Persoon toevoegen"])
     with intrekken:
         if not levend:
             st.caption("Er is geen toestemming om in te trekken.")
@@ -137,13 +137,18 @@ def item_register(db: Database, wie: access.Visitor, item: toestemming.ItemInfo,
         if levend:
             st.selectbox("Wiens toestemming is opnieuw getekend?", list(levend), key=f"{form}_verleng",
                          format_func=lambda i: f"{levend[i].persoon} (verloopt {formatting.day(levend[i].verloopt)})")
-            st.date_input("Opnieuw getekend op", value=clock.today(), key=f"{form}_verleng_datum", format="DD-MM-YYYY")
-            error(form, "datum")
-            error(form, "verloopt")
-            st.button("Toestemming verlengen", key=f"{form}_verleng_knop", icon=":material/update:",
+            gekozen = levend.get(st.session_state.get(f"{form}_verleng"), next(iter(levend.values())))
+            left, right = st.columns(2)
+            left.date_input("Opnieuw getekend op", value=clock.today(), key=f"{form}_verleng_datum", format="DD-MM-YYYY")
+            with left:
+                error(form, "datum")
+                error(form, "verloopt")
+            right.selectbox("Waar mag het nu getoond worden?", REIKWIJDTES, index=REIKWIJDTES.index(gekozen.reikwijdte),
+                            key=f"{form}_verleng_reikwijdte", format_func=toestemming.REIKWIJDTE_LABELS.get)
+            st.button("Nieuwe toestemming vastleggen", key=f"{form}_verleng_knop", icon=":material/update:",
                       on_click=_verlengen, args=(db, form))
         else:
-            st.caption("Er is geen geldige toestemming om te verlengen.")
+            st.caption("Er is geen toestemming om te vernieuwen.")
     with toevoegen:
         n = st.session_state.setdefault(f"_{form}_n", 0)
         persoon_velden(form, n, met_geen=False)
@@ -164,8 +169,8 @@ def _verlengen(db: Database, form: str) -> None:
     s = st.session_state
     run(form, db, lambda session: toestemming.verlengen(session, bezoeker.afresh(), s[f"{form}_verleng"],
                                                         s[f"{form}_verleng_datum"], None,
-                                                        config.load().toestemming_jaren),
-        "De toestemming is verlengd.")
+                                                        config.load().toestemming_jaren, s[f"{form}_verleng_reikwijdte"]),
+        "De nieuwe toestemming is vastgelegd.")
 
 
 @runtime.guarded

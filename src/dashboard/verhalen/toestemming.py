@@ -239,15 +239,17 @@ def intrekken(session: Session, visitor: access.Visitor, toestemming_id: int, da
 
 
 def verlengen(session: Session, visitor: access.Visitor, toestemming_id: int, datum: date, verloopt: date | None,
-              jaren: int) -> None:
-    """Newly signed consent of the same person: a new date and expiry (a new notice will come before it)."""
+              jaren: int, reikwijdte: str | None = None) -> None:
+    """The same person signed again: a new date and expiry, and the scope that signature names (a line
+    migrated from the old tick is intern until then); a new notice will come before the new expiry."""
     regel = _regel(session, visitor, toestemming_id)
     checked = check(ToestemmingInvoer(persoon=regel.persoon, gegeven_door=regel.gegeven_door, ouder_voogd=regel.ouder_voogd,
-                                      datum=datum, reikwijdte=regel.reikwijdte, verloopt=verloopt), jaren)
-    oud = regel.verloopt
-    regel.datum, regel.verloopt, regel.gemeld_op = checked["datum"], checked["verloopt"], None
+                                      datum=datum, reikwijdte=reikwijdte or regel.reikwijdte, verloopt=verloopt), jaren)
+    was = {"verloopt": regel.verloopt, "reikwijdte": regel.reikwijdte}
+    regel.datum, regel.verloopt, regel.reikwijdte = checked["datum"], checked["verloopt"], checked["reikwijdte"]
+    regel.gemeld_op = None
     audit.record(session, visitor.name, "toestemming_verlengd", f"media {regel.media_id}",
-                 {"toestemming": regel.id, "was": oud, "verloopt": regel.verloopt})
+                 {"toestemming": regel.id, "was": was, "verloopt": regel.verloopt, "reikwijdte": regel.reikwijdte})
 
 
 # ---------------------------------------------------------------- upkeep (start-up and cron)
