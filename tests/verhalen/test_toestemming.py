@@ -138,6 +138,8 @@ def test_after_the_grace_period_the_files_go_the_row_and_the_signed_form_stay(de
     with demo_db.make_session() as session:
         item = session.get(Media, media_id)
         assert item.opgeruimd_op is not None and len(item.toestemmingen) == 1
+        acties = session.scalars(select(AuditLog.actie).where(AuditLog.object == f"media {media_id}")).all()
+    assert acties == ["toestemming_vastgelegd", "toestemming_ingetrokken", "media_opgeruimd"]
     assert media.path(bestand, tmp_path) is None
     assert toestemming.formulier_pad(formulier, tmp_path).read_bytes() == pdf
 
@@ -163,6 +165,8 @@ def test_the_owner_hears_once_30_days_before_an_expiry(demo_db, tmp_path, today,
             "De toestemming voor de foto bij 'Koffie in de buurtkamer' verloopt op 3 januari 2027: "
             "verleng of vervang hem."]
         assert session.scalar(select(Toestemming.gemeld_op).where(Toestemming.media_id == media_id)) == date(2026, 12, 4)
+        assert session.scalars(select(AuditLog.actie).where(AuditLog.object == f"media {media_id}")).all() == [
+            "toestemming_vastgelegd", "toestemming_gemeld"]
 
 
 def test_each_wrong_field_gets_its_own_dutch_message(monkeypatch):
