@@ -1,7 +1,9 @@
 """Verhalen: the practice stories behind the numbers, with their photos, videos and afspraken.
 
 Writes ask `access.require` first, validate into `afspraken.Invalid` and are audited; media
-go through `media` (checked by content, stored under generated names in the media folder).
+go through `media` (checked by content, stored under generated names in the media folder), each
+with its consent register (`toestemming`); every read carries only the media that register lets
+be shown to its audience.
 """
 from __future__ import annotations
 
@@ -258,7 +260,8 @@ def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: d
             waar: toestemming.Zicht | None) -> VerhaalInfo:
     code, naam, *_ = wijken.get(verhaal.gebied_id, ("", "", None, None))
     return VerhaalInfo(
-        partij_id=verhaal.partij_id, gebruiker_id=verhaal.gebruiker_id, partij=partijen.get(verhaal.partij_id, ""), gebruiker=verhaal.gebruiker,
+        partij_id=verhaal.partij_id, gebruiker_id=verhaal.gebruiker_id, partij=partijen.get(verhaal.partij_id, ""),
+        gebruiker=verhaal.gebruiker,
         id=verhaal.id, titel=verhaal.titel, tekst_html=safe_markdown.to_html(verhaal.tekst),
         datum=verhaal.datum, verteller_rol=verhaal.verteller_rol, verteller=verhaal.verteller,
         gebied=code, wijk=naam, lat=verhaal.lat, lon=verhaal.lon,
