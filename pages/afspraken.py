@@ -10,6 +10,7 @@ from dashboard.ui import afspraken as show
 from dashboard.ui import chrome, deelname, navigation, reads, runtime, vergadering, visitor
 from dashboard.ui.formulieren import afspraken as afspraken_formulieren
 from dashboard.ui.tekst import escaped
+from dashboard.verhalen import toestemming
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -32,7 +33,7 @@ if info:
     if mag_bewerken and (titel_note := afspraken.titel_en_looptijd(info.titel, info.van_jaar, info.tot_jaar, info.ambitie)):
         st.warning(escaped(titel_note), icon=":material/edit_note:")  # e.g. after a besluit changed the looptijd; it quotes the title
     show.detail(info, reads.afspraken.figures(info.id, scope=wie.share_gebied),
-                reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied), media_dir)
+                reads.verhalen.for_afspraak(info.id, scope=wie.share_gebied, zicht=toestemming.zicht(wie)), media_dir)
     vergadering.for_afspraak(reads.besluiten.list_besluiten(afspraak_id=info.id), reads.besluiten.history(info.id))
     deelname.kring(info.id, key="kring_afspraak")
     partijen = keuzes.partijen["naam"].tolist()

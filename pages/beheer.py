@@ -1,11 +1,12 @@
-"""Beheer (beheerder): accounts with their role and partij, invitations, reset links and the audit log.
+"""Beheer (beheerder): accounts with their role and partij, invitations, reset links, the consent register of
+photos and videos, and the audit log.
 Disabling an account, or a new password through a reset link, ends its sessions at once."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import formatting
+from dashboard import clock, config, formatting
 from dashboard.toegang import access, accounts, herstel
-from dashboard.ui import adres, auditlog, navigation, reads, runtime, uitnodigingen, visitor
+from dashboard.ui import adres, auditlog, navigation, reads, runtime, toestemmingen, uitnodigingen, visitor
 from dashboard.ui.formulieren.basis import confirm
 from dashboard.ui.tekst import escaped
 
@@ -84,4 +85,5 @@ if user is not None:
                        icon=":material/check:")
             adres.show_link(herstel.url, token)
 
+toestemmingen.overzicht(db, visitor.current(), reads.toestemming.register(clock.today()), config.load().media_dir)
 auditlog.section(db)

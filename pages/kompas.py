@@ -5,8 +5,9 @@ import streamlit as st
 from dashboard import afspraken, clock, config
 from dashboard.cyclus import termijnen
 from dashboard.ui import afspraken as show
-from dashboard.ui import chrome, cyclus, deelname, doelen, navigation, reads, vergadering, visitor
+from dashboard.ui import chrome, cyclus, deelname, doelen, navigation, reads, toestemmingen, vergadering, visitor
 from dashboard.ui import verhalen as verhalen_ui
+from dashboard.verhalen import toestemming
 
 navigation.entered_through_app()
 media_dir = config.load().media_dir
@@ -14,6 +15,8 @@ st.title("Tellen & Vertellen")
 if reads.queries.demo_loaded():
     chrome.fictional_notice()
 st.markdown(afspraken.SHARED_STORY[reads.queries.demo_loaded()])
+wie = visitor.current()
+toestemmingen.meldingen(reads.toestemming.meldingen(wie.gebruiker_id, clock.today()))
 lens = st.segmented_control("Bekijk de afspraken per", afspraken.LENZEN, default="opgave", required=True,
                             key="lens", bind="query-params",
                             format_func=afspraken.LENS_LABELS.get)
@@ -35,7 +38,7 @@ except termijnen.TermijnFout as fout:
     st.error(f"Een termijn van de cyclus in de instellingen klopt niet: {fout}", icon=":material/settings:")
 deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
-nieuwste = reads.verhalen.newest(3, scope=visitor.current().share_gebied)
+nieuwste = reads.verhalen.newest(3, scope=wie.share_gebied, zicht=toestemming.zicht(wie))
 if nieuwste:
     verhalen_ui.grid(nieuwste, media_dir, key="kompas")
     navigation.link("pages/verhalen.py", label="Alle verhalen en de kaart", icon=":material/auto_stories:")

@@ -9,6 +9,7 @@ from dashboard.ui import chrome, navigation, reads, runtime, visitor
 from dashboard.ui import presentatie as slides
 from dashboard.ui import vergadering as show
 from dashboard.ui.formulieren import vergadering as vergadering_formulieren
+from dashboard.verhalen import toestemming
 
 navigation.entered_through_app()
 media_dir = config.load().media_dir
@@ -19,7 +20,7 @@ kiosk = st.query_params.get("kiosk") == "1"
 vergadering_id = int(gevraagd) if gevraagd.isdigit() else None
 if vergadering_id is None and kiosk and not gevraagd:
     vergadering_id = reads.agenda.default_vergadering(clock.today())
-deck = reads.deck.build(vergadering_id, scope=wie.share_gebied) if vergadering_id is not None else None
+deck = reads.deck.build(vergadering_id, scope=wie.share_gebied, zicht=toestemming.zicht(wie)) if vergadering_id is not None else None
 if deck is not None and not access.may_see_vergadering(wie, deck.datum):  # a coming meeting's draft
     deck = None
 if deck is not None and deck.dias:
@@ -39,7 +40,10 @@ st.write("De stuurgroep leest de monitor samen: per vergadering een presentatie 
          "van nu wordt opgebouwd, met de besluiten erbij. Presenteer met de pijltjestoetsen of een clicker.")
 rows = [r for r in reads.agenda.list_vergaderingen() if access.may_see_vergadering(wie, r.datum)]
 may_download = access.may(wie, "downloaden")
-show.vergaderingen(rows, {r.id: reads.deck.build(r.id, scope=wie.share_gebied) for r in rows} if may_download else {}, media_dir, may_download)
+# the downloads leave the app: only the photos whose consent reaches openbaar
+downloads = {r.id: reads.deck.build(r.id, scope=wie.share_gebied, zicht=toestemming.openbaar())
+             for r in rows} if may_download else {}
+show.vergaderingen(rows, downloads, media_dir, may_download)
 
 if access.may(wie, "vergadering_bewerken"):
     db = runtime.database()

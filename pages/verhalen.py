@@ -2,14 +2,14 @@
 photos, videos and afspraken, and the form to tell a new one."""
 import streamlit as st
 
-from dashboard import config, formatting
+from dashboard import clock, config, formatting
 from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
-from dashboard.ui import chrome, navigation, reads, runtime, visitor
+from dashboard.ui import chrome, navigation, reads, runtime, toestemmingen, visitor
 from dashboard.ui import verhalen as show
 from dashboard.ui.formulieren import ondertitels, verwijderen
 from dashboard.ui.formulieren import verhalen as verhalen_formulieren
-from dashboard.verhalen import verhalen
+from dashboard.verhalen import toestemming, verhalen
 
 navigation.entered_through_app()
 db = runtime.database()
@@ -18,7 +18,7 @@ wie = visitor.current()
 gevraagd = str(st.query_params.get("verhaal", ""))[:12]
 
 last_update = reads.queries.last_update()
-dit_verhaal = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied) if gevraagd.isdigit() else None
+dit_verhaal = reads.verhalen.detail(int(gevraagd), scope=wie.share_gebied, zicht=toestemming.zicht(wie)) if gevraagd.isdigit() else None
 opgaven = reads.afspraken.opgaven().set_index("id")["naam"]
 if reads.queries.demo_loaded():
     chrome.fictional_notice()
@@ -29,6 +29,9 @@ if dit_verhaal:
     navigation.link("pages/verhalen.py", label="Terug naar alle verhalen", icon=":material/arrow_back:")
     show.full(dit_verhaal, settings.media_dir)
     verhalen_formulieren.verhaal_aanpassen(db, wie, dit_verhaal)
+    if access.may_keep_register(wie, dit_verhaal.gebruiker_id):
+        toestemmingen.verhaal_register(db, wie, reads.toestemming.register(clock.today(), dit_verhaal.id),
+                                       settings.media_dir)
     ondertitels.ondertitels_aanpassen(db, wie, dit_verhaal, settings.media_dir)
     verwijderen.verwijderen(db, wie, dit_verhaal, settings.media_dir)
     chrome.footer(last_update)
@@ -47,7 +50,8 @@ with st.sidebar:
                         key="wijk", bind="query-params", format_func=lambda c: namen[c])
     rol = st.selectbox("Verteller", VERTELLERS, index=None, placeholder="Iedereen", key="rol", bind="query-params",
                        format_func=verhalen.ROL_LABELS.get)
-gekozen = reads.verhalen.gallery(opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied)
+gekozen = reads.verhalen.gallery(opgave_id=opgave, gebied=wijk, rol=rol, scope=wie.share_gebied,
+                                  zicht=toestemming.zicht(wie))
 
 if not gekozen:
     st.info("Geen verhalen met deze filters. Maak een filter leeg om meer te zien.")

@@ -632,6 +632,28 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _toestemmingen_opruimen(args: argparse.Namespace) -> int:
+    settings = config.load()
+    done = startup.upkeep(startup.prepare(settings, demo=False), settings)
+    if args.json:
+        print(json.dumps({"verwijderd": done.verwijderd, "gemeld": done.gemeld}))
+    else:
+        print(f"{formatting.count(len(done.verwijderd), 'foto of video', 'foto’s en video’s')} uit de opslag verwijderd, "
+              f"{formatting.count(len(done.gemeld), 'melding', 'meldingen')} aan eigenaren.")
+    return EXIT_OK
+
+
+def _add_toestemmingen_command(commands) -> None:
+    toestemmingen = commands.add_parser("toestemmingen", help="het toestemmingenregister van foto's en video's"
+                                        ).add_subparsers(dest="toestemmingen_command", required=True,
+                                                         parser_class=_Parser, metavar="ACTIE")
+    opruimen = toestemmingen.add_parser(
+        "opruimen", help="dagelijks (cron): bestanden van ingetrokken of verlopen toestemming verwijderen na de "
+                         "bewaartermijn, eigenaren 30 dagen voor het verlopen melden")
+    opruimen.add_argument("--json", action="store_true", help="media-ids en meldingen als JSON op stdout")
+    opruimen.set_defaults(run=_toestemmingen_opruimen)
+
+
 def _add_demo_command(commands) -> None:
     demo = commands.add_parser(
         "demo", help="een fictieve demodataset in de importformaten schrijven (importeer daarna met `import`)",
@@ -661,6 +683,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_opendata_command(commands)
     _add_doelen_command(commands)
     _add_cyclus_commands(commands)
+    _add_toestemmingen_command(commands)
     return parser
 
 

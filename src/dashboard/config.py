@@ -25,6 +25,8 @@ class Settings:
     trusted_proxies: str = ""  # DASHBOARD_TRUSTED_PROXIES; empty: the loopback addresses (toegang/client.py)
     cbs_odata_url: str = CBS_ODATA_URL  # DASHBOARD_CBS_ODATA_URL: where the open-data sync asks StatLine
     pdok_url: str = PDOK_URL  # DASHBOARD_PDOK_URL: the PDOK wijken-en-buurten OGC API the sync asks
+    toestemming_jaren: int = 2  # DASHBOARD_TOESTEMMING_JAREN: how long consent for a photo or video lasts by default
+    toestemming_gratie_dagen: int = 30  # DASHBOARD_TOESTEMMING_GRATIE_DAGEN: withdrawn or expired, then files go
 
     @property
     def secret_key(self) -> str:
@@ -63,4 +65,6 @@ def load() -> Settings:
         trusted_proxies=os.environ.get("DASHBOARD_TRUSTED_PROXIES", ""),
         cbs_odata_url=os.environ.get("DASHBOARD_CBS_ODATA_URL", "").strip() or CBS_ODATA_URL,
         pdok_url=os.environ.get("DASHBOARD_PDOK_URL", "").strip() or PDOK_URL,
+        toestemming_jaren=int(os.environ.get("DASHBOARD_TOESTEMMING_JAREN", "2")),
+        toestemming_gratie_dagen=int(os.environ.get("DASHBOARD_TOESTEMMING_GRATIE_DAGEN", "30")),
     )

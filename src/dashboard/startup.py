@@ -9,6 +9,7 @@ from dashboard import config
 from dashboard.db import Database, open_database
 from dashboard.doelen import bibliotheek
 from dashboard.models import Indicator
+from dashboard.verhalen import toestemming
 
 log = logging.getLogger(__name__)
 CATALOGUE = config.DATA_DIR / "indicatoren.csv"
@@ -22,6 +23,17 @@ def load_catalogue(db: Database) -> None:
     from dashboard.ingest import import_file  # pandas and the importer: only for a new database
 
     import_file(db, CATALOGUE, user="systeem")
+
+
+def upkeep(db: Database, settings: config.Settings) -> toestemming.Opgeruimd:
+    """The consent register's daily care (verhalen/toestemming.py): files of withdrawn or expired
+    consent leave storage after the grace period, owners hear of an expiry 30 days before. Run at the
+    app's start and by `python -m dashboard toestemmingen opruimen` from cron."""
+    with db.session() as session:
+        done = toestemming.opruimen(session, settings.media_dir, settings.toestemming_gratie_dagen)
+    if done.verwijderd or done.gemeld:
+        log.info("Toestemmingen: %d bestanden verwijderd, %d meldingen", len(done.verwijderd), len(done.gemeld))
+    return done
 
 
 def prepare(settings: config.Settings, demo: bool | None = None) -> Database:

@@ -24,7 +24,7 @@ def test_afspraak_detail_shows_chart_photo_and_video_together(server, logged_in,
     assert page.get_by_test_id("stException").count() == 0
 
 
-def test_volunteer_adds_a_verhaal_with_a_photo_and_captions_to_a_video(server, logged_in, visit, tmp_path):
+def test_volunteer_adds_a_verhaal_with_a_photo_and_captions_to_a_video(server, logged_in, visit, tmp_path, browser):
     photo = tmp_path / "binnentuin.png"
     image = Image.new("RGB", (640, 400), (90, 160, 90))
     buffer = io.BytesIO()
@@ -40,7 +40,8 @@ def test_volunteer_adds_a_verhaal_with_a_photo_and_captions_to_a_video(server, l
     wait_ready(page)
     page.get_by_test_id("stFileUploader").first.locator('input[type="file"]').set_input_files(str(photo))
     expect(page.get_by_text("binnentuin.png")).to_be_visible()
-    page.get_by_text("Wie herkenbaar op de foto staat, gaf toestemming").click()
+    page.get_by_label("Naam of omschrijving van wie herkenbaar is").fill("Ria, de buurvrouw")  # consent: intern
+    page.keyboard.press("Tab")
     wait_ready(page)
     page.get_by_role("button", name="Verhaal opslaan").click()
     wait_ready(page)
@@ -48,6 +49,21 @@ def test_volunteer_adds_a_verhaal_with_a_photo_and_captions_to_a_video(server, l
     expect(page.get_by_text("Samen de binnentuin opknappen").first).to_be_visible()
     expect(page.locator('img[alt="Binnentuin met nieuwe plantenbakken."]')).to_be_visible()
     assert page.get_by_test_id("stException").count() == 0
+
+    # Ria consented to signed-in readers only: through a share link the story is there, her photo is not
+    created = server.cli("share", "create", "--label", "raad", "--json")
+    assert created.returncode == 0, created.stderr
+    context = browser.new_context()
+    gast = context.new_page()
+    gast.goto(created.stdout.strip().splitlines()[-1])
+    wait_ready(gast)
+    expect(gast.get_by_text("Samen de binnentuin opknappen").first).to_be_visible()
+    gast.get_by_role("link", name="Lees het verhaal").first.click()
+    wait_ready(gast)
+    expect(gast.get_by_role("heading", name="Samen de binnentuin opknappen")).to_be_visible()
+    expect(gast.locator('[data-testid="stImage"]')).to_have_count(0)
+    assert gast.get_by_test_id("stException").count() == 0
+    context.close()
 
     # A video of the demo still lacks captions: the volunteer follows the notice and adds them
     captions = tmp_path / "modelwoning.srt"

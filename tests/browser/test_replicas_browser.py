@@ -325,7 +325,7 @@ def test_a_photo_uploaded_through_one_replica_is_served_by_the_other(deployment,
     wait_ready(page)
     page.get_by_test_id("stFileUploader").first.locator('input[type="file"]').set_input_files(str(photo))
     expect(page.get_by_text("buurtfeest.png")).to_be_visible()
-    page.get_by_text("Wie herkenbaar op de foto staat, gaf toestemming").click()
+    page.get_by_text("Er staat niemand herkenbaar op de foto of video").click()
     wait_ready(page)
     page.get_by_role("button", name="Verhaal opslaan").click()
     wait_ready(page)

@@ -51,7 +51,7 @@ def test_invited_volunteer_sets_a_password_tells_a_verhaal_and_stays_within_her_
     wait_ready(page)
     page.get_by_test_id("stFileUploader").first.locator('input[type="file"]').set_input_files(str(photo))
     expect(page.get_by_text("koffietafel.png")).to_be_visible()
-    page.get_by_text("Wie herkenbaar op de foto staat, gaf toestemming").click()
+    page.get_by_text("Er staat niemand herkenbaar op de foto of video").click()
     wait_ready(page)
     page.get_by_role("button", name="Verhaal opslaan").click()
     wait_ready(page)

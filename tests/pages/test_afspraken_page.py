@@ -174,7 +174,7 @@ def test_volunteer_verhaal_keeps_the_draft_on_a_mistake_and_then_saves_with_phot
     assert app.text_input(key="vh_titel").value == "Samen de tuin opknappen"
     app.text_area(key="vh_tekst").input("Met zes buren hebben we de binnentuin opgeknapt.")
     app.text_input(key="vh_alt").input("Tekening van een binnentuin met plantenbakken.")
-    app.checkbox(key="vh_toestemming").check()
+    app.checkbox(key="vh_geen_personen").check()
     next(b for b in app.button if b.label == "Verhaal opslaan").click().run()
     assert not app.exception
     assert any("Samen de tuin opknappen" in s.value for s in app.toast)

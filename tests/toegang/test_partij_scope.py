@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from dashboard import afspraken
 from dashboard.models import AuditLog, Media, Partij, Verhaal, Voortgang
 from dashboard.toegang import access, accounts
-from dashboard.verhalen import verhalen
+from dashboard.verhalen import toestemming, verhalen
 
 HV = "Huurdersvereniging Samen Sterk"
 PASSWORD = "een-lang-wachtwoord"
@@ -116,7 +116,8 @@ def verhaal(afspraak_ids: list[int], **changes) -> verhalen.VerhaalInvoer:
 
 
 def photo() -> verhalen.MediaInvoer:
-    return verhalen.MediaInvoer(soort="foto", data=jpeg(), alt_tekst="Huurders aan een lange tafel.", toestemming=True)
+    return verhalen.MediaInvoer(soort="foto", data=jpeg(), alt_tekst="Huurders aan een lange tafel.",
+                                register=toestemming.Register(geen_herkenbare_personen=True))
 
 
 def test_a_partner_tells_a_verhaal_with_a_photo_on_its_own_afspraak(demo_db, ria, tmp_path):

@@ -1,5 +1,6 @@
 """Captions for a video: SRT or WebVTT in, one clean WebVTT file stored; a wrong line is named in Dutch."""
 import io
+from datetime import date
 
 import pytest
 from pptx import Presentation
@@ -11,7 +12,7 @@ from dashboard import afspraken
 from dashboard.models import Media
 from dashboard.toegang import access
 from dashboard.vergadering import agenda, deck, export
-from dashboard.verhalen import media, ondertitels, verhalen
+from dashboard.verhalen import media, ondertitels, toestemming, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 SRT = ("1\r\n00:00:00,000 --> 00:00:01,500\r\nWelkom in de moestuin.\r\n\r\n"
@@ -50,7 +51,8 @@ def test_captions_are_stored_replaced_and_the_transcript_kept(demo_db, tmp_path)
         zonder = [i for i, _ in ondertitels.zonder_ondertitels(session, REDACTEUR)]
         verhaal_id = next(i for i in range(1, 20) if i not in zonder)
         video_id = verhalen.add_media(session, REDACTEUR, verhaal_id, verhalen.MediaInvoer(
-            soort="video", data=videos.tiny(tags=False), toestemming=True), tmp_path, 10_000_000)
+            soort="video", data=videos.tiny(tags=False), register=toestemming.Register(geen_herkenbare_personen=True)),
+            tmp_path, 10_000_000)
         assert verhaal_id in [i for i, _ in ondertitels.zonder_ondertitels(session, REDACTEUR)]
         ondertitels.save(session, REDACTEUR, video_id, SRT.encode(), "  Welkom in de moestuin.  ", tmp_path)
     with demo_db.make_session() as session:
@@ -77,9 +79,10 @@ def test_a_story_told_in_a_video_shows_its_poster_captions_note_and_transcript_i
     with demo_db.session() as session:
         verhaal_id = verhalen.add_verhaal(session, REDACTEUR, verhalen.VerhaalInvoer(
             titel="De moestuin in beeld", tekst="Een film.", verteller_rol="bewoner", citaat="Kijk eens!",
-            afspraken=[afspraak_id]), [verhalen.MediaInvoer(soort="video", data=videos.tiny(), toestemming=True)],
+            afspraken=[afspraak_id]), [verhalen.MediaInvoer(soort="video", data=videos.tiny(),
+                                                            register=toestemming.Register(geen_herkenbare_personen=True))],
             media_dir, 10_000_000)
-        video_id = verhalen.detail(session, verhaal_id).media[0].id
+        video_id = verhalen.detail(session, verhaal_id, zicht=toestemming.Zicht("intern", date.today())).media[0].id
         ondertitels.save(session, REDACTEUR, video_id, SRT.encode(), "Ria: welkom in de moestuin.", media_dir)
     with demo_db.make_session() as session:
         built = deck.build(session, vergadering)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from dashboard import afspraken
 from dashboard.models import AuditLog, Media, Verhaal
 from dashboard.toegang import access
-from dashboard.verhalen import verhalen
+from dashboard.verhalen import toestemming, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 
@@ -33,7 +33,7 @@ def count(db, model) -> int:
 
 def test_php_renamed_to_jpg_rejects_the_whole_verhaal_and_writes_no_file(demo_db, tmp_path):
     before = count(demo_db, Verhaal)
-    foto = verhalen.MediaInvoer(soort="foto", data=b"<?php system($_GET['c']); ?>", alt_tekst="", toestemming=False)
+    foto = verhalen.MediaInvoer(soort="foto", data=b"<?php system($_GET['c']); ?>", alt_tekst="")
     with pytest.raises(afspraken.Invalid) as invalid, demo_db.session() as session:
         verhalen.add_verhaal(session, REDACTEUR, verhaal(titel=""), [foto], tmp_path / "uploads", 10_000_000)
     assert set(invalid.value.problems) == {"titel", "foto", "alt_tekst", "toestemming"}
@@ -42,8 +42,9 @@ def test_php_renamed_to_jpg_rejects_the_whole_verhaal_and_writes_no_file(demo_db
 
 
 def test_verhaal_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
-    items = [verhalen.MediaInvoer(soort="foto", data=jpeg(), alt_tekst="Buurtkamer met tafels.", toestemming=True),
-             verhalen.MediaInvoer(soort="videolink", url="https://youtu.be/aqz-KE-bpKQ")]
+    niemand = toestemming.Register(geen_herkenbare_personen=True)
+    items = [verhalen.MediaInvoer(soort="foto", data=jpeg(), alt_tekst="Buurtkamer met tafels.", register=niemand),
+             verhalen.MediaInvoer(soort="videolink", url="https://youtu.be/aqz-KE-bpKQ", register=niemand)]
     with demo_db.session() as session:
         verhaal_id = verhalen.add_verhaal(session, REDACTEUR, verhaal(), items, tmp_path, 10_000_000)
     with demo_db.make_session() as session:
@@ -53,7 +54,8 @@ def test_verhaal_with_photo_and_link_is_stored_and_audited(demo_db, tmp_path):
     foto, link = shown.media
     assert (tmp_path / foto.bestand).is_file() and foto.bestand.endswith(".jpg") and len(foto.bestand) == 36
     assert link.url == "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
-    assert acties == ["verhaal_aangemaakt", "media_toegevoegd", "media_toegevoegd"]
+    assert acties == ["verhaal_aangemaakt", "media_toegevoegd", "geen_herkenbare_personen", "media_toegevoegd",
+                      "geen_herkenbare_personen"]
 
 
 def test_gallery_filters_by_opgave_wijk_and_role(demo_db):

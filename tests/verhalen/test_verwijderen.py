@@ -1,6 +1,7 @@
 """Deleting a story or one of its media takes every file it stored out of the media folder and out of later exports."""
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
@@ -11,7 +12,7 @@ from dashboard import afspraken
 from dashboard.models import Media, Toestemming, Verhaal
 from dashboard.toegang import access
 from dashboard.vergadering import agenda, deck, export
-from dashboard.verhalen import media, ondertitels, opruimen, verhalen
+from dashboard.verhalen import media, ondertitels, opruimen, toestemming, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 VTT = b"WEBVTT\n\n00:00.000 --> 00:01.000\nWelkom in de moestuin.\n"
@@ -25,14 +26,15 @@ def pictures(built, media_dir) -> list[bytes]:
 def add_video(db, verhaal_id, media_dir) -> int:
     with db.session() as session:
         video_id = verhalen.add_media(session, REDACTEUR, verhaal_id, verhalen.MediaInvoer(
-            soort="video", data=videos.tiny(), bijschrift="De moestuin", toestemming=True), media_dir, 10_000_000)
+            soort="video", data=videos.tiny(), bijschrift="De moestuin",
+            register=toestemming.Register(geen_herkenbare_personen=True)), media_dir, 10_000_000)
         ondertitels.save(session, REDACTEUR, video_id, VTT, "Welkom in de moestuin.", media_dir)
     return video_id
 
 
-def stored(db, verhaal_id) -> list[str]:
+def stored(db, verhaal_id, media_dir) -> list[Path]:
     with db.make_session() as session:
-        return [naam for item in session.get(Verhaal, verhaal_id).media for naam in opruimen.bestanden(item)]
+        return [pad for item in session.get(Verhaal, verhaal_id).media for pad in opruimen.paden(item, media_dir)]
 
 
 def test_a_deleted_story_leaves_no_photo_video_poster_or_captions_behind_and_no_image_in_the_next_deck(demo_db, demo_db_path):
@@ -42,16 +44,16 @@ def test_a_deleted_story_leaves_no_photo_video_poster_or_captions_behind_and_no_
         foto = next(d.foto for d in deck.build(session, vergadering).dias if d.foto)
         verhaal_id = session.scalar(select(Media.verhaal_id).where(Media.bestand == foto.bestand))
     add_video(demo_db, verhaal_id, media_dir)
-    names = stored(demo_db, verhaal_id)
-    assert {name.rsplit(".", 1)[1] for name in names} >= {"jpg", "mp4", "vtt"} and len(names) >= 4
-    gone = [(media_dir / name).read_bytes() for name in names]
+    paths = stored(demo_db, verhaal_id, media_dir)
+    assert {path.suffix for path in paths} >= {".jpg", ".mp4", ".vtt"} and len(paths) >= 4
+    gone = [path.read_bytes() for path in paths]
     with demo_db.make_session() as session:
         assert (media_dir / foto.bestand).read_bytes() in pictures(deck.build(session, vergadering), media_dir)
 
     with demo_db.session() as session:
         verhalen.delete_verhaal(session, REDACTEUR, verhaal_id, media_dir)
 
-    assert [name for name in names if (media_dir / name).exists()] == []
+    assert [path for path in paths if path.exists()] == []
     with demo_db.make_session() as session:
         assert session.get(Verhaal, verhaal_id) is None
         assert not set(gone) & set(pictures(deck.build(session, vergadering), media_dir))
@@ -63,18 +65,18 @@ def test_a_deleted_video_takes_its_poster_captions_and_signed_form_and_a_rolled_
     video_id = add_video(demo_db, 1, media_dir)
     with demo_db.session() as session:
         session.add(Toestemming(media_id=video_id, persoon="Ria", datum=date(2025, 1, 6), verloopt=date(2027, 1, 6),
-                                formulier=media.store(b"getekend formulier", "jpg", media_dir)))
+                                formulier=media.store(b"getekend formulier", "pdf", media_dir / media.FORMULIEREN)))
     with demo_db.make_session() as session:
-        names = opruimen.bestanden(session.get(Media, video_id))
-    assert len(names) == 4
+        paths = opruimen.paden(session.get(Media, video_id), media_dir)
+    assert len(paths) == 4 and paths[-1].parent.name == media.FORMULIEREN
     with pytest.raises(RuntimeError), demo_db.session() as session:
         verhalen.delete_media(session, REDACTEUR, video_id, media_dir)
         raise RuntimeError("the transaction fails after the delete")
-    assert all((media_dir / name).exists() for name in names)
+    assert all(path.exists() for path in paths)
 
     with demo_db.session() as session:
         verhalen.delete_media(session, REDACTEUR, video_id, media_dir)
-    assert not any((media_dir / name).exists() for name in names)
+    assert not any(path.exists() for path in paths)
     assert all(m.id != video_id for m in verhalen_media(demo_db, 1))
 
 

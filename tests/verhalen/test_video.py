@@ -1,5 +1,6 @@
 """A video is served without the place, phone, names or date it was filmed with, and has a poster."""
 import io
+from datetime import date
 
 import av
 import pytest
@@ -10,11 +11,14 @@ import videos
 from dashboard import afspraken
 from dashboard.models import Media
 from dashboard.toegang import access
-from dashboard.verhalen import media, verhalen
+from dashboard.verhalen import media, toestemming, verhalen
 
 REDACTEUR = access.Visitor("vrijwilliger", "redacteur")
 HIDDEN = (videos.PLACE.encode(), b"Telefoonmerk", b"Model X1", b"Ria de Vries", b"2024-05-01", videos.CHAPTER.encode(),
           b"Core Media Ria")
+
+
+INTERN = toestemming.Zicht("intern", date.today())
 
 
 def upload(db, media_dir, data: bytes) -> verhalen.VerhaalMedia:
@@ -22,9 +26,10 @@ def upload(db, media_dir, data: bytes) -> verhalen.VerhaalMedia:
     invoer = verhalen.VerhaalInvoer(titel="Film van de buurtmoestuin", tekst="Kijk mee.", verteller_rol="bewoner")
     with db.session() as session:
         verhaal_id = verhalen.add_verhaal(session, REDACTEUR, invoer, [verhalen.MediaInvoer(
-            soort="video", data=data, bijschrift="De moestuin", toestemming=True)], media_dir, 10_000_000)
+            soort="video", data=data, bijschrift="De moestuin",
+            register=toestemming.Register(geen_herkenbare_personen=True))], media_dir, 10_000_000)
     with db.make_session() as session:
-        return verhalen.detail(session, verhaal_id).media[0]
+        return verhalen.detail(session, verhaal_id, zicht=INTERN).media[0]  # no captions yet: signed-in pages only
 
 
 def test_the_phone_video_really_carries_its_place_phone_and_chapter():

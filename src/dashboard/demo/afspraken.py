@@ -25,7 +25,7 @@ from dashboard.config import DATA_DIR
 from dashboard.demo import samenwerking
 from dashboard.models import Partij
 from dashboard.toegang import access
-from dashboard.verhalen import verhalen
+from dashboard.verhalen import toestemming, verhalen
 
 FOLDER = DATA_DIR / "demo"
 MEDIA = FOLDER / "media"
@@ -510,11 +510,10 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
     for titel, wijk, rol, verteller, datum, nummers, citaat, citaat_van, tekst, items in VERHALEN:
         entry_media = []
         for soort, bron, bijschrift, alt in items:
-            item = {"soort": soort, "bijschrift": bijschrift, "alt_tekst": alt, "toestemming": True,
-                    "credit": "tekening Tellen & Vertellen (fictief)",
-                    "toestemming_notitie": "Tekening, geen herkenbare personen."}
+            item = {"soort": soort, "bijschrift": bijschrift, "alt_tekst": alt,
+                    "credit": "tekening Tellen & Vertellen (fictief)"}  # the register: _register
             if soort == "videolink":
-                item.update(url=bron, credit="Blender Foundation (CC BY)", toestemming_notitie="Openbare video.")
+                item.update(url=bron, credit="Blender Foundation (CC BY)")
             else:
                 name = f"{bron}.{'jpg' if soort == 'foto' else 'webm'}"
                 item["bestand"] = name
@@ -545,6 +544,28 @@ def _writer(session, writers: dict[str, access.Visitor], partij: str | None) -> 
         account = writers[partij]
         return replace(DEMO, name=account.name, partij_id=account.partij_id, partij=partij, gebruiker_id=account.gebruiker_id)
     return replace(DEMO, partij_id=session.scalar(select(Partij.id).where(Partij.naam == partij)), partij=partij)
+
+
+# The demo's consent register (issue 22), dated from today so it reads the same whenever the demo loads:
+# one photo's consent expires within 30 days, one shows nobody recognisable, the committee's meeting
+# is for signed-in eyes only, a tenant's bedroom also for share links, the rest also for exports.
+VERLOOPT_BINNENKORT = "Op tijd aan de keukentafel"
+GEEN_PERSONEN = "Spreiden of clusteren?"
+REIKWIJDTE = {"De bewonerscommissie gaf formeel advies": "intern", "Schimmel in de slaapkamer": "deellinks"}
+KIND = "Statushouders welkom in Centrum"  # a child on the photo: a parent signed
+
+
+def _register(verhaal: dict, item: dict) -> toestemming.Register:
+    if verhaal["titel"] == GEEN_PERSONEN or item["soort"] == "videolink":  # the link: an animated film
+        return toestemming.Register(geen_herkenbare_personen=True)
+    vandaag = clock.today()
+    verloopt = vandaag + timedelta(days=20 if verhaal["titel"] == VERLOOPT_BINNENKORT else 540)
+    persoon = toestemming.ToestemmingInvoer(
+        persoon=verhaal["verteller"] or "de verteller", datum=toestemming.years_on(verloopt, -2), verloopt=verloopt,
+        reikwijdte=REIKWIJDTE.get(verhaal["titel"], "openbaar"), notitie="Demo: een fictieve toestemming.")
+    if verhaal["titel"] == KIND:
+        persoon.persoon, persoon.gegeven_door, persoon.ouder_voogd = "jongen van 9 op de voorgrond", "ouder_voogd", "zijn moeder"
+    return toestemming.Register(personen=[persoon])
 
 
 def load(db, media_dir: Path | None = None) -> None:
@@ -586,8 +607,7 @@ def load(db, media_dir: Path | None = None) -> None:
                 verhalen.add_media(session, DEMO, verhaal_id, verhalen.MediaInvoer(
                     soort=m["soort"], data=(MEDIA / m["bestand"]).read_bytes() if m.get("bestand") else None,
                     url=m.get("url", ""), bijschrift=m["bijschrift"], alt_tekst=m["alt_tekst"], credit=m["credit"],
-                    toestemming=m["toestemming"], toestemming_notitie=m["toestemming_notitie"]),
-                    media_dir, settings.max_upload_mb * 1_000_000)
+                    register=_register(s, m)), media_dir, settings.max_upload_mb * 1_000_000)
         _load_vergaderingen(session, nummers)
 
 

@@ -172,8 +172,6 @@ class Media(Base):
     bijschrift: Mapped[str] = mapped_column(String(500), default="")
     alt_tekst: Mapped[str] = mapped_column(String(500), default="")
     credit: Mapped[str] = mapped_column(String(200), default="")
-    toestemming: Mapped[bool] = mapped_column(Boolean, default=False)
-    toestemming_notitie: Mapped[str] = mapped_column(String(500), default="")
     geen_herkenbare_personen: Mapped[bool] = mapped_column(
         Boolean, default=False, doc="nobody can be recognised: no consent needed, shown everywhere")
     poster: Mapped[str | None] = mapped_column(String(80), doc="a video's poster frame, a stored JPEG")

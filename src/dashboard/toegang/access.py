@@ -43,6 +43,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "voortgang_bewerken": frozenset({"beheerder", "redacteur", "partner"}),
     "verhaal_bewerken": frozenset({"beheerder", "redacteur", "partner"}),
     "media_uploaden": frozenset({"beheerder", "redacteur", "partner"}),
+    "toestemmingen_beheren": frozenset({"beheerder"}),  # every item's consent register; an owner: its own stories'
     "samenwerking_invullen": frozenset(ROLES),
     "vergadering_bewerken": frozenset({"beheerder", "redacteur"}),  # agenda and besluiten of the stuurgroep
     "cyclus_bewerken": frozenset({"beheerder", "redacteur"}),  # bods, signatures and geschillen of the cycle
@@ -65,7 +66,7 @@ PAGE_WRITES: dict[str, frozenset[str]] = {
     "samenwerking": frozenset({"samenwerking_invullen"}),
     "gegevens": frozenset({"importeren", "import_ongedaan_maken", "catalogus_bewerken"}),
     "delen": frozenset({"delen_beheren"}),
-    "beheer": frozenset({"gebruikers_beheren"}),
+    "beheer": frozenset({"gebruikers_beheren", "toestemmingen_beheren"}),
 }
 
 
@@ -126,6 +127,15 @@ def may_on(visitor: Visitor, action: str, partijen: Iterable[int | None]) -> boo
     if visitor.party_scoped and action in SCOPED_ACTIONS:
         return visitor.partij_id in set(partijen)
     return True
+
+
+def may_keep_register(visitor: Visitor, eigenaar_id: int | None) -> bool:
+    """Whether this visitor may change a media item's consent register: the beheerder always, an
+    account that may upload media on the stories it told itself (`eigenaar_id`, from the database)."""
+    if may(visitor, "toestemmingen_beheren"):
+        return True
+    return (visitor.gebruiker_id is not None and visitor.gebruiker_id == eigenaar_id
+            and may(visitor, "media_uploaden"))
 
 
 class NotAllowed(PermissionError):

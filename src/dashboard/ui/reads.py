@@ -47,6 +47,7 @@ from dashboard.vergadering import agenda as agenda_core
 from dashboard.vergadering import besluiten as besluiten_core
 from dashboard.vergadering import deck as deck_core
 from dashboard.verhalen import ondertitels as ondertitels_core
+from dashboard.verhalen import toestemming as toestemming_core
 from dashboard.verhalen import verhalen as verhalen_core
 from dashboard.verkennen import punten as punten_core
 from dashboard.ui import made, runtime
@@ -148,6 +149,8 @@ afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "a
                                             "trajecten"))
 verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points", "wijken"))
 ondertitels = _cached(ondertitels_core, shared=("zonder_ondertitels",))
+# The consent register of photos and videos, keyed on the day too: an expiry shows at midnight
+toestemming = _cached(toestemming_core, shared=("register", "meldingen"))
 
 # De stuurgroep: meetings, the deck built from the data, besluiten
 agenda = _cached(agenda_core, shared=("list_vergaderingen", "detail", "default_vergadering"))

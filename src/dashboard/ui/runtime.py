@@ -38,7 +38,10 @@ def settle() -> None:
 
 @st.cache_resource(show_spinner="De database wordt klaargezet…")
 def _database(url: str, demo: bool) -> Database:
-    return startup.prepare(config.load(), demo=demo)
+    settings = config.load()
+    db = startup.prepare(settings, demo=demo)
+    startup.upkeep(db, settings)  # once per process start (a warm-up or the first run); cron does the days after
+    return db
 
 
 def ready() -> Database:

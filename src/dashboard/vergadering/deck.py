@@ -27,7 +27,7 @@ from dashboard.gewone_taal import zinnen
 from dashboard.toegang import scope as scopes
 from dashboard.vergadering import agenda, besluiten
 from dashboard.vergadering.besluiten import UITKOMST_LABELS
-from dashboard.verhalen import verhalen
+from dashboard.verhalen import toestemming, verhalen
 
 FULL, HALF = 96, 34  # characters per line of body text across the slide (about 100 fit), and in one of two columns
 TITLE_CHARS, TITLE_LINES = 50, 2
@@ -274,7 +274,8 @@ def _jaarschijf(info: afspraken.AfspraakInfo, jaar: int, status: str | None) -> 
 
 
 def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope: str | None,
-                 shown: set[int], agendapunten: list[agenda.AgendapuntInfo]) -> list[Dia]:
+                 shown: set[int], agendapunten: list[agenda.AgendapuntInfo],
+                 zicht: toestemming.Zicht | None) -> list[Dia]:
     if punt.vervallen:
         return [Dia("tekst", punt.naam or "Vervallen agendapunt", gevraagd=punt.vraag, regels=(Regel(
             "Deze afspraak is verwijderd. Het agendapunt blijft staan, zodat de besluitenlijst klopt."),))]
@@ -300,7 +301,8 @@ def _item_slides(session: Session, punt: agenda.AgendapuntInfo, jaar: int, scope
         for page in pages[1:]:
             extra += list(page)
     elsewhere = {p.afspraak_id for p in agendapunten if p.afspraak_id != punt.afspraak_id}
-    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id, scope), shown, elsewhere)
+    photo, quoted = _best_verhaal(verhalen.for_afspraak(session, punt.afspraak_id, scope, zicht), shown,
+                                    elsewhere)
     shown |= {s.id for s in (photo and photo["verhaal"], quoted) if s}
     citaat, citaat_van = (quoted.citaat, quoted.citaat_van) if quoted else ("", "")
     if citaat and lines(f"“{citaat}”", HALF) > QUOTE_LINES:
@@ -360,11 +362,14 @@ def in_agenda_order(deze_vergadering: agenda.VergaderingInfo,
     return sorted(genomen, key=lambda b: (order.get(b.agendapunt_id, len(order)), b.datum, b.id))
 
 
-def build(session: Session, vergadering_id: int, scope: str | None = None) -> Deck | None:
+def build(session: Session, vergadering_id: int, scope: str | None = None,
+          zicht: toestemming.Zicht | None = None) -> Deck | None:
     """The whole deck of one meeting from today's data, or None when the meeting does not exist.
 
     `scope`: a share link's gebied (toegang/scope.py). Its slides, and so its PPTX and PDF, then
-    carry only the photos and quotes of stories within that gebied and only the figures it may see."""
+    carry only the photos and quotes of stories within that gebied and only the figures it may see.
+    `zicht`: where the deck is shown (toestemming.Zicht): the live deck its visitor's, a PPTX or PDF
+    openbaar (None, the default): only photos whose consent reaches that far."""
     deze_vergadering = agenda.detail(session, vergadering_id)
     if deze_vergadering is None:
         return None
@@ -376,7 +381,7 @@ def build(session: Session, vergadering_id: int, scope: str | None = None) -> De
         dias += _opgave_slides(session)
     shown: set[int] = set()  # stories already on a slide
     for punt in deze_vergadering.punten:
-        dias += _item_slides(session, punt, jaar, scope, shown, deze_vergadering.punten)
+        dias += _item_slides(session, punt, jaar, scope, shown, deze_vergadering.punten, zicht)
     dias += _closing_slides(deze_vergadering, genomen)
     return Deck(deze_vergadering.id, deze_vergadering.titel, deze_vergadering.datum, demo, tuple(dias), tuple(genomen))
 

@@ -24,6 +24,8 @@ MAX_SIDE = 1600
 MAX_PIXELS = 40_000_000  # refuse decompression bombs before decoding
 VIDEO_EXTENSIONS = ("mp4", "webm")
 _NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|mp4|webm|vtt)$")
+FORMULIEREN = "toestemmingen"  # the signed consent forms, in a folder of their own beside the media
+_FORM = re.compile(r"^[0-9a-f]{32}\.(pdf|jpg|png)$")
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
@@ -217,7 +219,9 @@ def path(name: str | None, media_dir: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def remove(name: str, media_dir: Path) -> None:
-    found = path(name, media_dir)
-    if found:
-        found.unlink()
+def form_path(name: str | None, media_dir: Path) -> Path | None:
+    """The stored signed consent form for a name from the database, or None when odd or gone."""
+    if not name or not _FORM.match(name):
+        return None
+    candidate = media_dir / FORMULIEREN / name
+    return candidate if candidate.is_file() else None

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import audit
+from dashboard import audit, formatting
 from dashboard.afspraken import Invalid
 from dashboard.models import Media, Verhaal
 from dashboard.toegang import access
@@ -137,10 +137,11 @@ def save(session: Session, visitor: access.Visitor, media_id: int, bestand: byte
         raise Invalid({"_": "Deze video bestaat niet (meer). Vernieuw de pagina."})
     transcript = transcript.strip()
     if len(transcript) > MAX_TRANSCRIPT:
-        raise Invalid({"transcript": f"Het transcript is langer dan {MAX_TRANSCRIPT:,} tekens; kort het in.".replace(",", ".")})
+        raise Invalid({"transcript": f"Het transcript is langer dan {formatting.number(MAX_TRANSCRIPT)} tekens; kort het in."})
     if bestand is not None:
         schoon = webvtt(bestand)
-        opruimen.na_commit(session, [item.ondertitels] if item.ondertitels else [], media_dir)
+        old = media.path(item.ondertitels, media_dir)  # the replaced captions go once the new ones are committed
+        opruimen.na_commit(session, [old] if old else [])
         item.ondertitels = media.store(schoon, "vtt", media_dir)
     item.transcript = transcript
     session.flush()

@@ -1,7 +1,9 @@
 """Verhalen: the practice stories behind the numbers, with their photos, videos and afspraken.
 
 Writes ask `access.require` first, validate into `afspraken.Invalid` and are audited; media
-go through `media` (checked by content, stored under generated names in the media folder).
+go through `media` (checked by content, stored under generated names in the media folder), each
+with its consent register (`toestemming`); every read carries only the media that register lets
+be shown to its audience.
 """
 from __future__ import annotations
 
@@ -15,13 +17,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import audit, clock
+from dashboard import audit, clock, config
 from dashboard.afspraken import Invalid, afspraak_partijen
 from dashboard.models import Afspraak, Gebied, Media, Opgave, Partij, Verhaal
 from dashboard.models.afspraken import VERTELLERS, verhaal_afspraken
 from dashboard.toegang import access
 from dashboard.toegang import scope as scopes
-from dashboard.verhalen import media, opruimen, safe_markdown, video
+from dashboard.verhalen import media, opruimen, safe_markdown, toestemming, video
 
 ROL_LABELS = {"huurder": "Huurder", "professional": "Professional", "bestuurder": "Bestuurder", "bewoner": "Bewoner"}
 MEDIA_LABELS = {"foto": "Foto", "video": "Video", "videolink": "Videolink"}
@@ -50,8 +52,7 @@ class MediaInvoer:
     bijschrift: str = ""
     alt_tekst: str = ""
     credit: str = ""
-    toestemming: bool = False
-    toestemming_notitie: str = ""
+    register: toestemming.Register = field(default_factory=toestemming.Register)  # who is on it, and their consent
 
 
 def _check_verhaal(session: Session, invoer: VerhaalInvoer) -> tuple[dict[str, str], int | None, list[Afspraak]]:
@@ -116,14 +117,33 @@ def save_verhaal(session: Session, visitor: access.Visitor, invoer: VerhaalInvoe
     return verhaal.id
 
 
-def check_media(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str | None, str | None, bytes | None]:
-    """(data to store, extension, url, a video's poster JPEG) after every check; Invalid with the field that is wrong."""
+Checked = tuple[bytes | None, str | None, str | None, bytes | None, list[dict]]
+
+
+def check_media(invoer: MediaInvoer, max_bytes: int) -> Checked:
+    """(data to store, extension, url, a video's poster JPEG, register lines) after every check; Invalid with
+    each field that is wrong.
+
+    Photos, videos and video links alike need their register: nobody recognisable, or each person's consent."""
+    problems = {}
+    try:
+        regels = toestemming.check_register(invoer.register, config.load().toestemming_jaren)
+    except Invalid as invalid:
+        problems.update(invalid.problems)
+    try:
+        data, extension, url, poster = _check_bron(invoer, max_bytes)
+    except Invalid as invalid:
+        problems.update(invalid.problems)
+    if problems:
+        raise Invalid(problems)
+    return data, extension, url, poster, regels
+
+
+def _check_bron(invoer: MediaInvoer, max_bytes: int) -> tuple[bytes | None, str | None, str | None, bytes | None]:
     if invoer.soort == "foto":
         problems = {}
         if not invoer.alt_tekst.strip():
             problems["alt_tekst"] = "Beschrijf wat er op de foto te zien is (voor wie hem niet kan zien)."
-        if not invoer.toestemming:
-            problems["toestemming"] = "Vink aan dat wie herkenbaar op de foto staat toestemming gaf (of dat er niemand op staat)."
         if not invoer.data:
             problems["foto"] = "Kies een foto."
         elif len(invoer.data) > max_bytes:
@@ -161,19 +181,18 @@ def add_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer
 
 
 def _store_media(session: Session, visitor: access.Visitor, verhaal_id: int, invoer: MediaInvoer,
-                 checked: tuple[bytes | None, str | None, str | None, bytes | None], media_dir: Path) -> int:
-    data, extension, url, poster = checked
+                 checked: Checked, media_dir: Path) -> int:
+    data, extension, url, poster, regels = checked
     naam = media.store(data, extension, media_dir) if data is not None else None
     item = Media(verhaal_id=verhaal_id, soort=invoer.soort, bestand=naam, url=url,
                  poster=media.store(poster, "jpg", media_dir) if poster is not None else None,
                  bijschrift=invoer.bijschrift.strip(), alt_tekst=invoer.alt_tekst.strip(),
-                 credit=invoer.credit.strip(), toestemming=invoer.toestemming,
-                 toestemming_notitie=invoer.toestemming_notitie.strip())
+                 credit=invoer.credit.strip())
     session.add(item)
     session.flush()
     audit.record(session, visitor.name, "media_toegevoegd", f"verhaal {verhaal_id}",
-                 {"soort": invoer.soort, "bestand": naam, "poster": item.poster, "url": url,
-                  "toestemming": invoer.toestemming})
+                 {"soort": invoer.soort, "bestand": naam, "poster": item.poster, "url": url, "media": item.id})
+    toestemming.record_register(session, visitor.name, item, regels, media_dir)
     return item.id
 
 
@@ -184,7 +203,7 @@ def delete_media(session: Session, visitor: access.Visitor, media_id: int, media
     access.require(visitor, "verhaal_bewerken", {verhaal.partij_id} if verhaal else ())
     if item is None:
         raise Invalid({"_": "Deze foto of video bestaat niet (meer). Vernieuw de pagina."})
-    opruimen.na_commit(session, opruimen.bestanden(item), media_dir)
+    opruimen.na_commit(session, opruimen.paden(item, media_dir))
     session.delete(item)
     audit.record(session, visitor.name, "media_verwijderd", f"verhaal {item.verhaal_id}",
                  {"soort": item.soort, "bestanden": opruimen.bestanden(item), "url": item.url})
@@ -197,7 +216,7 @@ def delete_verhaal(session: Session, visitor: access.Visitor, verhaal_id: int, m
     if verhaal is None:
         raise Invalid({"_": "Dit verhaal bestaat niet (meer). Vernieuw de pagina."})
     namen = [naam for item in verhaal.media for naam in opruimen.bestanden(item)]
-    opruimen.na_commit(session, namen, media_dir)
+    opruimen.na_commit(session, [pad for item in verhaal.media for pad in opruimen.paden(item, media_dir)])
     session.delete(verhaal)
     audit.record(session, visitor.name, "verhaal_verwijderd", f"verhaal {verhaal_id}",
                  {"titel": verhaal.titel, "bestanden": namen})
@@ -206,7 +225,8 @@ def delete_verhaal(session: Session, visitor: access.Visitor, verhaal_id: int, m
 # ---------------------------------------------------------------- read side
 
 def _verhalen(session: Session, where=None) -> list[Verhaal]:
-    query = (select(Verhaal).options(selectinload(Verhaal.media), selectinload(Verhaal.afspraken))
+    query = (select(Verhaal).options(selectinload(Verhaal.media).selectinload(Media.toestemmingen),
+                                     selectinload(Verhaal.afspraken))
              .order_by(Verhaal.datum.desc(), Verhaal.id.desc()))
     if where is not None:
         query = query.where(where)
@@ -248,6 +268,7 @@ class VerhaalInfo:
     """One story as the gallery, its own page and the deck show it (gallery, detail, for_afspraak, newest)."""
 
     partij_id: int | None  # the partij that wrote it
+    gebruiker_id: int | None  # the account that wrote it: it keeps the consent register of its media
     partij: str
     gebruiker: str
     id: int
@@ -268,10 +289,12 @@ class VerhaalInfo:
     media: list[VerhaalMedia]
 
 
-def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str]) -> VerhaalInfo:
+def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: dict[int, str],
+            waar: toestemming.Zicht | None) -> VerhaalInfo:
     code, naam, *_ = wijken.get(verhaal.gebied_id, ("", "", None, None))
     return VerhaalInfo(
-        partij_id=verhaal.partij_id, partij=partijen.get(verhaal.partij_id, ""), gebruiker=verhaal.gebruiker,
+        partij_id=verhaal.partij_id, gebruiker_id=verhaal.gebruiker_id, partij=partijen.get(verhaal.partij_id, ""),
+        gebruiker=verhaal.gebruiker,
         id=verhaal.id, titel=verhaal.titel, tekst_html=safe_markdown.to_html(verhaal.tekst),
         datum=verhaal.datum, verteller_rol=verhaal.verteller_rol, verteller=verhaal.verteller,
         gebied=code, wijk=naam, lat=verhaal.lat, lon=verhaal.lon,
@@ -281,7 +304,8 @@ def _record(verhaal: Verhaal, wijken: dict, opgaven: dict[int, str], partijen: d
         opgaven=sorted({opgaven[a.opgave_id] for a in verhaal.afspraken}),
         media=[VerhaalMedia(soort=m.soort, bestand=m.bestand, url=m.url, bijschrift=m.bijschrift,
                             alt_tekst=m.alt_tekst, credit=m.credit, id=m.id, poster=m.poster,
-                            ondertitels=m.ondertitels, transcript=m.transcript) for m in verhaal.media],
+                            ondertitels=m.ondertitels, transcript=m.transcript) for m in verhaal.media
+               if toestemming.shown(m, waar)],
     )
 
 
@@ -302,8 +326,11 @@ def wijken(session: Session, scope: str | None = None) -> pd.Series:
 
 
 def gallery(session: Session, opgave_id: int | None = None, gebied: str | None = None,
-            rol: str | None = None, scope: str | None = None) -> list[VerhaalInfo]:
-    """Stories newest first, filtered by opgave (through their afspraken), wijk and storyteller role."""
+            rol: str | None = None, scope: str | None = None, zicht: toestemming.Zicht | None = None) -> list[VerhaalInfo]:
+    """Stories newest first, filtered by opgave (through their afspraken), wijk and storyteller role.
+
+    Every read of stories carries only the media their consent lets be shown `zicht` (toestemming.Zicht:
+    a page passes its visitor's, an export openbaar; None: openbaar today, the narrowest)."""
     conditions = []
     if rol:
         conditions.append(Verhaal.verteller_rol == rol)
@@ -316,27 +343,30 @@ def gallery(session: Session, opgave_id: int | None = None, gebied: str | None =
     where = None
     for condition in conditions:
         where = condition if where is None else where & condition
-    return within(session, _records(session, _verhalen(session, where)), scope)
+    return within(session, _records(session, _verhalen(session, where), zicht), scope)
 
 
-def _records(session: Session, verhaallijst: list[Verhaal]) -> list[VerhaalInfo]:
+def _records(session: Session, verhaallijst: list[Verhaal], waar: toestemming.Zicht | None) -> list[VerhaalInfo]:
     wijken, opgaven = _wijken(session), dict(session.execute(select(Opgave.id, Opgave.naam)).all())
     partijen = dict(session.execute(select(Partij.id, Partij.naam)).all())
-    return [_record(v, wijken, opgaven, partijen) for v in verhaallijst]
+    return [_record(v, wijken, opgaven, partijen, waar) for v in verhaallijst]
 
 
-def detail(session: Session, verhaal_id: int, scope: str | None = None) -> VerhaalInfo | None:
-    found = _records(session, _verhalen(session, Verhaal.id == verhaal_id))
+def detail(session: Session, verhaal_id: int, scope: str | None = None,
+           zicht: toestemming.Zicht | None = None) -> VerhaalInfo | None:
+    found = _records(session, _verhalen(session, Verhaal.id == verhaal_id), zicht)
     return found[0] if found and within(session, found, scope) else None
 
 
-def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None) -> list[VerhaalInfo]:
+def for_afspraak(session: Session, afspraak_id: int, scope: str | None = None,
+                 zicht: toestemming.Zicht | None = None) -> list[VerhaalInfo]:
     where = Verhaal.id.in_(select(verhaal_afspraken.c.verhaal_id).where(verhaal_afspraken.c.afspraak_id == afspraak_id))
-    return within(session, _records(session, _verhalen(session, where)), scope)
+    return within(session, _records(session, _verhalen(session, where), zicht), scope)
 
 
-def newest(session: Session, count: int = 3, scope: str | None = None) -> list[VerhaalInfo]:
-    return gallery(session, scope=scope)[:count]
+def newest(session: Session, count: int = 3, scope: str | None = None,
+           zicht: toestemming.Zicht | None = None) -> list[VerhaalInfo]:
+    return gallery(session, scope=scope, zicht=zicht)[:count]
 
 
 def map_points(session: Session, verhaallijst: list[VerhaalInfo]) -> pd.DataFrame:

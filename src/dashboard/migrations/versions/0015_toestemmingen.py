@@ -4,7 +4,9 @@ Until now consent was one tick per item: no who, no scope, no expiry. Each tick 
 register line "vastgelegd vóór het register" with scope intern (the old tick named no scope, so
 the narrowest one: the beheerder widens it in Toestemmingen), dated on the story, expiring two
 years on but never within 90 days of this upgrade, so nothing disappears the day it lands.
-An item without a tick gets no line and stays unshown until someone records consent.
+An item without a tick gets no line and stays unshown until someone records consent. The tick
+and its note then leave `media`; going back, an item ticks again when it has a line not withdrawn
+(or nobody recognisable on it), with the note of its first line.
 
 Revision ID: 0015
 Revises: 0014
@@ -74,14 +76,20 @@ def upgrade() -> None:
                       "notitie": notitie or ""})
     if lines:
         op.bulk_insert(table, lines)
+    # A plain DROP COLUMN (SQLite 3.35 and later), as 0014: nothing indexes these two columns.
+    op.drop_column("media", "toestemming_notitie")
+    op.drop_column("media", "toestemming")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("media") as batch:
-        batch.drop_column("opgeruimd_op")
-        batch.drop_column("transcript")
-        batch.drop_column("ondertitels")
-        batch.drop_column("poster")
-        batch.drop_column("geen_herkenbare_personen")
+    op.add_column("media", sa.Column("toestemming", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column("media", sa.Column("toestemming_notitie", sa.String(length=500), server_default="", nullable=False))
+    op.execute(
+        "UPDATE media SET toestemming = (geen_herkenbare_personen OR EXISTS (SELECT 1 FROM toestemmingen t "
+        "WHERE t.media_id = media.id AND t.ingetrokken_op IS NULL)), "
+        "toestemming_notitie = COALESCE((SELECT t.notitie FROM toestemmingen t WHERE t.media_id = media.id "
+        "ORDER BY t.id LIMIT 1), '')")
+    for column in ("opgeruimd_op", "transcript", "ondertitels", "poster", "geen_herkenbare_personen"):
+        op.drop_column("media", column)  # plain DROP COLUMN, as in the upgrade
     op.drop_index(op.f("ix_toestemmingen_media_id"), table_name="toestemmingen")
     op.drop_table("toestemmingen")

@@ -11,7 +11,7 @@ from dashboard import clock
 from dashboard.db import Database
 from dashboard.models.afspraken import VERTELLERS
 from dashboard.toegang import access
-from dashboard.ui import runtime, visitor as bezoeker
+from dashboard.ui import runtime, toestemmingen, visitor as bezoeker
 from dashboard.ui.formulieren.basis import GEEN, done, error, problems, run
 from dashboard.ui.tekst import escaped
 from dashboard.verhalen import verhalen
@@ -21,8 +21,9 @@ from dashboard.verhalen import verhalen
 
 FORM = "vh"
 FIELDS = {"titel": "", "tekst": "", "rol": "huurder", "verteller": "", "gebied": GEEN, "afspraken": [],
-          "citaat": "", "citaat_van": "", "alt": "", "bijschrift": "", "credit": "", "toestemming": False,
-          "toestemming_notitie": "", "url": ""}
+          "citaat": "", "citaat_van": "", "alt": "", "bijschrift": "", "credit": "", "geen_personen": False,
+          "persoon": "", "gegeven_door": "persoon", "ouder_voogd": "", "toestemming_datum": None,
+          "reikwijdte": "intern", "toestemming_notitie": "", "url": ""}
 
 
 def _restore() -> None:
@@ -79,16 +80,13 @@ def verhaal(db: Database, visitor: access.Visitor, namen: pd.Series, afspraken_l
         error(FORM, "alt_tekst")
         st.text_input("Bijschrift", key="vh_bijschrift")
         st.text_input("Wie maakte de foto?", key="vh_credit")
-        st.checkbox("Wie herkenbaar op de foto staat, gaf toestemming (of er staat niemand herkenbaar op)",
-                    key="vh_toestemming")
-        error(FORM, "toestemming")
-        st.text_input("Notitie over de toestemming (optioneel)", key="vh_toestemming_notitie")
         st.markdown("**Video (optioneel)**")
         st.file_uploader(f"Een videobestand (MP4 of WebM, hoogstens {max_bytes // 1_000_000} MB)",
                          type=["mp4", "webm"], key=f"vh_video_{n}")
         error(FORM, "video")
         st.text_input("Of plak een link naar YouTube of Vimeo", key="vh_url")
         error(FORM, "url")
+        toestemmingen.persoon_velden(FORM, n)
     st.button("Verhaal opslaan", type="primary", on_click=_save_verhaal, args=(db, media_dir, max_bytes, mag_media))
     _keep()
 
@@ -103,16 +101,16 @@ def _save_verhaal(db: Database, media_dir: Path, max_bytes: int, mag_media: bool
         citaat_van=s["vh_citaat_van"], datum=clock.today())
     items = []
     foto, video = s.get(f"vh_foto_{n}"), s.get(f"vh_video_{n}")
+    register = toestemmingen.register_invoer(FORM, n)
     if mag_media and foto is not None:
         items.append(verhalen.MediaInvoer(soort="foto", data=foto.getvalue(), alt_tekst=s["vh_alt"],
-                                          bijschrift=s["vh_bijschrift"], credit=s["vh_credit"],
-                                          toestemming=s["vh_toestemming"],
-                                          toestemming_notitie=s["vh_toestemming_notitie"]))
+                                          bijschrift=s["vh_bijschrift"], credit=s["vh_credit"], register=register))
     if mag_media and video is not None:
         items.append(verhalen.MediaInvoer(soort="video", data=video.getvalue(), bijschrift=s["vh_titel"],
-                                          credit=s["vh_credit"], toestemming=s["vh_toestemming"]))
+                                          credit=s["vh_credit"], register=register))
     if mag_media and s["vh_url"].strip():
-        items.append(verhalen.MediaInvoer(soort="videolink", url=s["vh_url"], bijschrift=s["vh_titel"]))
+        items.append(verhalen.MediaInvoer(soort="videolink", url=s["vh_url"], bijschrift=s["vh_titel"],
+                                          register=register))
     if run(FORM, db, lambda session: verhalen.add_verhaal(session, bezoeker.afresh(), invoer, items, media_dir, max_bytes),
             f"Dank u wel! Het verhaal '{escaped(invoer.titel.strip())}' staat in de verhalen."):
         for name in FIELDS:
