@@ -25,7 +25,7 @@ from dashboard.config import DATA_DIR
 from dashboard.demo import samenwerking
 from dashboard.models import Partij
 from dashboard.toegang import access
-from dashboard.verhalen import toestemming, verhalen
+from dashboard.verhalen import ondertitels, toestemming, verhalen
 
 FOLDER = DATA_DIR / "demo"
 MEDIA = FOLDER / "media"
@@ -35,6 +35,11 @@ DEMO = access.Visitor(name="demo", role="beheerder")
 EXTRA_PARTIJEN = b"naam;soort;code\nPolitie basisteam Denkbeeldstad;politie;PB9901\n"
 # The targets of the library (data/doelen.csv) that afspraken serve: the Kompas groups them by these.
 DOELEN = {"2.1": "wet_regie_sociale_huur", "5.1": "npa2022_efg", "5.3": "npa2022_slechte_staat"}
+# Captions (WebVTT) and transcript of a demo video; the other video stays without, as editors will meet it.
+ONDERTITELS = {"zon": ("WEBVTT\n\n00:00.000 --> 00:02.000\n[Animatie zonder geluid] De zon komt op boven de daken met "
+                       "zonnepanelen.\n",
+                       "Animatie zonder geluid: de zon komt op boven de daken van de Vogelzang en de zonnepanelen "
+                       "glanzen.")}
 
 GEM, DW, TB, NH = "Gemeente Denkbeeldstad", "Woonstichting Denkbeeld Wonen", "Wooncorporatie Thuisbaak", "Stichting Nergenshuis"
 HV, ZG, WZ, POL = "Huurdersvereniging Samen Sterk", "Zorggroep De Denkbeeldhof", "Stichting Welzijn Denkbeeldstad", "Politie basisteam Denkbeeldstad"
@@ -524,6 +529,11 @@ def write_demo_files(folder: Path = FOLDER) -> list[Path]:
                     else:
                         write_video(bron, target)
                     written.append(target)
+                if bron in ONDERTITELS:  # the demo shows a video with captions and one still without
+                    captions = media_folder / f"{bron}.vtt"
+                    captions.write_text(ONDERTITELS[bron][0], encoding="utf-8")
+                    item.update(ondertitels=captions.name, transcript=ONDERTITELS[bron][1])
+                    written.append(captions)
             entry_media.append(item)
         verhaallijst.append({"titel": titel, "gebied": wijken[wijk], "verteller_rol": rol, "verteller": verteller,
                         "datum": datum, "afspraken": nummers, "citaat": citaat, "citaat_van": citaat_van,
@@ -604,10 +614,13 @@ def load(db, media_dir: Path | None = None) -> None:
                 verteller=s["verteller"], gebied=s["gebied"], citaat=s["citaat"], citaat_van=s["citaat_van"],
                 afspraken=[nummers[n] for n in s["afspraken"]]))
             for m in s["media"]:
-                verhalen.add_media(session, DEMO, verhaal_id, verhalen.MediaInvoer(
+                media_id = verhalen.add_media(session, DEMO, verhaal_id, verhalen.MediaInvoer(
                     soort=m["soort"], data=(MEDIA / m["bestand"]).read_bytes() if m.get("bestand") else None,
                     url=m.get("url", ""), bijschrift=m["bijschrift"], alt_tekst=m["alt_tekst"], credit=m["credit"],
                     register=_register(s, m)), media_dir, settings.max_upload_mb * 1_000_000)
+                if m.get("ondertitels"):
+                    ondertitels.save(session, DEMO, media_id, (MEDIA / m["ondertitels"]).read_bytes(), m["transcript"],
+                                     media_dir)
         _load_vergaderingen(session, nummers)
 
 
