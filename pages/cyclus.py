@@ -1,4 +1,4 @@
-"""Cyclus: the Woningwet's yearly cycle of one year (?jaar=), its five phases with their deadlines,
+"""Cyclus: the Woningwet's yearly cycle of one year (?cyclusjaar=), its five phases with their deadlines,
 the bods beside the afspraken, who signed, the geschillen; and for redacteuren and beheerders the
 forms to record them."""
 import streamlit as st
@@ -27,7 +27,7 @@ except termijnen.TermijnFout as fout:
     st.stop()
 vandaag = clock.today()
 jaren = list(range(vandaag.year + 1, vandaag.year - 5, -1))
-jaar = st.selectbox("Afspraken voor het jaar", jaren, key="jaar", bind="query-params",
+jaar = st.selectbox("Afspraken voor het jaar", jaren, key="cyclusjaar", bind="query-params",
                     help="Het jaar waarvoor de afspraken gelden. Het bod en de ondertekening vallen in het jaar "
                          "ervoor.")
 cyclus = reads.fasen.jaar(jaar, termijn, vandaag)

@@ -38,7 +38,7 @@ def afspraak_path(server) -> str:
 
 def test_every_page_passes_axe_for_a_beheerder_on_desktop_and_phone(server, logged_in):
     page = logged_in(server)
-    paths = READ_PAGES + [afspraak_path(server), "/cyclus?jaar=2027", "/gegevens", "/delen", "/beheer"]
+    paths = READ_PAGES + [afspraak_path(server), "/cyclus?cyclusjaar=2027", "/gegevens", "/delen", "/beheer"]
     assert audit(page, server, paths) == {}
 
 

@@ -92,7 +92,7 @@ def test_a_signature_needs_who_and_as_whom(demo_db):
 
 
 def _cyclus_page(at, jaar=2027):
-    at.query_params["jaar"] = str(jaar)
+    at.query_params["cyclusjaar"] = str(jaar)
     return at.switch_page("pages/cyclus.py").run()
 
 

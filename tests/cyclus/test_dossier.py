@@ -88,12 +88,12 @@ def test_the_publication_is_a_pdf_with_csv_files_and_their_metadata(demo_db, mon
 
 def test_a_redacteur_finds_both_documents_on_the_cycle_page_and_a_reader_neither(app_as):
     at = app_as("redacteur")
-    at.query_params["jaar"] = "2027"
+    at.query_params["cyclusjaar"] = "2027"
     at.switch_page("pages/cyclus.py").run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Geschildossier voor de minister (PDF)" in labels
     assert "Publicatie voor de website (PDF en CSV in een ZIP)" in labels
     lezer = app_as("lezer")
-    lezer.query_params["jaar"] = "2027"
+    lezer.query_params["cyclusjaar"] = "2027"
     lezer.switch_page("pages/cyclus.py").run()
     assert not [b for b in lezer.get("download_button") if "Geschildossier" in b.proto.label]

@@ -11,7 +11,7 @@ from dashboard import site
 from dashboard.toegang import access, share_links
 
 ALL_PAGES = sorted({page for pages in access.PAGES.values() for page in pages})
-READ = {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie"}
+READ = {"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie", "cyclus"}
 EXPECTED_PAGES = {
     "beheerder": set(ALL_PAGES),
     "redacteur": READ,
@@ -23,7 +23,7 @@ WRITES = sorted(set(access.ACTIONS) - {"downloaden"})
 EXPECTED_WRITES = {
     "beheerder": set(WRITES),
     "redacteur": {"afspraak_bewerken", "voortgang_toevoegen", "voortgang_bewerken", "verhaal_bewerken",
-                  "media_uploaden", "samenwerking_invullen", "vergadering_bewerken"},
+                  "media_uploaden", "samenwerking_invullen", "vergadering_bewerken", "cyclus_bewerken"},
     "gegevensbeheerder": {"importeren", "import_ongedaan_maken", "catalogus_bewerken", "samenwerking_invullen"},
     "lezer": {"samenwerking_invullen"},
     "partner": {"voortgang_toevoegen", "voortgang_bewerken", "verhaal_bewerken", "media_uploaden",

@@ -109,7 +109,7 @@ def _teken_fase(handtekeningen: list[Handtekening], termijn: date, vandaag: date
         return Fase("ondertekening", termijn, "nog_niet", "Er zijn nog geen partijen vastgelegd (pagina Gegevens).")
     if not missing:
         last = max(h.datum for h in handtekeningen)
-        return Fase("ondertekening", termijn, "klaar", f"Getekend door alle {len(handtekeningen)} partijen, de laatste "
+        return Fase("ondertekening", termijn, "klaar", f"Getekend door alle {formatting.count(len(handtekeningen), 'partij', 'partijen')}, de laatste "
                     f"op {_dag(last)}.")
     if len(missing) == len(handtekeningen):
         status = "te_laat" if vandaag > termijn else "nog_niet"
@@ -126,7 +126,7 @@ def _evaluatie(session: Session, jaar: int, termijn: date, vandaag: date) -> Fas
     if vandaag <= date(jaar, 12, 31) and not (lopend and not open_):
         return Fase("evaluatie", termijn, "nog_niet", f"Na afloop van {jaar}: de voortgang van elke afspraak.")
     if not open_:
-        return Fase("evaluatie", termijn, "klaar", f"Voor alle {len(lopend)} afspraken is de voortgang over {jaar} "
+        return Fase("evaluatie", termijn, "klaar", f"Voor alle {formatting.count(len(lopend), 'afspraak', 'afspraken')} is de voortgang over {jaar} "
                     "gemeld.")
     status = "te_laat" if vandaag > termijn else "loopt"
     return Fase("evaluatie", termijn, status, f"Van {formatting.count(open_, 'afspraak', 'afspraken')} is de voortgang "

@@ -132,7 +132,7 @@ def item_register(db: Database, wie: access.Visitor, item: toestemming.ItemInfo,
             st.button("Toestemming intrekken", key=f"{form}_intrek_knop", icon=":material/block:",
                       on_click=_intrekken, args=(db, form))
             st.caption("De foto of video is dan meteen nergens meer te zien; na de bewaartermijn van "
-                       f"{config.load().toestemming_gratie_dagen} dagen gaat het bestand weg.")
+                       f"{formatting.count(config.load().toestemming_gratie_dagen, 'dag', 'dagen')} gaat het bestand weg.")
     with verlengen:
         if levend:
             st.selectbox("Wiens toestemming is opnieuw getekend?", list(levend), key=f"{form}_verleng",
