@@ -25,6 +25,7 @@ class Settings:
     trusted_proxies: str = ""  # DASHBOARD_TRUSTED_PROXIES; empty: the loopback addresses (toegang/client.py)
     cbs_odata_url: str = CBS_ODATA_URL  # DASHBOARD_CBS_ODATA_URL: where the open-data sync asks StatLine
     pdok_url: str = PDOK_URL  # DASHBOARD_PDOK_URL: the PDOK wijken-en-buurten OGC API the sync asks
+    toegankelijkheid: Path = DATA_DIR / "toegankelijkheid.toml"  # DASHBOARD_TOEGANKELIJKHEID: the statement's file
 
     @property
     def secret_key(self) -> str:
@@ -51,6 +52,7 @@ def _absolute_sqlite(url: str) -> str:
 def load() -> Settings:
     """Read the environment now (tests change it between runs)."""
     media = Path(os.environ.get("DASHBOARD_MEDIA_DIR", "data/media"))
+    verklaring = Path(os.environ.get("DASHBOARD_TOEGANKELIJKHEID", "").strip() or "data/toegankelijkheid.toml")
     return Settings(
         database_url=_absolute_sqlite(
             os.environ.get("DASHBOARD_DATABASE_URL", "sqlite:///data/dashboard.db")
@@ -63,4 +65,5 @@ def load() -> Settings:
         trusted_proxies=os.environ.get("DASHBOARD_TRUSTED_PROXIES", ""),
         cbs_odata_url=os.environ.get("DASHBOARD_CBS_ODATA_URL", "").strip() or CBS_ODATA_URL,
         pdok_url=os.environ.get("DASHBOARD_PDOK_URL", "").strip() or PDOK_URL,
+        toegankelijkheid=verklaring if verklaring.is_absolute() else PROJECT_ROOT / verklaring,
     )
