@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import formatting, site
 
 _THIS_RUN = threading.local()  # the footer of this thread's run, for pages that add their line to it
+FOOTER_KEY = "tv_voet"  # its CSS class st-key-tv_voet: the deck's slides, full screen without menu, leave it out
 
 
 def frame(run_page: Callable[[], None]) -> None:
@@ -16,9 +17,11 @@ def frame(run_page: Callable[[], None]) -> None:
     before the page runs, below it, so it is there on every page, also on one that stops early
     (st.stop), on the login screen and on a refused page."""
     body = st.container()
-    st.divider()
-    _THIS_RUN.footer = st.container()
-    st.page_link(site.TOEGANKELIJKHEID.script, label="Toegankelijkheidsverklaring", icon=site.TOEGANKELIJKHEID.icon)
+    with st.container(key=FOOTER_KEY):
+        st.divider()
+        _THIS_RUN.footer = st.container()
+        st.page_link(site.TOEGANKELIJKHEID.script, label="Toegankelijkheidsverklaring",
+                     icon=site.TOEGANKELIJKHEID.icon)
     try:
         with body:
             run_page()
