@@ -135,43 +135,36 @@ class _Reader:
         value = data.get(name)
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
-        self.wrong(self.label(table, name), "ontbreekt of is leeg; vul een tekst in tussen aanhalingstekens."
-                   if value is None or isinstance(value, str) else "hoort tekst te zijn, tussen aanhalingstekens.",
-                   table, number, name)
+        self.wrong(name, "ontbreekt of is leeg; vul een tekst in tussen aanhalingstekens." if value is None or
+                   isinstance(value, str) else "hoort tekst te zijn, tussen aanhalingstekens.", table, number)
         return None
 
     def day(self, data: dict, name: str, table: str = "", number: int = 0) -> date | None:
         value = data.get(name)
         if isinstance(value, date) and not hasattr(value, "hour"):
             return value
-        self.wrong(self.label(table, name), "hoort een datum te zijn zonder aanhalingstekens, bijvoorbeeld "
-                   "2027-06-30." if value is not None else "ontbreekt; vul een datum in, bijvoorbeeld 2027-06-30.",
-                   table, number, name)
+        self.wrong(name, "hoort een datum te zijn zonder aanhalingstekens, bijvoorbeeld 2027-06-30." if value is not None
+                   else "ontbreekt; vul een datum in, bijvoorbeeld 2027-06-30.", table, number)
         return None
 
-    @staticmethod
-    def label(table: str, name: str) -> str:
-        return f"{table}.{name}" if table else name
+    def wrong(self, key: str, melding: str, table: str = "", number: int = 0) -> None:
+        veld = f"{table}.{key}" if table else key
+        self.problemen.append(Probleem(self.line(key, table, number), veld, melding))
 
-    def wrong(self, veld: str, melding: str, table: str = "", number: int = 0, key: str = "") -> None:
-        self.problemen.append(Probleem(self.line(table, number, key or veld), veld, melding))
-
-    def line(self, table: str, number: int, key: str) -> int | None:
-        """The line of `key` in the file (in the number-th [[table]] or the [table] block, else at the top);
-        else the line of the block itself, where a missing key belongs."""
-        start, end = 0, len(self.lines)
+    def line(self, key: str, table: str = "", number: int = 0) -> int | None:
+        """The line where `key` is set: at the top of the file, in the [table] block, or in the number-th
+        [[table]] block; for a key that is missing, the line of its block."""
+        blocks = [i for i, line in enumerate(self.lines) if line.lstrip().startswith("[")]
+        start = -1  # the top of the file, before the first block
         if table:
             header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
-            starts = [i for i, line in enumerate(self.lines) if header.match(line)]
+            starts = [i for i in blocks if header.match(self.lines[i])]
             if len(starts) < max(number, 1):
                 return None
             start = starts[max(number, 1) - 1]
-        else:
-            end = next((i for i, line in enumerate(self.lines) if line.lstrip().startswith("[")), end)
-        block_end = next((i for i in range(start + 1, len(self.lines)) if self.lines[i].lstrip().startswith("[")),
-                         len(self.lines)) if table else end
+        end = next((i for i in blocks if i > start), len(self.lines))
         setting = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        found = next((i for i in range(start, block_end) if setting.match(self.lines[i])), None)
+        found = next((i for i in range(start + 1, end) if setting.match(self.lines[i])), None)
         if found is not None:
             return found + 1
         return start + 1 if table else None
