@@ -27,6 +27,7 @@ class Settings:
     pdok_url: str = PDOK_URL  # DASHBOARD_PDOK_URL: the PDOK wijken-en-buurten OGC API the sync asks
     toestemming_jaren: int = 2  # DASHBOARD_TOESTEMMING_JAREN: how long consent for a photo or video lasts by default
     toestemming_gratie_dagen: int = 30  # DASHBOARD_TOESTEMMING_GRATIE_DAGEN: withdrawn or expired, then files go
+    toegankelijkheid: Path = DATA_DIR / "toegankelijkheid.toml"  # DASHBOARD_TOEGANKELIJKHEID: the statement's file
 
     @property
     def secret_key(self) -> str:
@@ -53,6 +54,7 @@ def _absolute_sqlite(url: str) -> str:
 def load() -> Settings:
     """Read the environment now (tests change it between runs)."""
     media = Path(os.environ.get("DASHBOARD_MEDIA_DIR", "data/media"))
+    verklaring = Path(os.environ.get("DASHBOARD_TOEGANKELIJKHEID", "").strip() or "data/toegankelijkheid.toml")
     return Settings(
         database_url=_absolute_sqlite(
             os.environ.get("DASHBOARD_DATABASE_URL", "sqlite:///data/dashboard.db")
@@ -67,4 +69,5 @@ def load() -> Settings:
         pdok_url=os.environ.get("DASHBOARD_PDOK_URL", "").strip() or PDOK_URL,
         toestemming_jaren=int(os.environ.get("DASHBOARD_TOESTEMMING_JAREN", "2")),
         toestemming_gratie_dagen=int(os.environ.get("DASHBOARD_TOESTEMMING_GRATIE_DAGEN", "30")),
+        toegankelijkheid=verklaring if verklaring.is_absolute() else PROJECT_ROOT / verklaring,
     )

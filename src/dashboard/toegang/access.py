@@ -24,6 +24,9 @@ ROLES = ("beheerder", "redacteur", "gegevensbeheerder", "lezer", "partner")
 READ_PAGES = frozenset({"kompas", "dashboard", "verkennen", "afspraken", "verhalen", "samenwerking", "presentatie",
                         "cyclus"})
 
+# Open to every visitor, signed in or not, share link or none: the accessibility statement must be.
+PUBLIC_PAGES = frozenset({"toegankelijkheid"})
+
 PAGES: dict[str, frozenset[str]] = {
     "beheerder": READ_PAGES | {"gegevens", "delen", "beheer"},
     "redacteur": READ_PAGES,
@@ -92,6 +95,8 @@ class Visitor:
 
 
 def may_open(visitor: Visitor, page: str) -> bool:
+    if page in PUBLIC_PAGES:
+        return True
     allowed = page in PAGES.get(visitor.role, frozenset())
     if visitor.share_pages is not None:
         allowed = allowed and page in visitor.share_pages

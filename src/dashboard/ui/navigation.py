@@ -2,7 +2,9 @@
 
 Every page of the site is registered, so an address outside the visitor's pages does not end in
 Streamlit's English "Page not found" dialog: such a page is hidden from the menu and, instead of
-its script, shows in Dutch why not and which pages this visitor can open.
+its script, shows in Dutch why not and which pages this visitor can open. The accessibility
+statement is registered for everyone, signed in or not, hidden from the menu: every page's footer
+links to it (ui/chrome.py).
 
 Streamlit 1.67 still honours the old `pages/` folder convention until the first st.navigation
 call of the server process: the first visitor after a start would get every script in pages/,
@@ -18,7 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import site
-from dashboard.ui import telefoon, visitor
+from dashboard.ui import chrome, telefoon, visitor
 
 _APP_RAN = "_navigation_from_app"
 _START = "start"  # the url path of the root's hidden start page (a link without the Kompas lands there)
@@ -46,8 +48,8 @@ def _start(first: site.Page) -> None:
 
 
 def _pages() -> list:
-    """The visitor's pages, each at its own address; then the others, hidden and refused; for
-    nobody (not logged in, refused link) only the gate.
+    """The visitor's pages, each at its own address; then the statement and the others, hidden (the
+    others refused); for nobody (not logged in, refused link) only the gate and the statement.
 
     The root is always the Kompas's address. Streamlit serves its default page at the root and
     then no longer at the page's own path, so a link without the Kompas made its first page
@@ -55,24 +57,26 @@ def _pages() -> list:
     Kompas a hidden start page holds the root and moves on to the first page the visitor has."""
     who = visitor.current()
     allowed = site.pages_for(who)
+    statement = st.Page(site.TOEGANKELIJKHEID.script, title=site.TOEGANKELIJKHEID.title,
+                        icon=site.TOEGANKELIJKHEID.icon, url_path=site.TOEGANKELIJKHEID.path, visibility="hidden")
     if not allowed:
-        return [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True)]
+        return [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True), statement]
     pages = [st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
                      default=page.path == "") for page in allowed]
     if not any(page.path == "" for page in allowed):
         pages.insert(0, st.Page(lambda first=allowed[0]: _start(first), title=allowed[0].title, icon=allowed[0].icon,
                                 url_path=_START, default=True, visibility="hidden"))
-    return pages + [st.Page(lambda page=page: refuse(page), title=page.title, icon=page.icon,
-                            url_path=page.path or page.key, visibility="hidden")
-                    for page in site.PAGES if page not in allowed]
+    return pages + [statement] + [st.Page(lambda page=page: refuse(page), title=page.title, icon=page.icon,
+                                          url_path=page.path or page.key, visibility="hidden")
+                                  for page in site.PAGES if page not in allowed]
 
 
 def run() -> None:
     """Called by app.py on every run: show the visitor's pages and run the one asked for."""
     st.session_state[_APP_RAN] = True
-    pages = _pages()
-    telefoon.fit(menu=len(pages) > 1)
-    st.navigation(pages, position="sidebar" if len(pages) > 1 else "hidden").run()
+    menu = bool(site.pages_for(visitor.current()))
+    telefoon.fit(menu=menu)
+    chrome.frame(st.navigation(_pages(), position="sidebar" if menu else "hidden").run)
 
 
 def entered_through_app() -> None:
@@ -83,11 +87,11 @@ def entered_through_app() -> None:
     link) for the rerun, where app.py decides what this visitor may open.
     """
     if not st.session_state.get(_APP_RAN):
-        st.navigation(_st_pages(site.PAGES), position="hidden")
+        st.navigation(_st_pages(site.PAGES + (site.TOEGANKELIJKHEID,)), position="hidden")
         st.rerun()
     script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
     who = visitor.current()
-    if script not in {Path(page.script).name for page in site.pages_for(who)}:
+    if script not in {Path(page.script).name for page in (*site.pages_for(who), site.TOEGANKELIJKHEID)}:
         if who == visitor.NOBODY:
             visitor.gate()
         else:

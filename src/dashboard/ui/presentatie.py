@@ -1,4 +1,4 @@
-"""The stuurgroep deck on a projector: one slide at a time, large type, no sidebar, no Streamlit chrome.
+"""The stuurgroep deck on a projector: one slide at a time, large type, no sidebar, no Streamlit chrome, no footer.
 
 Text goes through html.escape (or safe_markdown for Markdown) into st.html, so the layout can be
 set exactly; the page's own CSS carries no user text. Sizes follow the viewport's height with a
@@ -33,7 +33,7 @@ _SHOWN_AT = "_tv_kiosk_shown_at"
 CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer,
-.st-key-dia_pageup, .st-key-dia_pagedown { display: none !important; }
+.st-key-dia_pageup, .st-key-dia_pagedown, .st-key-tv_voet { display: none !important; }
 :root { --tv-body: max(28px, 3.9vh); --tv-head: max(48px, 6.6vh); --tv-small: max(22px, 3vh); }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 2vh 3.5vw 12vh 3.5vw !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1.2vh; }

@@ -4,6 +4,7 @@ Only the story's body is Markdown (safe_markdown, into st.html); its title, vert
 captions and credits are text: escaped or st.text (ui/tekst.py)."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,8 @@ from dashboard.ui import navigation
 from dashboard.ui.tekst import escaped
 from dashboard.verhalen import media
 from dashboard.verhalen.verhalen import ROL_LABELS, VerhaalInfo, VerhaalMedia
+
+_LOADED_VIDEOS = "_tv_videos_geladen"  # session state: the video links this visitor chose to load here
 
 
 def quote(verhaal: VerhaalInfo) -> None:
@@ -28,7 +31,7 @@ def show_media(item: VerhaalMedia, media_dir: Path) -> None:
     YouTube/Vimeo link, each credited."""
     caption = escaped(" · ".join(x for x in (item.bijschrift, item.credit and f"Beeld: {item.credit}") if x))
     if item.soort == "videolink":
-        st.video(item.url, alt=item.bijschrift or "Video")
+        _video_link(item)
         st.caption(caption)
         return
     found = media.path(item.bestand, media_dir)
@@ -44,6 +47,25 @@ def show_media(item: VerhaalMedia, media_dir: Path) -> None:
         if item.transcript:
             with st.expander("Transcript van de video", icon=":material/subtitles:"):
                 st.text(item.transcript)
+
+
+def _load_video(url: str) -> None:
+    st.session_state.setdefault(_LOADED_VIDEOS, set()).add(url)
+
+
+def _video_link(item: VerhaalMedia) -> None:
+    """A YouTube or Vimeo video plays here only after a click: until then the page loads nothing from
+    that service, so it does not learn who reads the story. Or it opens on the service's own site."""
+    if item.url in st.session_state.get(_LOADED_VIDEOS, set()):
+        st.video(item.url, alt=item.bijschrift or "Video")
+        return
+    dienst = "Vimeo" if item.url.startswith("https://vimeo.com/") else "YouTube"
+    with st.container(border=True):
+        st.markdown(f":material/smart_display: Deze video staat op {dienst}. Als u hem hier afspeelt, ziet {dienst} "
+                    "dat u deze pagina bekijkt.")
+        st.button(f"Video van {dienst} hier laden", icon=":material/play_circle:", on_click=_load_video,
+                  args=(item.url,), key="video_" + hashlib.sha1(f"{item.url} {item.bijschrift}".encode()).hexdigest()[:12])
+        st.markdown(f"[Bekijk de video op {dienst}]({item.url})")
 
 
 def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
