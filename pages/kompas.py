@@ -1,5 +1,6 @@
-"""Kompas (home): the shared story, the opgaven with their afspraken by status, what needs the
-board now, and the newest stories. A switch regroups the same afspraken by wettelijk veld."""
+"""Kompas (home): the shared story, the opgaven with their afspraken by status, what the Woningwet's
+cycle asks now, what needs the board, the figures against the national targets, and the newest
+stories. A switch regroups the same afspraken by wettelijk veld or by the goal they serve."""
 import streamlit as st
 
 from dashboard import afspraken, clock, config
@@ -28,14 +29,14 @@ else:
     show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(reads.afspraken.opgaven(), lens))
     navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
-st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
-show.attention(reads.afspraken.attention())
-vergadering.latest(reads.besluiten.latest(3))
-doelen.overzicht(reads.stand.voor_monitor(clock.today()))
 try:
     cyclus.te_doen(reads.fasen.te_doen(termijnen.load(), clock.today()))
 except termijnen.TermijnFout as fout:
     st.error(f"Een termijn van de cyclus in de instellingen klopt niet: {fout}", icon=":material/settings:")
+st.header("Vraagt nu bestuurlijke aandacht", anchor=False)
+show.attention(reads.afspraken.attention())
+vergadering.latest(reads.besluiten.latest(3))
+doelen.overzicht(reads.stand.voor_monitor(clock.today()))
 deelname.kring(None, key="kring")
 st.header("Nieuwste verhalen", anchor=False)
 nieuwste = reads.verhalen.newest(3, scope=wie.share_gebied, zicht=toestemming.zicht(wie))

@@ -19,7 +19,7 @@ from dashboard.models import Afspraak, Bod, Geschil, Ondertekening, Partij, Voor
 FASEN = ("bod", "overleg", "ondertekening", "uitvoering", "evaluatie")
 NAMEN = {"bod": "Bod", "overleg": "Overleg", "ondertekening": "Ondertekening", "uitvoering": "Uitvoering",
          "evaluatie": "Evaluatie"}
-STATUS = {"klaar": "Klaar", "loopt": "Loopt", "te_laat": "Over de termijn", "nog_niet": "Nog niet begonnen"}
+STATUS = {"klaar": "Klaar", "loopt": "Loopt", "te_laat": "Over de termijn", "nog_niet": "Nog niet"}
 TEKENAARS = ("gemeente", "corporatie", "huurdersorganisatie")  # the parties the Woningwet names
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
@@ -13,7 +12,8 @@ from dashboard.cyclus import bod as bod_core
 from dashboard.cyclus.dossier import Dossier
 from dashboard.cyclus.fasen import NAMEN, STATUS, Cyclus
 from dashboard.cyclus.geschil import STATUS_LABELS
-from dashboard.ui.tekst import escaped, escaped_table
+from dashboard.ui import navigation
+from dashboard.ui.tekst import escaped
 
 STYLE = {"klaar": ("green", ":material/task_alt:"), "loopt": ("blue", ":material/schedule:"),
          "te_laat": ("red", ":material/warning:"), "nog_niet": ("gray", ":material/hourglass_empty:")}
@@ -24,7 +24,7 @@ def fasen(cyclus: Cyclus) -> None:
     """Five cards in a row (stacked on a phone): phase, deadline, status as icon, word and colour."""
     for column, fase in zip(st.columns(len(cyclus.fasen)), cyclus.fasen):
         with column.container(border=True):
-            st.subheader(NAMEN[fase.fase], anchor=False)
+            st.markdown(f"**{NAMEN[fase.fase]}**")
             colour, icon = STYLE[fase.status]
             st.badge(STATUS[fase.status], icon=icon, color=colour)
             if fase.termijn:
@@ -48,7 +48,8 @@ def bods(cyclus: Cyclus, naast: list[str], media_dir: Path, may_download: bool) 
             if info.samenvatting:
                 st.text(info.samenvatting)
             if info.cijfers:
-                st.markdown("\n".join(f"- {escaped(o)}: {formatting.value(w, e)}" for o, w, e, _ in info.cijfers))
+                st.markdown("\n".join(f"- {escaped(formatting.capital(o))}: {formatting.value(w, e)}"
+                                       for o, w, e, _ in info.cijfers))
             found = bod_core.document(info.document, media_dir) if may_download else None
             if found:
                 st.download_button(f"Bod als PDF ({escaped(info.document_naam or 'bod.pdf')})", found.read_bytes(),
@@ -63,13 +64,13 @@ def handtekeningen(cyclus: Cyclus) -> None:
     st.header("Ondertekening", anchor=False)
     st.caption(f"De afspraken voor {cyclus.jaar} horen voor {formatting.day(cyclus.fasen[2].termijn)} getekend te zijn "
                "door de gemeente, elke corporatie en elke huurdersorganisatie.")
-    rows = pd.DataFrame([{"Partij": h.partij, "Soort": SOORTEN[h.soort],
-                          "Getekend op": formatting.day(h.datum) if h.datum else "nog niet",
-                          "Door": h.naam, "Als": h.functie} for h in cyclus.handtekeningen])
-    if rows.empty:
+    if not cyclus.handtekeningen:
         st.caption("Er zijn nog geen partijen vastgelegd.")
-    else:
-        st.table(escaped_table(rows.set_index("Partij")))
+        return
+    st.markdown("\n".join(  # a list, not a table: on a phone every signature stays in view
+        f"- **{escaped(h.partij)}** ({SOORTEN[h.soort].lower()}): "
+        + (f"getekend op {formatting.day(h.datum)} door {escaped(h.naam)}, {escaped(h.functie)}" if h.datum
+           else ":orange-badge[nog niet getekend]") for h in cyclus.handtekeningen))
 
 
 def geschillen(cyclus: Cyclus) -> None:
@@ -86,6 +87,7 @@ def te_doen(lines: list[str]) -> None:
         return
     st.header("Wat de cyclus nu vraagt", anchor=False)
     st.markdown("\n".join(f"- {escaped(line)}" for line in lines))
+    navigation.link("pages/cyclus.py", label="Naar de cyclus", icon=":material/event_repeat:")
 
 
 def documenten(cyclus: Cyclus, dossier: Dossier | None, publicatie: Callable[[], bytes]) -> None:

@@ -16,8 +16,8 @@ def overzicht(stand: Overzicht | None) -> None:
         return
     st.header("Tegen de landelijke doelen", anchor=False)
     st.caption(f"De cijfers van {escaped(stand.gemeente)} naast de Nationale Prestatieafspraken en de Wet versterking "
-               "regie volkshuisvesting. De doelen staan met hun bron in de bibliotheek (`python -m dashboard doelen "
-               "list`).")
+               "regie volkshuisvesting. Elk doel staat met zijn bron in de bibliotheek van doelen, die de beheerder "
+               "bijwerkt met een import op de pagina Gegevens.")
     for s in stand.standen:
         st.markdown(f"{_ICOON[s.gehaald]} **{_WOORD[s.gehaald]}** · {escaped(s.zin)}")
         st.caption(f"{escaped(s.naam)} · bron: {escaped(s.bron)}")
