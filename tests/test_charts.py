@@ -36,6 +36,17 @@ def test_trend_draws_the_target_dashed_beside_the_values():
     assert fig.layout.separators == ",."
 
 
+def test_a_chart_carries_only_the_styling_it_uses():
+    """Every viewer's run writes each chart's JSON anew: plotly's default template (colour scales for
+    maps, 3D and polar plots) made up most of it. The axes still make room for their labels."""
+    data = pd.DataFrame({"label": ["2022", "2023", "2024", "2025"], "waarde": [5.0, 4.0, 6.0, 7.0],
+                         "streefwaarde": [3.0, 3.0, 3.0, 3.0]})
+    fig = charts.trend(data, "Ontruimingen", "aantal")
+    spec = fig.to_json()
+    assert "colorscale" not in spec and len(spec) < 3000
+    assert fig.layout.template.layout.xaxis.automargin and fig.layout.template.layout.yaxis.automargin
+
+
 def _ticks(axis, low: float, high: float) -> list[float]:
     """The ticks plotly draws for a linear axis with tick0 and dtick between low and high."""
     assert axis.dtick is not None, "plotly would choose the steps itself (0,2 on a small range)"
