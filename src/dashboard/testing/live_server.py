@@ -112,17 +112,7 @@ class Server:
 
     def memory_kb(self) -> dict[str, int]:
         """VmRSS and VmHWM (peak) of the server and its child processes, in kB, from /proc."""
-        total = {"VmRSS": 0, "VmHWM": 0}
-        for pid in _process_tree(self.process.pid):
-            try:
-                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-            except OSError:
-                continue
-            for line in lines:
-                key, _, value = line.partition(":")
-                if key in total:
-                    total[key] += int(value.split()[0])
-        return total
+        return memory_kb(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -131,6 +121,21 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+
+
+def memory_kb(*roots: int) -> dict[str, int]:
+    """VmRSS and VmHWM (peak) of these processes and their children, added up, in kB, from /proc."""
+    total = {"VmRSS": 0, "VmHWM": 0}
+    for pid in (pid for root in roots for pid in _process_tree(root)):
+        try:
+            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in total:
+                total[key] += int(value.split()[0])
+    return total
 
 
 def _process_tree(root: int) -> list[int]:
