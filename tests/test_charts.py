@@ -127,6 +127,18 @@ def test_the_scatter_names_its_highest_and_lowest_gebieden_without_a_hover():
     assert len(named) == 1 and set(named[0].text) == set(by_y[:3] + by_y[-3:])
 
 
+def test_a_long_scatter_title_is_broken_between_words_to_fit_a_phone_and_names_read_inwards():
+    fig = charts.scatter(_points(10), None, ("Huishoudens met betaalrisico", "%"), ("Aandeel sociale huur in voorraad", "%"))
+    lines = fig.layout.title.text.split("<br>")
+    assert " ".join(lines) == "Aandeel sociale huur in voorraad tegen Huishoudens met betaalrisico"
+    assert len(lines) == 2 and all(len(line) <= charts.TITLE_LINE for line in lines)
+    assert fig.layout.margin.t > charts.trend(pd.DataFrame({"label": ["2024"], "waarde": [1.0], "streefwaarde": [None]}),
+                                              "Sloop", "aantal").layout.margin.t  # room for the second line
+    [named] = [trace for trace in fig.data if trace.mode == "text"]
+    sides = dict(zip(named.x, named.textposition))  # x runs from 0 to 9: a name on the right half reads leftwards
+    assert sides == {x: "top left" if x > 4.5 else "top right" for x in named.x} and len(set(sides.values())) == 2
+
+
 def test_the_wijk_map_names_its_highest_and_lowest_wijken_without_a_hover():
     square = '{"type": "Polygon", "coordinates": [[[5.0, 52.0], [5.01, 52.0], [5.01, 52.01], [5.0, 52.0]]]}'
     shapes = pd.DataFrame({"code": [f"WK{i:02d}" for i in range(10)], "naam": [f"Wijk {i}" for i in range(10)],

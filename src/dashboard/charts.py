@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import textwrap
 from urllib.parse import quote
 
 import pandas as pd
@@ -36,12 +37,21 @@ _TEMPLATE = {
 }
 
 
+# Characters of a title line: plotly never wraps a title, and a 390-pixel phone shows about 45 of a
+# chart's bold title; a longer one is cut off at the chart's edge.
+TITLE_LINE = 40
+_TITLE_LINE_PX = 22  # the room a second title line takes above the chart
+
+
 def _layout(title: str, y_title: str = "", **extra) -> dict:
-    """A light layout set directly: plotly's named templates cost ~30 ms per figure."""
+    """A light layout set directly: plotly's named templates cost ~30 ms per figure. A long title is
+    broken between words into lines that fit a phone, with room above the chart for each."""
+    lines = textwrap.wrap(title, TITLE_LINE, break_long_words=False) or [title]
     return {
-        "template": _TEMPLATE, "title": {"text": title}, "colorway": PALETTE, "font": {"size": 15},
+        "template": _TEMPLATE, "title": {"text": "<br>".join(lines)}, "colorway": PALETTE, "font": {"size": 15},
         "paper_bgcolor": "white", "plot_bgcolor": "white", "separators": ",.",
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10}, "legend": {"orientation": "h", "y": -0.15},
+        "margin": {"l": 10, "r": 10, "t": 50 + _TITLE_LINE_PX * (len(lines) - 1), "b": 10},
+        "legend": {"orientation": "h", "y": -0.15},
         "hovermode": "x unified", "xaxis": dict(_GRID), "yaxis": {**_GRID, "title": {"text": y_title}},
         **extra,
     }
@@ -355,7 +365,9 @@ def scatter(punten: pd.DataFrame, lijn, x: tuple[str, str], y: tuple[str, str], 
                                      customdata=chosen[columns].to_numpy(dtype=str), hovertemplate=hover))
     named = named_extremes(punten, "y")
     if not named.empty:
-        traces.append(go.Scatter(x=named["x"], y=named["y"], mode="text", text=named["naam"], textposition="top center",
+        middle = (float(punten["x"].min()) + float(punten["x"].max())) / 2  # a name reads inwards: none cut at an edge
+        traces.append(go.Scatter(x=named["x"], y=named["y"], mode="text", text=named["naam"],
+                                 textposition=["top left" if v > middle else "top right" for v in named["x"]],
                                  textfont={"size": 12, "color": "#333333"}, hoverinfo="skip", showlegend=False))
     layout = _layout(f"{y[0]} tegen {x[0]}", _labelled(*y), hovermode="closest", dragmode="select", height=520)
     ticks = {axis: {k: v for k, v in value_axis(punten[axis], unit).items() if k != "rangemode"}  # the trend line may dip

@@ -1,7 +1,7 @@
 """Every page (but the deck, which fits its own slides) as the owner walks it through the menu, on a
-390x844 phone and a 1280x800 laptop: no heading wider than its box, the menu closed after a tap,
-a table's values beside its first column, no chart toolbar on a phone. Screenshots are kept under
-test-results/telefoon/ to look at."""
+390x844 phone and a 1280x800 laptop: no heading wider than its box, no chart title wider than its
+chart, the menu closed after a tap, a table's values beside its first column, no chart toolbar on a
+phone. Screenshots are kept under test-results/telefoon/ to look at."""
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -27,6 +27,12 @@ BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] [d
         before = t.data[i]; }
     return broken;
 }).map(h => h.innerText)"""
+# Chart titles (plotly draws them in one line, whatever the width) that reach past their chart's edges.
+CHART_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent).flatMap(p => {
+    const chart = p.getBoundingClientRect();
+    return [...p.querySelectorAll('.gtitle')].filter(t => {
+        const r = t.getBoundingClientRect(); return r.left < chart.left - 1 || r.right > chart.right + 1;
+    }).map(t => t.textContent.slice(0, 60)); })"""
 MODEBARS = """() => [...document.querySelectorAll('.modebar-container')].filter(m => m.offsetParent).length"""
 HEADERS = """el => [...el.querySelectorAll('table thead th, [role=columnheader]')].map(th => th.innerText.trim())"""
 
@@ -49,6 +55,9 @@ def test_every_page_fits_a_phone_and_a_laptop(server, logged_in):
                 assert page.evaluate(MODEBARS) == 0, f"grafiekknoppen over de titel: {where}"
             page.screenshot(path=str(ARTEFACTS / f"{name.lower()}-{width}x{height}.png"))
             assert page.evaluate(OVERFLOWING) == [], f"tekst breder dan zijn vak: {where}"
+            if page.locator(".js-plotly-plot").count():
+                page.locator(".js-plotly-plot .gtitle").first.wait_for(state="attached")
+            assert page.evaluate(CHART_TITLES) == [], f"grafiektitel breder dan de grafiek: {where}"
             assert page.evaluate(BROKEN_WORDS) == [], f"kop midden in een woord afgebroken: {where}"
             assert page.get_by_test_id("stException").count() == 0, where
             if name == "Dashboard":
