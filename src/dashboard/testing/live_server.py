@@ -114,6 +114,10 @@ class Server:
         """VmRSS and VmHWM (peak) of the server and its child processes, in kB, from /proc."""
         return memory_kb(self.process.pid)
 
+    def cpu_seconds(self) -> float:
+        """Processor time the server and its child processes have used so far, from /proc."""
+        return cpu_seconds(self.process.pid)
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -136,6 +140,18 @@ def memory_kb(*roots: int) -> dict[str, int]:
             if key in total:
                 total[key] += int(value.split()[0])
     return total
+
+
+def cpu_seconds(*roots: int) -> float:
+    """User and system time of these processes and their children (all their threads), in seconds."""
+    ticks = 0
+    for pid in (pid for root in roots for pid in _process_tree(root)):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _process_tree(root: int) -> list[int]:
