@@ -39,7 +39,7 @@ _TEMPLATE = {
 
 # Characters of a title line: plotly never wraps a title, and a 390-pixel phone shows about 45 of a
 # chart's bold title; a longer one is cut off at the chart's edge.
-TITLE_LINE = 40
+TITLE_LINE = 42
 _TITLE_LINE_PX = 22  # the room a second title line takes above the chart
 
 
