@@ -279,7 +279,7 @@ def scores_per_party(scores: pd.DataFrame, title: str, partijen: list[str]) -> g
                          hovertemplate="%{y}: %{x:,.1f}<extra>" + partij + "</extra>")
               for partij, group in scores.groupby("partij", sort=True)]
     layout = _layout(title, hovermode="closest", height=max(320, 90 + 42 * len(order)))
-    layout["xaxis"] = {**layout["xaxis"], "range": [0.8, 5.2], "dtick": 1, "title": {"text": "1 = helemaal oneens, 5 = helemaal eens"}}
+    layout["xaxis"] = {**layout["xaxis"], "range": [0.8, 5.2], "dtick": 1, "title": {"text": "1 = helemaal oneens,<br>5 = helemaal eens"}}
     layout["yaxis"] = {**layout["yaxis"], "categoryorder": "array", "categoryarray": order[::-1], "title": {"text": ""}}
     return go.Figure(traces, layout=layout)
 

@@ -27,10 +27,10 @@ BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] [d
         before = t.data[i]; }
     return broken;
 }).map(h => h.innerText)"""
-# Chart titles (plotly draws them in one line, whatever the width) that reach past their chart's edges.
+# Chart and axis titles (plotly draws each in one line, whatever the width) that reach past their chart's edges.
 CHART_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent).flatMap(p => {
     const chart = p.getBoundingClientRect();
-    return [...p.querySelectorAll('.gtitle')].filter(t => {
+    return [...p.querySelectorAll('.gtitle, .xtitle, .ytitle')].filter(t => {
         const r = t.getBoundingClientRect(); return r.left < chart.left - 1 || r.right > chart.right + 1;
     }).map(t => t.textContent.slice(0, 60)); })"""
 MODEBARS = """() => [...document.querySelectorAll('.modebar-container')].filter(m => m.offsetParent).length"""
