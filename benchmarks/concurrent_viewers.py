@@ -40,9 +40,11 @@ def measure(server: Server, path: str, query: dict[str, str], viewers: int, sing
     first = open_one(server.url, "/", query, timeout=timeout)
     alone = [open_one(server.url, path, query, timeout=timeout) for _ in range(single)]
     memory: dict[str, int] = {}
+    cpu = server.cpu_seconds()
     crowd = open_many(server.url, path, query, viewers, timeout=timeout,
                       while_open=lambda: memory.update(server.memory_kb()))
-    return {"first": first, "alone": alone, "crowd": crowd, "memory": memory, "after": server.memory_kb()}
+    cpu = (server.cpu_seconds() - cpu) / viewers
+    return {"first": first, "alone": alone, "crowd": crowd, "memory": memory, "after": server.memory_kb(), "cpu": cpu}
 
 
 def _s(value: float | None) -> str:
@@ -63,6 +65,7 @@ def report(name: str, figures: dict) -> None:
           f"   max {_s(crowd['max'])} s   failed {crowd['failed']} of {crowd['n']}"
           f" (unfinished {crowd['n'] - crowd['finished']})")
     print(f"    first message after connect      p50 {_s(crowd['first_p50'])} s   max {_s(crowd['first_max'])} s")
+    print(f"    server processor time per viewer {figures['cpu'] * 1000:7.1f} ms")
     memory, after = figures["memory"], figures["after"]
     print(f"  server memory with {crowd['n']} sessions   VmRSS {memory.get('VmRSS', 0) / 1024:7.1f} MB"
           f"   VmHWM (peak) {memory.get('VmHWM', 0) / 1024:7.1f} MB"
@@ -126,6 +129,7 @@ def main() -> None:
     if ours_crowd["p95"] and base_crowd["p95"]:
         print(f"  {args.viewers} viewers p95, app/trivial:              {ours_crowd['p95'] / base_crowd['p95']:6.1f}x")
         print(f"  app, {args.viewers} viewers p95 / 1 viewer median:    {ours_crowd['p95'] / ours_alone:6.1f}x")
+    print(f"  {args.viewers} viewers, processor time per viewer, app/trivial: {ours['cpu'] / base['cpu']:6.1f}x")
     peak = ours["memory"].get("VmHWM", 0)
     fast = ours_crowd["p95"] is not None and ours_crowd["p95"] < TARGET_P95
     print(f"targets: {args.viewers} viewers p95 < {TARGET_P95:.0f} s -> {'ok' if fast else 'MISSED'}"

@@ -18,6 +18,8 @@
 #   REPLICAS_LISTEN         nginx's address (default 127.0.0.1)
 #   REPLICAS_APP_PORTS      the replicas' loopback ports (default "8501 8502")
 #   REPLICAS_RUN_DIR        configuration, pids, logs (default deploy/run, git-ignored)
+#   REPLICAS_SCRIPT         the script each replica serves (default deploy/serve.py; a benchmark
+#                           serves a one-line page the same way for its baseline)
 #   REPLICAS_START_TIMEOUT  seconds each process may take to answer its health check (default 90)
 #   PYTHON                  the Python with the app's requirements (default python3)
 #   NGINX                   the nginx binary (default: nginx on PATH, else /usr/sbin/nginx)
@@ -32,6 +34,7 @@ PORT="${REPLICAS_PORT:-8080}"
 LISTEN="${REPLICAS_LISTEN:-127.0.0.1}"
 read -r -a APP_PORTS <<<"${REPLICAS_APP_PORTS:-8501 8502}"
 MAX_UPLOAD_MB="${DASHBOARD_MAX_UPLOAD_MB:-50}"
+SCRIPT="${REPLICAS_SCRIPT:-deploy/serve.py}"
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'replicas.sh: %s\n' "$*" >&2; exit 1; }
@@ -216,7 +219,7 @@ een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
   trap '[ "$started" = yes ] || cmd_stop >/dev/null 2>&1 || true' EXIT
   for port in "${APP_PORTS[@]}"; do
     log="$RUN/logs/replica-$port.log"  # serve.py: healthy only once warm (src/dashboard/ui/warm_up.py)
-    (cd "$ROOT" && exec nohup "$PYTHON" -m streamlit run deploy/serve.py --server.port "$port" \
+    (cd "$ROOT" && exec nohup "$PYTHON" -m streamlit run "$SCRIPT" --server.port "$port" \
        --server.address 127.0.0.1 --server.headless true \
        --server.maxUploadSize "$MAX_UPLOAD_MB" </dev/null >"$log" 2>&1) &
     echo $! >"$RUN/replica-$port.pid"

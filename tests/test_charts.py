@@ -36,6 +36,17 @@ def test_trend_draws_the_target_dashed_beside_the_values():
     assert fig.layout.separators == ",."
 
 
+def test_a_chart_carries_only_the_styling_it_uses():
+    """Every viewer's run writes each chart's JSON anew: plotly's default template (colour scales for
+    maps, 3D and polar plots) made up most of it. The axes still make room for their labels."""
+    data = pd.DataFrame({"label": ["2022", "2023", "2024", "2025"], "waarde": [5.0, 4.0, 6.0, 7.0],
+                         "streefwaarde": [3.0, 3.0, 3.0, 3.0]})
+    fig = charts.trend(data, "Ontruimingen", "aantal")
+    spec = fig.to_json()
+    assert "colorscale" not in spec and len(spec) < 3000
+    assert fig.layout.template.layout.xaxis.automargin and fig.layout.template.layout.yaxis.automargin
+
+
 def _ticks(axis, low: float, high: float) -> list[float]:
     """The ticks plotly draws for a linear axis with tick0 and dtick between low and high."""
     assert axis.dtick is not None, "plotly would choose the steps itself (0,2 on a small range)"
@@ -114,6 +125,18 @@ def test_the_scatter_names_its_highest_and_lowest_gebieden_without_a_hover():
     named = [trace for trace in fig.data if trace.mode == "text"]
     by_y = punten.sort_values("y")["naam"].tolist()
     assert len(named) == 1 and set(named[0].text) == set(by_y[:3] + by_y[-3:])
+
+
+def test_a_long_scatter_title_is_broken_between_words_to_fit_a_phone_and_names_read_inwards():
+    fig = charts.scatter(_points(10), None, ("Huishoudens met betaalrisico", "%"), ("Aandeel sociale huur in voorraad", "%"))
+    lines = fig.layout.title.text.split("<br>")
+    assert " ".join(lines) == "Aandeel sociale huur in voorraad tegen Huishoudens met betaalrisico"
+    assert len(lines) == 2 and all(len(line) <= charts.TITLE_LINE for line in lines)
+    assert fig.layout.margin.t > charts.trend(pd.DataFrame({"label": ["2024"], "waarde": [1.0], "streefwaarde": [None]}),
+                                              "Sloop", "aantal").layout.margin.t  # room for the second line
+    [named] = [trace for trace in fig.data if trace.mode == "text"]
+    sides = dict(zip(named.x, named.textposition))  # x runs from 0 to 9: a name on the right half reads leftwards
+    assert sides == {x: "top left" if x > 4.5 else "top right" for x in named.x} and len(set(sides.values())) == 2
 
 
 def test_the_wijk_map_names_its_highest_and_lowest_wijken_without_a_hover():

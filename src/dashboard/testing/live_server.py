@@ -112,17 +112,11 @@ class Server:
 
     def memory_kb(self) -> dict[str, int]:
         """VmRSS and VmHWM (peak) of the server and its child processes, in kB, from /proc."""
-        total = {"VmRSS": 0, "VmHWM": 0}
-        for pid in _process_tree(self.process.pid):
-            try:
-                lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-            except OSError:
-                continue
-            for line in lines:
-                key, _, value = line.partition(":")
-                if key in total:
-                    total[key] += int(value.split()[0])
-        return total
+        return memory_kb(self.process.pid)
+
+    def cpu_seconds(self) -> float:
+        """Processor time the server and its child processes have used so far, from /proc."""
+        return cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -131,6 +125,33 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+
+
+def memory_kb(*roots: int) -> dict[str, int]:
+    """VmRSS and VmHWM (peak) of these processes and their children, added up, in kB, from /proc."""
+    total = {"VmRSS": 0, "VmHWM": 0}
+    for pid in (pid for root in roots for pid in _process_tree(root)):
+        try:
+            lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in total:
+                total[key] += int(value.split()[0])
+    return total
+
+
+def cpu_seconds(*roots: int) -> float:
+    """User and system time of these processes and their children (all their threads), in seconds."""
+    ticks = 0
+    for pid in (pid for root in roots for pid in _process_tree(root)):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _process_tree(root: int) -> list[int]:

@@ -1,5 +1,8 @@
 """Every chart comes with its table: tabs 'Grafiek' and 'Tabel' with the same numbers.
 
+A table is written only while its tab is open (choosing the tab reruns the page, or the fragment
+around the chart): twenty viewers of one share link each converted four tables nobody opened.
+
 The figures are made once for every session (made.once): the same numbers give the same figure.
 """
 from __future__ import annotations
@@ -17,7 +20,18 @@ from dashboard.ui.tekst import escaped
 
 trend = made.once(charts.trend)
 bars = made.once(charts.bars)
-wijk_map = made.once(charts.wijk_map)
+
+
+def _wijk_map(shapes: pd.DataFrame, values: pd.DataFrame, naam: str, eenheid: str) -> tuple[pdk.Deck, pd.DataFrame]:
+    """The map and its legend, and the map's JSON written once with them: st.pydeck_chart asks the
+    Deck for its JSON on every run, every wijk's outline again, for each viewer of a link."""
+    map_, legend = charts.wijk_map(shapes, values, naam, eenheid)
+    spec = map_.to_json()
+    map_.to_json = lambda: spec  # the one Deck every session is handed (made.once) is never changed
+    return map_, legend
+
+
+wijk_map = made.once(_wijk_map)
 
 
 def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
@@ -45,12 +59,13 @@ def trend_or_values(data: pd.DataFrame, naam: str, eenheid: str, key: str, alt: 
 
 def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str | None = None) -> None:
     """The chart and its table; `eenheid`: the unit of the table's values (their decimals)."""
-    chart, numbers = st.tabs(["Grafiek", "Tabel"])
+    chart, numbers = st.tabs(["Grafiek", "Tabel"], key=f"{key}_tabs", on_change="rerun")
     with chart:
         st.plotly_chart(fig, key=key, config=nederlands.PLOTLY_CONFIG)
         st.caption(escaped(alt))  # it names indicators, gebieden and partijen
-    with numbers:
-        tables.static(table, eenheid)
+    if numbers.open:
+        with numbers:
+            tables.static(table, eenheid)
 
 
 def _legend(legend: pd.DataFrame) -> str:
@@ -74,7 +89,7 @@ _legend_once = made.once(_legend)
 
 def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, alt: str,
          eenheid: str | None = None) -> None:
-    chart, numbers = st.tabs(["Kaart", "Tabel"])
+    chart, numbers = st.tabs(["Kaart", "Tabel"], key=f"{key}_tabs", on_change="rerun")
     with chart:
         left, right = st.columns([4, 1])
         with left:
@@ -83,5 +98,6 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
             st.html(_legend_once(legend))
             st.caption("Grijs: geen gegevens")
         st.caption(escaped(alt))
-    with numbers:
-        tables.static(table, eenheid)
+    if numbers.open:
+        with numbers:
+            tables.static(table, eenheid)

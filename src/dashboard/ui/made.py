@@ -21,6 +21,7 @@ import hashlib
 import pickle
 import threading
 from collections import OrderedDict
+from datetime import date
 from typing import Callable, TypeVar
 
 import streamlit as st
@@ -39,7 +40,8 @@ def _make(name: str, digest: str, _args: tuple, _kwargs: tuple):
 _made = st.cache_resource(show_spinner=False, max_entries=512, ttl=6 * 3600)(_make)
 
 
-_PLAIN = (str, int, float, bool, type(None))  # compared by value: a name read anew each run is equal, not the same
+# compared by value: a name read anew each run is equal, not the same (today's date too: clock.today())
+_PLAIN = (str, int, float, bool, type(None), date)
 
 
 def _token(value) -> object:

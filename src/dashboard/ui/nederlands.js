@@ -1,6 +1,6 @@
 // Streamlit's own chrome in Dutch (dashboard/ui/nederlands.py). Streamlit 1.67 has no language
 // setting, so this replaces a fixed list of its English words, in text and in the attributes a
-// screen reader or tooltip reads, as they appear. Only whole strings of the list (and four fixed
+// screen reader or tooltip reads, as they appear. Only whole strings of the list (and a few fixed
 // patterns) change; the app's own text, and anything a user wrote, is left as it is.
 (() => {
   if (window.__tellenNederlands) return;
@@ -30,14 +30,25 @@
     "Automatic": "Automatisch", "Localized": "Nederlands", "Plain": "Kaal", "Percent": "Procent",
     "Scientific": "Wetenschappelijk", "Accounting": "Boekhoudkundig", "Compact": "Compact",
     "No data": "Geen gegevens", "Zoom In": "Inzoomen", "Zoom Out": "Uitzoomen", "Add row": "Rij toevoegen", "Close": "Sluiten",
+    "Sidebar": "Zijbalk", "Link to heading": "Link naar deze kop", "file upload": "Bestand kiezen",
+    "Choose date range": "Kies een periode", "Map": "Kaart", "Toggle attribution": "Bronvermelding tonen of verbergen",
   };
+  const PARTS = {day: "dag", month: "maand", year: "jaar", start: "begindatum", end: "einddatum"};
   const PATTERNS = [
     [/^Help for (.+)$/, "Uitleg bij $1"],
     [/^Fullscreen: (.+)$/, "Volledig scherm: $1"],
     [/^(\d+(?:[.,]\d+)?)\s*([KMG]B) per file$/, "$1 $2 per bestand"],
     [/^Limit (\d+(?:[.,]\d+)?)\s*([KMG]B) per file(.*)$/, "Maximaal $1 $2 per bestand$3"],
     [/^Press (.+) to (apply|submit form)$/, (_, key, what) => `${key} om ${what === "apply" ? "toe te passen" : "te versturen"}`],
+    [/^Remove (.+)$/, "$1 weghalen"],
+    [/^(\d+) (option|result)s? available\.$/, (_, n, what) => `${n} ${what === "option" ? "keuzes" : "resultaten"} beschikbaar.`],
+    // a date field and its parts: "day, Periode start date" is "dag, Periode begindatum"
+    [/^(?:(day|month|year), )?(.+) (start|end) date$/, (_, part, label, end) => `${part ? PARTS[part] + ", " : ""}${label} ${PARTS[end]}`],
+    [/^(day|month|year), (.+)$/, (_, part, label) => `${PARTS[part]}, ${label}`],
   ];
+  // A Material icon beside words ("check_circle icon" before "op koers"): Streamlit names it in English
+  // for a screen reader, which then reads the icon's code name; it is decoration, so it is hidden.
+  const ICON = /^[a-z0-9_]+ icon$/;
   const ATTRIBUTES = ["aria-label", "title", "placeholder", "data-title", "alt"];
   // The app's own text (markdown, captions, fields) is never touched; but the uploader's button label is
   // Streamlit's own, drawn as markdown.
@@ -54,6 +65,11 @@
     return null;
   };
   const element = (node) => {
+    if (ICON.test(node.getAttribute("aria-label") || "")) {
+      node.removeAttribute("aria-label");
+      node.removeAttribute("role");
+      node.setAttribute("aria-hidden", "true");
+    }
     for (const name of ATTRIBUTES) {
       const value = node.getAttribute(name);
       const changed = value && dutch(value);

@@ -44,9 +44,10 @@ def _opgehaald(tile: dict) -> str:
 
 def _written(tiles: pd.DataFrame) -> list[dict]:
     """Each tile's texts (tiles with a value), made once for every session (made.once): the numbers
-    formatted in Python."""
+    formatted in Python. Given all tiles, the held frame each run hands over, so made.once finds it
+    by identity without a digest."""
     written = []
-    for tile in tiles.to_dict("records"):
+    for tile in tiles[tiles["waarde"].notna()].to_dict("records"):
         word = formatting.unit_word(tile["eenheid"])
         unit = f"{word} · " if word else ""
         how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if tile["berekend"] else ""
@@ -76,8 +77,7 @@ def show(tiles: pd.DataFrame) -> None:
         st.info("Er zijn geen indicatoren in deze groep.")
         return
     st.html(WHOLE_VALUES)
-    shown = tiles[tiles["waarde"].notna()]
-    written = _written_once(shown)
+    written = _written_once(tiles)
     for start in range(0, len(written), COLUMNS):
         for column, tile in zip(st.columns(COLUMNS), written[start:start + COLUMNS]):
             with column.container(border=True):
@@ -86,11 +86,11 @@ def show(tiles: pd.DataFrame) -> None:
                 st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
                           delta_arrow=tile["pijl"], label_visibility="collapsed")
                 st.caption(tile["onderschrift"])
-    missing = len(tiles) - len(shown)
+    missing = len(tiles) - len(written)
     if missing:
         with st.expander(f":material/hourglass_empty: Nog geen cijfers voor "
                          f"{formatting.count(missing, 'indicator', 'indicatoren')}: waar ze vandaan komen",
-                         expanded=shown.empty):
+                         expanded=not written):
             st.markdown("\n".join(f"- {line}" for line in _missing_once(tiles)))
 
 

@@ -59,6 +59,14 @@ def _act(db: Database, wie: access.Visitor, write, form: str = "agenda") -> None
         run(form, db, write, "De agenda is bijgewerkt.")
 
 
+# The agenda's move and remove buttons show their icon only; their names are there for a screen reader
+# (an empty label made Streamlit name them "arrow_upward icon").
+_ICON_BUTTONS = """<style>
+[class*="st-key-op_"] button p, [class*="st-key-neer_"] button p, [class*="st-key-weg_"] button p {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+</style>"""
+
+
 def agenda_editor(db: Database, wie: access.Visitor, deze_vergadering: agenda.VergaderingInfo, afspraken_lijst: pd.DataFrame,
                   indicatoren: pd.DataFrame) -> None:
     """The items in order, each movable and removable; add an afspraak or a KPI slide; edit the question."""
@@ -66,6 +74,7 @@ def agenda_editor(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ve
     error("agenda", "_")
     error("agenda", "agendapunt")
     punten = deze_vergadering.punten
+    st.html(_ICON_BUTTONS)
     for n, punt in enumerate(punten):
         with st.container(border=True):
             text, up, down, away = st.columns([8, 1, 1, 1], vertical_alignment="center")
@@ -76,13 +85,13 @@ def agenda_editor(db: Database, wie: access.Visitor, deze_vergadering: agenda.Ve
                 text.caption(":material/link_off: Deze afspraak is verwijderd; het punt blijft zichtbaar.")
             if punt.vraag:
                 text.caption(f"Gevraagd: {escaped(punt.vraag)}")
-            up.button("", key=f"op_{punt.id}", icon=":material/arrow_upward:", help="Eén plaats omhoog",
+            up.button("Eén plaats omhoog", key=f"op_{punt.id}", icon=":material/arrow_upward:", help="Eén plaats omhoog",
                       disabled=n == 0, on_click=_act,
                       args=(db, wie, lambda s, i=punt.id: agenda.move_item(s, wie, i, -1)))
-            down.button("", key=f"neer_{punt.id}", icon=":material/arrow_downward:", help="Eén plaats omlaag",
+            down.button("Eén plaats omlaag", key=f"neer_{punt.id}", icon=":material/arrow_downward:", help="Eén plaats omlaag",
                         disabled=n == len(punten) - 1, on_click=_act,
                         args=(db, wie, lambda s, i=punt.id: agenda.move_item(s, wie, i, 1)))
-            away.button("", key=f"weg_{punt.id}", icon=":material/delete:", help="Van de agenda halen",
+            away.button("Van de agenda halen", key=f"weg_{punt.id}", icon=":material/delete:", help="Van de agenda halen",
                         on_click=_act, args=(db, wie, lambda s, i=punt.id: agenda.remove_item(s, wie, i)))
     form = f"punt{deze_vergadering.id}"
     done(form)
