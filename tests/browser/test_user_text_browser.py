@@ -37,6 +37,6 @@ def test_the_kompas_through_a_share_link_loads_nothing_from_outside(server, brow
     # The Markdown links stayed text; what Streamlit still does with any text is make a bare address a
     # link to that very address, shown as it is, opened in a new tab without access to this one (ui/tekst.py)
     for link in page.locator(f"a[href*='{hostile.HOST}']").all():
-        assert link.inner_text() == link.get_attribute("href") and "noopener" in link.get_attribute("rel")
+        assert link.text_content() == link.get_attribute("href") and "noopener" in link.get_attribute("rel")  # folded too
     assert [u for u in asked if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != own] == []
     context.close()
