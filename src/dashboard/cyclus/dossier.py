@@ -16,9 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import afspraken, formatting
-from dashboard.afspraken import STATUS_LABELS
 from dashboard.cyclus import bod as bod_core
-from dashboard.cyclus import document
+from dashboard.cyclus import afspraaktekst, document
 from dashboard.cyclus.fasen import jaar as cyclus_jaar
 from dashboard.cyclus.geschil import ONDERWERP_LABELS, STATUS_LABELS as GESCHIL_STATUS
 from dashboard.cyclus.termijnen import Termijnen
@@ -70,15 +69,7 @@ def _geschil(session: Session, jaar: int, afspraak_id: int | None) -> Geschil:
 def _afspraak_blokken(session: Session, ids: list[int], jaar: int) -> list[document.Blok]:
     blokken: list[document.Blok] = []
     for afspraak_id in ids:
-        info = afspraken.detail(session, afspraak_id)
-        blokken.append(document.Kop(f"Afspraak {info.nummer} {info.titel}", 2))
-        blokken.append(document.Alinea(f"Looptijd {info.van_jaar}–{info.tot_jaar} · status volgens de partijen: "
-                                       f"{STATUS_LABELS[info.status]}"))
-        if info.ambitie.strip():
-            blokken.append(document.Alinea(info.ambitie.strip()))
-        stappen = info.activiteiten[info.activiteiten["jaar"] == jaar]["omschrijving"].tolist()
-        if stappen:
-            blokken += [document.Alinea(f"Jaarschijf {jaar}:"), document.Lijst(stappen)]
+        blokken += afspraaktekst.blokken(afspraken.detail(session, afspraak_id), jaar, kop="Afspraak ")
         cijfer = afspraken.figures(session, afspraak_id)
         if cijfer is not None:
             blokken.append(document.Alinea(f"Cijfers: {cijfer.kop}. {cijfer.grondslag}"))

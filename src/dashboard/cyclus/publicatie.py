@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import afspraken, export, formatting
 from dashboard.afspraken import STATUS_LABELS
-from dashboard.cyclus import document
+from dashboard.cyclus import afspraaktekst, document
 from dashboard.cyclus.fasen import jaar as cyclus_jaar
 from dashboard.cyclus.termijnen import Termijnen
 from dashboard.models import Afspraak, Voortgang
@@ -97,12 +97,7 @@ def samenstellen(session: Session, jaar: int, termijnen: Termijnen, vandaag: dat
         document.Kop("De afspraken"),
     ]
     for info in infos:
-        blokken += [document.Kop(f"{info.nummer} {info.titel}", 2),
-                    document.Alinea(f"Looptijd {info.van_jaar}–{info.tot_jaar}"
-                                    + (f" · dient het doel: {info.doel[1]}" if info.doel else ""))]
-        blokken += [document.Alinea(info.ambitie.strip())] if info.ambitie.strip() else []
-        stappen = info.activiteiten[info.activiteiten["jaar"] == jaar]["omschrijving"].tolist()
-        blokken += [document.Alinea(f"Jaarschijf {jaar}:"), document.Lijst(stappen)] if stappen else []
+        blokken += afspraaktekst.blokken(info, jaar)
     blokken.append(document.Kop("Besluitenlijst"))
     blokken.append(document.Tabel(["Datum", "Afspraak", "Voorstel", "Uitkomst"],
                                   [[formatting.day(b.datum), b.afspraak or "", b.voorstel, UITKOMST_LABELS[b.uitkomst]]
