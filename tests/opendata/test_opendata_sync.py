@@ -151,3 +151,22 @@ def test_sloop_found_by_its_title_when_the_catalogue_names_no_column(db, tmp_pat
     with serving(folder) as base:
         report = run(db, base)
     assert report.niet_gekoppeld == ["sloop"]  # said, not dropped silently
+
+
+def test_a_year_cbs_still_calls_voorlopig_arrives_marked_and_loses_the_mark_when_cbs_settles_it(db, tmp_path):
+    from dashboard import queries
+
+    with serving() as base:
+        run(db, base)
+    with db.make_session() as session:
+        trend = queries.trend(session, queries.View("GM0363", "nieuwbouw_opgeleverd", van=2021, tot=2023))
+    assert dict(zip(trend["label"], trend["voorlopig"])) == {"2021": False, "2022": False, "2023*": True}
+    folder = tmp_path / "responses"  # CBS has made 2023 definitief since: the next sync clears the star
+    shutil.copytree(RESPONSES, folder)
+    perioden = folder / "odata" / "81955NED" / "Perioden.json"
+    perioden.write_text(perioden.read_text().replace('"Voorlopig"', '"Definitief"').replace('"2023*"', '"2023"'))
+    with serving(folder) as base:
+        run(db, base)
+    with db.make_session() as session:
+        trend = queries.trend(session, queries.View("GM0363", "nieuwbouw_opgeleverd", van=2021, tot=2023))
+    assert not trend["voorlopig"].any()

@@ -14,7 +14,7 @@ FORMATS = ("lang", "breed", "cbs")
 LANG = ("indicator", "gebied", "periode", "waarde")
 BREED = ("gebied", "periode")
 CBS = ("regios", "perioden")
-_NOT_VALUES = {"_line", "gebied", "periode", "partij", "id", "regios", "perioden"}
+_NOT_VALUES = {"_line", "_voorlopig", "gebied", "periode", "partij", "id", "regios", "perioden"}
 
 
 def detect(columns: list[str]) -> str | None:
@@ -51,8 +51,9 @@ def to_long(frame: pd.DataFrame, fmt: str, indicator_keys: set[str], mapping: di
     """The long frame (indicator, gebied, partij, periode, waarde, _line, _kolom), problems, ignored columns."""
     if fmt == "lang":
         return frame, [], []
-    if fmt == "cbs":
+    if fmt == "cbs":  # a period CBS still calls voorlopig carries its star, as the open-data sync writes it
         frame = frame.rename(columns={"regios": "gebied", "perioden": "periode"})
+        frame = frame.assign(_voorlopig=frame["periode"].str.endswith("*"), periode=frame["periode"].str.rstrip("*"))
     problems, ignored, keep = [], [], {}
     for column in value_columns(list(frame.columns)):
         key = mapping.get(column, column)
@@ -70,7 +71,8 @@ def to_long(frame: pd.DataFrame, fmt: str, indicator_keys: set[str], mapping: di
             "de catalogus als kolomkop, of koppel de kolommen op de pagina Gegevens.")))
     if "partij" not in frame:
         frame = frame.assign(partij="")
-    long = frame.melt(id_vars=["_line", "gebied", "periode", "partij"], value_vars=list(keep),
+    ids = ["_line", "gebied", "periode", "partij"] + (["_voorlopig"] if "_voorlopig" in frame else [])
+    long = frame.melt(id_vars=ids, value_vars=list(keep),
                       var_name="_kolom", value_name="waarde")
     long["indicator"] = long["_kolom"].map(keep)
     return long.sort_values("_line", kind="stable").reset_index(drop=True), problems, ignored

@@ -134,8 +134,11 @@ def _tabel(client: httpx.Client, base: str, tabel: str, kolommen: dict[str, str]
     if not rows:
         raise SyncFailed(f"{bron} heeft geen jaarcijfers voor {gemeente} vanaf {van}: klopt de gemeentecode? "
                          "Er is niets geschreven.")
-    rijen = [[str(row["RegioS"]).strip(), str(row["Perioden"]), *(getal(row.get(c), schaal(units[c])) for c in kolommen)]
-             for row in rows]
+    # CBS marks a year it may still revise in its Perioden dimension ("2023*", Status Voorlopig): so do we
+    voorlopig = {m["Key"] for m in get_json(client, f"{url}/Perioden", None, bron).get("value", [])
+                 if str(m.get("Status") or "Definitief").lower() != "definitief" or str(m.get("Title", "")).endswith("*")}
+    rijen = [[str(row["RegioS"]).strip(), str(row["Perioden"]) + ("*" if row["Perioden"] in voorlopig else ""),
+              *(getal(row.get(c), schaal(units[c])) for c in kolommen)] for row in rows]
     return cbs_csv(herkomst.naam(f"CBS {tabel}", opgehaald), list(kolommen.values()), rijen), niet
 
 
