@@ -65,5 +65,6 @@ def test_every_page_fits_a_phone_and_a_laptop(server, logged_in):
                 table.scroll_into_view_if_needed()
                 box = table.bounding_box()
                 assert box["x"] + box["width"] <= width + 1, f"tabel breder dan het scherm: {where}"
+                expect(table.locator("table thead th, [role=columnheader]").first).to_be_attached()  # drawn late
                 assert table.evaluate(HEADERS)[:2] == ["Indicator", "Waarde"], where
                 page.screenshot(path=str(ARTEFACTS / f"{name.lower()}-tabel-{width}x{height}.png"))
