@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from dashboard import audit, clock
+from dashboard import audit, clock, formatting
 from dashboard.afspraken import Invalid
 from dashboard.models import Media, Toestemming, Verhaal
 from dashboard.models.afspraken import GEGEVEN_DOOR, REIKWIJDTES
@@ -33,8 +33,6 @@ REIKWIJDTE_LABELS = {"intern": "Intern (ingelogd en de vergadering)", "deellinks
 GEGEVEN_DOOR_LABELS = {"persoon": "De persoon zelf", "ouder_voogd": "Ouder of voogd (kind onder 16)"}
 MELDEN_DAGEN = 30  # the owner hears of an expiry this many days before
 FORMULIER_MAX_BYTES = 10_000_000
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
 
 
 @dataclass(frozen=True)
@@ -294,11 +292,6 @@ def opruimen(session: Session, media_dir: Path, gratie_dagen: int) -> Opgeruimd:
 
 # ---------------------------------------------------------------- read side
 
-def dag(datum: date) -> str:
-    """3 januari 2027."""
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
-
-
 def meldingen(session: Session, gebruiker_id: int | None, op: date) -> list[str]:
     """The notices for a story's owner on the Kompas: each live line they were told expires soon."""
     if gebruiker_id is None:
@@ -310,7 +303,7 @@ def meldingen(session: Session, gebruiker_id: int | None, op: date) -> list[str]
                Toestemming.ingetrokken_op.is_(None), Toestemming.verloopt > op, Media.opgeruimd_op.is_(None))
         .order_by(Toestemming.verloopt, Verhaal.titel)).all()
     return list(dict.fromkeys(f"De toestemming voor de {'foto' if soort == 'foto' else 'video'} bij '{titel}' verloopt "
-                              f"op {dag(verloopt)}: verleng of vervang hem." for soort, titel, verloopt in rows))
+                              f"op {formatting.day(verloopt)}: verleng of vervang hem." for soort, titel, verloopt in rows))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,12 @@ from dashboard.ui.formulieren.basis import GEEN, done, error, run
 ACTIE = "cyclus_bewerken"
 
 
+def _write(form: str, db: Database, write, success: str) -> None:
+    """The core write, as the visitor asked afresh and only while still allowed, in one transaction."""
+    if visitor.allowed(ACTIE):
+        run(form, db, lambda session: write(session, visitor.afresh()), success)
+
+
 def bod_form(db: Database, cyclus: Cyclus, afspraken: dict[int, str], media_dir: Path, max_bytes: int) -> None:
     """A corporation's bod: when it came in, what it says, the PDF, and its key figures."""
     form = f"bod{cyclus.jaar}"
@@ -62,8 +68,6 @@ def _rows(edited: dict) -> list[dict]:
 @runtime.guarded
 def _save_bod(form: str, db: Database, jaar: int, afspraak_ids: dict[str, int], media_dir: Path,
               max_bytes: int) -> None:
-    if not visitor.allowed(ACTIE):
-        return
     s = st.session_state
     upload = s[f"{form}_document"]
     cijfers = [bod.Cijfer(str(r.get("onderwerp") or ""), float(r.get("waarde") or 0), str(r.get("eenheid") or ""),
@@ -71,8 +75,8 @@ def _save_bod(form: str, db: Database, jaar: int, afspraak_ids: dict[str, int], 
     invoer = bod.BodInvoer(partij=s[f"{form}_partij"], jaar=jaar, ontvangen_op=s[f"{form}_ontvangen"],
                            samenvatting=s[f"{form}_samenvatting"], document=upload.getvalue() if upload else None,
                            document_naam=upload.name if upload else "", cijfers=cijfers)
-    run(form, db, lambda session: bod.opslaan(session, visitor.afresh(), invoer, media_dir, max_bytes),
-        f"Het bod van {invoer.partij} voor {jaar} is opgeslagen.")
+    _write(form, db, lambda session, wie: bod.opslaan(session, wie, invoer, media_dir, max_bytes),
+           f"Het bod van {invoer.partij} voor {jaar} is opgeslagen.")
 
 
 def teken_form(db: Database, cyclus: Cyclus) -> None:
@@ -96,13 +100,11 @@ def teken_form(db: Database, cyclus: Cyclus) -> None:
 
 @runtime.guarded
 def _sign(form: str, db: Database, jaar: int) -> None:
-    if not visitor.allowed(ACTIE):
-        return
     s = st.session_state
     invoer = ondertekening.TekenInvoer(s[f"{form}_partij"], jaar, s[f"{form}_datum"], s[f"{form}_naam"],
                                        s[f"{form}_functie"])
-    run(form, db, lambda session: ondertekening.tekenen(session, visitor.afresh(), invoer),
-        f"De ondertekening door {invoer.partij} voor {jaar} is opgeslagen.")
+    _write(form, db, lambda session, wie: ondertekening.tekenen(session, wie, invoer),
+           f"De ondertekening door {invoer.partij} voor {jaar} is opgeslagen.")
 
 
 def geschil_form(db: Database, cyclus: Cyclus, afspraken: dict[int, str]) -> None:
@@ -131,12 +133,10 @@ def geschil_form(db: Database, cyclus: Cyclus, afspraken: dict[int, str]) -> Non
 
 @runtime.guarded
 def _geschil(form: str, db: Database, jaar: int) -> None:
-    if not visitor.allowed(ACTIE):
-        return
     s = st.session_state
     invoer = geschil.GeschilInvoer(jaar=jaar, verzoeker=s[f"{form}_verzoeker"], geschilpunt=s[f"{form}_punt"],
                                    onderwerp=s[f"{form}_onderwerp"], afspraak_id=s[f"{form}_afspraak"],
                                    standpunten=s[f"{form}_standpunten"], beleid=s[f"{form}_beleid"],
                                    status=s[f"{form}_status"], ingediend_op=s[f"{form}_ingediend"])
-    run(form, db, lambda session: geschil.vastleggen(session, visitor.afresh(), invoer),
-        f"Het geschil over {jaar} is opgeslagen.")
+    _write(form, db, lambda session, wie: geschil.vastleggen(session, wie, invoer),
+           f"Het geschil over {jaar} is opgeslagen.")
