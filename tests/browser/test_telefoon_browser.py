@@ -1,7 +1,8 @@
 """Every page (but the deck, which fits its own slides) as the owner walks it through the menu, on a
 390x844 phone and a 1280x800 laptop: no heading wider than its box, no chart title wider than its
 chart, the menu closed after a tap, a table's values beside its first column, no chart toolbar on a
-phone. Screenshots are kept under test-results/telefoon/ to look at."""
+phone, the dashboard's tiles in reading order (abreast on a laptop, one under another on a phone).
+Screenshots are kept under test-results/telefoon/ to look at."""
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -16,6 +17,13 @@ OVERFLOWING = """() => [...document.querySelectorAll(
          '[data-testid="stPageLink"] p', '[data-testid="stMarkdownContainer"] p']
         .map(s => '[data-testid="stMain"] ' + s).join(', '))]
     .filter(el => el.offsetParent && el.scrollWidth > el.clientWidth + 1).map(el => el.innerText.slice(0, 60))"""
+# Metric labels (an inline paragraph, so not in OVERFLOWING) whose words run past their tile or under their "?".
+LABELS_OVER = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetricLabel"]')].filter(l => {
+    const range = document.createRange(); range.selectNodeContents(l.querySelector('[data-testid="stMarkdownContainer"]'));
+    const text = range.getBoundingClientRect(), box = l.closest('[data-testid="stMetric"]').getBoundingClientRect();
+    const icon = l.querySelector('[data-testid="stTooltipIcon"]');
+    return l.offsetParent && (text.right > box.right + 1 || (icon && text.right > icon.getBoundingClientRect().left + 1));
+}).map(l => l.innerText.slice(0, 60))"""
 # A heading line that ends inside a word: the text's lines, read back per rendered line box.
 BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stHeading"] h1')].filter(h => {
     const range = document.createRange(), walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
@@ -34,6 +42,9 @@ CHART_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot')].filter
         const r = t.getBoundingClientRect(); return r.left < chart.left - 1 || r.right > chart.right + 1;
     }).map(t => t.textContent.slice(0, 60)); })"""
 MODEBARS = """() => [...document.querySelectorAll('.modebar-container')].filter(m => m.offsetParent).length"""
+# The dashboard's tiles, in the order a screen reader and the Tab key meet them: where each stands.
+TILES = """() => [...document.querySelectorAll('.st-key-tegels > div')].map(t => {
+    const r = t.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.left), Math.round(r.width)]; })"""
 HEADERS = """el => [...el.querySelectorAll('table thead th, [role=columnheader]')].map(th => th.innerText.trim())"""
 
 
@@ -55,12 +66,19 @@ def test_every_page_fits_a_phone_and_a_laptop(server, logged_in):
                 assert page.evaluate(MODEBARS) == 0, f"grafiekknoppen over de titel: {where}"
             page.screenshot(path=str(ARTEFACTS / f"{name.lower()}-{width}x{height}.png"))
             assert page.evaluate(OVERFLOWING) == [], f"tekst breder dan zijn vak: {where}"
+            assert page.evaluate(LABELS_OVER) == [], f"naam van een cijfer over zijn vak of zijn vraagteken: {where}"
             if page.locator(".js-plotly-plot").count():
                 page.locator(".js-plotly-plot .gtitle").first.wait_for(state="attached")
             assert page.evaluate(CHART_TITLES) == [], f"grafiektitel breder dan de grafiek: {where}"
             assert page.evaluate(BROKEN_WORDS) == [], f"kop midden in een woord afgebroken: {where}"
             assert page.get_by_test_id("stException").count() == 0, where
             if name == "Dashboard":
+                tiles = page.evaluate(TILES)
+                assert len(tiles) >= 4 and tiles == sorted(tiles), f"tegels niet in leesvolgorde: {where}"
+                if phone:  # one under the other, the width of the screen
+                    assert {left for _, left, _ in tiles} == {tiles[0][1]} and min(w for *_, w in tiles) > 300, where
+                else:  # abreast: the first row holds three or more
+                    assert sum(top == tiles[0][0] for top, *_ in tiles) >= 3, where
                 table = page.get_by_test_id("stDataFrame").last
                 table.scroll_into_view_if_needed()
                 box = table.bounding_box()

@@ -81,8 +81,9 @@ def test_dashboard_table_shows_names_and_no_none_where_there_is_no_target(app):
 
 def test_tile_names_are_shown_whole_and_no_change_has_no_arrow(app):
     page = open_dashboard(app)
-    names = [m.value for m in page.markdown]
-    assert "**Huurwoningen in bezit van corporaties**" in names  # a line of its own, wrapped, never cut off
+    huur = next(m for m in page.metric if m.label == "Huurwoningen in bezit van corporaties")
+    # the tile's own label, shown (wrapped, never cut off: test_telefoon_browser), with its source under "?"
+    assert huur.proto.label_visibility.value == huur.proto.label_visibility.VISIBLE and "Bron" in huur.proto.help
     sloop = next(m for m in page.metric if m.label == "Sloop")  # 25 in 2024 and in 2025
     assert sloop.proto.delta == "±0 woningen" and sloop.proto.direction == sloop.proto.MetricDirection.NONE
     rising = next(m for m in page.metric if m.label == "Totale woningvoorraad")

@@ -26,7 +26,7 @@ def sparse(empty_app):
 def test_only_figures_are_tiles_and_the_rest_is_named_once_with_its_source(sparse):
     assert not sparse.exception
     assert [(m.label, m.value) for m in sparse.metric] == [("Totale woningvoorraad", "474.866")]
-    assert any(m.help and reader.text(m.help).endswith("Bron: CBS-tabel 82900NED, Totale woningvoorraad.") for m in sparse.markdown)
+    assert any(m.proto.help and reader.text(m.proto.help).endswith("Bron: CBS-tabel 82900NED, Totale woningvoorraad.") for m in sparse.get("metric"))
     missing = [e for e in sparse.expander if e.label.endswith("Nog geen cijfers voor 11 indicatoren: waar ze vandaan komen")]
     assert len(missing) == 1
     text = missing[0].markdown[0].value

@@ -10,10 +10,18 @@ from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made
 from dashboard.ui.tekst import escaped
 
-COLUMNS = 4
-# A value wraps and shrinks with its tile rather than ending in "…": st.metric cuts it off on one line.
-WHOLE_VALUES = """<style>
+GRID = "tegels"  # the tiles' wrapping row (its CSS class st-key-tegels)
+# One wrapping row of tiles, four or so abreast on a laptop and one on a phone, in reading order: a
+# row of st.columns per four tiles cost five messages more per row, for each viewer of a link. A tile
+# grows from 15rem (the flex rule; without it, Streamlit's own width of 240 px still wraps). A label
+# wraps before its "?" and a value shrinks with its tile, rather than ending in "…" or running under
+# the "?" (st.metric keeps a label on one line: `!important` beats its own rule, which comes later).
+STYLE = """<style>
+.st-key-tegels > div { flex: 1 1 15rem; }
 [data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricLabel"] { grid-template-columns: minmax(0, max-content) auto; }
+[data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+.st-key-tegels [data-testid="stMetricLabel"] p { font-weight: 600; }
 [data-testid="stMetricValue"] { font-size: min(2.25rem, 17cqi); }
 [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
 </style>"""
@@ -76,15 +84,13 @@ def show(tiles: pd.DataFrame) -> None:
     if tiles.empty:
         st.info("Er zijn geen indicatoren in deze groep.")
         return
-    st.html(WHOLE_VALUES)
+    st.html(STYLE)
     written = _written_once(tiles)
-    for start in range(0, len(written), COLUMNS):
-        for column, tile in zip(st.columns(COLUMNS), written[start:start + COLUMNS]):
-            with column.container(border=True):
-                # the name as a wrapped line of its own: st.metric cuts a long label off
-                st.markdown(f"**{tile['naam']}**", help=tile["help"])
+    with st.container(horizontal=True, key=GRID):
+        for tile in written:  # three messages a tile: its border, the metric, the line under it
+            with st.container(border=True, width=240):
                 st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
-                          delta_arrow=tile["pijl"], label_visibility="collapsed")
+                          delta_arrow=tile["pijl"], help=tile["help"])
                 st.caption(tile["onderschrift"])
     missing = len(tiles) - len(written)
     if missing:
