@@ -42,6 +42,9 @@ def trend_table(trend: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+_trend_table_once = made.once(trend_table)  # the held trend of a view: the same frame every run
+
+
 def trend_or_values(data: pd.DataFrame, naam: str, eenheid: str, key: str, alt: str) -> None:
     """A trend as chart and table; one or two periods with a figure as their values only, none as a line
     that says so."""
@@ -52,9 +55,9 @@ def trend_or_values(data: pd.DataFrame, naam: str, eenheid: str, key: str, alt: 
     if charts.as_values(data):
         st.caption(f"{formatting.count(measured, 'periode', 'perioden')} met een cijfer: te weinig voor een "
                    "lijn, daarom de waarden zelf.")
-        tables.static(trend_table(data), eenheid)
+        tables.static(_trend_table_once(data), eenheid)
         return
-    figure(trend(data, naam, eenheid), trend_table(data), key=key, alt=alt, eenheid=eenheid)
+    figure(trend(data, naam, eenheid), _trend_table_once(data), key=key, alt=alt, eenheid=eenheid)
 
 
 def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str | None = None) -> None:

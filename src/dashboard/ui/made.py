@@ -57,28 +57,43 @@ def digest(inputs: tuple, names: tuple[str, ...] = ()) -> str:
     return whole.hexdigest()
 
 
+class Recent:
+    """The last `size` answers by key, for every thread: a lookup before Streamlit's cache, whose
+    key-making (the function's signature, each argument hashed) costs more than most answers."""
+
+    def __init__(self, size: int = _RECENT):
+        self.size, self._answers, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        """The answer kept under key, or None."""
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+            return found
+
+    def keep(self, key, answer) -> None:
+        with self._lock:
+            self._answers[key] = answer
+            if len(self._answers) > self.size:
+                self._answers.popitem(last=False)
+
+
 def once(make: Callable[..., T]) -> Callable[..., T]:
     """`make(*args)`, made once per distinct arguments and shared by every session."""
     name = f"{make.__module__}.{make.__qualname__}"
     _MAKERS[name] = make
-
-    recent: OrderedDict[tuple, tuple[tuple, T]] = OrderedDict()
-    lock = threading.Lock()
+    recent = Recent()
 
     def made(*args, **kwargs) -> T:
         named = tuple(sorted(kwargs.items()))
         inputs = (*args, *(value for _, value in named))
         ids = (tuple(map(_token, inputs)), tuple(key for key, _ in named))
-        with lock:
-            seen = recent.get(ids)
-            if seen is not None and all(a is b or type(a) in _PLAIN for a, b in zip(seen[0], inputs)):
-                recent.move_to_end(ids)
-                return seen[1]
+        seen = recent.get(ids)
+        if seen is not None and all(a is b or type(a) in _PLAIN for a, b in zip(seen[0], inputs)):
+            return seen[1]
         answer = _made(name, digest(inputs, ids[1]), args, named)
-        with lock:
-            recent[ids] = (inputs, answer)
-            if len(recent) > _RECENT:
-                recent.popitem(last=False)
+        recent.keep(ids, (inputs, answer))
         return answer
 
     made.__doc__ = make.__doc__
