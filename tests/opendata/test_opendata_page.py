@@ -25,7 +25,7 @@ def test_beheerder_syncs_a_gemeente_and_the_dashboard_names_the_source(empty_app
 
     at.switch_page("pages/dashboard.py").run()
     assert not at.exception
-    shown = [m.help.replace("\\", "") for m in at.markdown if m.help]  # markdown escapes: as read on hover
+    shown = [m.proto.help.replace("\\", "") for m in at.get("metric") if m.proto.help]  # markdown escapes: as read on hover
     tile = next(text for text in shown if "Totale woningvoorraad" in text)
     assert "Bron: CBS-tabel 82900NED, Totale woningvoorraad. Dit cijfer: CBS 82900NED, opgehaald " in tile
     assert tile.endswith("(CC BY 4.0).")

@@ -34,7 +34,7 @@ def bodies(at: AppTest) -> list[str]:
                                   "error") for e in getattr(at, kind)]
     found += [e.proto.label for e in at.get("page_link")] + [e.label for e in at.expander]
     found += [img.caption for element in at.image for img in element.proto.imgs]
-    found += [e.proto.label for e in at.get("metric")] + [e.proto.help for e in at.get("metric") if e.proto.help]
+    found += [text for e in at.get("metric") for text in (e.proto.label, e.proto.help, e.proto.delta_description) if text]
     found += [e.proto.help for e in at.markdown if e.proto.help]
     return found
 

@@ -34,7 +34,7 @@ def dashboard(empty_app):
 def test_the_tile_the_trend_table_and_the_download_say_voorlopig(dashboard):
     at, table = dashboard
     assert not at.exception
-    assert any("2024 (voorlopig)" in c.value for c in at.caption)
+    assert any("2024 (voorlopig)" in m.proto.delta_description for m in at.get("metric"))  # under the tile's value
     at.session_state["trend_tabs"] = "Tabel"  # the trend's tab 'Tabel', as a reader opens it
     at.run()
     [trend] = [t.value for t in at.table if t.value.index.name == "Periode"]

@@ -64,7 +64,7 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str
     """The chart and its table; `eenheid`: the unit of the table's values (their decimals)."""
     chart, numbers = st.tabs(["Grafiek", "Tabel"], key=f"{key}_tabs", on_change="rerun")
     with chart:
-        st.plotly_chart(fig, key=key, config=nederlands.PLOTLY_CONFIG)
+        made.drawn(lambda: st.plotly_chart(fig, key=key, config=nederlands.PLOTLY_CONFIG), fig, key)
         st.caption(escaped(alt))  # it names indicators, gebieden and partijen
     if numbers.open:
         with numbers:
@@ -96,7 +96,7 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
     with chart:
         left, right = st.columns([4, 1])
         with left:
-            st.pydeck_chart(map_, key=key, height=460, alt=alt)
+            made.drawn(lambda: st.pydeck_chart(map_, key=key, height=460, alt=alt), map_, key, alt)
         with right:
             st.html(_legend_once(legend))
             st.caption("Grijs: geen gegevens")

@@ -17,9 +17,9 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str) -> None:
     if not access.may(visitor.current(), "downloaden"):
         return
     make = frame if callable(frame) else (lambda: frame)
-    left, right = st.columns(2)
-    left.download_button("Download CSV", lambda: export.csv_bytes(make()), file_name=f"{name}.csv",
+    row = st.container(horizontal=True)  # side by side, and on a phone under each other when they do not fit
+    row.download_button("Download CSV", lambda: export.csv_bytes(make()), file_name=f"{name}.csv",
                          mime="text/csv", icon=":material/download:", key=f"csv_{name}", on_click="ignore")
-    right.download_button("Download Excel", lambda: export.xlsx_bytes(make()), file_name=f"{name}.xlsx",
+    row.download_button("Download Excel", lambda: export.xlsx_bytes(make()), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"xlsx_{name}", on_click="ignore")

@@ -83,8 +83,15 @@ def sidebar(options: Options) -> View:
     if st.session_state["f_indicator"] not in in_group:
         st.session_state["f_indicator"] = next(iter(in_group))
     view = replace(view, indicator=st.session_state["f_indicator"])
-    st.query_params.from_dict(views.to_params(view, options))
+    follow(views.to_params(view, options))
     return view
+
+
+def follow(params: dict[str, str]) -> None:
+    """The URL follows what is shown; unchanged, it is left alone (each change is a message to the
+    browser, on every run of every viewer)."""
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
 
 
 def _in_group(options: Options, view: View) -> dict[str, str]:
@@ -100,6 +107,6 @@ def indicator(options: Options, view: View) -> View:
     chosen = st.selectbox("Indicator voor de grafieken", list(names), key="f_indicator",
                           format_func=names.__getitem__)
     view = replace(view, indicator=chosen)
-    st.query_params.from_dict(views.to_params(view, options))
+    follow(views.to_params(view, options))
     return view
 

@@ -14,12 +14,19 @@ equal plain values (a name, a unit), find their answer without even a pickle.
 The rule of `reads.held` holds here too: every caller gets the SAME object, so none may change it.
 st.plotly_chart, st.table and st.dataframe only read what they are given. A maker that depends on
 more than its arguments (today's date) takes that as an argument too.
+
+Drawing such an object is work too, again for every session: st.plotly_chart turns the figure into
+JSON, st.dataframe the frame into Arrow, st.pydeck_chart the map into JSON. `drawn(draw, *inputs)`
+draws once for objects made here and replays what was drawn for every other session (Streamlit's
+own replay of elements drawn inside a cached function); for any other object it simply draws.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
 import threading
+import uuid
+import weakref
 from collections import OrderedDict
 from datetime import date
 from typing import Callable, TypeVar
@@ -29,6 +36,21 @@ import streamlit as st
 T = TypeVar("T")
 _MAKERS: dict[str, Callable] = {}
 _RECENT = 64  # per maker: the arguments of the last calls, kept alive so their ids stay theirs
+
+
+_MARKS: dict[int, str] = {}  # id -> a mark of its own, for each living answer of a maker
+
+
+def _mark(answer) -> None:
+    """Mark an answer (and the parts of a tuple) as made here: one object for every session. The
+    mark goes when the object does, so a later object at the same address is not taken for it."""
+    for thing in answer if type(answer) is tuple else (answer,):
+        if id(thing) not in _MARKS:
+            try:
+                weakref.finalize(thing, _MARKS.pop, id(thing), None)
+            except TypeError:  # a list, a str: never drawn from a mark
+                continue
+            _MARKS[id(thing)] = uuid.uuid4().hex
 
 
 def _make(name: str, digest: str, _args: tuple, _kwargs: tuple):
@@ -93,8 +115,30 @@ def once(make: Callable[..., T]) -> Callable[..., T]:
         if seen is not None and all(a is b or type(a) in _PLAIN for a, b in zip(seen[0], inputs)):
             return seen[1]
         answer = _made(name, digest(inputs, ids[1]), args, named)
+        _mark(answer)
         recent.keep(ids, (inputs, answer))
         return answer
 
     made.__doc__ = make.__doc__
     return made
+
+
+def _draw(key: str, _draw: Callable[[], object]) -> None:
+    """Streamlit records the elements `_draw` puts on the page and, for the same key, replays them."""
+    _draw()
+
+
+# A chart's JSON, a table's Arrow: tens of kilobytes each.
+_drawn = st.cache_resource(show_spinner=False, max_entries=256, ttl=6 * 3600)(_draw)
+
+
+def drawn(draw: Callable[[], object], *inputs) -> None:
+    """`draw()`, recorded once and replayed for every session, when its objects were made here (by
+    their mark) and its other inputs are plain values (an element's key, its alt text): `draw` must
+    depend on nothing else. Elements only, no widgets: Streamlit does not replay those."""
+    marks = [repr((type(value).__name__, value)) if type(value) in _PLAIN else _MARKS.get(id(value))
+             for value in inputs]
+    if None in marks:
+        draw()
+    else:
+        _drawn(":".join(marks), draw)

@@ -81,14 +81,12 @@ def show(frame: pd.DataFrame, gebieden: dict[str, str] | None = None) -> None:
     Styler took a third of a second per run on a national table (and st.dataframe writes "None" in
     an empty number cell); the download buttons keep the numbers as numbers.
     """
-    if gebieden is not None and "gebied" in frame.columns:  # only the names this table needs
-        gebieden = {code: gebieden.get(code, code) for code in frame["gebied"].unique().tolist()}
-    frame, numeric = _on_screen_once(frame, gebieden)
+    frame, numeric = _on_screen_once(frame, gebieden)  # both held: found by identity, no digest
     key = frame.columns[0]
     values, rest = [c for c in numeric if c != key], [c for c in frame.columns[1:] if c not in numeric]
-    st.dataframe(frame, hide_index=True, column_order=[key, *values, *rest],
-                 column_config={key: st.column_config.TextColumn(width="medium", pinned=True)}
-                 | {c: st.column_config.TextColumn(alignment="right") for c in numeric})
+    made.drawn(lambda: st.dataframe(frame, hide_index=True, column_order=[key, *values, *rest],
+                                    column_config={key: st.column_config.TextColumn(width="medium", pinned=True)}
+                                    | {c: st.column_config.TextColumn(alignment="right") for c in numeric}), frame)
 
 
 def static(frame: pd.DataFrame, eenheid: str | None = None) -> None:

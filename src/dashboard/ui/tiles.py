@@ -10,18 +10,25 @@ from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made
 from dashboard.ui.tekst import escaped
 
-GRID = "tegels"  # the tiles' wrapping row (its CSS class st-key-tegels)
-# One wrapping row of tiles, four or so abreast on a laptop and one on a phone, in reading order: a
-# row of st.columns per four tiles cost five messages more per row, for each viewer of a link. A tile
-# grows from 15rem (the flex rule; without it, Streamlit's own width of 240 px still wraps). A label
-# wraps before its "?" and a value shrinks with its tile, rather than ending in "…" or running under
-# the "?" (st.metric keeps a label on one line: `!important` beats its own rule, which comes later).
+GRID = "tegels"  # the tiles' grid (its CSS class st-key-tegels)
+# The tiles in a grid of equal columns, three abreast on a laptop and one on a phone, in reading order.
+# A tile is one st.metric with its border, its "?" and, as the delta's description, the line of
+# period and target: one message a tile, where a container, a metric and a caption were three, and a
+# row of st.columns per four tiles five more, for every viewer of a link. Streamlit shows a delta's
+# description on the delta's own line, cut off; here it wraps on a line of its own. A label wraps
+# before its "?" and a value shrinks with its tile, rather than ending in "…" or running under the
+# "?". `!important` beats Streamlit's own rules, which come later; without these rules the tiles
+# still wrap, at Streamlit's own width of 240 px.
 STYLE = """<style>
-.st-key-tegels > div { flex: 1 1 15rem; }
+.st-key-tegels { display: grid !important; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
+.st-key-tegels > div { width: auto !important; }
+.st-key-tegels [data-testid="stMetricLabel"] p { font-weight: 600; }
 [data-testid="stMetric"] { container-type: inline-size; }
 [data-testid="stMetricLabel"] { grid-template-columns: minmax(0, max-content) auto; }
-[data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-.st-key-tegels [data-testid="stMetricLabel"] p { font-weight: 600; }
+[data-testid="stMetricLabel"] *, [data-testid="stMetricDeltaDescription"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetric"] div:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap; row-gap: 0.75rem; }
+[data-testid="stMetricDeltaDescription"] { flex-basis: 100%; margin-left: 0; }
 [data-testid="stMetricValue"] { font-size: min(2.25rem, 17cqi); }
 [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
 </style>"""
@@ -41,7 +48,7 @@ def _target_line(tile: dict) -> str:
     if tile["op_koers"] is None:
         return f"Streefwaarde {doel}"
     afstand = formatting.change(tile["tot_doel"], tile["eenheid"])
-    mark = ":material/check_circle: op koers" if tile["op_koers"] else ":material/error: nog niet"
+    mark = "op koers" if tile["op_koers"] else "nog niet"
     return f"Streefwaarde {doel} ({afstand}) · {mark}"
 
 
@@ -58,9 +65,9 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
     for tile in tiles[tiles["waarde"].notna()].to_dict("records"):
         word = formatting.unit_word(tile["eenheid"])
         unit = f"{word} · " if word else ""
-        how = f"  \n:material/functions: {tile['berekend'].capitalize()}." if tile["berekend"] else ""
+        how = f"  \n{tile['berekend'].capitalize()}." if tile["berekend"] else ""
         if isinstance(tile.get("deels"), str):  # a newer period only partly delivered: said, never the figure
-            how += f"  \n:material/hourglass_top: Nog niet compleet: {tile['deels']}."
+            how += f"  \nNog niet compleet: {tile['deels']}."
         written.append({
             "naam": escaped(tile["naam"]), "help": escaped(f"{tile['omschrijving']} Bron: {bronnen.tekst(tile['bron'])}."
                                                            + _opgehaald(tile)),
@@ -68,7 +75,7 @@ def _written(tiles: pd.DataFrame) -> list[dict]:
             "verschil": formatting.change(tile["verschil"], tile["eenheid"]),
             "kleur": _delta_colour(tile), "pijl": "off" if tile["verschil"] == 0 else "auto",  # no arrow up for "±0"
             "onderschrift": f"{unit}{formatting.periode(tile['periode'], bool(tile.get('voorlopig')))} · "
-                            f"{_target_line(tile)}{how}",  # one element: each is a message
+                            f"{_target_line(tile)}{how}",  # words only: the browser shows it as raw text on hover too
         })
     return written
 
@@ -87,11 +94,10 @@ def show(tiles: pd.DataFrame) -> None:
     st.html(STYLE)
     written = _written_once(tiles)
     with st.container(horizontal=True, key=GRID):
-        for tile in written:  # three messages a tile: its border, the metric, the line under it
-            with st.container(border=True, width=240):
-                st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
-                          delta_arrow=tile["pijl"], help=tile["help"])
-                st.caption(tile["onderschrift"])
+        for tile in written:
+            st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
+                      delta_arrow=tile["pijl"], help=tile["help"], border=True, width=240,
+                      delta_description=tile["onderschrift"])
     missing = len(tiles) - len(written)
     if missing:
         with st.expander(f":material/hourglass_empty: Nog geen cijfers voor "

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.queries import Options
-from dashboard.ui import downloads, nederlands
+from dashboard.ui import downloads, filters, nederlands
 from dashboard.ui.tekst import escaped
 from dashboard.verkennen import keuze as keuzes
 from dashboard.verkennen import lijn, punten
@@ -50,7 +50,7 @@ def choice(options: Options, scope: str | None) -> Keuze:
                                placeholder="Geen (alle punten even groot)", format_func=namen.get)
         jaar = st.selectbox("Jaar", list(reversed(options.jaren)), key=KEYS["jaar"])
     keuze = Keuze(x=x, y=y, jaar=jaar, binnen=binnen, grootte=grootte, scope=scope)
-    st.query_params.from_dict(keuzes.to_params(keuze, options))
+    filters.follow(keuzes.to_params(keuze, options))
     return keuze
 
 
