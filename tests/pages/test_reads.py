@@ -144,3 +144,37 @@ def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monk
     assert [m.proto.json for m in page.get("deck_gl_json_chart")] == [m.proto.json for m in first.get("deck_gl_json_chart")]
     assert len(page.get("deck_gl_json_chart")) == 1
     assert made == {"figures": 0, "numbers": 0, "map JSON": 0}
+
+
+def test_a_second_session_turns_no_chart_or_table_into_json_or_arrow_and_a_new_view_is_drawn_afresh(app_as, monkeypatch):
+    """Drawing a chart (JSON), the map (JSON) and the table (Arrow) is work per session too: what the
+    first viewer's run drew is replayed for the next (made.drawn), and another indicator gets its own."""
+    import plotly.io
+    from streamlit import dataframe_util
+
+    first = dashboard(app_as("lezer", "eerste"))
+    second = app_as("lezer", "tweede")
+    drawn = {"chart JSON": 0, "table Arrow": 0}
+    to_json, to_arrow = plotly.io.to_json, dataframe_util.convert_pandas_df_to_arrow_bytes
+
+    def counted_json(*args, **kwargs):
+        drawn["chart JSON"] += 1
+        return to_json(*args, **kwargs)
+
+    def counted_arrow(*args, **kwargs):
+        drawn["table Arrow"] += 1
+        return to_arrow(*args, **kwargs)
+
+    monkeypatch.setattr(plotly.io, "to_json", counted_json)
+    monkeypatch.setattr(dataframe_util, "convert_pandas_df_to_arrow_bytes", counted_arrow)
+    page = dashboard(second)
+    assert not page.exception and drawn == {"chart JSON": 0, "table Arrow": 0}
+    assert [c.proto.spec for c in page.get("plotly_chart")] == [c.proto.spec for c in first.get("plotly_chart")]
+    assert [t.value.to_dict() for t in page.dataframe] == [t.value.to_dict() for t in first.dataframe]
+
+    box = page.selectbox(key="f_indicator")
+    other = box.options[1]  # Huurwoningen in bezit van corporaties: a trend of its own
+    page = box.select_index(1).run()
+    assert not page.exception and drawn["chart JSON"] >= 1  # another indicator: its own trend, drawn
+    trend, before = page.get("plotly_chart")[0].proto.spec, first.get("plotly_chart")[0].proto.spec
+    assert trend != before and page.header[0].value == other
