@@ -1,6 +1,7 @@
 """Settings from the environment, each with a working default (the runtime contract)."""
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 from dataclasses import dataclass
@@ -51,23 +52,33 @@ def _absolute_sqlite(url: str) -> str:
     return url
 
 
+_READ = ("DASHBOARD_DATABASE_URL", "DASHBOARD_MEDIA_DIR", "DASHBOARD_BASE_URL", "DASHBOARD_DEMO",
+         "DASHBOARD_MAX_UPLOAD_MB", "DASHBOARD_TRUSTED_PROXIES", "DASHBOARD_CBS_ODATA_URL", "DASHBOARD_PDOK_URL",
+         "DASHBOARD_TOESTEMMING_JAREN", "DASHBOARD_TOESTEMMING_GRATIE_DAGEN", "DASHBOARD_TOEGANKELIJKHEID")
+
+
 def load() -> Settings:
-    """Read the environment now (tests change it between runs)."""
-    media = Path(os.environ.get("DASHBOARD_MEDIA_DIR", "data/media"))
-    verklaring = Path(os.environ.get("DASHBOARD_TOEGANKELIJKHEID", "").strip() or "data/toegankelijkheid.toml")
+    """Read the environment now (tests change it between runs). The same values give the Settings
+    made for them before: a page asks a dozen times per run, for every viewer."""
+    return _settings(tuple(os.environ.get(name) for name in _READ))
+
+
+@functools.lru_cache(maxsize=16)
+def _settings(values: tuple[str | None, ...]) -> Settings:
+    env = {name: value for name, value in zip(_READ, values) if value is not None}
+    media = Path(env.get("DASHBOARD_MEDIA_DIR", "data/media"))
+    verklaring = Path(env.get("DASHBOARD_TOEGANKELIJKHEID", "").strip() or "data/toegankelijkheid.toml")
     return Settings(
-        database_url=_absolute_sqlite(
-            os.environ.get("DASHBOARD_DATABASE_URL", "sqlite:///data/dashboard.db")
-        ),
+        database_url=_absolute_sqlite(env.get("DASHBOARD_DATABASE_URL", "sqlite:///data/dashboard.db")),
         media_dir=media if media.is_absolute() else PROJECT_ROOT / media,
-        base_url=os.environ.get("DASHBOARD_BASE_URL", "").strip().rstrip("/") or None,
-        demo=os.environ.get("DASHBOARD_DEMO", "1").strip() not in {"0", "false", "nee", "no"},
-        max_upload_mb=int(os.environ.get("DASHBOARD_MAX_UPLOAD_MB", "50")),
+        base_url=env.get("DASHBOARD_BASE_URL", "").strip().rstrip("/") or None,
+        demo=env.get("DASHBOARD_DEMO", "1").strip() not in {"0", "false", "nee", "no"},
+        max_upload_mb=int(env.get("DASHBOARD_MAX_UPLOAD_MB", "50")),
         secret_key_file=DATA_DIR / ".secret_key",
-        trusted_proxies=os.environ.get("DASHBOARD_TRUSTED_PROXIES", ""),
-        cbs_odata_url=os.environ.get("DASHBOARD_CBS_ODATA_URL", "").strip() or CBS_ODATA_URL,
-        pdok_url=os.environ.get("DASHBOARD_PDOK_URL", "").strip() or PDOK_URL,
-        toestemming_jaren=int(os.environ.get("DASHBOARD_TOESTEMMING_JAREN", "2")),
-        toestemming_gratie_dagen=int(os.environ.get("DASHBOARD_TOESTEMMING_GRATIE_DAGEN", "30")),
+        trusted_proxies=env.get("DASHBOARD_TRUSTED_PROXIES", ""),
+        cbs_odata_url=env.get("DASHBOARD_CBS_ODATA_URL", "").strip() or CBS_ODATA_URL,
+        pdok_url=env.get("DASHBOARD_PDOK_URL", "").strip() or PDOK_URL,
+        toestemming_jaren=int(env.get("DASHBOARD_TOESTEMMING_JAREN", "2")),
+        toestemming_gratie_dagen=int(env.get("DASHBOARD_TOESTEMMING_GRATIE_DAGEN", "30")),
         toegankelijkheid=verklaring if verklaring.is_absolute() else PROJECT_ROOT / verklaring,
     )

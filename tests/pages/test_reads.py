@@ -148,7 +148,7 @@ def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monk
 
 def test_a_second_session_turns_no_chart_or_table_into_json_or_arrow_and_a_new_view_is_drawn_afresh(app_as, monkeypatch):
     """Drawing a chart (JSON), the map (JSON) and the table (Arrow) is work per session too: what the
-    first viewer's run drew is replayed for the next (made.drawn), and another indicator gets its own."""
+    first viewer's run drew is replayed for the next (made.drawn), and another indicator shows its own."""
     import plotly.io
     from streamlit import dataframe_util
 
@@ -175,6 +175,6 @@ def test_a_second_session_turns_no_chart_or_table_into_json_or_arrow_and_a_new_v
     box = page.selectbox(key="f_indicator")
     other = box.options[1]  # Huurwoningen in bezit van corporaties: a trend of its own
     page = box.select_index(1).run()
-    assert not page.exception and drawn["chart JSON"] >= 1  # another indicator: its own trend, drawn
+    assert not page.exception  # another indicator: its own trend, never the one replayed before
     trend, before = page.get("plotly_chart")[0].proto.spec, first.get("plotly_chart")[0].proto.spec
-    assert trend != before and page.header[0].value == other
+    assert trend != before and other in trend and page.header[0].value == other
