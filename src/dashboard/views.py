@@ -51,10 +51,9 @@ def from_params(params: dict[str, str], options: Options) -> tuple[View, list[st
     if view.van > view.tot:
         view = replace(view, van=view.tot)
         notices.append("Het beginjaar lag na het eindjaar; beide zijn gelijkgezet.")
-    if view.categorie:
-        in_group = options.indicatoren[options.indicatoren["categorie"] == view.categorie]["sleutel"]
-        if view.indicator not in set(in_group):
-            view = replace(view, indicator=in_group.iloc[0])
+    in_group = options.per_groep.get(view.categorie) if view.categorie else None
+    if in_group and view.indicator not in in_group:
+        view = replace(view, indicator=next(iter(in_group)))  # the group's first, in the catalogue's order
     return view, notices
 
 

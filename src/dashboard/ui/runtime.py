@@ -44,10 +44,17 @@ def _database(url: str, demo: bool) -> Database:
     return db
 
 
+_OPENED: dict[tuple[str, bool], Database] = {}  # what _database opened: asked three times a run, for every viewer
+
+
 def ready() -> Database:
-    """The ready database (opened once per process), or DatabaseUnavailable."""
+    """The ready database (opened once per process), or DatabaseUnavailable (never kept: the next
+    run tries again)."""
     settings = config.load()
-    return _database(settings.database_url, settings.demo)
+    key = (settings.database_url, settings.demo)
+    if key not in _OPENED:
+        _OPENED[key] = _database(*key)
+    return _OPENED[key]
 
 
 def database() -> Database:
