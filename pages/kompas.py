@@ -26,7 +26,7 @@ if overzicht.empty:
     st.info("Er zijn nog geen afspraken. Een redacteur kan ze toevoegen op de pagina Afspraken.")
 else:
     st.header(afspraken.LENS_KOPPEN[lens], anchor=False)
-    show.cards(afspraken.status_counts(overzicht), afspraken.card_descriptions(reads.afspraken.opgaven(), lens))
+    show.cards(show.status_counts(overzicht), show.card_descriptions(reads.afspraken.opgaven(), lens))
     navigation.link("pages/afspraken.py", label="Alle afspraken", icon=":material/handshake:",
                  query_params={"lens": lens} if lens != "opgave" else None)
 try:

@@ -12,12 +12,15 @@ import streamlit as st
 from dashboard import afspraken, formatting
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
-from dashboard.ui import gewone_taal, navigation, status, verhalen
+from dashboard.ui import gewone_taal, made, navigation, status, verhalen
 from dashboard.ui import charts as show
 from dashboard.ui.tekst import escaped
 from dashboard.verhalen.verhalen import VerhaalInfo
 
 LINK = "pages/afspraken.py"
+# the Kompas's cards, from the held overview: counted once for every viewer of a link
+status_counts = made.once(afspraken.status_counts)
+card_descriptions = made.once(afspraken.card_descriptions)
 
 
 def _link(row: dict, label: str | None = None) -> None:

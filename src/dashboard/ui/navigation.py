@@ -14,6 +14,7 @@ a browser cannot).
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -32,6 +33,13 @@ def _st_pages(pages: tuple[site.Page, ...]) -> list:
     first request for /kompas (a link that leaves the Kompas out) would end in "Page not found"."""
     return [st.Page(lambda: None, title="Tellen & Vertellen", url_path=_START, default=True, visibility="hidden")] + [
         st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or page.key) for page in pages]
+
+
+@functools.lru_cache(maxsize=256)
+def _scripts(who) -> frozenset[str]:
+    """The file names of the pages this visitor may open (and the statement): asked by every link
+    on a page, for every viewer; a Visitor is frozen, so equal visitors share the answer."""
+    return frozenset(Path(page.script).name for page in (*site.pages_for(who), site.TOEGANKELIJKHEID))
 
 
 def refuse(page: site.Page) -> None:
@@ -91,7 +99,7 @@ def entered_through_app() -> None:
         st.rerun()
     script = Path(sys._getframe(1).f_globals.get("__file__", "")).name
     who = visitor.current()
-    if script not in {Path(page.script).name for page in (*site.pages_for(who), site.TOEGANKELIJKHEID)}:
+    if script not in _scripts(who):
         if who == visitor.NOBODY:
             visitor.gate()
         else:
@@ -102,5 +110,5 @@ def entered_through_app() -> None:
 
 def link(script: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
     """st.page_link to a page of the app, shown only when this visitor may open that page."""
-    if Path(script).name in {Path(page.script).name for page in site.pages_for(visitor.current())}:
+    if Path(script).name in _scripts(visitor.current()):
         st.page_link(script, label=label, icon=icon, query_params=query_params)

@@ -169,21 +169,22 @@ queries = _cached(
     group_figures=_group_figures_without_indicator,
 )
 
-# Afspraken and verhalen (Vertellen)
-afspraken = _cached(afspraken_core, shared=("choices", "overview", "opgaven", "attention", "detail", "figures",
-                                            "trajecten"))
-verhalen = _cached(verhalen_core, shared=("gallery", "detail", "for_afspraak", "newest", "map_points", "wijken"))
+# Afspraken and verhalen (Vertellen). What the Kompas reads is held: twenty viewers of a link land on it.
+# overview, opgaven, attention: read by the Kompas of every viewer of a link, and only ever derived from
+afspraken = _cached(afspraken_core, held=("overview", "opgaven", "attention"),
+                    shared=("choices", "detail", "figures", "trajecten"))
+verhalen = _cached(verhalen_core, held=("newest",), shared=("gallery", "detail", "for_afspraak", "map_points", "wijken"))
 ondertitels = _cached(ondertitels_core, shared=("zonder_ondertitels",))
 # The consent register of photos and videos, keyed on the day too: an expiry shows at midnight
-toestemming = _cached(toestemming_core, shared=("register", "meldingen"))
+toestemming = _cached(toestemming_core, held=("meldingen",), shared=("register",))
 
 # De stuurgroep: meetings, the deck built from the data, besluiten
 agenda = _cached(agenda_core, shared=("list_vergaderingen", "detail", "default_vergadering"))
 deck = _cached(deck_core, shared=("build",))
-besluiten = _cached(besluiten_core, shared=("list_besluiten", "latest", "history", "tafel"))
+besluiten = _cached(besluiten_core, held=("latest",), shared=("list_besluiten", "history", "tafel"))
 
 # Who took part (the growing circle)
-deelname = _cached(deelname_core, shared=("per_jaar",))
+deelname = _cached(deelname_core, held=("per_jaar",))
 
 # Samenwerkingsmonitor: results per party only; an account reads back its own answer alone
 uitslag = _cached(uitslag_core, shared=("years", "results", "over_the_years", "statement_over_the_years"))
@@ -193,10 +194,10 @@ antwoorden = _cached(antwoorden_core, shared=("own",))
 punten = _cached(punten_core, shared=("verken",))
 
 # The targets the gemeente's figures are set against (the library of doelen)
-stand = _cached(stand_core, shared=("voor_monitor",))
+stand = _cached(stand_core, held=("voor_monitor",))
 
 # The Woningwet's yearly cycle
-fasen = _cached(fasen_core, shared=("jaar", "te_doen"))
+fasen = _cached(fasen_core, held=("te_doen",), shared=("jaar",))
 bod = _cached(bod_core, shared=("naast",))
 dossier = _cached(dossier_core, shared=("samenstellen",))
 publicatie = _cached(publicatie_core, shared=("samenstellen",))
