@@ -41,16 +41,26 @@ def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str], columns: int = 3
                 st.markdown(f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · " + status.counts(counts.loc[groep].to_dict()))
 
 
+def _attention_rows(rows: pd.DataFrame) -> list[dict]:
+    """Each row's link and its written lines (made once from the held read, for every viewer)."""
+    return [{"id": row["id"], "nummer": row["nummer"], "titel": row["titel"], "toelichting": escaped(row["toelichting"]),
+             "kop": (":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else "")
+             + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}"}
+            for row in rows.to_dict("records")]
+
+
+_attention_rows_once = made.once(_attention_rows)
+
+
 def attention(rows: pd.DataFrame) -> None:
     if rows.empty:
         st.success("Er ligt nu niets dat bestuurlijke aandacht vraagt.", icon=":material/check_circle:")
         return
-    for row in rows.to_dict("records"):
+    for row in _attention_rows_once(rows):
         with st.container(border=True):
-            kop = ":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else ""
-            st.markdown(kop + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}")
+            st.markdown(row["kop"])
             _link(row)
-            st.caption(escaped(row["toelichting"]))
+            st.caption(row["toelichting"])
 
 
 def _procent(aandeel: float) -> str:
