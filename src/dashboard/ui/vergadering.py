@@ -73,14 +73,14 @@ def _besluit(besluit: besluiten.BesluitInfo, with_afspraak: bool) -> None:
         st.markdown(f"{BADGE[besluit.uitkomst]} {wie}{formatting.day(besluit.datum)} · "
                     f"{escaped(besluit.vergadering)}")
         st.text(besluit.voorstel)
-        for bezwaar in besluit.bezwaren:
-            st.caption(f"Bezwaar van {escaped(bezwaar.partij)}: {escaped(bezwaar.reden)} · "
-                       f"{escaped(bezwaar.verwerking or 'het bezwaar staat nog')}")
+        regels = [f"Bezwaar van {escaped(bezwaar.partij)}: {escaped(bezwaar.reden)} · "
+                  f"{escaped(bezwaar.verwerking or 'het bezwaar staat nog')}" for bezwaar in besluit.bezwaren]
         if besluiten.change_text(besluit):
-            st.caption(f":material/edit_note: Wijziging: {escaped(besluiten.change_text(besluit))}")
+            regels.append(f":material/edit_note: Wijziging: {escaped(besluiten.change_text(besluit))}")
         if besluit.vervolgstap:
-            st.caption(f"Volgende stap: {escaped(besluit.vervolgstap)}")
-        st.caption(f"Opnieuw bekijken op {formatting.day(besluit.evaluatie)}")
+            regels.append(f"Volgende stap: {escaped(besluit.vervolgstap)}")
+        regels.append(f"Opnieuw bekijken op {formatting.day(besluit.evaluatie)}")
+        st.caption("  \n".join(regels))  # one element, a line each: every element is a message to every viewer
         if with_afspraak and besluit.afspraak_id:
             navigation.link("pages/afspraken.py", label="Naar de afspraak", icon=":material/arrow_forward:",
                             query_params={"afspraak": str(besluit.afspraak_id)})
