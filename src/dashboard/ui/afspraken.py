@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import afspraken, formatting
 from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
-from dashboard.ui import gewone_taal, made, navigation, status, verhalen
+from dashboard.ui import gewone_taal, made, navigation, raster, status, verhalen
 from dashboard.ui import charts as show
 from dashboard.ui.tekst import escaped
 from dashboard.verhalen.verhalen import VerhaalInfo
@@ -28,12 +28,11 @@ def _link(row: dict, label: str | None = None) -> None:
                  query_params={"afspraak": str(row["id"])})
 
 
-def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str], columns: int = 3) -> None:
+def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str]) -> None:
     """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status."""
-    groups = list(counts.index)
-    for start in range(0, len(groups), columns):
-        for column, groep in zip(st.columns(columns), groups[start:start + columns]):
-            with column.container(border=True):
+    with raster.grid("kaarten"):
+        for groep in counts.index:
+            with st.container(border=True, width=raster.CARD):
                 st.subheader(escaped(groep), anchor=False)
                 if omschrijvingen.get(groep):
                     st.caption(escaped(omschrijvingen[groep]))

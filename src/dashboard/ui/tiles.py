@@ -7,21 +7,17 @@ import streamlit as st
 from dashboard import bronnen, clock, formatting
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal as plain
-from dashboard.ui import made
+from dashboard.ui import made, raster
 from dashboard.ui.tekst import escaped
 
-GRID = "tegels"  # the tiles' grid (its CSS class st-key-tegels)
-# The tiles in a grid of equal columns, three abreast on a laptop and one on a phone, in reading order.
+GRID = "tegels"  # the tiles' grid (ui/raster.py; its CSS class st-key-tegels)
 # A tile is one st.metric with its border, its "?" and, as the delta's description, the line of
-# period and target: one message a tile, where a container, a metric and a caption were three, and a
-# row of st.columns per four tiles five more, for every viewer of a link. Streamlit shows a delta's
-# description on the delta's own line, cut off; here it wraps on a line of its own. A label wraps
-# before its "?" and a value shrinks with its tile, rather than ending in "…" or running under the
-# "?". `!important` beats Streamlit's own rules, which come later; without these rules the tiles
-# still wrap, at Streamlit's own width of 240 px.
+# period and target: one message a tile, where a container, a metric and a caption were three, for
+# every viewer of a link. Streamlit shows a delta's description on the delta's own line, cut off;
+# here it wraps on a line of its own. A label wraps before its "?" and a value shrinks with its
+# tile, rather than ending in "…" or running under the "?". `!important` beats Streamlit's own
+# rules, which come later.
 STYLE = """<style>
-.st-key-tegels { display: grid !important; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
-.st-key-tegels > div { width: auto !important; }
 .st-key-tegels [data-testid="stMetricLabel"] p { font-weight: 600; }
 [data-testid="stMetric"] { container-type: inline-size; }
 [data-testid="stMetricLabel"] { grid-template-columns: minmax(0, max-content) auto; }
@@ -93,10 +89,10 @@ def show(tiles: pd.DataFrame) -> None:
         return
     st.html(STYLE)
     written = _written_once(tiles)
-    with st.container(horizontal=True, key=GRID):
+    with raster.grid(GRID):
         for tile in written:
             st.metric(tile["naam"], tile["waarde"], delta=tile["verschil"], delta_color=tile["kleur"],
-                      delta_arrow=tile["pijl"], help=tile["help"], border=True, width=240,
+                      delta_arrow=tile["pijl"], help=tile["help"], border=True, width=raster.CARD,
                       delta_description=tile["onderschrift"])
     missing = len(tiles) - len(written)
     if missing:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, formatting
-from dashboard.ui import navigation
+from dashboard.ui import navigation, raster
 from dashboard.ui.tekst import escaped
 from dashboard.verhalen import media
 from dashboard.verhalen.verhalen import ROL_LABELS, VerhaalInfo, VerhaalMedia
@@ -70,7 +70,7 @@ def _video_link(item: VerhaalMedia) -> None:
 
 def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
     """Gallery card: first photo, title, who and where, the quote, a link to the whole story."""
-    with st.container(border=True):
+    with st.container(border=True, width=raster.CARD):
         photo = next((m for m in verhaal.media if m.soort == "foto"), None)
         poster = next((m for m in verhaal.media if m.soort == "video" and m.poster), None)
         if photo and (found := media.path(photo.bestand, media_dir)):
@@ -85,11 +85,10 @@ def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
                      query_params={"verhaal": str(verhaal.id)})
 
 
-def grid(verhaallijst: list[VerhaalInfo], media_dir: Path, columns: int = 3, key: str = "g") -> None:
-    for start in range(0, len(verhaallijst), columns):
-        for column, verhaal in zip(st.columns(columns), verhaallijst[start:start + columns]):
-            with column:
-                card(verhaal, media_dir, key=f"{key}{verhaal.id}")
+def grid(verhaallijst: list[VerhaalInfo], media_dir: Path, key: str = "g") -> None:
+    with raster.grid(f"verhalen_{key}"):
+        for verhaal in verhaallijst:
+            card(verhaal, media_dir, key=f"{key}{verhaal.id}")
 
 
 def full(verhaal: VerhaalInfo, media_dir: Path) -> None:
