@@ -109,6 +109,17 @@ def test_an_edit_shows_on_the_next_run(app, database):
     assert [t for t in page.text if "Nieuw bericht uit de wijk" in t.value]
 
 
+def _counting(monkeypatch, tally: dict, name: str, owner, attribute: str) -> None:
+    """Count the calls of owner.attribute in tally[name]; each still does what it did."""
+    original, tally[name] = getattr(owner, attribute), 0
+
+    def counted(*args, **kwargs):
+        tally[name] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, attribute, counted)
+
+
 def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monkeypatch):
     """Twenty viewers of one link take turns in one server process: the charts, tiles, tables and
     sentences of a view are made once (ui/made.py), not once per viewer, and the map's JSON too."""
@@ -120,24 +131,10 @@ def test_a_second_session_makes_no_chart_and_formats_no_number_anew(app_as, monk
     second = app_as("lezer", "tweede")
     first = dashboard(app_as("lezer", "eerste"))
     assert not first.exception
-    made = {"figures": 0, "numbers": 0, "map JSON": 0}
-    figure_init, number, serialize = go.Figure.__init__, formatting.number, json_tools.serialize
-
-    def counted_figure(self, *args, **kwargs):
-        made["figures"] += 1
-        figure_init(self, *args, **kwargs)
-
-    def counted_number(*args, **kwargs):
-        made["numbers"] += 1
-        return number(*args, **kwargs)
-
-    def counted_serialize(*args, **kwargs):
-        made["map JSON"] += 1
-        return serialize(*args, **kwargs)
-
-    monkeypatch.setattr(go.Figure, "__init__", counted_figure)
-    monkeypatch.setattr(formatting, "number", counted_number)
-    monkeypatch.setattr(json_tools, "serialize", counted_serialize)
+    made = {}
+    _counting(monkeypatch, made, "figures", go.Figure, "__init__")
+    _counting(monkeypatch, made, "numbers", formatting, "number")
+    _counting(monkeypatch, made, "map JSON", json_tools, "serialize")
     page = dashboard(second)
     assert not page.exception and len(page.metric) >= 4
     assert [m.value for m in page.metric] == [m.value for m in first.metric]
@@ -154,19 +151,9 @@ def test_a_second_session_turns_no_chart_or_table_into_json_or_arrow_and_a_new_v
 
     first = dashboard(app_as("lezer", "eerste"))
     second = app_as("lezer", "tweede")
-    drawn = {"chart JSON": 0, "table Arrow": 0}
-    to_json, to_arrow = plotly.io.to_json, dataframe_util.convert_pandas_df_to_arrow_bytes
-
-    def counted_json(*args, **kwargs):
-        drawn["chart JSON"] += 1
-        return to_json(*args, **kwargs)
-
-    def counted_arrow(*args, **kwargs):
-        drawn["table Arrow"] += 1
-        return to_arrow(*args, **kwargs)
-
-    monkeypatch.setattr(plotly.io, "to_json", counted_json)
-    monkeypatch.setattr(dataframe_util, "convert_pandas_df_to_arrow_bytes", counted_arrow)
+    drawn = {}
+    _counting(monkeypatch, drawn, "chart JSON", plotly.io, "to_json")
+    _counting(monkeypatch, drawn, "table Arrow", dataframe_util, "convert_pandas_df_to_arrow_bytes")
     page = dashboard(second)
     assert not page.exception and drawn == {"chart JSON": 0, "table Arrow": 0}
     assert [c.proto.spec for c in page.get("plotly_chart")] == [c.proto.spec for c in first.get("plotly_chart")]
