@@ -39,7 +39,7 @@ TARGET_P95, TARGET_RSS_KB = 2.0, 1024 * 1024
 
 
 def measure(server: Server, path: str, query: dict[str, str], viewers: int, single: int,
-            timeout: float, rounds: int) -> dict:
+            timeout: float, rounds: int = 1) -> dict:
     """`rounds` crowds one after the other: the figures of the round with the median p95 (one
     round on a two-core machine varies by a third), processor time over all of them."""
     first = open_one(server.url, "/", query, timeout=timeout)

