@@ -498,11 +498,10 @@ def _deck(args: argparse.Namespace) -> int:
     from dashboard.vergadering import agenda, deck, export
 
     settings = config.load()
-    out = Path(args.out)
-    fmt = out.suffix.lower().lstrip(".")
-    if fmt not in export.FORMATS:
-        print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pptx of .pdf.", file=sys.stderr)
+    out = _out_file(args.out, *(f".{fmt}" for fmt in export.FORMATS))
+    if out is None:
         return EXIT_USAGE
+    fmt = out.suffix.lower().lstrip(".")
     with startup.prepare(settings, demo=False).make_session() as session:
         vergadering_id = args.vergadering or agenda.default_vergadering(session, clock.today())
         built = deck.build(session, vergadering_id) if vergadering_id else None
@@ -526,9 +525,8 @@ def _deck(args: argparse.Namespace) -> int:
 def _geschil(args: argparse.Namespace) -> int:
     from dashboard.cyclus import dossier, termijnen
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .pdf.", file=sys.stderr)
+    out = _out_file(args.out, ".pdf")
+    if out is None:
         return EXIT_USAGE
     try:
         termijn = termijnen.load()
@@ -559,9 +557,8 @@ def _geschil(args: argparse.Namespace) -> int:
 def _publicatie(args: argparse.Namespace) -> int:
     from dashboard.cyclus import publicatie, termijnen
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".zip":
-        print(f"Fout: --out {args.out}: kies een bestand dat eindigt op .zip.", file=sys.stderr)
+    out = _out_file(args.out, ".zip")
+    if out is None:
         return EXIT_USAGE
     try:
         termijn, licentie = termijnen.load(), publicatie.licentie()
@@ -700,6 +697,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except (DatabaseProblem, exc.DBAPIError, exc.TimeoutError, OSError) as error:
         return _diagnosed(error)
+
+
+def _out_file(given: str, *suffixes: str) -> Path | None:
+    """--out as a path when it ends in one of `suffixes` (the kind of file it writes); else None,
+    said in Dutch."""
+    out = Path(given)
+    if out.suffix.lower() in suffixes:
+        return out
+    print(f"Fout: --out {given}: kies een bestand dat eindigt op {' of '.join(suffixes)}.", file=sys.stderr)
+    return None
 
 
 def _unwritable(path, error: OSError) -> int:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import audit, clock, formatting
 from dashboard.afspraken import Invalid
+from dashboard.cyclus import fasen
 from dashboard.models import Afspraak, Bod, BodCijfer, Indicator, Partij
 from dashboard.toegang import access
 from dashboard.verhalen import media
@@ -45,8 +46,8 @@ class BodInvoer:
 
 def _check(session: Session, invoer: BodInvoer, max_bytes: int) -> tuple[dict[str, str], Partij | None]:
     problems: dict[str, str] = {}
-    partij = session.scalar(select(Partij).where(Partij.naam == invoer.partij))
-    if partij is None or partij.soort != "corporatie":
+    partij = fasen.partij(session, invoer.partij, ("corporatie",))
+    if partij is None:
         problems["partij"] = "Kies de corporatie die het bod uitbracht."
     if not 2000 <= invoer.jaar <= 2100:
         problems["jaar"] = "Geef het jaar waarvoor de afspraken gelden, bijvoorbeeld 2027."

@@ -82,6 +82,13 @@ def _bods(session: Session, jaar: int, termijn: date) -> list[BodInfo]:
     return found
 
 
+def partij(session: Session, naam: str, soorten: tuple[str, ...] = TEKENAARS) -> Partij | None:
+    """The party of that name, when it is of one of `soorten` (by default: a party the Woningwet
+    names); None otherwise, for the form to name the field."""
+    gevonden = session.scalar(select(Partij).where(Partij.naam == naam))
+    return gevonden if gevonden is not None and gevonden.soort in soorten else None
+
+
 def _handtekeningen(session: Session, jaar: int) -> list[Handtekening]:
     signed = {o.partij_id: o for o in session.scalars(select(Ondertekening).where(Ondertekening.jaar == jaar))}
     order = {soort: i for i, soort in enumerate(TEKENAARS)}

@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import audit, clock
 from dashboard.afspraken import Invalid
-from dashboard.cyclus.fasen import TEKENAARS
-from dashboard.models import Afspraak, Geschil, Partij
+from dashboard.cyclus import fasen
+from dashboard.models import Afspraak, Geschil
 from dashboard.models.cyclus import GESCHIL_ONDERWERPEN, GESCHIL_STATUSSEN
 from dashboard.toegang import access
 
@@ -40,8 +39,8 @@ def vastleggen(session: Session, visitor: access.Visitor, invoer: GeschilInvoer,
     """Record a geschil, or change the one given."""
     access.require(visitor, ACTIE)
     problems: dict[str, str] = {}
-    verzoeker = session.scalar(select(Partij).where(Partij.naam == invoer.verzoeker))
-    if verzoeker is None or verzoeker.soort not in TEKENAARS:
+    verzoeker = fasen.partij(session, invoer.verzoeker)
+    if verzoeker is None:
         problems["verzoeker"] = "Kies de gemeente, een corporatie of een huurdersorganisatie die het verzoek doet."
     if not invoer.geschilpunt.strip():
         problems["geschilpunt"] = "Beschrijf het punt waarover de partijen het niet eens worden."

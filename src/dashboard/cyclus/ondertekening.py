@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from dashboard import audit, clock
 from dashboard.afspraken import Invalid
-from dashboard.cyclus.fasen import TEKENAARS
-from dashboard.models import Ondertekening, Partij
+from dashboard.cyclus import fasen
+from dashboard.models import Ondertekening
 from dashboard.toegang import access
 
 ACTIE = "cyclus_bewerken"
@@ -30,8 +30,8 @@ def tekenen(session: Session, visitor: access.Visitor, invoer: TekenInvoer) -> i
     """Record a party's signature for a year (a second one for the same party and year replaces it)."""
     access.require(visitor, ACTIE)
     problems: dict[str, str] = {}
-    partij = session.scalar(select(Partij).where(Partij.naam == invoer.partij))
-    if partij is None or partij.soort not in TEKENAARS:
+    partij = fasen.partij(session, invoer.partij)
+    if partij is None:
         problems["partij"] = "Kies de gemeente, een corporatie of een huurdersorganisatie."
     if not invoer.naam.strip():
         problems["naam"] = "Schrijf op wie tekende, bijvoorbeeld 'M. de Vries'."
