@@ -9,7 +9,7 @@ session, hence the two branches.
 import streamlit as st
 
 if __name__ == "__main__":
-    from dashboard.ui import nederlands, navigation, runtime, visitor
+    from dashboard.ui import chrome, navigation, runtime, visitor
 
     runtime.configure_logging()
     # A picture of our own (ui/favicon.png), served by the app itself. Not the emoji 🏘️: Streamlit checks
@@ -17,7 +17,7 @@ if __name__ == "__main__":
     # Material icon either: the browser fetches that one from Google's font servers, which the
     # Content-Security-Policy keeps out (dashboard/ui/server.py), and which need not see who visits.
     st.set_page_config(page_title="Tellen & Vertellen", page_icon=runtime.FAVICON, layout="wide")
-    nederlands.inject()
+    chrome.dress()
     runtime.database()
     with runtime.database_errors():
         visitor.establish()

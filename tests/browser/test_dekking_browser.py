@@ -30,7 +30,7 @@ def test_one_corporations_2026_upload_leaves_the_total_at_2025_and_says_so(serve
 
     page.get_by_test_id("stSidebarNav").get_by_text("Dashboard").click()  # as a person goes there
     wait_ready(page)
-    tiles = page.locator(".st-key-tegels > div")  # one bordered tile each
+    tiles = page.locator(".st-key-raster_tegels > div")  # one bordered tile each
     tile = tiles.filter(has_text="Huurwoningen in bezit van corporaties")
     others = tiles
     expect(tile.get_by_test_id("stMetricValue")).to_have_text("14.581")  # 2025, all three corporations

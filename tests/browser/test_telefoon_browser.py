@@ -43,7 +43,7 @@ CHART_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot')].filter
     }).map(t => t.textContent.slice(0, 60)); })"""
 MODEBARS = """() => [...document.querySelectorAll('.modebar-container')].filter(m => m.offsetParent).length"""
 # The dashboard's tiles, in the order a screen reader and the Tab key meet them: where each stands.
-TILES = """() => [...document.querySelectorAll('.st-key-tegels > div')].map(t => {
+TILES = """() => [...document.querySelectorAll('.st-key-raster_tegels > div')].map(t => {
     const r = t.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.left), Math.round(r.width)]; })"""
 HEADERS = """el => [...el.querySelectorAll('table thead th, [role=columnheader]')].map(th => th.innerText.trim())"""
 

@@ -73,8 +73,9 @@ def figure(fig: go.Figure, table: pd.DataFrame, key: str, alt: str, eenheid: str
 
 def _legend(legend: pd.DataFrame) -> str:
     """The map's legend as a small HTML table: a swatch (for a screen reader: its class, dark to
-    light), from, to. Made of our own figures only (colours and formatted numbers, escaped), never
-    of user text; a pandas Styler in st.dataframe cost a quarter of a demo dashboard run."""
+    light), from, to; under it what grey means (in the same element: a message less). Made of our
+    own figures only (colours and formatted numbers, escaped), never of user text; a pandas Styler
+    in st.dataframe cost a quarter of a demo dashboard run."""
     cell = 'style="padding:0.1rem 0.6rem 0.1rem 0;text-align:left"'
     hidden = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)"'
     rows = "".join(
@@ -84,7 +85,8 @@ def _legend(legend: pd.DataFrame) -> str:
         for n, (kleur, van, tot) in enumerate(zip(legend["kleur"], legend["van"], legend["tot en met"]), 1))
     return (f'<table style="border-collapse:collapse;font-size:0.875rem"><caption style="text-align:left">'
             f'Legenda</caption><thead><tr><th scope="col" {cell}><span {hidden}>Kleur</span></th>'
-            f'<th scope="col" {cell}>van</th><th scope="col" {cell}>t/m</th></tr></thead><tbody>{rows}</tbody></table>')
+            f'<th scope="col" {cell}>van</th><th scope="col" {cell}>t/m</th></tr></thead><tbody>{rows}</tbody></table>'
+            '<p style="margin:0.25rem 0 0;font-size:0.875rem">Grijs: geen gegevens</p>')
 
 
 _legend_once = made.once(_legend)
@@ -99,7 +101,6 @@ def deck(map_: pdk.Deck, legend: pd.DataFrame, table: pd.DataFrame, key: str, al
             made.drawn(lambda: st.pydeck_chart(map_, key=key, height=460, alt=alt), map_, key, alt)
         with right:
             st.html(_legend_once(legend))
-            st.caption("Grijs: geen gegevens")
         st.caption(escaped(alt))
     if numbers.open:
         with numbers:

@@ -21,7 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import site
-from dashboard.ui import chrome, telefoon, visitor
+from dashboard.ui import chrome, visitor
 
 _APP_RAN = "_navigation_from_app"
 _START = "start"  # the url path of the root's hidden start page (a link without the Kompas lands there)
@@ -83,7 +83,6 @@ def run() -> None:
     """Called by app.py on every run: show the visitor's pages and run the one asked for."""
     st.session_state[_APP_RAN] = True
     menu = bool(site.pages_for(visitor.current()))
-    telefoon.fit(menu=menu)
     chrome.frame(st.navigation(_pages(), position="sidebar" if menu else "hidden").run)
 
 

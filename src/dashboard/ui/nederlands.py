@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import streamlit as st
-
-_SCRIPT = f"<script>{(Path(__file__).with_name('nederlands.js')).read_text(encoding='utf-8')}</script>"
+SCRIPT = f"<script>{(Path(__file__).with_name('nederlands.js')).read_text(encoding='utf-8')}</script>"
 
 # Plotly's own dictionary for the strings its modebar and notifier show; Streamlit bundles only "en".
 _PLOTLY_WOORDEN = {
@@ -41,10 +39,3 @@ PLOTLY_CONFIG = {
     }},
 }
 
-
-def inject() -> None:
-    """Once per run, before the page: the script installs itself once per browser tab. It sits in a
-    hidden container, so it takes no room on the page."""
-    with st.container(key="nederlands"):
-        st.html("<style>.st-key-nederlands{display:none}</style>")
-        st.html(_SCRIPT, unsafe_allow_javascript=True)

@@ -9,16 +9,14 @@
   get a size at which the longest Dutch word of a title fits the width.
 - Plotly's toolbar, drawn over a chart's title, is left out on a phone (a finger does not hover).
 - Links (an afspraak in the list) and their labels wrap instead of being cut off with "…".
-The deck (ui/presentatie.py) fits its own slides.
+The deck (ui/presentatie.py) fits its own slides. The rules and the script go out with the app's
+own (ui/chrome.py `dress`).
 """
 from __future__ import annotations
 
-import streamlit as st
-
 PHONE = "(max-width: 767.98px)"  # Streamlit's own breakpoint: below it the sidebar lies over the page
 
-CSS = f"""<style>
-[data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3 {{
+CSS = f"""[data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3 {{
   overflow-wrap: normal; word-break: normal; }}
 [data-testid="stPageLink"] p, [data-testid="stPageLink"] span {{
   white-space: normal; overflow: visible; text-overflow: clip; }}
@@ -28,7 +26,7 @@ CSS = f"""<style>
   [data-testid="stHeading"] h3 {{ font-size: 1.2rem; }}
   .modebar-container {{ display: none !important; }}
 }}
-</style>"""
+"""
 
 SCRIPT = f"""<script>
 (() => {{
@@ -46,10 +44,3 @@ SCRIPT = f"""<script>
 }})();
 </script>"""
 
-
-def fit(menu: bool) -> None:
-    """Called on every run before the page (navigation.run): the rules, and with a menu in the
-    sidebar its script (without a menu the sidebar stays away)."""
-    st.html(CSS)
-    if menu:
-        st.sidebar.html(SCRIPT, unsafe_allow_javascript=True, width="content")

@@ -10,24 +10,24 @@ from dashboard.ui import gewone_taal as plain
 from dashboard.ui import made, raster
 from dashboard.ui.tekst import escaped
 
-GRID = "tegels"  # the tiles' grid (ui/raster.py; its CSS class st-key-tegels)
+GRID = "tegels"  # the tiles' grid (ui/raster.py; its CSS class st-key-raster_tegels)
 # A tile is one st.metric with its border, its "?" and, as the delta's description, the line of
 # period and target: one message a tile, where a container, a metric and a caption were three, for
 # every viewer of a link. Streamlit shows a delta's description on the delta's own line, cut off;
 # here it wraps on a line of its own. A label wraps before its "?" and a value shrinks with its
 # tile, rather than ending in "…" or running under the "?". `!important` beats Streamlit's own
-# rules, which come later.
-STYLE = """<style>
-.st-key-tegels [data-testid="stMetricLabel"] p { font-weight: 600; }
-[data-testid="stMetric"] { container-type: inline-size; }
-[data-testid="stMetricLabel"] { grid-template-columns: minmax(0, max-content) auto; }
-[data-testid="stMetricLabel"] *, [data-testid="stMetricDeltaDescription"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-[data-testid="stMetric"] div:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap; row-gap: 0.75rem; }
-[data-testid="stMetricDeltaDescription"] { flex-basis: 100%; margin-left: 0; }
-[data-testid="stMetricValue"] { font-size: min(2.25rem, 17cqi); }
-[data-testid="stMetricValue"] * { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
-</style>"""
+# rules, which come later. Part of the app's one stylesheet (ui/chrome.py), for the tiles only.
+_T = f".st-key-{raster.PREFIX}{GRID}"
+CSS = f"""{_T} [data-testid="stMetricLabel"] p {{ font-weight: 600; }}
+{_T} [data-testid="stMetric"] {{ container-type: inline-size; }}
+{_T} [data-testid="stMetricLabel"] {{ grid-template-columns: minmax(0, max-content) auto; }}
+{_T} [data-testid="stMetricLabel"] *, {_T} [data-testid="stMetricDeltaDescription"] * {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }}
+{_T} [data-testid="stMetric"] div:has(> [data-testid="stMetricDeltaDescription"]) {{ flex-wrap: wrap; row-gap: 0.75rem; }}
+{_T} [data-testid="stMetricDeltaDescription"] {{ flex-basis: 100%; margin-left: 0; }}
+{_T} [data-testid="stMetricValue"] {{ font-size: min(2.25rem, 17cqi); }}
+{_T} [data-testid="stMetricValue"] * {{ white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }}
+"""
 
 
 def _delta_colour(tile: dict) -> str:
@@ -87,7 +87,6 @@ def show(tiles: pd.DataFrame) -> None:
     if tiles.empty:
         st.info("Er zijn geen indicatoren in deze groep.")
         return
-    st.html(STYLE)
     written = _written_once(tiles)
     with raster.grid(GRID):
         for tile in written:
