@@ -24,12 +24,14 @@ import string
 
 import pandas as pd
 
-_MARKUP = frozenset(string.punctuation)  # CommonMark: any ASCII punctuation may be backslash-escaped
+# CommonMark: any ASCII punctuation may be backslash-escaped. One translation table, not a loop per
+# character: the Kompas escapes some sixty texts per run, for every viewer.
+_MARKUP = str.maketrans({ch: "\\" + ch for ch in string.punctuation})
 
 
 def escaped(text: object) -> str:
     """User text for a Markdown-reading place: every punctuation character taken literally."""
-    return "".join("\\" + ch if ch in _MARKUP else ch for ch in ("" if text is None else str(text)))
+    return ("" if text is None else str(text)).translate(_MARKUP)
 
 
 def escaped_table(frame: pd.DataFrame) -> pd.DataFrame:
