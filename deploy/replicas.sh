@@ -232,9 +232,11 @@ een SQLite-bestand kan niet door processen op meer machines gedeeld worden." ;;
   done
 
   render_nginx_conf
-  "$nginx" -t -q -p "$RUN/nginx" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" ||
+  # nginx reads a variable NGINX as sockets handed over by an old master (its binary upgrade): the
+  # NGINX that names the binary here must not reach it.
+  env -u NGINX "$nginx" -t -q -p "$RUN/nginx" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" ||
     { fail "de nginx-configuratie $RUN/nginx.conf klopt niet."; }
-  (exec nohup "$nginx" -p "$RUN/nginx" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" \
+  (exec nohup env -u NGINX "$nginx" -p "$RUN/nginx" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" \
      -g "daemon off;" </dev/null >"$RUN/logs/nginx.out" 2>&1) &
   echo $! >"$RUN/nginx.pid"
   echo "http://$LISTEN:$PORT" >"$RUN/address"
