@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -25,6 +26,7 @@ from dashboard.ui import chrome, visitor
 
 _APP_RAN = "_navigation_from_app"
 _START = "start"  # the url path of the root's hidden start page (a link without the Kompas lands there)
+_THIS_RUN = threading.local()  # this run's st.Page per script file name, for `link`
 
 
 def _st_pages(pages: tuple[site.Page, ...]) -> list:
@@ -71,6 +73,8 @@ def _pages() -> list:
         return [st.Page(visitor.gate, title="Inloggen", icon=":material/login:", default=True), statement]
     pages = [st.Page(page.script, title=page.title, icon=page.icon, url_path=page.path or None,
                      default=page.path == "") for page in allowed]
+    _THIS_RUN.pages = {Path(page.script).name: made for page, made in zip((*allowed, site.TOEGANKELIJKHEID),
+                                                                          (*pages, statement))}
     if not any(page.path == "" for page in allowed):
         pages.insert(0, st.Page(lambda first=allowed[0]: _start(first), title=allowed[0].title, icon=allowed[0].icon,
                                 url_path=_START, default=True, visibility="hidden"))
@@ -83,7 +87,10 @@ def run() -> None:
     """Called by app.py on every run: show the visitor's pages and run the one asked for."""
     st.session_state[_APP_RAN] = True
     menu = bool(site.pages_for(visitor.current()))
-    chrome.frame(st.navigation(_pages(), position="sidebar" if menu else "hidden").run)
+    try:
+        chrome.frame(st.navigation(_pages(), position="sidebar" if menu else "hidden").run)
+    finally:
+        _THIS_RUN.pages = {}
 
 
 def entered_through_app() -> None:
@@ -108,6 +115,10 @@ def entered_through_app() -> None:
 
 
 def link(script: str, label: str, icon: str | None = None, query_params: dict | None = None) -> None:
-    """st.page_link to a page of the app, shown only when this visitor may open that page."""
-    if Path(script).name in _scripts(visitor.current()):
-        st.page_link(script, label=label, icon=icon, query_params=query_params)
+    """st.page_link to a page of the app, shown only when this visitor may open that page. Handed this
+    run's st.Page where there is one: for a file name Streamlit resolves the path on disk, for every
+    link (the Kompas has a dozen), for every viewer."""
+    name = Path(script).name
+    if name in _scripts(visitor.current()):
+        st.page_link(getattr(_THIS_RUN, "pages", {}).get(name, script), label=label, icon=icon,
+                     query_params=query_params)
