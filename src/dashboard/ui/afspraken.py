@@ -14,7 +14,7 @@ from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, made, navigation, raster, status, verhalen
 from dashboard.ui import charts as show
-from dashboard.ui.tekst import escaped
+from dashboard.ui.tekst import escaped, small
 from dashboard.verhalen.verhalen import VerhaalInfo
 
 LINK = "pages/afspraken.py"
@@ -29,15 +29,17 @@ def _link(row: dict, label: str | None = None) -> None:
 
 
 def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str]) -> None:
-    """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status."""
+    """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status. A card
+    is a container and one Markdown body, its name a heading (h3) in it."""
     with raster.grid("kaarten"):
         for groep in counts.index:
-            with st.container(border=True, width=raster.CARD):
-                st.subheader(escaped(groep), anchor=False)
-                if omschrijvingen.get(groep):
-                    st.caption(escaped(omschrijvingen[groep]))
-                totaal = int(counts.loc[groep].sum())
-                st.markdown(f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · " + status.counts(counts.loc[groep].to_dict()))
+            totaal = int(counts.loc[groep].sum())
+            omschrijving = omschrijvingen.get(groep)
+            delen = [f"### {escaped(groep)}", small(escaped(omschrijving)) if omschrijving else "",
+                     f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · "
+                     + status.counts(counts.loc[groep].to_dict())]
+            st.container(border=True, width=raster.CARD).markdown("\n\n".join(deel for deel in delen if deel),
+                                                                   anchors=False)
 
 
 def _attention_rows(rows: pd.DataFrame) -> list[dict]:

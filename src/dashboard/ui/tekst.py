@@ -17,6 +17,9 @@ and headers text. (st.dataframe, st.selectbox and st.multiselect show their valu
 Text that should keep its line breaks goes to st.text, which shows text as is. Only a story's body
 (verhaal.tekst) is Markdown, through verhalen/safe_markdown.py into st.html. Slides and the deck's
 exports escape for HTML and XML where they are made (ui/presentatie.py, vergadering/export.py).
+
+Every element is a message to every viewer of a share link, so a card or an item of a list is one
+Markdown body where it can be; `small` gives a line in it the look of an st.caption.
 """
 from __future__ import annotations
 
@@ -30,6 +33,12 @@ _MARKUP = frozenset(string.punctuation)  # CommonMark: any ASCII punctuation may
 def escaped(text: object) -> str:
     """User text for a Markdown-reading place: every punctuation character taken literally."""
     return "".join("\\" + ch if ch in _MARKUP else ch for ch in ("" if text is None else str(text)))
+
+
+def small(markdown: str) -> str:
+    """A line of a Markdown body in a caption's small grey, where an st.caption of its own would cost
+    one more message for every viewer."""
+    return f":small[:gray[{markdown}]]"
 
 
 def escaped_table(frame: pd.DataFrame) -> pd.DataFrame:
