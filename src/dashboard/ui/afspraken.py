@@ -43,10 +43,12 @@ def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str]) -> None:
 
 
 def _attention_rows(rows: pd.DataFrame) -> list[dict]:
-    """Each row's link and its written lines (made once from the held read, for every viewer)."""
-    return [{"id": row["id"], "nummer": row["nummer"], "titel": row["titel"], "toelichting": escaped(row["toelichting"]),
-             "kop": (":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else "")
-             + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}"}
+    """Each row's link and its written lines, status and toelichting in one body (made once from the
+    held read, for every viewer)."""
+    return [{"id": row["id"], "nummer": row["nummer"], "titel": row["titel"],
+             "regels": (":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else "")
+             + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}  \n"
+             + small(escaped(row["toelichting"]))}
             for row in rows.to_dict("records")]
 
 
@@ -59,9 +61,8 @@ def attention(rows: pd.DataFrame) -> None:
         return
     for row in _attention_rows_once(rows):
         with st.container(border=True):
-            st.markdown(row["kop"])
             _link(row)
-            st.caption(row["toelichting"])
+            st.markdown(row["regels"])
 
 
 def _procent(aandeel: float) -> str:
