@@ -14,8 +14,9 @@ noopener noreferrer); it loads nothing until someone clicks it.
 st.table reads Markdown in every cell and header too: `escaped_table` makes a frame's cells, index
 and headers text. (st.dataframe, st.selectbox and st.multiselect show their values as text already.)
 
-Text that should keep its line breaks goes to st.text, which shows text as is. Only a story's body
-(verhaal.tekst) is Markdown, through verhalen/safe_markdown.py into st.html. Slides and the deck's
+Text that should keep its line breaks goes to st.text, which shows text as is, or into a larger
+Markdown body through `escaped_lines`. Only a story's body (verhaal.tekst) is Markdown, through
+verhalen/safe_markdown.py into st.html. Slides and the deck's
 exports escape for HTML and XML where they are made (ui/presentatie.py, vergadering/export.py).
 
 Every element is a message to every viewer of a share link, so a card or an item of a list is one
@@ -33,6 +34,12 @@ _MARKUP = frozenset(string.punctuation)  # CommonMark: any ASCII punctuation may
 def escaped(text: object) -> str:
     """User text for a Markdown-reading place: every punctuation character taken literally."""
     return "".join("\\" + ch if ch in _MARKUP else ch for ch in ("" if text is None else str(text)))
+
+
+def escaped_lines(text: object) -> str:
+    """User text whose line breaks count (a besluit's voorstel) for a Markdown body: each line escaped
+    and stripped (an indented line would be a code block), each break kept as a hard break."""
+    return "  \n".join(escaped(line.strip()) for line in ("" if text is None else str(text)).splitlines())
 
 
 def small(markdown: str) -> str:
