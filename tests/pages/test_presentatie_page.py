@@ -3,6 +3,7 @@ a meeting that does not exist, the agenda editor, and the besluiten on the afspr
 from pathlib import Path
 
 import pytest
+import reader
 from streamlit.testing.v1 import AppTest
 
 from dashboard import afspraken
@@ -151,8 +152,9 @@ def test_the_afspraak_shows_its_besluiten_and_what_they_changed(app_as, database
     at.switch_page("pages/afspraken.py").run()
     assert not at.exception
     assert "Besluiten van de stuurgroep" in [s.value for s in at.subheader]
-    captions = " ".join(c.value for c in at.caption)
-    assert "Bezwaar van Huurdersvereniging Samen Sterk" in captions and "eindjaar van 2027 naar 2028" in captions
+    besluit = " ".join(reader.text(m.value) for m in at.markdown if "Aangenomen" in m.value)
+    assert "Bezwaar van Huurdersvereniging Samen Sterk" in besluit and "Wijziging: eindjaar van 2027 naar 2028" in besluit
+    assert "eindjaar van 2027 naar 2028" in " ".join(c.value for c in at.caption)  # under 'Gewijzigd door besluiten'
 
 
 def test_the_kompas_shows_the_latest_besluiten(app_as):

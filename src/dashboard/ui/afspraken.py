@@ -14,7 +14,7 @@ from dashboard.afspraken import ROL_LABELS, SOORT_LABELS, VELD_LABELS
 from dashboard.gewone_taal import zinnen
 from dashboard.ui import gewone_taal, made, navigation, raster, status, verhalen
 from dashboard.ui import charts as show
-from dashboard.ui.tekst import escaped
+from dashboard.ui.tekst import escaped, small
 from dashboard.verhalen.verhalen import VerhaalInfo
 
 LINK = "pages/afspraken.py"
@@ -29,22 +29,28 @@ def _link(row: dict, label: str | None = None) -> None:
 
 
 def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str]) -> None:
-    """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status."""
+    """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status. A card
+    is a container and one Markdown body, its name a heading in it: h5 (20 px), as ui/telefoon.py
+    shrinks only st.title, st.header and st.subheader on a phone, where a Markdown h3 stayed 28 px,
+    above the section's own heading."""
     with raster.grid("kaarten"):
         for groep in counts.index:
-            with st.container(border=True, width=raster.CARD):
-                st.subheader(escaped(groep), anchor=False)
-                if omschrijvingen.get(groep):
-                    st.caption(escaped(omschrijvingen[groep]))
-                totaal = int(counts.loc[groep].sum())
-                st.markdown(f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · " + status.counts(counts.loc[groep].to_dict()))
+            totaal = int(counts.loc[groep].sum())
+            omschrijving = omschrijvingen.get(groep)
+            delen = [f"##### {escaped(groep)}", small(escaped(omschrijving)) if omschrijving else "",
+                     f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · "
+                     + status.counts(counts.loc[groep].to_dict())]
+            st.container(border=True, width=raster.CARD).markdown("\n\n".join(deel for deel in delen if deel),
+                                                                   anchors=False)
 
 
 def _attention_rows(rows: pd.DataFrame) -> list[dict]:
-    """Each row's link and its written lines (made once from the held read, for every viewer)."""
-    return [{"id": row["id"], "nummer": row["nummer"], "titel": row["titel"], "toelichting": escaped(row["toelichting"]),
-             "kop": (":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else "")
-             + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}"}
+    """Each row's link and its written lines, status and toelichting in one body (made once from the
+    held read, for every viewer)."""
+    return [{"id": row["id"], "nummer": row["nummer"], "titel": row["titel"],
+             "regels": (":violet-badge[:material/gavel: Dilemma voor het bestuur] " if row["dilemma"] else "")
+             + status.text(row["status"]) + f" · bijgewerkt {formatting.day(row['datum'])}  \n"
+             + small(escaped(row["toelichting"]))}
             for row in rows.to_dict("records")]
 
 
@@ -57,9 +63,8 @@ def attention(rows: pd.DataFrame) -> None:
         return
     for row in _attention_rows_once(rows):
         with st.container(border=True):
-            st.markdown(row["kop"])
             _link(row)
-            st.caption(row["toelichting"])
+            st.markdown(row["regels"])
 
 
 def _procent(aandeel: float) -> str:

@@ -14,9 +14,13 @@ noopener noreferrer); it loads nothing until someone clicks it.
 st.table reads Markdown in every cell and header too: `escaped_table` makes a frame's cells, index
 and headers text. (st.dataframe, st.selectbox and st.multiselect show their values as text already.)
 
-Text that should keep its line breaks goes to st.text, which shows text as is. Only a story's body
-(verhaal.tekst) is Markdown, through verhalen/safe_markdown.py into st.html. Slides and the deck's
+Text that should keep its line breaks goes to st.text, which shows text as is, or into a larger
+Markdown body through `escaped_lines`. Only a story's body (verhaal.tekst) is Markdown, through
+verhalen/safe_markdown.py into st.html. Slides and the deck's
 exports escape for HTML and XML where they are made (ui/presentatie.py, vergadering/export.py).
+
+Every element is a message to every viewer of a share link, so a card or an item of a list is one
+Markdown body where it can be; `small` gives a line in it the look of an st.caption.
 """
 from __future__ import annotations
 
@@ -32,6 +36,18 @@ _MARKUP = str.maketrans({ch: "\\" + ch for ch in string.punctuation})
 def escaped(text: object) -> str:
     """User text for a Markdown-reading place: every punctuation character taken literally."""
     return ("" if text is None else str(text)).translate(_MARKUP)
+
+
+def escaped_lines(text: object) -> str:
+    """User text whose line breaks count (a besluit's voorstel) for a Markdown body: each line escaped
+    and stripped (an indented line would be a code block), each break kept as a hard break."""
+    return "  \n".join(escaped(line.strip()) for line in ("" if text is None else str(text)).splitlines())
+
+
+def small(markdown: str) -> str:
+    """A line of a Markdown body in a caption's small grey, where an st.caption of its own would cost
+    one more message for every viewer."""
+    return f":small[:gray[{markdown}]]"
 
 
 def escaped_table(frame: pd.DataFrame) -> pd.DataFrame:

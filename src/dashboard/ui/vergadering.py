@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import clock, formatting
 from dashboard.ui import navigation
-from dashboard.ui.tekst import escaped
+from dashboard.ui.tekst import escaped, escaped_lines, small
 from dashboard.vergadering import agenda, besluiten, export
 from dashboard.vergadering.deck import Deck
 
@@ -68,11 +68,10 @@ def not_found(asked: str) -> None:
 # ---------------------------------------------------------------- besluiten elsewhere in the app
 
 def _besluit(besluit: besluiten.BesluitInfo, with_afspraak: bool) -> None:
+    """A besluit in a container: one markdown (every element is a message to every viewer) with its
+    outcome, the voorstel in its own lines, and the objections and what follows in small lines."""
     with st.container(border=True):
         wie = f"{escaped(besluit.afspraak or '')} {escaped(besluit.afspraak_titel)} · " if with_afspraak else ""
-        st.markdown(f"{BADGE[besluit.uitkomst]} {wie}{formatting.day(besluit.datum)} · "
-                    f"{escaped(besluit.vergadering)}")
-        st.text(besluit.voorstel)
         regels = [f"Bezwaar van {escaped(bezwaar.partij)}: {escaped(bezwaar.reden)} · "
                   f"{escaped(bezwaar.verwerking or 'het bezwaar staat nog')}" for bezwaar in besluit.bezwaren]
         if besluiten.change_text(besluit):
@@ -80,7 +79,8 @@ def _besluit(besluit: besluiten.BesluitInfo, with_afspraak: bool) -> None:
         if besluit.vervolgstap:
             regels.append(f"Volgende stap: {escaped(besluit.vervolgstap)}")
         regels.append(f"Opnieuw bekijken op {formatting.day(besluit.evaluatie)}")
-        st.caption("  \n".join(regels))  # one element, a line each: every element is a message to every viewer
+        st.markdown(f"{BADGE[besluit.uitkomst]} {wie}{formatting.day(besluit.datum)} · {escaped(besluit.vergadering)}"
+                    f"\n\n{escaped_lines(besluit.voorstel)}\n\n" + "  \n".join(small(regel) for regel in regels))
         if with_afspraak and besluit.afspraak_id:
             navigation.link("pages/afspraken.py", label="Naar de afspraak", icon=":material/arrow_forward:",
                             query_params={"afspraak": str(besluit.afspraak_id)})

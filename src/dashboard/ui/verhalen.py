@@ -12,18 +12,24 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import navigation, raster
-from dashboard.ui.tekst import escaped
+from dashboard.ui.tekst import escaped, small
 from dashboard.verhalen import media
 from dashboard.verhalen.verhalen import ROL_LABELS, VerhaalInfo, VerhaalMedia
 
 _LOADED_VIDEOS = "_tv_videos_geladen"  # session state: the video links this visitor chose to load here
 
 
+def _quoted(verhaal: VerhaalInfo) -> str:
+    """The quote as a Markdown block quote, its words (and whose they are) as typed; empty without one."""
+    if not verhaal.citaat:
+        return ""
+    by = f"\n>\n> — {escaped(' '.join(verhaal.citaat_van.split()))}" if verhaal.citaat_van.strip() else ""
+    return "> " + escaped(" ".join(verhaal.citaat.split())) + by
+
+
 def quote(verhaal: VerhaalInfo) -> None:
-    """The quote as a block quote, its words (and whose they are) as typed."""
     if verhaal.citaat:
-        by = f"\n>\n> — {escaped(' '.join(verhaal.citaat_van.split()))}" if verhaal.citaat_van.strip() else ""
-        st.markdown("> " + escaped(" ".join(verhaal.citaat.split())) + by)
+        st.markdown(_quoted(verhaal))
 
 
 def show_media(item: VerhaalMedia, media_dir: Path) -> None:
@@ -69,7 +75,8 @@ def _video_link(item: VerhaalMedia) -> None:
 
 
 def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
-    """Gallery card: first photo, title, who and where, the quote, a link to the whole story."""
+    """Gallery card: first photo, then title, who and where and the quote in one markdown, a link to
+    the whole story."""
     with st.container(border=True, width=raster.CARD):
         photo = next((m for m in verhaal.media if m.soort == "foto"), None)
         poster = next((m for m in verhaal.media if m.soort == "video" and m.poster), None)
@@ -77,10 +84,10 @@ def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
             st.image(str(found), alt=photo.alt_tekst, width="stretch")
         elif poster and (found := media.path(poster.poster, media_dir)):  # st.video takes no poster: the card does
             st.image(str(found), alt=f"Beeld uit de video: {poster.bijschrift or verhaal.titel}", width="stretch")
-        st.markdown(f"**{escaped(verhaal.titel)}**")
-        st.caption(f"{ROL_LABELS[verhaal.verteller_rol]} · {escaped(verhaal.wijk or 'Denkbeeldstad')} · "
-                   f"{formatting.day(verhaal.datum)}")
-        quote(verhaal)
+        wie = (f"{ROL_LABELS[verhaal.verteller_rol]} · {escaped(verhaal.wijk or 'Denkbeeldstad')} · "
+               f"{formatting.day(verhaal.datum)}")
+        kop = f"**{escaped(verhaal.titel)}**  \n" + small(wie)
+        st.markdown("\n\n".join(deel for deel in (kop, _quoted(verhaal)) if deel))
         navigation.link("pages/verhalen.py", label="Lees het verhaal", icon=":material/auto_stories:",
                      query_params={"verhaal": str(verhaal.id)})
 
