@@ -125,4 +125,4 @@ def test_the_kompas_says_what_the_cycle_asks_and_groups_afspraken_by_goal(app_as
     assert "Wat de cyclus nu vraagt" in [h.value for h in at.header]
     at.segmented_control(key="lens").set_value("doel").run()
     assert "Doelen die de afspraken dienen" in [h.value for h in at.header]
-    assert "##### Minstens 30% van de nieuwbouw sociale huur\n" in texts(at, "markdown")  # a card's heading
+    assert "### Minstens 30% van de nieuwbouw sociale huur\n" in texts(at, "markdown")  # a card's heading

@@ -30,14 +30,13 @@ def _link(row: dict, label: str | None = None) -> None:
 
 def cards(counts: pd.DataFrame, omschrijvingen: dict[str, str]) -> None:
     """One card per opgave (or wettelijk veld): name, what it is about, its afspraken by status. A card
-    is a container and one Markdown body, its name a heading in it: h5 (20 px), as ui/telefoon.py
-    shrinks only st.title, st.header and st.subheader on a phone, where a Markdown h3 stayed 28 px,
-    above the section's own heading."""
+    is a container and one Markdown body, its name an h3 in it, under the section's h2 (on a phone
+    ui/telefoon.py makes it smaller than that h2, as it does st.subheader's)."""
     with raster.grid("kaarten"):
         for groep in counts.index:
             totaal = int(counts.loc[groep].sum())
             omschrijving = omschrijvingen.get(groep)
-            delen = [f"##### {escaped(groep)}", small(escaped(omschrijving)) if omschrijving else "",
+            delen = [f"### {escaped(groep)}", small(escaped(omschrijving)) if omschrijving else "",
                      f"**{formatting.count(totaal, 'afspraak', 'afspraken')}** · "
                      + status.counts(counts.loc[groep].to_dict())]
             st.container(border=True, width=raster.CARD).markdown("\n\n".join(deel for deel in delen if deel),
