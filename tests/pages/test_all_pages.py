@@ -31,6 +31,16 @@ def test_dashboard_shows_tiles_charts_map_and_table(app):
     assert [b.proto.label for b in page.get("download_button")] == ["Download CSV", "Download Excel"]
 
 
+def test_the_kompas_sends_the_apps_rules_as_one_stylesheet_and_its_scripts_as_one_element(app):
+    """Each <style> or <script> element is one more message to every viewer of a share link (the
+    Kompas sent four stylesheets and two scripts); the grids' rule is in the one sheet. (The home
+    page is the run through app.py; AppTest's switch_page runs a page's script on its own.)"""
+    bodies = [h.proto.body for h in app.get("html")]
+    sheets = [body for body in bodies if "<style" in body]
+    assert len(sheets) == 1 and len([body for body in bodies if "<script" in body]) == 1, bodies
+    assert '[class*="st-key-raster_"]' in sheets[0] and "st-key-raster_tegels" in sheets[0]
+
+
 def test_choosing_a_wijk_updates_the_view_and_the_url(app):
     page = open_dashboard(app)
     page.selectbox(key="f_wijk").set_value("WK990102").run()
