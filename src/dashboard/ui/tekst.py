@@ -16,8 +16,8 @@ and headers text. (st.dataframe, st.selectbox and st.multiselect show their valu
 
 Text that should keep its line breaks goes to st.text, which shows text as is, or into a larger
 Markdown body through `escaped_lines`. Only a story's body (verhaal.tekst) is Markdown, through
-verhalen/safe_markdown.py into st.html. Slides and the deck's
-exports escape for HTML and XML where they are made (ui/presentatie.py, vergadering/export.py).
+verhalen/safe_markdown.py into st.html. Slides and the deck's exports escape for HTML and XML
+where they are made (ui/presentatie.py, vergadering/export.py).
 
 Every element is a message to every viewer of a share link, so a card or an item of a list is one
 Markdown body where it can be; `small` gives a line in it the look of an st.caption.
