@@ -13,9 +13,8 @@ A real `streamlit run app.py` on a free port (on a fresh copy of the demo data u
 The same is measured for a one-line Streamlit script served on its own, after the app's server
 has stopped, and for Streamlit's floor (as many one-line markdowns as the app's page sent
 messages), so the ratios say what Streamlit alone makes of such a page and what our pages add,
-whatever this machine's speed. Each viewer is
-a protocol-level Streamlit client (dashboard.testing.protocol): the websocket and messages a browser tab
-uses, no rendering. Latency runs from the websocket connect to the script's last
+whatever this machine's speed. Each viewer is a protocol-level Streamlit client
+(dashboard.testing.protocol): the websocket and messages a browser tab uses, no rendering. Latency runs from the websocket connect to the script's last
 script_finished. `--env` passes a setting to both servers, to try one without editing a file
 (e.g. --env STREAMLIT_RUNNER_POST_SCRIPT_GC=false). Not a test: it prints figures, ratios and
 the issue's targets, and never fails on time.
@@ -138,7 +137,8 @@ def main() -> None:
     errors = [line for line in app.log_text().splitlines() if "Error" in line or "Traceback" in line]
 
     base = _served(folder / "trivial", TRIVIAL, extra, {"deel": token}, args)
-    floor = _served(folder / "floor", FLOOR.format(n=max(0, messages_sent(ours) - messages_sent(base))), extra, {"deel": token}, args)
+    lines = max(0, messages_sent(ours) - messages_sent(base))
+    floor = _served(folder / "floor", FLOOR.format(n=lines), extra, {"deel": token}, args)
 
     print(f"database: {args.database_url or 'a fresh copy of the demo data'}; page {args.path}?deel=…;"
           f" server state and logs in {folder}" + (f"; environment {extra}" if extra else ""))
@@ -167,7 +167,8 @@ def main() -> None:
     print(f"  {args.viewers} viewers, processor time per viewer, app/trivial: {ours['cpu'] / base['cpu']:6.1f}x")
     peak = ours["memory"].get("VmHWM", 0)
     fast = ours_crowd["p95"] is not None and ours_crowd["p95"] < TARGET_P95
-    print(f"targets: {args.viewers} viewers p95 <= {TARGET_RATIO:.0f}x trivial -> {within_target(ours_crowd['p95'], base_crowd['p95'])}"
+    print(f"targets: {args.viewers} viewers p95 <= {TARGET_RATIO:.0f}x trivial"
+          f" -> {within_target(ours_crowd['p95'], base_crowd['p95'])}"
           f", <= {TARGET_RATIO:.0f}x the floor of its messages -> {within_target(ours_crowd['p95'], floor_p95)}"
           f", p95 < {TARGET_P95:.0f} s -> {'ok' if fast else 'MISSED'}"
           f", none failed -> {'ok' if not ours['failed'] else 'MISSED'}"

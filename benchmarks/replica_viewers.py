@@ -110,14 +110,16 @@ def main() -> None:
         floor_script = folder / "floor.py"
         floor_script.write_text(FLOOR.format(n=max(0, messages_sent(ours) - messages_sent(base))))
         with replicas(database_url, folder / "floor", str(floor_script)) as floor_replicas:
-            floor = measure(floor_replicas, "/", {"deel": token}, args.viewers, args.single, args.timeout, args.rounds)
+            floor = measure(floor_replicas, "/", {"deel": token}, args.viewers, args.single, args.timeout,
+                            args.rounds)
 
     print(f"two replicas behind nginx on PostgreSQL (demo data); page {args.path}?deel=…; logs in {folder}")
     report(f"app ({args.path} through the share link, via nginx)", ours)
     print(f"  websockets per replica: {spread(ours_spread)}")
     report("trivial one-line page, two replicas via nginx", base)
     print(f"  websockets per replica: {spread(base_spread)}")
-    report(f"Streamlit's floor for the app's {messages_sent(ours)} messages: one-line markdowns, two replicas via nginx", floor)
+    report(f"Streamlit's floor for the app's {messages_sent(ours)} messages: one-line markdowns,"
+           " two replicas via nginx", floor)
     ours_crowd, base_crowd = summary(ours["crowd"]), summary(base["crowd"])
     floor_p95 = summary(floor["crowd"])["p95"]
     print("\nratios")
@@ -125,7 +127,8 @@ def main() -> None:
         print(f"  {args.viewers} viewers p95, app/trivial:   {ours_crowd['p95'] / base_crowd['p95']:6.1f}x")
         print(f"  {args.viewers} viewers p95, floor/trivial: {floor_p95 / base_crowd['p95']:6.1f}x"
               f"   (what Streamlit alone makes of that many messages)")
-        print(f"  {args.viewers} viewers p95, app/floor:     {ours_crowd['p95'] / floor_p95:6.1f}x   (what the app's own work adds)")
+        print(f"  {args.viewers} viewers p95, app/floor:     {ours_crowd['p95'] / floor_p95:6.1f}x"
+              "   (what the app's own work adds)")
     print(f"targets: {args.viewers} viewers p95 <= 2x trivial -> {within_target(ours_crowd['p95'], base_crowd['p95'])}"
           f", <= 2x the floor of its messages -> {within_target(ours_crowd['p95'], floor_p95)}"
           f", over two replicas none failed -> "
