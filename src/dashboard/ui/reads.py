@@ -169,8 +169,8 @@ queries = _cached(
     group_figures=_group_figures_without_indicator,
 )
 
-# Afspraken and verhalen (Vertellen). What the Kompas reads is held: twenty viewers of a link land on it.
-# overview, opgaven, attention: read by the Kompas of every viewer of a link, and only ever derived from
+# Afspraken and verhalen (Vertellen). What the Kompas reads is held (one object for every viewer of a
+# link, who all land on it); the pages only derive from those answers, they never change them.
 afspraken = _cached(afspraken_core, held=("overview", "opgaven", "attention"),
                     shared=("choices", "detail", "figures", "trajecten"))
 verhalen = _cached(verhalen_core, held=("newest",), shared=("gallery", "detail", "for_afspraak", "map_points", "wijken"))

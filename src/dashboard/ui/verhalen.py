@@ -74,7 +74,7 @@ def _video_link(item: VerhaalMedia) -> None:
         st.markdown(f"[Bekijk de video op {dienst}]({item.url})")
 
 
-def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
+def card(verhaal: VerhaalInfo, media_dir: Path) -> None:
     """Gallery card: first photo, then title, who and where and the quote in one markdown, a link to
     the whole story."""
     with st.container(border=True, width=raster.CARD):
@@ -95,7 +95,7 @@ def card(verhaal: VerhaalInfo, media_dir: Path, key: str) -> None:
 def grid(verhaallijst: list[VerhaalInfo], media_dir: Path, key: str = "g") -> None:
     with raster.grid(f"verhalen_{key}"):
         for verhaal in verhaallijst:
-            card(verhaal, media_dir, key=f"{key}{verhaal.id}")
+            card(verhaal, media_dir)
 
 
 def full(verhaal: VerhaalInfo, media_dir: Path) -> None:
