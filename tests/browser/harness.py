@@ -1,6 +1,7 @@
 """Helpers the browser tests share (a plain module: test files must not import conftest)."""
 import fcntl
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +30,28 @@ def wait_ready(page) -> None:
     except PlaywrightTimeout:
         pass
     page.wait_for_selector(READY, timeout=60_000)
+
+
+# Notes on the page whether the script ran since: any state but notRunning seen on the app's root.
+_WATCH_RUN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__tvRan = false;
+  new MutationObserver((records, watcher) => {
+    const states = [app.getAttribute('data-test-script-state'), ...records.map(r => r.oldValue)];
+    if (states.some(s => s && s !== 'notRunning')) { window.__tvRan = true; watcher.disconnect(); }
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'], attributeOldValue: true});
+}"""
+
+
+@contextmanager
+def rerun(page):
+    """Around a key or click that reruns the script: after it, that run has begun and ended. A widget
+    bound to the URL writes its address before the run starts, so the address alone says too early
+    that the page is ready, and the next key lands while the run redraws the page."""
+    page.evaluate(_WATCH_RUN)
+    yield
+    page.wait_for_function("() => window.__tvRan === true", timeout=60_000)
+    wait_ready(page)
 
 
 class OtherHosts:
