@@ -119,12 +119,29 @@ def axe_violations(page) -> list[str]:
     }""", WCAG_21_AA)
 
 
+# Resolves once the focused control has stood still for three frames: the sidebar has scrolled it
+# into view and that scroll's event has fired. A dropdown opened before that event closes on it and
+# takes its first option (a person looks at the box before typing; a test must wait for it).
+_SCROLLED_TO = """() => new Promise(done => {
+  let last = null, still = 0;
+  const frame = () => {
+    const box = document.activeElement.getBoundingClientRect(), now = `${box.top},${box.left}`;
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 3) done(); else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})"""
+
+
 def tab_to(page, label: str, limit: int = 120) -> int:
     """Press Tab until the focused control's label starts with `label`; the number of presses.
 
-    Only the keyboard moves the focus: a control this cannot reach fails the test."""
+    Only the keyboard moves the focus: a control this cannot reach fails the test. It returns once
+    the page has scrolled the control into view."""
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
         if page.evaluate(_FOCUSED).startswith(label):
+            page.evaluate(_SCROLLED_TO)
             return presses
     raise AssertionError(f"'{label}' is niet met Tab te bereiken (na {limit} keer)")
