@@ -14,8 +14,8 @@ The same is measured for a one-line Streamlit script served on its own, after th
 has stopped, and for Streamlit's floor (as many one-line markdowns as the app's page sent
 messages), so the ratios say what Streamlit alone makes of such a page and what our pages add,
 whatever this machine's speed. Each viewer is a protocol-level Streamlit client
-(dashboard.testing.protocol): the websocket and messages a browser tab uses, no rendering. Latency runs from the websocket connect to the script's last
-script_finished. `--env` passes a setting to both servers, to try one without editing a file
+(dashboard.testing.protocol): the websocket and messages a browser tab uses, no rendering.
+Latency runs from the websocket connect to the script's last script_finished. `--env` passes a setting to both servers, to try one without editing a file
 (e.g. --env STREAMLIT_RUNNER_POST_SCRIPT_GC=false). Not a test: it prints figures, ratios and
 the issue's targets, and never fails on time.
 """
@@ -88,6 +88,7 @@ def report(name: str, figures: dict) -> None:
 
 
 def within_target(p95: float | None, baseline: float | None) -> str:
+    """The issue's target for a crowd's p95 against a baseline served the same way (both scripts)."""
     return "ok" if p95 and baseline and p95 / baseline <= TARGET_RATIO else "MISSED"
 
 
